@@ -1,0 +1,36 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
+
+.PHONY: install run test lint worker clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py demo_data --als-leeg
+	@echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README)."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf var staticfiles

@@ -1,0 +1,55 @@
+"""Object-level access to dossiers (DESIGN.md "Access"). Enforced in selectors and services;
+templates only hide buttons for convenience.
+
+- werkcoach: the dossiers of their own caseload and of their team; may create and edit those;
+- consulent: all dossiers; may create, edit, assign;
+- manager: all dossiers read-only; may (bulk) reassign caseloads;
+- beheerder: no dossier data (configures the system in the admin).
+"""
+
+from django.db.models import Q, QuerySet
+
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+
+from .models import Dossier
+
+
+def zichtbare_dossiers(user: User) -> QuerySet[Dossier]:
+    if not user.is_authenticated or not user.is_active:
+        return Dossier.objects.none()
+    if user.heeft_rol(Rol.CONSULENT, Rol.MANAGER):
+        return Dossier.objects.all()
+    if user.heeft_rol(Rol.WERKCOACH):
+        eigen = Q(werkcoach=user)
+        return Dossier.objects.filter(eigen | Q(team_id=user.team_id) if user.team_id else eigen)
+    return Dossier.objects.none()
+
+
+def mag_dossiers_zien(user: User) -> bool:
+    return user.heeft_rol(Rol.WERKCOACH, Rol.CONSULENT, Rol.MANAGER)
+
+
+def mag_dossier_aanmaken(user: User) -> bool:
+    return user.heeft_rol(Rol.WERKCOACH, Rol.CONSULENT)
+
+
+def mag_dossier_bewerken(user: User, dossier: Dossier) -> bool:
+    """Assumes the dossier is already in `zichtbare_dossiers(user)`."""
+    if user.heeft_rol(Rol.CONSULENT):
+        return True
+    return user.heeft_rol(Rol.WERKCOACH) and (
+        dossier.werkcoach_id == user.pk or (user.team_id is not None and dossier.team_id == user.team_id)
+    )
+
+
+def mag_toewijzen(user: User) -> bool:
+    return user.heeft_rol(Rol.CONSULENT, Rol.MANAGER)
+
+
+def mag_herverdelen(user: User) -> bool:
+    return user.heeft_rol(Rol.MANAGER)
+
+
+def mag_alle_dossiers_zien(user: User) -> bool:
+    return user.heeft_rol(Rol.CONSULENT, Rol.MANAGER)

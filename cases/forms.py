@@ -1,0 +1,146 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.accounts.models import User
+from inburgering.formulieren import DatumInput
+
+from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
+from .rules import DoelgroepKort
+from .selectors import SORTERINGEN, Bereik
+
+
+class WerkcoachKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj} ({obj.team})" if obj.team_id else str(obj)
+
+
+class InburgeraarForm(forms.ModelForm):
+    # Plain text, not the model's max_length: people type spaces and dots; the service normalises.
+    bsn = forms.CharField(
+        label=_("BSN"), max_length=20, help_text=_("9 cijfers; spaties en punten mogen."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
+            "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email", "straat", "huisnummer",
+            "postcode", "woonplaats",
+        ]
+        widgets = {"geboortedatum": DatumInput()}
+
+    def validate_unique(self):
+        # Uniqueness of the BSN is the service's job (it shows the existing dossier instead).
+        pass
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tolk_nodig") and not data.get("tolk_taal"):
+            self.add_error("tolk_taal", _("Vul in welke taal de tolk moet spreken."))
+        return data
+
+
+class DossierForm(forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = [
+            "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting",
+            "datum_brp_vestiging",
+        ]
+        widgets = {f: DatumInput() for f in fields if f.startswith("datum_")}
+
+
+class NieuwDossierExtraForm(forms.Form):
+    werkcoach = WerkcoachKeuze(
+        label=_("Werkcoach"), queryset=User.objects.none(), required=False,
+        help_text=_("Leeg laten: uzelf, of de werkcoach van het huishouden."),
+    )
+    huishouden_bsn = forms.CharField(
+        label=_("Hoort bij het huishouden van (BSN)"), required=False, max_length=20,
+        help_text=_("BSN van een gezinslid dat al een dossier heeft. Zij krijgen dezelfde werkcoach."),
+    )
+
+    def __init__(self, *args, werkcoaches, werkcoach_verplicht: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkcoach"].queryset = werkcoaches
+        self.fields["werkcoach"].required = werkcoach_verplicht
+        if werkcoach_verplicht:
+            self.fields["werkcoach"].help_text = ""
+
+
+class VersieForm(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ToewijzenForm(forms.Form):
+    werkcoach = WerkcoachKeuze(label=_("Nieuwe werkcoach"), queryset=User.objects.none())
+    reden = forms.CharField(label=_("Reden"), required=False, max_length=500)
+
+    def __init__(self, *args, werkcoaches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkcoach"].queryset = werkcoaches
+
+
+class HerverdelenForm(ToewijzenForm):
+    dossiers = forms.ModelMultipleChoiceField(queryset=Dossier.objects.none(), error_messages={
+        "required": _("Selecteer ten minste één dossier."),
+        "invalid_choice": _("Een of meer geselecteerde dossiers bestaan niet (meer)."),
+        "invalid_pk_value": _("Een of meer geselecteerde dossiers bestaan niet (meer)."),
+    })
+    reden = forms.CharField(label=_("Reden van herverdeling"), max_length=500)
+
+    def __init__(self, *args, dossiers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = dossiers
+
+
+class BeeindigenForm(VersieForm):
+    reden = forms.ChoiceField(
+        label=_("Reden"), choices=[("", "—")] + [(r.value, r.label) for r in EindReden if r in BEEINDIG_REDENEN]
+    )
+    datum = forms.DateField(label=_("Datum"), widget=DatumInput())
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class FilterForm(forms.Form):
+    zoek = forms.CharField(label=_("Zoek op naam of BSN"), required=False)
+    bereik = forms.ChoiceField(
+        label=_("Welke dossiers"), required=False,
+        choices=[(Bereik.MIJN, _("Mijn dossiers")), (Bereik.TEAM, _("Mijn team")), (Bereik.ALLE, _("Alle dossiers"))],
+    )
+    fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Fase.choices])
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep"), required=False, choices=[("", _("Alle doelgroepen")), *DoelgroepKort.CHOICES]
+    )
+    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"))
+    werkcoach = WerkcoachKeuze(label=_("Werkcoach"), required=False, queryset=None, empty_label=_("Alle werkcoaches"))
+    sorteer = forms.ChoiceField(
+        label=_("Sorteer op"), required=False,
+        choices=[
+            ("-kennisgeving", _("Kennisgeving, nieuwste eerst")), ("kennisgeving", _("Kennisgeving, oudste eerst")),
+            ("naam", _("Naam A–Z")), ("-naam", _("Naam Z–A")), ("fase", _("Fase")),
+            ("werkcoach", _("Werkcoach")),
+        ],
+    )
+
+    def __init__(self, *args, teams, werkcoaches, standaard_bereik: str, bereiken: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["werkcoach"].queryset = werkcoaches
+        self.fields["bereik"].choices = [c for c in self.fields["bereik"].choices if c[0] in bereiken]
+        self.standaard_bereik = standaard_bereik
+
+    def waarden(self) -> dict:
+        self.is_valid()  # invalid fields drop out of cleaned_data; the valid ones still filter
+        data = self.cleaned_data
+        sorteer = data.get("sorteer") or "-kennisgeving"
+        return {
+            "bereik": data.get("bereik") or self.standaard_bereik,
+            "zoek": data.get("zoek", ""),
+            "fase": data.get("fase", ""),
+            "doelgroep": data.get("doelgroep", ""),
+            "team": data["team"].pk if data.get("team") else None,
+            "werkcoach": data["werkcoach"].pk if data.get("werkcoach") else None,
+            "sorteer": sorteer if sorteer in SORTERINGEN else "-kennisgeving",
+        }

@@ -1,0 +1,158 @@
+"""Reads for the dossier screens, each with a known, constant number of queries."""
+
+from dataclasses import dataclass
+from itertools import chain
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from inburgering.accounts.models import Team, User
+from inburgering.accounts.roles import Rol
+
+from . import access, rules
+from .models import Dossier
+
+SORTERINGEN = {
+    "naam": ("inburgeraar__geslachtsnaam", "inburgeraar__voornamen", "pk"),
+    "-naam": ("-inburgeraar__geslachtsnaam", "-inburgeraar__voornamen", "-pk"),
+    "kennisgeving": ("datum_kennisgeving", "pk"),
+    "-kennisgeving": ("-datum_kennisgeving", "-pk"),
+    "fase": ("fase", "pk"),
+    "-fase": ("-fase", "-pk"),
+    "werkcoach": ("werkcoach__first_name", "werkcoach__last_name", "pk"),
+    "-werkcoach": ("-werkcoach__first_name", "-werkcoach__last_name", "-pk"),
+}
+STANDAARD_SORTERING = "-kennisgeving"
+
+
+class Bereik:
+    MIJN = "mijn"
+    TEAM = "team"
+    ALLE = "alle"
+
+
+@dataclass(frozen=True)
+class DossierFilter:
+    bereik: str = Bereik.MIJN
+    zoek: str = ""
+    fase: str = ""
+    doelgroep: str = ""
+    team: int | None = None
+    werkcoach: int | None = None
+    sorteer: str = STANDAARD_SORTERING
+
+
+def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
+    qs = access.zichtbare_dossiers(user).select_related("inburgeraar", "werkcoach", "team")
+    if filter.bereik == Bereik.MIJN:
+        qs = qs.filter(werkcoach=user)
+    elif filter.bereik == Bereik.TEAM:
+        qs = qs.filter(team_id=user.team_id)
+    qs = _zoek(qs, filter.zoek)
+    if filter.fase:
+        qs = qs.filter(fase=filter.fase)
+    if filter.doelgroep:
+        qs = qs.filter(doelgroep__in=rules.doelgroepen_voor(filter.doelgroep))
+    if filter.team:
+        qs = qs.filter(team_id=filter.team)
+    if filter.werkcoach:
+        qs = qs.filter(werkcoach_id=filter.werkcoach)
+    return qs.order_by(*SORTERINGEN.get(filter.sorteer, SORTERINGEN[STANDAARD_SORTERING]))
+
+
+def _zoek(qs: QuerySet[Dossier], zoek: str) -> QuerySet[Dossier]:
+    zoek = zoek.strip()
+    if not zoek:
+        return qs
+    bsn = rules.normaliseer_bsn(zoek)
+    if bsn.isdigit():
+        # A full BSN matches exactly; a shorter run of digits matches the end (the masked part).
+        return qs.filter(inburgeraar__bsn=bsn) if len(bsn) == 9 else qs.filter(inburgeraar__bsn__endswith=bsn)
+    voorwaarde = Q()
+    for woord in zoek.split():
+        voorwaarde &= (
+            Q(inburgeraar__voornamen__icontains=woord)
+            | Q(inburgeraar__geslachtsnaam__icontains=woord)
+            | Q(inburgeraar__voorvoegsel__iexact=woord)
+        )
+    return qs.filter(voorwaarde)
+
+
+def dossier_detail(*, user: User, pk: int) -> Dossier:
+    """404 for a dossier outside the user's reach: we don't reveal that it exists."""
+    return get_object_or_404(
+        access.zichtbare_dossiers(user).select_related(
+            "inburgeraar__huishouden", "werkcoach", "team"
+        ),
+        pk=pk,
+    )
+
+
+def werkcoaches() -> QuerySet[User]:
+    return (
+        User.objects.filter(is_active=True, groups__name=Rol.WERKCOACH, team__isnull=False)
+        .select_related("team")
+        .order_by("first_name", "last_name")
+        .distinct()
+    )
+
+
+def teams() -> QuerySet[Team]:
+    return Team.objects.filter(actief=True)
+
+
+def huishoudgenoten(dossier: Dossier) -> list[Dossier]:
+    if dossier.inburgeraar.huishouden_id is None:
+        return []
+    return list(
+        Dossier.objects.filter(inburgeraar__huishouden_id=dossier.inburgeraar.huishouden_id)
+        .exclude(pk=dossier.pk)
+        .select_related("inburgeraar", "werkcoach")
+    )
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    tijdstip: object
+    door: User | None
+    wat: str
+    reden: str
+    velden: list[tuple[str, object, object]]
+
+
+def dossier_geschiedenis(dossier: Dossier) -> list[Wijziging]:
+    """The dossier's and the person's history, newest first, with the changed fields."""
+    records = chain(
+        _met_velden(dossier.history.select_related("history_user").order_by("-history_date", "-history_id"), "dossier"),
+        _met_velden(
+            dossier.inburgeraar.history.select_related("history_user").order_by("-history_date", "-history_id"),
+            "persoon",
+        ),
+    )
+    return sorted(records, key=lambda w: w.tijdstip, reverse=True)
+
+
+# Foreign keys show as ids in a diff; the change reason names the new werkcoach/team instead.
+GEEN_DIFF = ["versie", "gewijzigd_op", "werkcoach", "team", "huishouden", "inburgeraar"]
+
+
+def _met_velden(historie, wat: str) -> list[Wijziging]:
+    records = list(historie)
+    wijzigingen = []
+    for nieuwer, ouder in zip(records, [*records[1:], None], strict=True):
+        velden = []
+        if ouder is not None:
+            delta = nieuwer.diff_against(ouder, excluded_fields=GEEN_DIFF)
+            velden = [
+                (nieuwer.instance_type._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes
+            ]
+        wijzigingen.append(
+            Wijziging(
+                tijdstip=nieuwer.history_date,
+                door=nieuwer.history_user,
+                wat=wat,
+                reden=nieuwer.history_change_reason or "",
+                velden=velden,
+            )
+        )
+    return wijzigingen

@@ -1,0 +1,253 @@
+"""Write use-cases for persons and dossiers. Each function does the whole job: lock, check
+permission, validate with the pure rules, write, record the history reason."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
+
+from . import access, rules
+from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
+
+BSN_BESTAAT = "bsn_bestaat"
+VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad de pagina opnieuw en "
+                     "voer uw wijziging nog eens in.")
+GEEN_WERKCOACH = "Kies een medewerker met de rol werkcoach."
+REDEN_VERPLICHT = "Geef een reden op."
+HUISHOUDEN_ONBEKEND = "Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later."
+
+PERSOON_VELDEN = (
+    "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
+    "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email", "straat", "huisnummer",
+    "postcode", "woonplaats",
+)
+DOSSIER_VELDEN = (
+    "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting", "datum_brp_vestiging",
+)
+
+
+class BsnBestaatAl(ValidationError):
+    """Raised with the existing dossier so the UI can show it instead of creating a duplicate."""
+
+    def __init__(self, bestaand: Dossier | None):
+        self.bestaand = bestaand
+        super().__init__({"bsn": ValidationError(_("Er bestaat al een inburgeraar met dit BSN."), code=BSN_BESTAAT)})
+
+
+def vandaag() -> date:
+    return timezone.localdate()
+
+
+def aow_leeftijd_in(jaar: int) -> rules.Leeftijd | None:
+    """The AOW age set for that year; for a later year without a row, the last one known."""
+    rij = AowLeeftijd.objects.filter(jaar__lte=jaar).order_by("-jaar").first()
+    return rules.Leeftijd(rij.jaren, rij.maanden) if rij else None
+
+
+def _valideer(persoon: dict[str, Any], dossier: dict[str, Any]) -> None:
+    fouten: dict[str, str] = {}
+    if not rules.bsn_is_geldig(persoon["bsn"]):
+        fouten["bsn"] = str(rules.BSN_ONGELDIG)
+    datums = {
+        "geboortedatum": persoon["geboortedatum"],
+        **{veld: dossier.get(veld) for veld in DOSSIER_VELDEN if veld.startswith("datum_")},
+    }
+    fouten.update(rules.datum_fouten(
+        vandaag=vandaag(), datums=datums,
+        koppeling=dossier.get("datum_koppeling"), huisvesting=dossier.get("datum_huisvesting"),
+    ))
+    if "geboortedatum" not in fouten and "datum_kennisgeving" not in fouten:
+        kennisgeving = dossier["datum_kennisgeving"]
+        fout = rules.leeftijd_fout(
+            geboortedatum=persoon["geboortedatum"],
+            kennisgeving=kennisgeving,
+            minimum_jaren=GemeenteInstellingen.huidig().minimum_leeftijd,
+            aow_leeftijd=aow_leeftijd_in(kennisgeving.year),
+        )
+        if fout:
+            fouten["geboortedatum"] = fout
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _controleer_werkcoach(werkcoach: User | None) -> User:
+    if werkcoach is None or not werkcoach.heeft_rol(Rol.WERKCOACH):
+        raise ValidationError({"werkcoach": GEEN_WERKCOACH})
+    return werkcoach
+
+
+def _reden(reden: str, wat: str) -> str:
+    return f"{wat}: {reden}" if reden else wat
+
+
+@transaction.atomic
+def inburgeraar_met_dossier_aanmaken(
+    *,
+    persoon: dict[str, Any],
+    dossier: dict[str, Any],
+    werkcoach: User | None = None,
+    huishouden_bsn: str = "",
+    by: User,
+) -> Dossier:
+    """Register a new inburgeraar with their first dossier (fase aangemeld).
+
+    A werkcoach registers into their own caseload unless the person joins a huishouden that already
+    has a werkcoach (één gezin, één werkcoach); a consulent picks the werkcoach.
+    """
+    if not access.mag_dossier_aanmaken(by):
+        raise PermissionDenied
+    persoon = {**persoon, "bsn": rules.normaliseer_bsn(persoon["bsn"])}
+    _valideer(persoon, dossier)
+    bestaand = Inburgeraar.objects.filter(bsn=persoon["bsn"]).first()
+    if bestaand:
+        raise BsnBestaatAl(access.zichtbare_dossiers(by).filter(inburgeraar=bestaand).first())
+
+    huishouden = _huishouden_voor(huishouden_bsn, by=by, naam=persoon["geslachtsnaam"]) if huishouden_bsn else None
+    if werkcoach is None:
+        werkcoach = (huishouden.werkcoach if huishouden and huishouden.werkcoach else None) or (
+            by if by.heeft_rol(Rol.WERKCOACH) else None
+        )
+    werkcoach = _controleer_werkcoach(werkcoach)
+    if huishouden and huishouden.werkcoach is None:
+        huishouden.werkcoach = werkcoach
+        huishouden.save()
+
+    try:
+        with transaction.atomic():
+            inburgeraar = Inburgeraar(**persoon, huishouden=huishouden)
+            inburgeraar._change_reason = "Inburgeraar geregistreerd"
+            inburgeraar.save()
+    except IntegrityError:
+        # Another request registered the same BSN between our check and our insert.
+        raise BsnBestaatAl(None) from None
+    nieuw = Dossier(inburgeraar=inburgeraar, werkcoach=werkcoach, team=_team_van(werkcoach), **dossier)
+    nieuw._change_reason = "Dossier aangemaakt"
+    nieuw.save()
+    return nieuw
+
+
+def _team_van(werkcoach: User):
+    if werkcoach.team_id is None:
+        raise ValidationError({"werkcoach": _("Deze werkcoach hoort niet bij een team. Vraag functioneel beheer "
+                                              "de werkcoach aan een team toe te voegen.")})
+    return werkcoach.team
+
+
+def _huishouden_voor(bsn: str, *, by: User, naam: str) -> Huishouden:
+    lid_dossier = (
+        access.zichtbare_dossiers(by)
+        .select_related("inburgeraar__huishouden")
+        .filter(inburgeraar__bsn=rules.normaliseer_bsn(bsn))
+        .first()
+    )
+    if lid_dossier is None:
+        raise ValidationError({"huishouden_bsn": HUISHOUDEN_ONBEKEND})
+    lid = lid_dossier.inburgeraar
+    if lid.huishouden is None:
+        lid.huishouden = Huishouden.objects.create(naam=f"Huishouden {lid.achternaam}", werkcoach=lid_dossier.werkcoach)
+        lid._change_reason = "Aan huishouden gekoppeld"
+        lid.save()
+    return lid.huishouden
+
+
+def _vergrendel(dossier_id: int, *, by: User, versie: int | None = None) -> Dossier:
+    dossier = (
+        access.zichtbare_dossiers(by).select_for_update(of=("self",)).select_related("inburgeraar").get(pk=dossier_id)
+    )
+    if versie is not None and dossier.versie != versie:
+        raise ValidationError(VERSIE_VEROUDERD, code="versie")
+    return dossier
+
+
+@transaction.atomic
+def dossier_bijwerken(
+    *, dossier_id: int, versie: int, persoon: dict[str, Any], dossier: dict[str, Any], by: User
+) -> Dossier:
+    """Edit person and dossier data. Refused when someone else saved in between (optimistic lock)."""
+    huidig = _vergrendel(dossier_id, by=by, versie=versie)
+    if not access.mag_dossier_bewerken(by, huidig):
+        raise PermissionDenied
+    persoon = {**persoon, "bsn": rules.normaliseer_bsn(persoon["bsn"])}
+    _valideer(persoon, dossier)
+    inburgeraar = huidig.inburgeraar
+    if Inburgeraar.objects.filter(bsn=persoon["bsn"]).exclude(pk=inburgeraar.pk).exists():
+        raise BsnBestaatAl(None)
+    for veld, waarde in persoon.items():
+        setattr(inburgeraar, veld, waarde)
+    inburgeraar._change_reason = "Gegevens gewijzigd"
+    inburgeraar.save()
+    for veld, waarde in dossier.items():
+        setattr(huidig, veld, waarde)
+    huidig.versie += 1
+    huidig._change_reason = "Gegevens gewijzigd"
+    huidig.save()
+    return huidig
+
+
+@transaction.atomic
+def dossier_toewijzen(*, dossier_id: int, werkcoach: User, reden: str, by: User) -> Dossier:
+    """Move one dossier to another werkcoach (and that werkcoach's team)."""
+    if not access.mag_toewijzen(by):
+        raise PermissionDenied
+    werkcoach = _controleer_werkcoach(werkcoach)
+    dossier = _vergrendel(dossier_id, by=by)
+    _wijs_toe(dossier, werkcoach, _reden(reden, "Toegewezen aan " + str(werkcoach)))
+    return dossier
+
+
+def _wijs_toe(dossier: Dossier, werkcoach: User, reden: str) -> None:
+    dossier.werkcoach = werkcoach
+    dossier.team = _team_van(werkcoach)
+    dossier.versie += 1
+    dossier._change_reason = reden
+    dossier.save()
+
+
+@transaction.atomic
+def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: str, by: User) -> int:
+    """Bulk reassign for managers: all selected dossiers move, or none (one transaction)."""
+    if not access.mag_herverdelen(by):
+        raise PermissionDenied
+    if not reden.strip():
+        raise ValidationError({"reden": REDEN_VERPLICHT})
+    werkcoach = _controleer_werkcoach(werkcoach)
+    ids = sorted(set(dossier_ids))
+    if not ids:
+        raise ValidationError({"dossiers": _("Selecteer ten minste één dossier.")})
+    dossiers = list(access.zichtbare_dossiers(by).select_for_update().filter(pk__in=ids).order_by("pk"))
+    if len(dossiers) != len(ids):
+        raise ValidationError({"dossiers": _("Een of meer geselecteerde dossiers bestaan niet (meer).")})
+    for dossier in dossiers:
+        _wijs_toe(dossier, werkcoach, f"Herverdeeld naar {werkcoach}: {reden}")
+    return len(dossiers)
+
+
+@transaction.atomic
+def dossier_beeindigen(
+    *, dossier_id: int, versie: int, reden: str, datum: date, toelichting: str, by: User
+) -> Dossier:
+    """End a dossier before completion (moved, naturalised, AOW, died, plicht vervallen)."""
+    dossier = _vergrendel(dossier_id, by=by, versie=versie)
+    if not access.mag_dossier_bewerken(by, dossier):
+        raise PermissionDenied
+    if reden not in BEEINDIG_REDENEN:
+        raise ValidationError({"reden": _("Kies een reden voor het beëindigen.")})
+    if datum > vandaag():
+        raise ValidationError({"datum": str(rules.DATUM_IN_TOEKOMST)})
+    if not dossier.is_actief:
+        raise ValidationError(_("Dit dossier is al afgesloten."))
+    dossier.beeindigen(reden=reden)
+    dossier.eind_datum = datum
+    dossier.eind_toelichting = toelichting
+    dossier.versie += 1
+    dossier._change_reason = _reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})")
+    dossier.save()
+    return dossier

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.dossier_lijst, name="dossier_lijst"),
+    path("nieuw/", views.dossier_nieuw, name="dossier_nieuw"),
+    path("herverdelen/", views.dossiers_herverdelen, name="dossiers_herverdelen"),
+    path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
+    path("<int:pk>/geschiedenis/", views.dossier_geschiedenis, name="dossier_geschiedenis"),
+    path("<int:pk>/bewerken/", views.dossier_bewerken, name="dossier_bewerken"),
+    path("<int:pk>/toewijzen/", views.dossier_toewijzen, name="dossier_toewijzen"),
+    path("<int:pk>/beeindigen/", views.dossier_beeindigen, name="dossier_beeindigen"),
+    path("<int:pk>/<slug:tab>/", views.dossier_tab, name="dossier_tab"),
+]

@@ -1,0 +1,258 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from inburgering.audit.services import inzage_vastleggen
+
+from . import access, selectors, services
+from .forms import (
+    BeeindigenForm,
+    DossierForm,
+    FilterForm,
+    HerverdelenForm,
+    InburgeraarForm,
+    NieuwDossierExtraForm,
+    ToewijzenForm,
+    VersieForm,
+)
+from .selectors import Bereik, DossierFilter
+
+PAGINA_GROOTTE = 25
+TABS = {
+    "intake": gettext_lazy("Intake"),
+    "pip": gettext_lazy("PIP"),
+    "traject": gettext_lazy("Traject"),
+    "handhaving": gettext_lazy("Handhaving"),
+}
+
+
+def _vereist(toegestaan: bool) -> None:
+    if not toegestaan:
+        raise PermissionDenied
+
+
+def _fouten_naar_formulieren(fout: ValidationError, *formulieren) -> None:
+    """Put a service's ValidationError next to the field it is about, on whichever form has it."""
+    if not hasattr(fout, "error_dict"):
+        formulieren[0].add_error(None, fout)
+        return
+    for veld, lijst in fout.error_dict.items():
+        doel = next((f for f in formulieren if veld in f.fields), formulieren[0])
+        doel.add_error(veld if veld in doel.fields else None, lijst)
+
+
+@login_required
+def dossier_lijst(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    _vereist(access.mag_dossiers_zien(user))
+    bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
+    if access.mag_alle_dossiers_zien(user):
+        bereiken.append(Bereik.ALLE)
+    form = FilterForm(
+        request.GET or None,
+        teams=selectors.teams(),
+        werkcoaches=selectors.werkcoaches(),
+        standaard_bereik=bereiken[0],
+        bereiken=bereiken,
+    )
+    filter = DossierFilter(**form.waarden()) if request.GET else DossierFilter(bereik=bereiken[0])
+    pagina = Paginator(selectors.dossier_lijst(user=user, filter=filter), PAGINA_GROOTTE).get_page(
+        request.GET.get("pagina")
+    )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "filter": filter,
+        "querystring": querystring.urlencode(),
+        "mag_aanmaken": access.mag_dossier_aanmaken(user),
+        "mag_herverdelen": access.mag_herverdelen(user),
+        "titel": {Bereik.MIJN: _("Mijn dossiers"), Bereik.TEAM: _("Dossiers van mijn team")}.get(
+            filter.bereik, _("Alle dossiers")
+        ),
+    }
+    if request.htmx and request.htmx.target == "resultaten":
+        return render(request, "cases/_dossier_resultaten.html", context)
+    return render(request, "cases/dossier_lijst.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_nieuw(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    _vereist(access.mag_dossier_aanmaken(user))
+    data = request.POST if request.method == "POST" else None
+    persoon_form = InburgeraarForm(data, prefix="persoon")
+    dossier_form = DossierForm(data, prefix="dossier")
+    extra_form = NieuwDossierExtraForm(
+        data, prefix="extra", werkcoaches=selectors.werkcoaches(), werkcoach_verplicht=not user.is_werkcoach
+    )
+    bestaand = None
+    formulieren = (persoon_form, dossier_form, extra_form)
+    if request.method == "POST" and all(f.is_valid() for f in formulieren):
+        try:
+            dossier = services.inburgeraar_met_dossier_aanmaken(
+                persoon=persoon_form.cleaned_data,
+                dossier=dossier_form.cleaned_data,
+                werkcoach=extra_form.cleaned_data["werkcoach"],
+                huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
+                by=user,
+            )
+        except services.BsnBestaatAl as fout:
+            bestaand = fout.bestaand
+            _fouten_naar_formulieren(fout, *formulieren)
+        except ValidationError as fout:
+            _fouten_naar_formulieren(fout, *formulieren)
+        else:
+            messages.success(request, _("Het dossier van %(naam)s is aangemaakt.") % {"naam": dossier.inburgeraar})
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    return render(
+        request,
+        "cases/dossier_nieuw.html",
+        {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand},
+    )
+
+
+def _dossier_pagina(request: HttpRequest, pk: int, pagina: str):
+    dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina=pagina)
+    return dossier, {
+        "dossier": dossier,
+        "tabs": TABS,
+        "actieve_tab": pagina,
+        "mag_bewerken": access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief,
+        "mag_toewijzen": access.mag_toewijzen(request.user) and dossier.is_actief,
+    }
+
+
+@login_required
+def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = _dossier_pagina(request, pk, "overzicht")
+    context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
+    return render(request, "cases/dossier_detail.html", context)
+
+
+@login_required
+def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = _dossier_pagina(request, pk, "geschiedenis")
+    context["wijzigingen"] = selectors.dossier_geschiedenis(dossier)
+    return render(request, "cases/dossier_geschiedenis.html", context)
+
+
+@login_required
+def dossier_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
+    if tab not in TABS:
+        raise Http404
+    _dossier, context = _dossier_pagina(request, pk, tab)
+    return render(request, "cases/dossier_tab_leeg.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
+    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="bewerken")
+    data = request.POST if request.method == "POST" else None
+    persoon_form = InburgeraarForm(data, instance=dossier.inburgeraar, prefix="persoon")
+    dossier_form = DossierForm(data, instance=dossier, prefix="dossier")
+    versie_form = VersieForm(data, initial={"versie": dossier.versie})
+    formulieren = (persoon_form, dossier_form, versie_form)
+    if request.method == "POST" and all(f.is_valid() for f in formulieren):
+        try:
+            services.dossier_bijwerken(
+                dossier_id=dossier.pk,
+                versie=versie_form.cleaned_data["versie"],
+                persoon=persoon_form.cleaned_data,
+                dossier=dossier_form.cleaned_data,
+                by=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulieren(fout, *formulieren)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    return render(
+        request,
+        "cases/dossier_bewerken.html",
+        {"dossier": dossier, "persoon_form": persoon_form, "dossier_form": dossier_form, "versie_form": versie_form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    _vereist(access.mag_toewijzen(request.user))
+    dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    form = ToewijzenForm(
+        request.POST or None, werkcoaches=selectors.werkcoaches(), initial={"werkcoach": dossier.werkcoach_id}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dossier_toewijzen(
+                dossier_id=dossier.pk, werkcoach=form.cleaned_data["werkcoach"],
+                reden=form.cleaned_data["reden"], by=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het dossier is toegewezen aan %(wc)s.") % {"wc": form.cleaned_data["werkcoach"]})
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    return render(request, "cases/dossier_toewijzen.html", {"dossier": dossier, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
+    form = BeeindigenForm(request.POST or None, initial={"versie": dossier.versie})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dossier_beeindigen(
+                dossier_id=dossier.pk, versie=form.cleaned_data["versie"], reden=form.cleaned_data["reden"],
+                datum=form.cleaned_data["datum"], toelichting=form.cleaned_data["toelichting"], by=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het dossier is beëindigd."))
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    return render(request, "cases/dossier_beeindigen.html", {"dossier": dossier, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
+    """Managers: select dossiers on the list, choose a werkcoach and a reason, move them all at once."""
+    _vereist(access.mag_herverdelen(request.user))
+    zichtbaar = access.zichtbare_dossiers(request.user).select_related("inburgeraar", "werkcoach")
+    data = request.POST if request.method == "POST" else None
+    form = HerverdelenForm(
+        data, dossiers=zichtbaar, werkcoaches=selectors.werkcoaches(),
+        initial={"dossiers": request.GET.getlist("dossiers")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            aantal = services.dossiers_herverdelen(
+                dossier_ids=[d.pk for d in form.cleaned_data["dossiers"]],
+                werkcoach=form.cleaned_data["werkcoach"], reden=form.cleaned_data["reden"], by=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(
+                request, _("%(n)s dossiers zijn herverdeeld naar %(wc)s.") % {"n": aantal, "wc": form.cleaned_data["werkcoach"]}
+            )
+            return redirect(reverse("cases:dossier_lijst") + "?bereik=alle")
+    gekozen_ids = data.getlist("dossiers") if data else request.GET.getlist("dossiers")
+    gekozen = list(zichtbaar.filter(pk__in=[i for i in gekozen_ids if i.isdigit()])[:500])
+    return render(request, "cases/dossiers_herverdelen.html", {"form": form, "gekozen": gekozen})

@@ -1,0 +1,9 @@
+def rollen(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "is_werkcoach": user.is_werkcoach,
+        "is_consulent": user.is_consulent,
+        "is_manager": user.is_manager,
+    }

@@ -1,0 +1,55 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from simple_history.models import HistoricalRecords
+
+from .roles import Rol
+
+
+class Team(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    actief = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class User(AbstractUser):
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.PROTECT, related_name="leden"
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def rollen(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def heeft_rol(self, *rollen: Rol) -> bool:
+        return self.is_active and any(rol.value in self.rollen for rol in rollen)
+
+    @property
+    def is_werkcoach(self) -> bool:
+        return self.heeft_rol(Rol.WERKCOACH)
+
+    @property
+    def is_consulent(self) -> bool:
+        return self.heeft_rol(Rol.CONSULENT)
+
+    @property
+    def is_manager(self) -> bool:
+        return self.heeft_rol(Rol.MANAGER)

@@ -1,0 +1,46 @@
+"""Form rendering in the NL Design System (Utrecht) style, for every form in the project.
+
+Django 5.2's BoundField already links errors and help text with aria-describedby; this adds the
+Utrecht classes and replaces the browser's own `required` check (English pop-ups) by aria-required,
+so the server answers with a Dutch message next to the field.
+"""
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+
+WIDGET_KLASSEN = {
+    "select": "utrecht-select utrecht-select--html-select",
+    "selectmultiple": "utrecht-select utrecht-select--html-select",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "checkboxselectmultiple": "",
+    "radioselect": "",
+}
+TEKSTVAK = "utrecht-textbox utrecht-textbox--html-input"
+
+
+class UtrechtBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if attrs.pop("required", False):
+            attrs["aria-required"] = "true"
+        widget = widget or self.field.widget
+        klasse = WIDGET_KLASSEN.get(self.widget_type, TEKSTVAK)
+        if self.errors and klasse:
+            klasse += " utrecht-textbox--invalid" if klasse == TEKSTVAK else ""
+        bestaand = widget.attrs.get("class", "")
+        attrs["class"] = f"{bestaand} {klasse}".strip()
+        return attrs
+
+
+class Renderer(TemplatesSetting):
+    field_template_name = "forms/veld.html"
+    bound_field_class = UtrechtBoundField
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)

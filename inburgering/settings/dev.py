@@ -1,0 +1,14 @@
+"""`make run`: zero set-up defaults (SQLite, filesystem broker, console e-mail) and demo data."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: F403
+
+DEMO_DATA_ALLOWED = True
+
+# The embedded defaults keep their state in VAR_DIR: SQLite file, broker queue, results, beat schedule.
+for _map in ("celery/queue", "celery/processed", "celery/results", "media"):
+    (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)  # noqa: F405

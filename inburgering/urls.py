@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from inburgering.accounts.forms import InlogForm
+
+admin.site.site_header = "Inburgering — functioneel beheer"
+admin.site.site_title = "Inburgering beheer"
+admin.site.index_title = "Beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cases:dossier_lijst", permanent=False), name="home"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(template_name="accounts/inloggen.html", authentication_form=InlogForm),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dossiers/", include("cases.urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class PipPlansConfig(AppConfig):
+    name = "pip_plans"
