@@ -53,3 +53,11 @@ def mag_herverdelen(user: User) -> bool:
 
 def mag_alle_dossiers_zien(user: User) -> bool:
     return user.heeft_rol(Rol.CONSULENT, Rol.MANAGER)
+
+
+def mag_gezondheid_zien(user: User, dossier: Dossier) -> bool:
+    """Health answers (special-category data): the assigned werkcoach and consulenten only —
+    not team colleagues, not managers (DOMAIN §4, §12)."""
+    if user.heeft_rol(Rol.CONSULENT):
+        return True
+    return user.heeft_rol(Rol.WERKCOACH) and dossier.werkcoach_id == user.pk

@@ -5,7 +5,7 @@ from inburgering.accounts.models import User
 from inburgering.formulieren import DatumInput
 
 from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
-from .rules import DoelgroepKort
+from .rules import DoelgroepKort, normaliseer_bsn
 from .selectors import SORTERINGEN, Bereik
 
 
@@ -30,6 +30,10 @@ class InburgeraarForm(forms.ModelForm):
         ]
         widgets = {"geboortedatum": DatumInput()}
 
+    def clean_bsn(self):
+        # Normalise before the model's own max_length=9 check sees "9999.93.653" (11 characters).
+        return normaliseer_bsn(self.cleaned_data["bsn"])
+
     def validate_unique(self):
         # Uniqueness of the BSN is the service's job (it shows the existing dossier instead).
         pass
@@ -46,7 +50,7 @@ class DossierForm(forms.ModelForm):
         model = Dossier
         fields = [
             "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting",
-            "datum_brp_vestiging",
+            "datum_brp_vestiging", "datum_vestiging_na_verhuizing",
         ]
         widgets = {f: DatumInput() for f in fields if f.startswith("datum_")}
 

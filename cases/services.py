@@ -23,6 +23,7 @@ VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad d
 GEEN_WERKCOACH = "Kies een medewerker met de rol werkcoach."
 REDEN_VERPLICHT = "Geef een reden op."
 HUISHOUDEN_ONBEKEND = "Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later."
+HUISHOUDEN_ANDERE_WERKCOACH = "Dit huishouden heeft al werkcoach %(wc)s; kies die werkcoach of laat het veld leeg."
 
 PERSOON_VELDEN = (
     "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
@@ -31,6 +32,7 @@ PERSOON_VELDEN = (
 )
 DOSSIER_VELDEN = (
     "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting", "datum_brp_vestiging",
+    "datum_vestiging_na_verhuizing",
 )
 
 
@@ -85,6 +87,7 @@ def _controleer_werkcoach(werkcoach: User | None) -> User:
 
 
 def _reden(reden: str, wat: str) -> str:
+    # The history reason is a text field (SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD): no cut-off.
     return f"{wat}: {reden}" if reden else wat
 
 
@@ -115,6 +118,9 @@ def inburgeraar_met_dossier_aanmaken(
         werkcoach = (huishouden.werkcoach if huishouden and huishouden.werkcoach else None) or (
             by if by.heeft_rol(Rol.WERKCOACH) else None
         )
+    elif huishouden and huishouden.werkcoach and werkcoach != huishouden.werkcoach:
+        # één gezin, één werkcoach (DOMAIN §1): never split a huishouden by picking someone else.
+        raise ValidationError({"werkcoach": HUISHOUDEN_ANDERE_WERKCOACH % {"wc": huishouden.werkcoach}})
     werkcoach = _controleer_werkcoach(werkcoach)
     if huishouden and huishouden.werkcoach is None:
         huishouden.werkcoach = werkcoach
@@ -175,6 +181,8 @@ def dossier_bijwerken(
     huidig = _vergrendel(dossier_id, by=by, versie=versie)
     if not access.mag_dossier_bewerken(by, huidig):
         raise PermissionDenied
+    if not huidig.is_actief:  # the view hides the form; the service enforces it (DESIGN "Access")
+        raise ValidationError(_("Dit dossier is al afgesloten."))
     persoon = {**persoon, "bsn": rules.normaliseer_bsn(persoon["bsn"])}
     _valideer(persoon, dossier)
     inburgeraar = huidig.inburgeraar
@@ -199,6 +207,8 @@ def dossier_toewijzen(*, dossier_id: int, werkcoach: User, reden: str, by: User)
         raise PermissionDenied
     werkcoach = _controleer_werkcoach(werkcoach)
     dossier = _vergrendel(dossier_id, by=by)
+    if not dossier.is_actief:
+        raise ValidationError(_("Dit dossier is afgesloten en kan niet meer worden toegewezen."))
     _wijs_toe(dossier, werkcoach, _reden(reden, "Toegewezen aan " + str(werkcoach)))
     return dossier
 
@@ -226,7 +236,7 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
     if len(dossiers) != len(ids):
         raise ValidationError({"dossiers": _("Een of meer geselecteerde dossiers bestaan niet (meer).")})
     for dossier in dossiers:
-        _wijs_toe(dossier, werkcoach, f"Herverdeeld naar {werkcoach}: {reden}")
+        _wijs_toe(dossier, werkcoach, _reden(reden, f"Herverdeeld naar {werkcoach}"))
     return len(dossiers)
 
 

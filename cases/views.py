@@ -38,7 +38,7 @@ def _vereist(toegestaan: bool) -> None:
         raise PermissionDenied
 
 
-def _fouten_naar_formulieren(fout: ValidationError, *formulieren) -> None:
+def fouten_naar_formulieren(fout: ValidationError, *formulieren) -> None:
     """Put a service's ValidationError next to the field it is about, on whichever form has it."""
     if not hasattr(fout, "error_dict"):
         formulieren[0].add_error(None, fout)
@@ -108,9 +108,9 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
             )
         except services.BsnBestaatAl as fout:
             bestaand = fout.bestaand
-            _fouten_naar_formulieren(fout, *formulieren)
+            fouten_naar_formulieren(fout, *formulieren)
         except ValidationError as fout:
-            _fouten_naar_formulieren(fout, *formulieren)
+            fouten_naar_formulieren(fout, *formulieren)
         else:
             messages.success(request, _("Het dossier van %(naam)s is aangemaakt.") % {"naam": dossier.inburgeraar})
             return redirect("cases:dossier_detail", pk=dossier.pk)
@@ -121,7 +121,7 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _dossier_pagina(request: HttpRequest, pk: int, pagina: str):
+def dossier_pagina(request: HttpRequest, pk: int, pagina: str):
     dossier = selectors.dossier_detail(user=request.user, pk=pk)
     inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina=pagina)
     return dossier, {
@@ -135,14 +135,14 @@ def _dossier_pagina(request: HttpRequest, pk: int, pagina: str):
 
 @login_required
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = _dossier_pagina(request, pk, "overzicht")
+    dossier, context = dossier_pagina(request, pk, "overzicht")
     context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
     return render(request, "cases/dossier_detail.html", context)
 
 
 @login_required
 def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = _dossier_pagina(request, pk, "geschiedenis")
+    dossier, context = dossier_pagina(request, pk, "geschiedenis")
     context["wijzigingen"] = selectors.dossier_geschiedenis(dossier)
     return render(request, "cases/dossier_geschiedenis.html", context)
 
@@ -151,7 +151,7 @@ def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
     if tab not in TABS:
         raise Http404
-    _dossier, context = _dossier_pagina(request, pk, tab)
+    _dossier, context = dossier_pagina(request, pk, tab)
     return render(request, "cases/dossier_tab_leeg.html", context)
 
 
@@ -176,7 +176,7 @@ def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_formulieren(fout, *formulieren)
+            fouten_naar_formulieren(fout, *formulieren)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("cases:dossier_detail", pk=dossier.pk)
@@ -192,6 +192,7 @@ def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     _vereist(access.mag_toewijzen(request.user))
     dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="toewijzen")
     form = ToewijzenForm(
         request.POST or None, werkcoaches=selectors.werkcoaches(), initial={"werkcoach": dossier.werkcoach_id}
     )
@@ -202,7 +203,7 @@ def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
                 reden=form.cleaned_data["reden"], by=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_formulieren(fout, form)
+            fouten_naar_formulieren(fout, form)
         else:
             messages.success(request, _("Het dossier is toegewezen aan %(wc)s.") % {"wc": form.cleaned_data["werkcoach"]})
             return redirect("cases:dossier_detail", pk=dossier.pk)
@@ -214,6 +215,7 @@ def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_detail(user=request.user, pk=pk)
     _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
+    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="beeindigen")
     form = BeeindigenForm(request.POST or None, initial={"versie": dossier.versie})
     if request.method == "POST" and form.is_valid():
         try:
@@ -222,7 +224,7 @@ def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
                 datum=form.cleaned_data["datum"], toelichting=form.cleaned_data["toelichting"], by=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_formulieren(fout, form)
+            fouten_naar_formulieren(fout, form)
         else:
             messages.success(request, _("Het dossier is beëindigd."))
             return redirect("cases:dossier_detail", pk=dossier.pk)
@@ -247,7 +249,7 @@ def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
                 werkcoach=form.cleaned_data["werkcoach"], reden=form.cleaned_data["reden"], by=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_formulieren(fout, form)
+            fouten_naar_formulieren(fout, form)
         else:
             messages.success(
                 request, _("%(n)s dossiers zijn herverdeeld naar %(wc)s.") % {"n": aantal, "wc": form.cleaned_data["werkcoach"]}

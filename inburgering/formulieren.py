@@ -25,6 +25,8 @@ class UtrechtBoundField(BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         if attrs.pop("required", False):
             attrs["aria-required"] = "true"
+        # No autofocus (Django's login form sets it): it skips the skip link; after an error the summary has focus.
+        attrs["autofocus"] = False
         widget = widget or self.field.widget
         klasse = WIDGET_KLASSEN.get(self.widget_type, TEKSTVAK)
         if self.errors and klasse:

@@ -17,6 +17,9 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # pip_plans first: its /dossiers/<pk>/pip/ pages take precedence over the generic dossier tab.
+    path("", include("pip_plans.urls")),
+    path("dossiers/", include("cases.intake.urls")),
     path("dossiers/", include("cases.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 import factory
 
@@ -95,3 +96,85 @@ class DossierFactory(factory.django.DjangoModelFactory):
         beeindigd = factory.Trait(fase=Fase.BEEINDIGD, eind_reden=EindReden.VERHUISD)
 
 
+
+
+# --- intake and PIP (warme overdracht, brede intake, PIP as a beschikking) ---------------------
+
+
+class WarmeOverdrachtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.WarmeOverdracht"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.OVERDRACHT)
+    datum = factory.LazyFunction(lambda: date.today() - timedelta(days=10))
+    plaats = "AZC Delfzijl"
+    coa_contactpersoon = "J. de Vries (COA)"
+    deelnemers = "inburgeraar, COA, werkcoach"
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+
+class BredeIntakeFactory(factory.django.DjangoModelFactory):
+    """A complete intake draft (LBT, opleiding, no work experience); `afgerond=True` completes it."""
+
+    class Meta:
+        model = "cases.BredeIntake"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.INTAKE)
+    lbt_uitkomst = "haalbaar"
+    lbt_score = 60
+    lbt_vereiste_score = 50
+    lbt_datum = factory.LazyFunction(lambda: date.today() - timedelta(days=5))
+    opleiding_niveau = "voortgezet"
+    geen_werkervaring = True
+
+    class Params:
+        afgerond = factory.Trait(
+            dossier=factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING),
+            afgerond_op=factory.LazyFunction(date.today),
+            afgerond_door=factory.LazyAttribute(lambda o: o.dossier.werkcoach),
+        )
+
+
+class IntakeGezondheidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.IntakeGezondheid"
+
+    intake = factory.SubFactory(BredeIntakeFactory)
+    fysiek = "Geen bijzonderheden."
+
+
+class PipFactory(factory.django.DjangoModelFactory):
+    """A concept PIP (B1-route); one trait per status: `ter_beoordeling`, `vastgesteld`, `vervangen`,
+    `ingetrokken`. A vastgesteld PIP made here has no document (no PDF rendering in list tests)."""
+
+    class Meta:
+        model = "pip_plans.Pip"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING)
+    versie = 1
+    leerroute = "B"
+    niveau = "B1"
+    aanbieder = "Taalschool Noord"
+    auteur = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+    class Params:
+        ter_beoordeling = factory.Trait(
+            status="ter_beoordeling", ingediend_op=factory.LazyFunction(lambda: timezone.now()),
+        )
+        vastgesteld = factory.Trait(
+            dossier=factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING),
+            status="vastgesteld",
+            dagtekening=factory.LazyFunction(lambda: date.today() - timedelta(days=3)),
+            bekendmaking=factory.LazyFunction(lambda: date.today() - timedelta(days=3)),
+            termijn_start=factory.LazyFunction(lambda: date.today() - timedelta(days=2)),
+            vastgesteld_door=factory.SubFactory(ConsulentFactory),
+            vastgesteld_op=factory.LazyFunction(lambda: timezone.now()),
+        )
+        vervangen = factory.Trait(
+            dossier=factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING),
+            status="vervangen",
+            dagtekening=factory.LazyFunction(lambda: date.today() - timedelta(days=30)),
+            termijn_start=factory.LazyFunction(lambda: date.today() - timedelta(days=29)),
+            vastgesteld_door=factory.SubFactory(ConsulentFactory),
+        )
+        ingetrokken = factory.Trait(status="ingetrokken")

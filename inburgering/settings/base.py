@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "inburgering.staticfiles.StaticFilesConfig",  # = django.contrib.staticfiles; see that module
     "django.contrib.humanize",
     "django.forms",
     "django_fsm",
@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "inburgering.accounts",
     "inburgering.instellingen",
     "inburgering.audit",
+    "inburgering.kalender",
+    "inburgering.documenten",
     # domain apps
     "cases",
     "pip_plans",
@@ -149,6 +151,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_out": str(VAR_DIR / "celery" / "queue"),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
         "store_processed": False,
+        # Fan-out exchanges (the workers' remote-control mailbox) live here; kombu's default is
+        # ./control relative to the working directory.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
     }
     if CELERY_BROKER_URL.startswith("filesystem://")
     else {"visibility_timeout": 3600}
@@ -173,6 +178,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# History reasons hold user-written text (a reason, a remark): no 100-character limit.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Demo users (password "demo") may only be created where this is true: dev/demo settings.
 DEMO_DATA_ALLOWED = False
 
@@ -180,7 +188,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")},
+    # WeasyPrint logs each layout step at INFO; keep its warnings only.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR.parent / "shared" / "duo-m2m")))

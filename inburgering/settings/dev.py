@@ -10,5 +10,5 @@ from .base import *  # noqa: F403
 DEMO_DATA_ALLOWED = True
 
 # The embedded defaults keep their state in VAR_DIR: SQLite file, broker queue, results, beat schedule.
-for _map in ("celery/queue", "celery/processed", "celery/results", "media"):
+for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control", "media"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -4,7 +4,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+# No silent fall-back to the embedded defaults: without CELERY_BROKER_URL the web container would
+# queue tasks in its own filesystem, where no worker ever sees them.
+for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL"):
     if not os.environ.get(_required):
         raise ImproperlyConfigured(f"Production settings need the environment variable {_required}.")
 

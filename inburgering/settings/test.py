@@ -1,9 +1,15 @@
-"""pytest: SQLite by default, PostgreSQL when DATABASE_URL is set (CI)."""
+"""pytest: SQLite by default, PostgreSQL when DATABASE_URL is set (CI).
+
+Tests keep their files (filesystem broker, Celery results, media) in var/test, apart from the
+`make run` instance in var/, so a running demo never picks up a test's messages or vice versa.
+"""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("VAR_DIR", str(Path(__file__).resolve().parent.parent.parent / "var" / "test"))
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -17,5 +23,5 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 
-for _map in ("celery/queue", "celery/processed", "celery/results"):
+for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)

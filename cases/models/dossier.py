@@ -3,13 +3,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
+from cases import rules
+from cases.rules import Doelgroep
 from inburgering.accounts.models import Team
-
-from . import rules
-from .rules import Doelgroep
 
 
 class Huishouden(models.Model):
@@ -133,7 +132,7 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(fase__in=ACTIEVE_FASEN)
 
 
-class Dossier(models.Model):
+class Dossier(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected fase
     """One dossier per inburgeraar per plicht. `fase` moves only through services (protected FSM)."""
 
     inburgeraar = models.ForeignKey(
@@ -145,6 +144,11 @@ class Dossier(models.Model):
     datum_koppeling = models.DateField(_("datum koppeling"), null=True, blank=True)
     datum_huisvesting = models.DateField(_("datum huisvesting"), null=True, blank=True)
     datum_brp_vestiging = models.DateField(_("datum vestiging (BRP)"), null=True, blank=True)
+    datum_vestiging_na_verhuizing = models.DateField(
+        _("datum vestiging na verhuizing"), null=True, blank=True,
+        help_text=_("Alleen als de persoon met een plicht uit een andere gemeente is verhuisd: de PIP-termijn "
+                    "loopt dan vanaf de inschrijving hier (Besluit 5.3 lid 3)."),
+    )
     werkcoach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("werkcoach"),

@@ -1,0 +1,143 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import BredeIntake, IntakeGezondheid, WarmeOverdracht, Werkervaring
+from inburgering.formulieren import DatumInput
+
+TEKSTVAK = {"rows": 3}
+
+
+class OverdrachtForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = WarmeOverdracht
+        fields = [
+            "datum", "plaats", "coa_contactpersoon", "deelnemers", "voorinburgering", "voorinburgering_toelichting",
+            "taalles", "taalles_toelichting", "vrijwilligerswerk", "vrijwilligerswerk_toelichting",
+            "overige_activiteiten", "houding", "motivatie", "verwachtingen", "eerste_afspraken", "informatie_gegeven",
+        ]
+        widgets = {
+            "datum": DatumInput(),
+            **{veld: forms.Textarea(attrs=TEKSTVAK) for veld in [
+                "voorinburgering_toelichting", "taalles_toelichting", "vrijwilligerswerk_toelichting",
+                "overige_activiteiten", "houding", "motivatie", "verwachtingen", "eerste_afspraken",
+                "informatie_gegeven",
+            ]},
+        }
+
+    SECTIES = [
+        (_("Het gesprek"), ["datum", "plaats", "coa_contactpersoon", "deelnemers"]),
+        (_("Activiteiten in het AZC"), [
+            "voorinburgering", "voorinburgering_toelichting", "taalles", "taalles_toelichting",
+            "vrijwilligerswerk", "vrijwilligerswerk_toelichting", "overige_activiteiten",
+        ]),
+        (_("Indruk en afspraken"), ["houding", "motivatie", "verwachtingen", "eerste_afspraken", "informatie_gegeven"]),
+    ]
+
+    def secties(self):
+        return [(titel, [self[v] for v in velden]) for titel, velden in self.SECTIES]
+
+    def gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+
+class IntakeForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    SECTIES = [
+        (_("Het gesprek"), ["reden_zonder_overdracht", "locatie", "tolk_gebruikt", "tolk_taal", "een_op_een_gewezen"]),
+        (_("Leerbaarheidstoets"), ["lbt_uitkomst", "lbt_score", "lbt_vereiste_score", "lbt_datum", "lbt_vrijstelling",
+                                   "lbt_geen_reden"]),
+        (_("Opleiding"), ["opleiding_niveau", "opleiding_jaren", "opleiding_land", "diplomas"]),
+        (_("Taal"), ["talen", "geletterdheid", "nederlands_niveau"]),
+        (_("Financiën"), ["inkomen", "schulden"]),
+        (_("Gezin en voor- en vroegschoolse educatie"), ["partner", "kinderen_leeftijden", "vve_besproken", "vve_opties"]),
+        (_("Wonen en netwerk"), ["huisvesting", "sociaal_netwerk"]),
+        (_("Participatie, zelfredzaamheid en motivatie"), [
+            "arbeidsmogelijkheden", "participatie_wensen", "zelfredzaamheid", "zelfredzaamheid_toelichting",
+            "motivatie_ambities", "mb_nodig", "mb_toelichting",
+        ]),
+    ]
+
+    class Meta:
+        model = BredeIntake
+        fields = [
+            "reden_zonder_overdracht", "locatie", "tolk_gebruikt", "tolk_taal", "een_op_een_gewezen",
+            "lbt_uitkomst", "lbt_score", "lbt_vereiste_score", "lbt_datum", "lbt_vrijstelling", "lbt_geen_reden",
+            "opleiding_niveau", "opleiding_jaren", "opleiding_land", "diplomas", "geen_werkervaring",
+            "talen", "geletterdheid", "nederlands_niveau", "inkomen", "schulden", "partner", "kinderen_leeftijden",
+            "vve_besproken", "vve_opties", "huisvesting", "sociaal_netwerk", "arbeidsmogelijkheden",
+            "participatie_wensen", "zelfredzaamheid", "zelfredzaamheid_toelichting", "motivatie_ambities",
+            "mb_nodig", "mb_toelichting",
+        ]
+        widgets = {
+            "lbt_datum": DatumInput(),
+            **{veld: forms.Textarea(attrs=TEKSTVAK) for veld in [
+                "reden_zonder_overdracht", "lbt_geen_reden", "diplomas", "inkomen", "schulden", "partner",
+                "vve_opties", "huisvesting", "sociaal_netwerk", "arbeidsmogelijkheden", "participatie_wensen",
+                "zelfredzaamheid_toelichting", "motivatie_ambities", "mb_toelichting",
+            ]},
+        }
+
+    def __init__(self, *args, zonder_overdracht: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not zonder_overdracht:
+            del self.fields["reden_zonder_overdracht"]
+
+    def secties(self):
+        return [(titel, [self[v] for v in velden if v in self.fields]) for titel, velden in self.SECTIES]
+
+    def gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+
+class WerkervaringForm(forms.ModelForm):
+    class Meta:
+        model = Werkervaring
+        fields = ["beroep", "land", "jaren", "omschrijving"]
+
+
+WerkervaringFormSet = forms.formset_factory(WerkervaringForm, extra=1, can_delete=True, max_num=20,
+                                            validate_max=True)
+
+
+def werkervaringen_uit(formset) -> list[dict]:
+    return [
+        {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("beroep")
+    ]
+
+
+class GezondheidForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = IntakeGezondheid
+        fields = ["fysiek", "mentaal", "beperkingen"]
+        widgets = {veld: forms.Textarea(attrs={"rows": 4}) for veld in ["fysiek", "mentaal", "beperkingen"]}
+
+    def gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+
+class UitnodigingForm(forms.Form):
+    verzonden_op = forms.DateField(label=_("Verzonden op"), widget=DatumInput())
+    gesprek_op = forms.DateField(label=_("Datum gesprek"), widget=DatumInput())
+    reactie_uiterlijk = forms.DateField(label=_("Reageren uiterlijk op"), widget=DatumInput(), required=False)
+    waarschuwing_op = forms.DateField(
+        label=_("Schriftelijke waarschuwing verzonden op"), widget=DatumInput(), required=False,
+        help_text=_("Verplicht bij de tweede oproep (art. 14 lid 1)."),
+    )
+
+    def __init__(self, *args, eerste: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if eerste:
+            del self.fields["waarschuwing_op"]
+
+
+class AfrondenForm(forms.Form):
+    zonder_persoon = forms.BooleanField(
+        label=_("Afronden zonder de persoon (na de derde oproep zonder verschijnen)"), required=False
+    )

@@ -1,0 +1,152 @@
+"""Pure rules for the warme overdracht and the brede intake (Wet inburgering 2021 art. 14,
+Besluit 5.2; DOMAIN.md §3–4). Facts in, decision out, no database."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+
+class LbtUitkomst:
+    HAALBAAR = "haalbaar"
+    NIET_HAALBAAR = "niet_haalbaar"
+    ONBEKEND = "onbekend"
+    CHOICES = [
+        (HAALBAAR, _("B1-route haalbaar")),
+        (NIET_HAALBAAR, _("B1-route niet haalbaar")),
+        (ONBEKEND, _("Onbekend")),
+    ]
+
+
+class LbtVrijstelling:
+    """Wet 14 lid 6: the college must exempt from the LBT for these impairments."""
+
+    GEEN = ""
+    VISUEEL = "visueel"
+    AUDITIEF = "auditief"
+    CHOICES = [
+        (GEEN, _("Geen vrijstelling")),
+        (VISUEEL, _("Visuele beperking")),
+        (AUDITIEF, _("Auditieve beperking die de toets onmogelijk maakt")),
+    ]
+
+
+# Messages naming what is missing to complete the intake.
+ONTBREEKT_LBT = _("de leerbaarheidstoets: een uitslag, een vrijstelling of de reden waarom de toets niet is afgenomen")
+ONTBREEKT_OPLEIDING = _("het onderdeel opleiding (hoogst afgeronde opleiding)")
+ONTBREEKT_WERK = _("het onderdeel werkervaring (ten minste één werkervaring, of aangeven dat er geen is)")
+ONTBREEKT_GEZONDHEID = _("het onderdeel gezondheid")
+ONTBREEKT_GEZONDHEID_GEEN_TOEGANG = _("het onderdeel gezondheid (in te vullen door de eigen werkcoach of een consulent)")
+LBT_SCORE_ONVOLLEDIG = _("Vul de score en de vereiste score allebei in, of geen van beide.")
+LBT_DATUM_TOEKOMST = _("De datum van de toets ligt in de toekomst.")
+LBT_UITSLAG_EN_VRIJSTELLING = _("Een vrijgestelde persoon heeft geen toetsuitslag; kies de uitslag óf de vrijstelling.")
+KINDEREN_ONGELDIG = _("Vul de leeftijden in als hele getallen gescheiden door komma's, bijvoorbeeld: 2, 5, 11.")
+
+
+@dataclass(frozen=True)
+class IntakeStand:
+    lbt_uitkomst: str
+    lbt_vrijstelling: str
+    lbt_geen_reden: str
+    opleiding_niveau: str
+    aantal_werkervaringen: int
+    geen_werkervaring: bool
+    gezondheid_ingevuld: bool
+    zonder_medewerking: bool
+
+
+def intake_ontbrekend(stand: IntakeStand, *, mag_gezondheid: bool = True) -> list[str]:
+    """What still blocks completing the intake. Completing requires the LBT (or an exemption or a
+    reason), opleiding/werk and gezondheid. After the third summons without appearance the college
+    completes the intake without the person (Wet 14 lid 2): nothing is then required."""
+    if stand.zonder_medewerking:
+        return []
+    ontbreekt = []
+    if not (stand.lbt_uitkomst or stand.lbt_vrijstelling or stand.lbt_geen_reden.strip()):
+        ontbreekt.append(str(ONTBREEKT_LBT))
+    if not stand.opleiding_niveau:
+        ontbreekt.append(str(ONTBREEKT_OPLEIDING))
+    if not (stand.aantal_werkervaringen or stand.geen_werkervaring):
+        ontbreekt.append(str(ONTBREEKT_WERK))
+    if not stand.gezondheid_ingevuld:
+        ontbreekt.append(str(ONTBREEKT_GEZONDHEID if mag_gezondheid else ONTBREEKT_GEZONDHEID_GEEN_TOEGANG))
+    return ontbreekt
+
+
+def lbt_fouten(
+    *, uitkomst: str, vrijstelling: str, score: int | None, vereiste: int | None, datum: date | None, vandaag: date
+) -> dict[str, str]:
+    fouten: dict[str, str] = {}
+    if vrijstelling and uitkomst in (LbtUitkomst.HAALBAAR, LbtUitkomst.NIET_HAALBAAR):
+        fouten["lbt_vrijstelling"] = str(LBT_UITSLAG_EN_VRIJSTELLING)
+    if (score is None) != (vereiste is None):
+        fouten["lbt_vereiste_score"] = str(LBT_SCORE_ONVOLLEDIG)
+    if datum and datum > vandaag:
+        fouten["lbt_datum"] = str(LBT_DATUM_TOEKOMST)
+    return fouten
+
+
+def leeftijden_kinderen(invoer: str) -> list[int]:
+    """'2, 5, 11' → [2, 5, 11]; raises ValueError on anything else (the form shows KINDEREN_ONGELDIG)."""
+    delen = [deel.strip() for deel in invoer.replace(";", ",").split(",") if deel.strip()]
+    leeftijden = [int(deel) for deel in delen]
+    if any(not 0 <= leeftijd <= 30 for leeftijd in leeftijden):
+        raise ValueError(invoer)
+    return leeftijden
+
+
+VVE_TOT_LEEFTIJD = 6  # voorschoolse (2½–4) and vroegschoolse educatie (groep 1–2, to age 6)
+
+
+def vve_relevant(leeftijden: list[int]) -> bool:
+    """Wet 14 lid 3 d: discuss the options for vve when there are young children."""
+    return any(leeftijd < VVE_TOT_LEEFTIJD for leeftijd in leeftijden)
+
+
+# --- Summons and non-appearance (Wet 14 lid 1–2) -----------------------------------------------
+UITNODIGING_EERST_VORIGE = _("Leg eerst vast of de persoon op de vorige uitnodiging is verschenen.")
+UITNODIGING_VERSCHENEN = _("De persoon is op de vorige uitnodiging verschenen; een nieuwe oproep is niet nodig.")
+UITNODIGING_WAARSCHUWING = _("Voor een tweede oproep is eerst een schriftelijke waarschuwing nodig (Wet inburgering 2021, art. 14 lid 1). Vul de datum van de waarschuwing in.")
+UITNODIGING_MAXIMUM = _("Na de derde oproep rondt het college de intake af zonder de persoon (art. 14 lid 2).")
+UITNODIGING_DATUMS = _("Het gesprek kan niet vóór de verzending van de uitnodiging liggen.")
+UITNODIGING_REACTIE = _("De reactietermijn kan niet vóór de verzending van de uitnodiging eindigen.")
+
+
+@dataclass(frozen=True)
+class EerdereUitnodiging:
+    volgnummer: int
+    verschenen: bool | None
+
+
+def nieuwe_uitnodiging_fouten(
+    *,
+    eerdere: list[EerdereUitnodiging],
+    verzonden_op: date,
+    gesprek_op: date,
+    reactie_uiterlijk: date | None,
+    waarschuwing_op: date | None,
+) -> dict[str, str]:
+    """A second summons needs a recorded no-show on the first plus a written warning; a third
+    follows a no-show on the second; there is no fourth."""
+    fouten: dict[str, str] = {}
+    if gesprek_op < verzonden_op:
+        fouten["gesprek_op"] = str(UITNODIGING_DATUMS)
+    if reactie_uiterlijk and reactie_uiterlijk < verzonden_op:
+        fouten["reactie_uiterlijk"] = str(UITNODIGING_REACTIE)
+    if not eerdere:
+        return fouten
+    laatste = max(eerdere, key=lambda u: u.volgnummer)
+    if laatste.volgnummer >= 3:
+        fouten["__all__"] = str(UITNODIGING_MAXIMUM)
+    elif laatste.verschenen is None:
+        fouten["__all__"] = str(UITNODIGING_EERST_VORIGE)
+    elif laatste.verschenen:
+        fouten["__all__"] = str(UITNODIGING_VERSCHENEN)
+    elif laatste.volgnummer == 1 and waarschuwing_op is None:
+        fouten["waarschuwing_op"] = str(UITNODIGING_WAARSCHUWING)
+    return fouten
+
+
+def mag_zonder_persoon_afronden(eerdere: list[EerdereUitnodiging]) -> bool:
+    """After the third summons without appearance (Wet 14 lid 2)."""
+    return any(u.volgnummer == 3 and u.verschenen is False for u in eerdere)

@@ -1,0 +1,253 @@
+"""Write use-cases for the warme overdracht and the brede intake. Each locks the dossier, checks
+permission, validates with the pure rules, writes, and moves the dossier's fase:
+aangemeld → overdracht (handover recorded) → intake (intake started) → pip_in_opstelling (afgerond)."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from cases import access
+from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
+from cases.services import VERSIE_VEROUDERD, vandaag
+from inburgering.accounts.models import User
+
+from . import rules
+
+REDEN_ZONDER_OVERDRACHT = _("Er is geen warme overdracht vastgelegd. Geef de reden waarom de intake zonder overdracht begint (bijvoorbeeld: gezinsmigrant).")
+INTAKE_FASE = _("De intake kan in deze fase van het dossier niet meer worden gewijzigd.")
+INTAKE_AFGEROND = _("De intake is al afgerond.")
+GEEN_INTAKE = _("Er is nog geen intake begonnen.")
+OVERDRACHT_FASE = _("Een warme overdracht kan alleen worden vastgelegd vóór de brede intake is afgerond.")
+DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
+ZONDER_PERSOON_NIET_TOEGESTAAN = _("Zonder de persoon afronden kan pas na de derde oproep waarop de persoon niet is verschenen.")
+
+INTAKE_FASEN = (Fase.AANGEMELD, Fase.OVERDRACHT, Fase.INTAKE)
+
+
+def _dossier(dossier_id: int, by: User) -> Dossier:
+    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
+    if not access.mag_dossier_bewerken(by, dossier):
+        raise PermissionDenied
+    return dossier
+
+
+def _versie(obj, versie: int | None) -> None:
+    if obj is not None and versie is not None and obj.versie != versie:
+        raise ValidationError(VERSIE_VEROUDERD, code="versie")
+
+
+def _dossier_fase(dossier: Dossier, reden: str) -> None:
+    dossier.versie += 1
+    dossier._change_reason = reden
+    dossier.save()
+
+
+@transaction.atomic
+def overdracht_vastleggen(
+    *, dossier_id: int, gegevens: dict[str, Any], versie: int | None, by: User
+) -> WarmeOverdracht:
+    """Record the driegesprek. The first record moves the dossier aangemeld → overdracht."""
+    dossier = _dossier(dossier_id, by)
+    if dossier.fase not in INTAKE_FASEN:
+        raise ValidationError(OVERDRACHT_FASE)
+    if gegevens["datum"] > vandaag():
+        raise ValidationError({"datum": str(DATUM_TOEKOMST)})
+    overdracht = WarmeOverdracht.objects.select_for_update().filter(dossier=dossier).first()
+    _versie(overdracht, versie)
+    if overdracht is None:
+        overdracht = WarmeOverdracht(dossier=dossier, vastgelegd_door=by)
+        reden = "Warme overdracht vastgelegd"
+    else:
+        overdracht.versie += 1
+        reden = "Warme overdracht gewijzigd"
+    for veld, waarde in gegevens.items():
+        setattr(overdracht, veld, waarde)
+    overdracht._change_reason = reden
+    overdracht.save()
+    if dossier.fase == Fase.AANGEMELD:
+        dossier.start_overdracht()
+        _dossier_fase(dossier, reden)
+    return overdracht
+
+
+def _valideer_intake(gegevens: dict[str, Any]) -> None:
+    fouten = rules.lbt_fouten(
+        uitkomst=gegevens.get("lbt_uitkomst", ""), vrijstelling=gegevens.get("lbt_vrijstelling", ""),
+        score=gegevens.get("lbt_score"), vereiste=gegevens.get("lbt_vereiste_score"),
+        datum=gegevens.get("lbt_datum"), vandaag=vandaag(),
+    )
+    try:
+        rules.leeftijden_kinderen(gegevens.get("kinderen_leeftijden", ""))
+    except ValueError:
+        fouten["kinderen_leeftijden"] = str(rules.KINDEREN_ONGELDIG)
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def intake_opslaan(
+    *,
+    dossier_id: int,
+    gegevens: dict[str, Any],
+    werkervaringen: list[dict[str, Any]],
+    versie: int | None,
+    by: User,
+) -> BredeIntake:
+    """Save the intake as a draft (as often as needed). The first save moves the dossier to
+    `intake`; straight from `aangemeld` only with a recorded reason (no warme overdracht)."""
+    dossier = _dossier(dossier_id, by)
+    if dossier.fase not in INTAKE_FASEN:
+        raise ValidationError(INTAKE_FASE)
+    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    _versie(intake, versie)
+    if intake is not None and intake.is_afgerond:
+        raise ValidationError(INTAKE_AFGEROND)
+    _valideer_intake(gegevens)
+    if dossier.fase == Fase.AANGEMELD and not gegevens.get("reden_zonder_overdracht", "").strip():
+        raise ValidationError({"reden_zonder_overdracht": str(REDEN_ZONDER_OVERDRACHT)})
+    nieuw = intake is None
+    if nieuw:
+        intake = BredeIntake(dossier=dossier)
+    else:
+        intake.versie += 1
+    for veld, waarde in gegevens.items():
+        setattr(intake, veld, waarde)
+    intake._change_reason = "Intake begonnen" if nieuw else "Intake bijgewerkt"
+    intake.save()
+    _vervang_werkervaringen(intake, werkervaringen)
+    if dossier.fase in (Fase.AANGEMELD, Fase.OVERDRACHT):
+        dossier.start_intake()
+        _dossier_fase(dossier, "Brede intake begonnen")
+    return intake
+
+
+def _vervang_werkervaringen(intake: BredeIntake, werkervaringen: list[dict[str, Any]]) -> None:
+    for oud in intake.werkervaringen.all():
+        oud._change_reason = "Werkervaring verwijderd of vervangen"
+        oud.delete()
+    for regel in werkervaringen:
+        ervaring = Werkervaring(intake=intake, **regel)
+        ervaring._change_reason = "Werkervaring vastgelegd"
+        ervaring.save()
+
+
+@transaction.atomic
+def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int | None, by: User) -> IntakeGezondheid:
+    """Health answers: only the assigned werkcoach and consulenten may write (and read) them."""
+    dossier = _dossier(dossier_id, by)
+    if not access.mag_gezondheid_zien(by, dossier):
+        raise PermissionDenied
+    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    if intake is None:
+        raise ValidationError(GEEN_INTAKE)
+    if intake.is_afgerond:
+        raise ValidationError(INTAKE_AFGEROND)
+    gezondheid = IntakeGezondheid.objects.select_for_update().filter(intake=intake).first()
+    _versie(gezondheid, versie)
+    if gezondheid is None:
+        gezondheid = IntakeGezondheid(intake=intake)
+    else:
+        gezondheid.versie += 1
+    for veld, waarde in gegevens.items():
+        setattr(gezondheid, veld, waarde)
+    gezondheid._change_reason = "Gezondheid vastgelegd"
+    gezondheid.save()
+    return gezondheid
+
+
+def _eerdere(dossier: Dossier) -> list[rules.EerdereUitnodiging]:
+    return [
+        rules.EerdereUitnodiging(u.volgnummer, u.verschenen)
+        for u in Uitnodiging.objects.filter(dossier=dossier).only("volgnummer", "verschenen")
+    ]
+
+
+def intake_stand(intake: BredeIntake) -> rules.IntakeStand:
+    gezondheid = IntakeGezondheid.objects.filter(intake=intake).first()
+    return rules.IntakeStand(
+        lbt_uitkomst=intake.lbt_uitkomst, lbt_vrijstelling=intake.lbt_vrijstelling,
+        lbt_geen_reden=intake.lbt_geen_reden, opleiding_niveau=intake.opleiding_niveau,
+        aantal_werkervaringen=intake.werkervaringen.count(), geen_werkervaring=intake.geen_werkervaring,
+        gezondheid_ingevuld=bool(gezondheid and gezondheid.is_ingevuld), zonder_medewerking=intake.zonder_medewerking,
+    )
+
+
+@transaction.atomic
+def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> BredeIntake:
+    """Complete the intake: LBT (or exemption/reason), opleiding/werk and gezondheid are required;
+    after the third summons without appearance the college completes it without the person
+    (Wet 14 lid 2). Moves the dossier intake → pip_in_opstelling."""
+    dossier = _dossier(dossier_id, by)
+    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    if intake is None:
+        raise ValidationError(GEEN_INTAKE)
+    if intake.is_afgerond or dossier.fase != Fase.INTAKE:
+        raise ValidationError(INTAKE_AFGEROND)
+    if zonder_persoon:
+        if not rules.mag_zonder_persoon_afronden(_eerdere(dossier)):
+            raise ValidationError(ZONDER_PERSOON_NIET_TOEGESTAAN)
+        intake.zonder_medewerking = True
+    ontbreekt = rules.intake_ontbrekend(intake_stand(intake), mag_gezondheid=access.mag_gezondheid_zien(by, dossier))
+    if ontbreekt:
+        raise ValidationError(
+            [str(_("De intake kan nog niet worden afgerond. Nog nodig:")), *ontbreekt], code="ontbreekt"
+        )
+    intake.afgerond_op = vandaag()
+    intake.afgerond_door = by
+    intake.versie += 1
+    intake._change_reason = "Intake afgerond zonder de persoon" if zonder_persoon else "Intake afgerond"
+    intake.save()
+    dossier.start_pip()
+    _dossier_fase(dossier, "Brede intake afgerond")
+    return intake
+
+
+@transaction.atomic
+def uitnodiging_vastleggen(
+    *,
+    dossier_id: int,
+    verzonden_op: date,
+    gesprek_op: date,
+    reactie_uiterlijk: date | None,
+    waarschuwing_op: date | None,
+    by: User,
+) -> Uitnodiging:
+    """Record a summons for the intake. A second one requires the written warning (Wet 14 lid 1)."""
+    dossier = _dossier(dossier_id, by)
+    if dossier.fase not in INTAKE_FASEN:
+        raise ValidationError(INTAKE_FASE)
+    eerdere = _eerdere(dossier)
+    fouten = rules.nieuwe_uitnodiging_fouten(
+        eerdere=eerdere, verzonden_op=verzonden_op, gesprek_op=gesprek_op,
+        reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op,
+    )
+    if verzonden_op > vandaag():
+        fouten.setdefault("verzonden_op", str(DATUM_TOEKOMST))
+    if fouten:
+        raise ValidationError(fouten)
+    uitnodiging = Uitnodiging(
+        dossier=dossier, volgnummer=len(eerdere) + 1, verzonden_op=verzonden_op, gesprek_op=gesprek_op,
+        reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op if eerdere else None,
+        vastgelegd_door=by,
+    )
+    uitnodiging._change_reason = f"Oproep {uitnodiging.volgnummer} vastgelegd"
+    uitnodiging.save()
+    return uitnodiging
+
+
+@transaction.atomic
+def uitnodiging_uitkomst(*, uitnodiging_id: int, verschenen: bool, by: User) -> Uitnodiging:
+    uitnodiging = Uitnodiging.objects.select_for_update().select_related("dossier").get(
+        pk=uitnodiging_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    )
+    if not access.mag_dossier_bewerken(by, uitnodiging.dossier):
+        raise PermissionDenied
+    if uitnodiging.gesprek_op > vandaag():
+        raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))
+    uitnodiging.verschenen = verschenen
+    uitnodiging._change_reason = "Verschenen" if verschenen else "Niet verschenen"
+    uitnodiging.save()
+    return uitnodiging

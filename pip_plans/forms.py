@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.formulieren import DatumInput
+
+from .models import VASTE_LASTEN, Pip, WijzigingReden
+from .rules import EXAMENONDERDELEN
+
+PIP_VELDEN = [
+    "leerroute", "niveau", "alfabetisering", "b1_intensiteit", "mag_opleiding_afmaken", "lbt_afwijking_motivering",
+    "aanbieder", "leerroute_afspraken", "periode_maanden", "knm_afspraken",
+    "pvt_vorm", "pvt_intensiteit", "pvt_geplande_start", "map_vorm", "map_intensiteit",
+    "ontzorgen", "ontzorgen_start", "ontzorgen_vaste_lasten", "maatschappelijke_begeleiding",
+    "participatie", "participatiewet", "kinderopvang", "vve_afspraken", "aantal_voortgangsgesprekken",
+]
+WIJZIGING_VELDEN = [
+    "schakel_uitzondering", "schakel_motivering",
+    "afschalen_geheel", "afschalen_onderdelen", "afschalen_nt2_uren", "afschalen_inspanning",
+]
+SECTIES = [
+    (_("Leerroute (DUO)"), ["leerroute", "niveau", "alfabetisering", "b1_intensiteit", "mag_opleiding_afmaken",
+                            "lbt_afwijking_motivering"]),
+    (_("Afspraken leerroute en KNM"), ["aanbieder", "leerroute_afspraken", "periode_maanden", "knm_afspraken"]),
+    (_("Participatieverklaringstraject (PVT)"), ["pvt_vorm", "pvt_intensiteit", "pvt_geplande_start"]),
+    (_("Module Arbeidsmarkt en Participatie (MAP)"), ["map_vorm", "map_intensiteit"]),
+    (_("Financieel ontzorgen en begeleiding"), ["ontzorgen", "ontzorgen_start", "ontzorgen_vaste_lasten",
+                                                 "maatschappelijke_begeleiding"]),
+    (_("Participatie en voorwaarden"), ["participatie", "participatiewet", "kinderopvang", "vve_afspraken",
+                                        "aantal_voortgangsgesprekken"]),
+]
+WIJZIGING_SECTIES = [
+    (_("Schakelen"), ["schakel_uitzondering", "schakel_motivering"]),
+    (_("Afschalen naar A2"), ["afschalen_geheel", "afschalen_onderdelen", "afschalen_nt2_uren", "afschalen_inspanning"]),
+]
+
+
+class PipForm(forms.ModelForm):
+    ontzorgen_vaste_lasten = forms.MultipleChoiceField(
+        label=_("Vaste lasten die worden doorbetaald"), choices=VASTE_LASTEN, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    afschalen_onderdelen = forms.MultipleChoiceField(
+        label=_("Af te schalen examenonderdelen"), choices=EXAMENONDERDELEN, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wijzigingsnummer = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Pip
+        fields = PIP_VELDEN + WIJZIGING_VELDEN
+        widgets = {
+            "pvt_geplande_start": DatumInput(),
+            "ontzorgen_start": DatumInput(),
+            **{veld: forms.Textarea(attrs={"rows": 3}) for veld in [
+                "lbt_afwijking_motivering", "leerroute_afspraken", "knm_afspraken", "maatschappelijke_begeleiding",
+                "participatie", "participatiewet", "kinderopvang", "vve_afspraken", "schakel_motivering",
+                "afschalen_inspanning",
+            ]},
+        }
+
+    def __init__(self, *args, wijziging: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wijziging = wijziging
+        if not wijziging:
+            for veld in WIJZIGING_VELDEN:
+                del self.fields[veld]
+        self.fields["niveau"].help_text = _("Leeg laten: DUO registreert B1 bij de B1- en onderwijsroute.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ontzorgen") and not data.get("ontzorgen_vaste_lasten"):
+            self.add_error("ontzorgen_vaste_lasten", _("Kies welke vaste lasten worden doorbetaald."))
+        if not data.get("ontzorgen"):
+            data["ontzorgen_start"] = None
+            data["ontzorgen_vaste_lasten"] = []
+        return data
+
+    def secties(self):
+        secties = SECTIES + (WIJZIGING_SECTIES if self.wijziging else [])
+        return [(titel, [self[veld] for veld in velden]) for titel, velden in secties]
+
+    def gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "wijzigingsnummer"}
+
+
+class VaststellenForm(forms.Form):
+    dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput())
+    bekendmaking = forms.DateField(
+        label=_("Datum bekendmaking"), widget=DatumInput(),
+        help_text=_("De dag waarop de beschikking wordt verzonden of uitgereikt. De bezwaartermijn begint de dag erna."),
+    )
+
+
+class TerugsturenForm(forms.Form):
+    opmerkingen = forms.CharField(label=_("Wat moet er worden aangepast?"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class WijzigingForm(forms.Form):
+    reden = forms.ChoiceField(
+        label=_("Reden van de wijziging"),
+        choices=[("", "—")] + [(c.value, c.label) for c in WijzigingReden if c != WijzigingReden.EERSTE],
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Reden van intrekken"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class InformatieVerzoekForm(forms.Form):
+    wat = forms.CharField(label=_("Welke informatie is nodig?"), max_length=300)
+    van_wie = forms.CharField(label=_("Van wie?"), max_length=200)
+    gevraagd_op = forms.DateField(label=_("Gevraagd op"), widget=DatumInput())
+
+
+class OntvangenForm(forms.Form):
+    ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DatumInput())

@@ -1,0 +1,262 @@
+"""Pure rules for the PIP: DUO's validation rules, the PIP deadline, schakelen and afschalen.
+Facts in, decision out, no database. Each failing rule returns a Dutch message that names it.
+
+Sources: Wet inburgering 2021 art. 15 and 17; Besluit inburgering 2021 art. 5.3–5.5;
+DUO's PIP API (duo-m2m/PIP, RULES.md "What the gemeente sends, and when DUO refuses it").
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from cases.intake.rules import LbtUitkomst
+from inburgering.kalender import datums
+
+
+class Leerroute:
+    B1 = "B"
+    ONDERWIJS = "O"
+    Z = "Z"
+    CHOICES = [(B1, _("B1-route")), (ONDERWIJS, _("Onderwijsroute")), (Z, _("Z-route"))]
+
+
+class Niveau:
+    A2 = "A2"
+    B1 = "B1"
+    CHOICES = [(A2, "A2"), (B1, "B1")]
+
+
+class Alfabetisering:
+    A = "A"
+    AA = "AA"
+    NVT = "NVT"
+    CHOICES = [
+        (A, _("Onderwijs voor analfabeet")),
+        (AA, _("Onderwijs voor anders-gealfabetiseerde")),
+        (NVT, _("Niet van toepassing")),
+    ]
+
+
+# --- DUO's rules on a PIP message (RULES.md) ---------------------------------------------------
+DUO_A2_ONDERWIJS = _("Niveau A2 kan niet bij de onderwijsroute (DUO-regel).")
+DUO_B1_Z = _("Niveau B1 kan niet bij de Z-route (DUO-regel).")
+DUO_A2_EERSTE_B = _("Niveau A2 kan niet op het eerste PIP met de B1-route; afschalen naar A2 kan pas bij een wijziging (DUO-regel).")
+DUO_VOOR_PLICHT = _("De dagtekening ligt vóór de start van de inburgeringsplicht (%(datum)s) (DUO-regel).")
+DUO_VOOR_VESTIGING = _("De dagtekening ligt vóór de vestiging in de gemeente (%(datum)s) (DUO-regel).")
+DUO_VOOR_HUIDIG = _("De dagtekening ligt vóór de dagtekening van het huidige PIP (%(datum)s) (DUO-regel).")
+DUO_INTENSITEIT = _("Een geschatte intensiteit B1-route mag alleen bij een asielstatushouder op de B1-route (DUO-regel).")
+DUO_INTENSITEIT_BEREIK = _("De geschatte intensiteit moet tussen 1 en 9999 uur liggen (DUO-regel).")
+DAGTEKENING_TOEKOMST = _("De dagtekening kan niet in de toekomst liggen.")
+BEKENDMAKING_VOOR_DAGTEKENING = _("De bekendmaking kan niet vóór de dagtekening liggen.")
+BEKENDMAKING_TOEKOMST = _("De bekendmaking kan niet in de toekomst liggen.")
+AFWIJKING_LBT = _("De leerroute wijkt af van de uitkomst van de leerbaarheidstoets: geef een schriftelijke motivering waarin de andere routes serieus zijn onderzocht.")
+
+
+@dataclass(frozen=True)
+class PipFeiten:
+    leerroute: str
+    niveau: str | None
+    b1_intensiteit: int | None
+    is_asiel: bool
+    eerdere_b_route: bool  # an earlier vastgesteld PIP of this person had the B1-route
+
+
+def inhoud_fouten(f: PipFeiten) -> dict[str, str]:
+    """DUO's content rules: level against route, intensity only for asiel on the B1-route."""
+    fouten: dict[str, str] = {}
+    if f.niveau == Niveau.A2 and f.leerroute == Leerroute.ONDERWIJS:
+        fouten["niveau"] = str(DUO_A2_ONDERWIJS)
+    elif f.niveau == Niveau.B1 and f.leerroute == Leerroute.Z:
+        fouten["niveau"] = str(DUO_B1_Z)
+    elif f.niveau == Niveau.A2 and f.leerroute == Leerroute.B1 and not f.eerdere_b_route:
+        fouten["niveau"] = str(DUO_A2_EERSTE_B)
+    if f.b1_intensiteit is not None:
+        if not (f.is_asiel and f.leerroute == Leerroute.B1):
+            fouten["b1_intensiteit"] = str(DUO_INTENSITEIT)
+        elif not 1 <= f.b1_intensiteit <= 9999:
+            fouten["b1_intensiteit"] = str(DUO_INTENSITEIT_BEREIK)
+    return fouten
+
+
+def dagtekening_fouten(
+    *,
+    dagtekening: date,
+    bekendmaking: date,
+    vandaag: date,
+    plicht_start: date,
+    vestiging: date | None,
+    huidige_dagtekening: date | None,
+) -> dict[str, str]:
+    """DUO: not before the plicht started, not before settling in the gemeente, not before the
+    current PIP's dagtekening. Ours: neither date in the future, bekendmaking not before dagtekening."""
+    fouten: dict[str, str] = {}
+    if dagtekening > vandaag:
+        fouten["dagtekening"] = str(DAGTEKENING_TOEKOMST)
+    elif dagtekening < plicht_start:
+        fouten["dagtekening"] = str(DUO_VOOR_PLICHT % {"datum": _d(plicht_start)})
+    elif vestiging and dagtekening < vestiging:
+        fouten["dagtekening"] = str(DUO_VOOR_VESTIGING % {"datum": _d(vestiging)})
+    elif huidige_dagtekening and dagtekening < huidige_dagtekening:
+        fouten["dagtekening"] = str(DUO_VOOR_HUIDIG % {"datum": _d(huidige_dagtekening)})
+    if bekendmaking > vandaag:
+        fouten["bekendmaking"] = str(BEKENDMAKING_TOEKOMST)
+    elif bekendmaking < dagtekening:
+        fouten["bekendmaking"] = str(BEKENDMAKING_VOOR_DAGTEKENING)
+    return fouten
+
+
+def _d(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+# --- Leerbaarheidstoets ---------------------------------------------------------------------------
+def wijkt_af_van_lbt(*, leerroute: str, lbt: str | None) -> bool:
+    """A route that does not follow the LBT needs a written motivation (case law: the other routes
+    must be seriously examined). B1 'haalbaar' points to the B1- or onderwijsroute; 'niet haalbaar'
+    to the Z-route. Without a usable result (onbekend, vrijstelling) there is nothing to deviate from."""
+    if lbt == LbtUitkomst.HAALBAAR:
+        return leerroute == Leerroute.Z
+    if lbt == LbtUitkomst.NIET_HAALBAAR:
+        return leerroute != Leerroute.Z
+    return False
+
+
+# --- PIP deadline (Besluit 5.3) ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class PipDeadline:
+    basis: date | None
+    laatste_dag: date | None  # before the Algemene termijnenwet
+    fatale_datum: date | None  # after it
+    toelichting: str
+    opgeschort: bool = False
+
+
+def pip_deadline(
+    *,
+    kennisgeving: date,
+    is_asiel: bool,
+    brp_vestiging: date | None,
+    vestiging_na_verhuizing: date | None,
+    weken: int,
+    verlenging_weken: int,
+    informatie_gevraagd: bool,
+    informatie_ontvangen: date | None,
+    atw: bool,
+    extra_vrije_dagen: frozenset[date],
+) -> PipDeadline:
+    """The PIP must be vastgesteld within 10 weeks after the day of DUO's kennisgeving (Besluit 5.3
+    lid 1, text since 1-1-2023). For an asielstatushouder not yet registered (BRP) in the housing
+    gemeente on that day: 10 weeks from that registration (lid 1). After a move: 10 weeks from the
+    registration in the new gemeente (lid 3). While awaiting third-party information the term is
+    extended to at the latest 2 weeks after receipt (lid 2)."""
+    if vestiging_na_verhuizing:
+        basis, uitleg = vestiging_na_verhuizing, _("vestiging in de gemeente na verhuizing")
+    elif is_asiel and (brp_vestiging is None or brp_vestiging > kennisgeving):
+        if brp_vestiging is None:
+            return PipDeadline(None, None, None, str(_("wacht op inschrijving (BRP) in de gemeente van huisvesting")))
+        basis, uitleg = brp_vestiging, _("inschrijving (BRP) in de gemeente van huisvesting")
+    else:
+        basis, uitleg = kennisgeving, _("kennisgeving van DUO")
+    laatste = datums.weken_na(basis, weken)
+    toelichting = str(_("%(weken)s weken na %(wat)s") % {"weken": weken, "wat": uitleg})
+    if informatie_gevraagd:
+        if informatie_ontvangen is None:
+            return PipDeadline(basis, None, None, str(_("verlengd: wacht op informatie van een derde")), opgeschort=True)
+        verlengd = datums.weken_na(informatie_ontvangen, verlenging_weken)
+        if verlengd > laatste:
+            laatste = verlengd
+            toelichting = str(_("verlengd tot %(weken)s weken na ontvangst van de gevraagde informatie")
+                              % {"weken": verlenging_weken})
+    fataal = datums.fatale_datum(laatste, atw=atw, extra_dagen=extra_vrije_dagen)
+    return PipDeadline(basis, laatste, fataal, toelichting)
+
+
+# --- Wijzigingen: schakelen and afschalen (Wet 17, Besluit 5.4–5.5) ---------------------------------
+class SchakelUitzondering:
+    GEEN = ""
+    OPLEIDING_BEEINDIGD = "opleiding_beeindigd"
+    BIJZONDER_GEVAL = "bijzonder_geval"
+    CHOICES = [
+        (GEEN, _("Geen uitzondering")),
+        (OPLEIDING_BEEINDIGD, _("Niet-vrijstellende opleiding beëindigd")),
+        (BIJZONDER_GEVAL, _("Bijzonder geval")),
+    ]
+
+
+SCHAKEL_ZELFDE_ROUTE = _("Bij schakelen moet de leerroute veranderen.")
+SCHAKEL_TE_LAAT = _("Schakelen kan tot %(datum)s (anderhalf jaar na de start van de inburgeringstermijn). Daarna alleen van onderwijsroute naar B1-route, of met een vastgelegde uitzondering.")
+SCHAKEL_MOTIVERING = _("Geef de motivering van de uitzondering.")
+AFSCHALEN_ALLEEN_B = _("Afschalen kan alleen binnen de B1-route, van B1 naar A2.")
+AFSCHALEN_UREN = _("Afschalen kan pas na ten minste %(minimum)s uur NT2-onderwijs bij een instelling met keurmerk of taalschakeltraject; vastgelegd: %(uren)s uur.")
+AFSCHALEN_INSPANNING = _("Beschrijf de inspanning van de inburgeraar tijdens de lessen.")
+AFSCHALEN_ONDERDELEN = _("Kies of het afschalen geheel is of voor welke examenonderdelen.")
+
+
+def schakel_fouten(
+    *,
+    van: str,
+    naar: str,
+    termijn_start: date | None,
+    datum: date,
+    schakel_maanden: int,
+    uitzondering: str,
+    motivering: str,
+) -> dict[str, str]:
+    """Schakelen at most 1.5 years after the start of the termijn (Wet 17 lid 2, Besluit 5.4);
+    onderwijsroute → B1-route always; later only after a non-exempting education ended or in a
+    bijzonder geval, both with a recorded justification."""
+    if van == naar:
+        return {"leerroute": str(SCHAKEL_ZELFDE_ROUTE)}
+    if van == Leerroute.ONDERWIJS and naar == Leerroute.B1:
+        return {}
+    if termijn_start is None:
+        return {}  # no termijn yet: the window has not started
+    einde = datums.periode_maanden_einde(termijn_start, schakel_maanden)
+    if datum <= einde:
+        return {}
+    if uitzondering == SchakelUitzondering.GEEN:
+        return {"schakel_uitzondering": str(SCHAKEL_TE_LAAT % {"datum": _d(einde)})}
+    if not motivering.strip():
+        return {"schakel_motivering": str(SCHAKEL_MOTIVERING)}
+    return {}
+
+
+EXAMENONDERDELEN = [("LE", _("Lezen")), ("LU", _("Luisteren")), ("SC", _("Schrijven")), ("SP", _("Spreken"))]
+
+
+def afschalen_fouten(
+    *,
+    van_route: str,
+    van_niveau: str | None,
+    naar_route: str,
+    naar_niveau: str | None,
+    onderdelen: list[str],
+    geheel: bool,
+    nt2_uren: int,
+    minimum_uren: int,
+    inspanning: str,
+) -> dict[str, str]:
+    """Afschalen B1 → A2 (Wet 17 lid 3, Besluit 5.5): only in the B1-route, wholly or for some exam
+    parts, after ≥ 600 NT2 hours (alfabetisering and intake-phase hours count) at a keurmerk or
+    taalschakeltraject institution, plus recorded sufficient effort.
+
+    `nt2_uren` is the hook for the leerroute issue: today it is the number recorded with the
+    wijziging; later the sum of registered hours replaces it."""
+    if not (van_route == naar_route == Leerroute.B1 and (van_niveau or Niveau.B1) == Niveau.B1
+            and naar_niveau == Niveau.A2):
+        return {"niveau": str(AFSCHALEN_ALLEEN_B)}
+    fouten: dict[str, str] = {}
+    if not geheel and not onderdelen:
+        fouten["afschalen_onderdelen"] = str(AFSCHALEN_ONDERDELEN)
+    if nt2_uren < minimum_uren:
+        fouten["afschalen_nt2_uren"] = str(AFSCHALEN_UREN % {"minimum": minimum_uren, "uren": nt2_uren})
+    if not inspanning.strip():
+        fouten["afschalen_inspanning"] = str(AFSCHALEN_INSPANNING)
+    return fouten
+
+
+def termijn_start_na_dagtekening(dagtekening: date) -> date:
+    """The inburgeringstermijn starts on the day after the first PIP's dagtekening; later versions
+    never move it (Wet 11 lid 3)."""
+    return date.fromordinal(dagtekening.toordinal() + 1)

@@ -1,0 +1,343 @@
+"""Write use-cases for the PIP. Each: lock, check permission, validate with the pure rules,
+transition, save with a history reason. Vaststellen renders the beschikking in the same
+transaction: no vastgesteld PIP without its document."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import can_proceed
+
+from cases import access
+from cases.models import Dossier, Fase
+from cases.services import vandaag
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+from inburgering.documenten.services import document_opslaan
+from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender import datums
+from inburgering.kalender.models import AtwInstelling
+from inburgering.kalender.selectors import gelijkgestelde_dagen
+
+from . import rules
+from .models import InformatieVerzoek, Pip, PipStatus, WijzigingReden
+
+BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
+BESCHIKKING_TEMPLATE_VERSIE = "2026.1"
+AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
+
+VERSIE_VEROUDERD = _("Iemand anders heeft dit PIP intussen gewijzigd. Laad de pagina opnieuw.")
+NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
+ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een PIP beoordelen en vaststellen.")
+EIGEN_PIP = _("U heeft dit PIP zelf opgesteld. Een andere consulent moet het vaststellen (vier ogen).")
+OPMERKING_VERPLICHT = _("Schrijf op wat er moet worden aangepast.")
+FASE_ONJUIST = _("Een eerste PIP kan pas worden opgesteld als de brede intake is afgerond.")
+AL_OPEN = _("Er is al een PIP in bewerking voor dit dossier.")
+GEEN_GELDEND_PIP = _("Er is geen vastgesteld PIP om te wijzigen.")
+REDEN_WIJZIGING = _("Kies de reden van de wijziging.")
+
+NIET_CONCEPT = _("Dit kan alleen met een concept-PIP.")
+NIET_TER_BEOORDELING = _("Dit PIP staat niet (meer) ter beoordeling.")
+
+DUO_VELDEN = ("leerroute", "niveau", "alfabetisering", "b1_intensiteit", "mag_opleiding_afmaken")
+
+
+def _dossier_voor_schrijven(dossier_id: int, by: User) -> Dossier:
+    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).select_related("inburgeraar").get(
+        pk=dossier_id
+    )
+    if not access.mag_dossier_bewerken(by, dossier):
+        raise PermissionDenied
+    return dossier
+
+
+def _pip_voor_schrijven(pip_id: int, by: User, wijzigingsnummer: int | None = None) -> Pip:
+    zichtbaar = access.zichtbare_dossiers(by).values("pk")
+    pip = (
+        Pip.objects.select_for_update(of=("self",))
+        .select_related("dossier__inburgeraar", "vorige")
+        .get(pk=pip_id, dossier__in=zichtbaar)
+    )
+    if wijzigingsnummer is not None and pip.wijzigingsnummer != wijzigingsnummer:
+        raise ValidationError(VERSIE_VEROUDERD, code="versie")
+    return pip
+
+
+def _overgang_toegestaan(overgang, melding) -> None:
+    """A transition that is not allowed from the current status is a user-facing error, not a crash
+    (e.g. a second click on 'vaststellen' after another consulent already did it)."""
+    if not can_proceed(overgang):
+        raise ValidationError(melding, code="status")
+
+
+def geldend_pip(dossier: Dossier) -> Pip | None:
+    return dossier.pips.filter(status=PipStatus.VASTGESTELD).first()
+
+
+def _eerdere_b_route(dossier: Dossier, pip: Pip) -> bool:
+    return (
+        Pip.objects.filter(dossier__inburgeraar_id=dossier.inburgeraar_id, leerroute=rules.Leerroute.B1,
+                           status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN])
+        .exclude(pk=pip.pk)
+        .exists()
+    )
+
+
+def lbt_uitkomst(dossier: Dossier) -> str | None:
+    intake = getattr(dossier, "brede_intake", None)
+    return intake.lbt_uitkomst if intake and intake.lbt_uitkomst else None
+
+
+def inhoud_valideren(pip: Pip) -> None:
+    """Every rule that can be checked before the dagtekening is known: DUO's content rules, the
+    LBT motivation, and for a wijziging the schakel- or afschaalregels."""
+    dossier = pip.dossier
+    fouten = rules.inhoud_fouten(rules.PipFeiten(
+        leerroute=pip.leerroute, niveau=pip.niveau or None, b1_intensiteit=pip.b1_intensiteit,
+        is_asiel=dossier.is_asiel, eerdere_b_route=_eerdere_b_route(dossier, pip),
+    ))
+    if rules.wijkt_af_van_lbt(leerroute=pip.leerroute, lbt=lbt_uitkomst(dossier)) and not (
+        pip.lbt_afwijking_motivering.strip()
+    ):
+        fouten.setdefault("lbt_afwijking_motivering", str(rules.AFWIJKING_LBT))
+    vorige = pip.vorige
+    if vorige is not None:
+        fouten.update(_wijziging_fouten(pip, vorige))
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
+    instellingen = GemeenteInstellingen.huidig()
+    if pip.wijziging_reden == WijzigingReden.SCHAKELEN:
+        return rules.schakel_fouten(
+            van=vorige.leerroute, naar=pip.leerroute, termijn_start=vorige.termijn_start, datum=vandaag(),
+            schakel_maanden=instellingen.schakel_maanden, uitzondering=pip.schakel_uitzondering,
+            motivering=pip.schakel_motivering,
+        )
+    if pip.wijziging_reden == WijzigingReden.AFSCHALEN:
+        return rules.afschalen_fouten(
+            van_route=vorige.leerroute, van_niveau=vorige.niveau_of_standaard, naar_route=pip.leerroute,
+            naar_niveau=pip.niveau or None, onderdelen=pip.afschalen_onderdelen, geheel=pip.afschalen_geheel,
+            nt2_uren=pip.afschalen_nt2_uren or 0, minimum_uren=AFSCHALEN_MINIMUM_UREN,
+            inspanning=pip.afschalen_inspanning,
+        )
+    if pip.leerroute != vorige.leerroute:
+        # A route change is a schakeling, whatever reason was picked; it keeps its own rules.
+        return {"wijziging_reden": str(_("De leerroute verandert: kies als reden 'Schakelen'."))}
+    return {}
+
+
+@transaction.atomic
+def pip_opstellen(*, dossier_id: int, gegevens: dict[str, Any], by: User) -> Pip:
+    """Draft the first PIP of a dossier (after the brede intake)."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    if dossier.fase != Fase.PIP_IN_OPSTELLING or dossier.pips.exists():
+        raise ValidationError(FASE_ONJUIST)
+    pip = Pip(dossier=dossier, versie=1, auteur=by, **gegevens)
+    pip._change_reason = "PIP opgesteld"
+    pip.save()
+    return pip
+
+
+@transaction.atomic
+def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: User) -> Pip:
+    """A change (schakelen, afschalen, verhuizing, other) is a new version drafted from the current
+    one (Besluit 5.3 lid 6). The termijn start is carried over and never moves (Wet 11 lid 3)."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    if reden not in WijzigingReden.values or reden == WijzigingReden.EERSTE:
+        raise ValidationError({"reden": str(REDEN_WIJZIGING)})
+    huidig = geldend_pip(dossier)
+    if huidig is None:
+        raise ValidationError(GEEN_GELDEND_PIP)
+    if dossier.pips.filter(status__in=[PipStatus.CONCEPT, PipStatus.TER_BEOORDELING]).exists():
+        raise ValidationError(AL_OPEN)
+    kopie_velden = [
+        f.name for f in Pip._meta.concrete_fields
+        if f.name in {*DUO_VELDEN, "lbt_afwijking_motivering", "aanbieder", "leerroute_afspraken", "periode_maanden",
+                      "pvt_vorm", "pvt_intensiteit", "pvt_geplande_start", "map_vorm", "map_intensiteit",
+                      "knm_afspraken", "ontzorgen", "ontzorgen_start", "ontzorgen_vaste_lasten",
+                      "maatschappelijke_begeleiding", "participatie", "participatiewet", "kinderopvang",
+                      "vve_afspraken", "aantal_voortgangsgesprekken"}
+    ]
+    nieuw = Pip(
+        dossier=dossier, versie=huidig.versie + 1, vorige=huidig, auteur=by, wijziging_reden=reden,
+        wijziging_toelichting=toelichting, termijn_start=huidig.termijn_start,
+        **{veld: getattr(huidig, veld) for veld in kopie_velden},
+    )
+    nieuw._change_reason = f"Wijziging gestart ({nieuw.get_wijziging_reden_display()})"
+    nieuw.save()
+    return nieuw
+
+
+@transaction.atomic
+def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int, gegevens: dict[str, Any], by: User) -> Pip:
+    pip = _pip_voor_schrijven(pip_id, by, wijzigingsnummer)
+    if not access.mag_dossier_bewerken(by, pip.dossier):
+        raise PermissionDenied
+    if not pip.is_bewerkbaar:
+        raise ValidationError(NIET_BEWERKBAAR)
+    for veld, waarde in gegevens.items():
+        setattr(pip, veld, waarde)
+    pip.wijzigingsnummer += 1
+    pip._change_reason = "PIP bijgewerkt"
+    pip.save()
+    return pip
+
+
+@transaction.atomic
+def pip_indienen(*, pip_id: int, by: User) -> Pip:
+    """Offer the draft for review; DUO's rules are checked now and again at vaststellen."""
+    pip = _pip_voor_schrijven(pip_id, by)
+    if not access.mag_dossier_bewerken(by, pip.dossier):
+        raise PermissionDenied
+    _overgang_toegestaan(pip.indienen, NIET_CONCEPT)
+    inhoud_valideren(pip)
+    pip.indienen()
+    pip.ingediend_op = timezone.now()
+    pip.wijzigingsnummer += 1
+    pip._change_reason = "Ter beoordeling aangeboden"
+    pip.save()
+    return pip
+
+
+def _alleen_consulent(by: User) -> None:
+    if not by.heeft_rol(Rol.CONSULENT):
+        raise PermissionDenied(ALLEEN_CONSULENT)
+
+
+@transaction.atomic
+def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User) -> Pip:
+    _alleen_consulent(by)
+    pip = _pip_voor_schrijven(pip_id, by)
+    if not opmerkingen.strip():
+        raise ValidationError({"opmerkingen": str(OPMERKING_VERPLICHT)})
+    _overgang_toegestaan(pip.terugsturen, NIET_TER_BEOORDELING)
+    pip.terugsturen()
+    pip.beoordeling_opmerkingen = opmerkingen
+    pip.wijzigingsnummer += 1
+    pip._change_reason = f"Teruggestuurd: {opmerkingen}"
+    pip.save()
+    return pip
+
+
+def bezwaar_einde(bekendmaking: date) -> date:
+    """Awb 6:7/6:8: six weeks starting the day after bekendmaking, then the Algemene termijnenwet."""
+    instellingen = GemeenteInstellingen.huidig()
+    laatste = datums.bezwaartermijn_einde(bekendmaking, instellingen.bezwaar_weken)
+    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
+    return datums.fatale_datum(laatste, atw=AtwInstelling.huidig().bezwaar, extra_dagen=extra)
+
+
+@transaction.atomic
+def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: User) -> Pip:
+    """Vaststellen as a beschikking (Wet 15, Awb): by a consulent who is not the author; every rule
+    checked again; the first version starts the inburgeringstermijn on the day after its
+    dagtekening; the previous version becomes vervangen; the dossier moves to in_uitvoering; the
+    beschikking PDF is rendered and stored in this same transaction."""
+    _alleen_consulent(by)
+    pip = _pip_voor_schrijven(pip_id, by)
+    _overgang_toegestaan(pip.vaststellen, NIET_TER_BEOORDELING)
+    if pip.auteur_id == by.pk:
+        raise PermissionDenied(EIGEN_PIP)
+    dossier = Dossier.objects.select_for_update().select_related("inburgeraar").get(pk=pip.dossier_id)
+    pip.dossier = dossier
+    inhoud_valideren(pip)
+    vorige = pip.vorige
+    fouten = rules.dagtekening_fouten(
+        dagtekening=dagtekening, bekendmaking=bekendmaking, vandaag=vandaag(),
+        plicht_start=dossier.datum_kennisgeving, vestiging=dossier.datum_brp_vestiging,
+        huidige_dagtekening=vorige.dagtekening if vorige else None,
+    )
+    if fouten:
+        raise ValidationError(fouten)
+    if vorige is not None:
+        vorige = Pip.objects.select_for_update().get(pk=vorige.pk)
+        vorige.vervangen()
+        vorige._change_reason = f"Vervangen door versie {pip.versie}"
+        vorige.save()
+    pip.vaststellen()
+    pip.dagtekening = dagtekening
+    pip.bekendmaking = bekendmaking
+    pip.bezwaar_einde = bezwaar_einde(bekendmaking)
+    pip.termijn_start = pip.termijn_start or rules.termijn_start_na_dagtekening(dagtekening)
+    pip.vastgesteld_door = by
+    pip.vastgesteld_op = timezone.now()
+    pip.wijzigingsnummer += 1
+    pip.document = document_opslaan(
+        template_naam=BESCHIKKING_TEMPLATE, template_versie=BESCHIKKING_TEMPLATE_VERSIE,
+        context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
+        soort="pip_beschikking", by=by,
+    )
+    pip._change_reason = "Vastgesteld"
+    pip.save()
+    if dossier.fase == Fase.PIP_IN_OPSTELLING:
+        dossier.start_uitvoering()
+        dossier.versie += 1
+        dossier._change_reason = "PIP vastgesteld"
+        dossier.save()
+    return pip
+
+
+def beschikking_context(pip: Pip) -> dict[str, Any]:
+    instellingen = GemeenteInstellingen.huidig()
+    termijn = datums.inburgeringstermijn(pip.termijn_start, instellingen.inburgeringstermijn_jaren)
+    return {
+        "pip": pip,
+        "dossier": pip.dossier,
+        "inburgeraar": pip.dossier.inburgeraar,
+        "gemeente": instellingen,
+        "termijn": termijn,
+        "consulent": pip.vastgesteld_door,
+        "bezwaar_weken": instellingen.bezwaar_weken,
+    }
+
+
+@transaction.atomic
+def pip_intrekken(*, pip_id: int, reden: str, by: User) -> Pip:
+    """Withdraw a draft that will not be used (e.g. the wrong route was started)."""
+    pip = _pip_voor_schrijven(pip_id, by)
+    if not access.mag_dossier_bewerken(by, pip.dossier):
+        raise PermissionDenied
+    if not reden.strip():
+        raise ValidationError({"reden": str(_("Geef een reden op."))})
+    _overgang_toegestaan(pip.intrekken, NIET_CONCEPT)
+    pip.intrekken()
+    pip.wijzigingsnummer += 1
+    pip._change_reason = f"Ingetrokken: {reden}"
+    pip.save()
+    return pip
+
+
+@transaction.atomic
+def informatieverzoek_vastleggen(
+    *, dossier_id: int, wat: str, van_wie: str, gevraagd_op: date, by: User
+) -> InformatieVerzoek:
+    """Record that the plan waits for third-party information (Besluit 5.3 lid 2)."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    if gevraagd_op > vandaag():
+        raise ValidationError({"gevraagd_op": str(_("Deze datum ligt in de toekomst."))})
+    verzoek = InformatieVerzoek(dossier=dossier, wat=wat, van_wie=van_wie, gevraagd_op=gevraagd_op, vastgelegd_door=by)
+    verzoek._change_reason = "Informatie gevraagd"
+    verzoek.save()
+    return verzoek
+
+
+@transaction.atomic
+def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, by: User) -> InformatieVerzoek:
+    verzoek = InformatieVerzoek.objects.select_for_update().select_related("dossier").get(
+        pk=verzoek_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    )
+    if not access.mag_dossier_bewerken(by, verzoek.dossier):
+        raise PermissionDenied
+    if ontvangen_op > vandaag():
+        raise ValidationError({"ontvangen_op": str(_("Deze datum ligt in de toekomst."))})
+    if ontvangen_op < verzoek.gevraagd_op:
+        raise ValidationError({"ontvangen_op": str(_("De ontvangst kan niet vóór de aanvraag liggen."))})
+    verzoek.ontvangen_op = ontvangen_op
+    verzoek._change_reason = "Informatie ontvangen"
+    verzoek.save()
+    return verzoek

@@ -1,0 +1,264 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases import access
+from cases.services import vandaag
+from cases.views import dossier_pagina, fouten_naar_formulieren
+from inburgering.accounts.roles import Rol
+from inburgering.audit.services import inzage_vastleggen
+from inburgering.documenten.views import document_response
+
+from . import selectors, services
+from .forms import (
+    InformatieVerzoekForm,
+    IntrekkenForm,
+    OntvangenForm,
+    PipForm,
+    TerugsturenForm,
+    VaststellenForm,
+    WijzigingForm,
+)
+from .models import InformatieVerzoek, Pip, PipStatus
+
+PAGINA_GROOTTE = 25
+
+
+def _pip(request: HttpRequest, pip_id: int, pagina: str) -> Pip:
+    """A PIP the user may see (its dossier is visible), with the read logged."""
+    pip = get_object_or_404(
+        Pip.objects.select_related("dossier__inburgeraar", "dossier__werkcoach", "dossier__team", "auteur",
+                                   "vastgesteld_door", "vorige", "document"),
+        pk=pip_id, dossier__in=access.zichtbare_dossiers(request.user).values("pk"),
+    )
+    inzage_vastleggen(request=request, dossier_id=pip.dossier_id, pagina=pagina)
+    return pip
+
+
+@login_required
+def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "pip")
+    versies = selectors.pip_versies(dossier)
+    verzoeken = list(dossier.pip_informatieverzoeken.all())
+    geldend = next((p for p in versies if p.status == PipStatus.VASTGESTELD), None)
+    open_pip = next((p for p in versies if p.status in (PipStatus.CONCEPT, PipStatus.TER_BEOORDELING)), None)
+    context.update(
+        versies=versies,
+        geldend=geldend,
+        open_pip=open_pip,
+        verzoeken=verzoeken,
+        deadline=None if geldend else selectors.pip_deadline_voor(dossier, verzoeken),
+        mag_opstellen=context["mag_bewerken"] and not versies and dossier.fase == "pip_in_opstelling",
+        mag_wijzigen=context["mag_bewerken"] and geldend is not None and open_pip is None,
+        mag_beoordelen=request.user.heeft_rol(Rol.CONSULENT),
+    )
+    return render(request, "pip_plans/pip_tab.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pip_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "pip_nieuw")
+    if not context["mag_bewerken"]:
+        raise PermissionDenied
+    form = PipForm(request.POST or None, wijziging=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens=form.gegevens(), by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het PIP is als concept opgeslagen."))
+            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
+    context.update(form=form, lbt=services.lbt_uitkomst(dossier))
+    return render(request, "pip_plans/pip_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pip_bewerken(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_bewerken")
+    if not (access.mag_dossier_bewerken(request.user, pip.dossier) and pip.is_bewerkbaar):
+        raise PermissionDenied
+    form = PipForm(request.POST or None, instance=pip, wijziging=pip.vorige_id is not None,
+                   initial={"wijzigingsnummer": pip.wijzigingsnummer})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pip_bijwerken(
+                pip_id=pip.pk, wijzigingsnummer=form.cleaned_data["wijzigingsnummer"] or 0,
+                gegevens=form.gegevens(), by=request.user,
+            )
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("De wijzigingen in het PIP zijn opgeslagen."))
+            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
+    return render(request, "pip_plans/pip_form.html", {
+        "dossier": pip.dossier, "pip": pip, "form": form, "lbt": services.lbt_uitkomst(pip.dossier),
+    })
+
+
+@login_required
+@require_POST
+def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_indienen")
+    try:
+        services.pip_indienen(pip_id=pip.pk, by=request.user)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+        return redirect("pip_plans:pip_bewerken", pip_id=pip.pk)
+    messages.success(request, _("Het PIP is ter beoordeling aangeboden aan een consulent."))
+    return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pip_intrekken(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_intrekken")
+    form = IntrekkenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pip_intrekken(pip_id=pip.pk, reden=form.cleaned_data["reden"], by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het concept-PIP is ingetrokken."))
+            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
+    return render(request, "pip_plans/pip_intrekken.html", {
+        "pip": pip, "dossier": pip.dossier, "form": form, "titel": _("PIP-concept intrekken"), "knop": _("Intrekken"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pip_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "pip_wijzigen")
+    form = WijzigingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pip = services.pip_wijziging_starten(
+                dossier_id=dossier.pk, reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"], by=request.user,
+            )
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Versie %(v)s is aangemaakt als concept. Pas de afspraken aan.") % {"v": pip.versie})
+            return redirect("pip_plans:pip_bewerken", pip_id=pip.pk)
+    context.update(form=form, titel=_("PIP wijzigen"), knop=_("Nieuwe versie maken"))
+    return render(request, "pip_plans/pip_wijzigen.html", context)
+
+
+@login_required
+def pip_detail(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_detail")
+    return render(request, "pip_plans/pip_detail.html", _beoordeel_context(request, pip))
+
+
+def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
+    kan_beoordelen = (
+        request.user.heeft_rol(Rol.CONSULENT) and pip.status == PipStatus.TER_BEOORDELING
+    )
+    context = {"pip": pip, "dossier": pip.dossier, "kan_beoordelen": kan_beoordelen,
+               "eigen_pip": pip.auteur_id == request.user.pk}
+    if kan_beoordelen:
+        context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm()
+        context["vaststellen_form"] = forms.get("vaststellen_form") or VaststellenForm(
+            initial={"dagtekening": vandaag(), "bekendmaking": vandaag()}
+        )
+    return context
+
+
+@login_required
+@require_POST
+def pip_terugsturen(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_terugsturen")
+    form = TerugsturenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"], by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het PIP is teruggestuurd naar de werkcoach."))
+            return redirect("pip_plans:te_beoordelen")
+    return render(request, "pip_plans/pip_detail.html", _beoordeel_context(request, pip, terugsturen_form=form))
+
+
+@login_required
+@require_POST
+def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_vaststellen")
+    form = VaststellenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pip_vaststellen(
+                pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"],
+                bekendmaking=form.cleaned_data["bekendmaking"], by=request.user,
+            )
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het PIP is vastgesteld. De beschikking staat klaar."))
+            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
+    return render(request, "pip_plans/pip_detail.html", _beoordeel_context(request, pip, vaststellen_form=form))
+
+
+@login_required
+def pip_beschikking(request: HttpRequest, pip_id: int) -> HttpResponse:
+    pip = _pip(request, pip_id, "pip_beschikking")
+    if pip.document is None:
+        raise PermissionDenied
+    return document_response(pip.document)
+
+
+@login_required
+def te_beoordelen(request: HttpRequest) -> HttpResponse:
+    if not request.user.heeft_rol(Rol.CONSULENT):
+        raise PermissionDenied
+    pagina = Paginator(selectors.te_beoordelen(user=request.user), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    return render(request, "pip_plans/te_beoordelen.html", {"pagina": pagina, "querystring": ""})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "pip_informatie")
+    if not context["mag_bewerken"]:
+        raise PermissionDenied
+    form = InformatieVerzoekForm(request.POST or None, initial={"gevraagd_op": vandaag()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.informatieverzoek_vastleggen(dossier_id=dossier.pk, by=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst."))
+            return redirect("pip_plans:pip_tab", pk=dossier.pk)
+    context.update(form=form, titel=_("Wachten op informatie van een derde"), knop=_("Vastleggen"))
+    return render(request, "pip_plans/informatieverzoek.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def informatie_ontvangen(request: HttpRequest, pk: int, verzoek_id: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "pip_informatie")
+    verzoek = get_object_or_404(InformatieVerzoek, pk=verzoek_id, dossier=dossier)
+    form = OntvangenForm(request.POST or None, initial={"ontvangen_op": vandaag()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=form.cleaned_data["ontvangen_op"],
+                                          by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("De ontvangst is vastgelegd; de termijn is bijgewerkt."))
+            return redirect("pip_plans:pip_tab", pk=dossier.pk)
+    context.update(form=form, verzoek=verzoek, titel=_("Ontvangst van informatie vastleggen"), knop=_("Vastleggen"))
+    return render(request, "pip_plans/informatie_ontvangen.html", context)

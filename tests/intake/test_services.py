@@ -1,0 +1,197 @@
+"""Intake services against the real database: phase moves, locking, health access, summons."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+import pytest
+
+from cases.intake import rules, services
+from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging
+from inburgering.audit.models import InzageLog
+from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = date.today()
+
+OVERDRACHT = {"datum": VANDAAG - timedelta(days=3), "plaats": "AZC Musselkanaal", "coa_contactpersoon": "P. Bakker",
+              "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": "Wil snel aan het werk."}
+INTAKE = {"lbt_uitkomst": rules.LbtUitkomst.HAALBAAR, "lbt_score": 62, "lbt_vereiste_score": 50,
+          "lbt_datum": VANDAAG - timedelta(days=1), "opleiding_niveau": "voortgezet", "kinderen_leeftijden": "3, 8"}
+WERK = [{"beroep": "Kapper", "land": "Syrië", "jaren": 4, "omschrijving": ""}]
+
+
+def test_recording_the_warme_overdracht_moves_the_dossier_to_overdracht(dossier, werkcoach):
+    overdracht = services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=None, by=werkcoach)
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.OVERDRACHT
+    assert overdracht.vastgelegd_door == werkcoach
+    assert dossier.history.first().history_change_reason == "Warme overdracht vastgelegd"
+
+
+def test_an_overdracht_dated_in_the_future_is_refused(dossier, werkcoach):
+    with pytest.raises(ValidationError) as fout:
+        services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens={**OVERDRACHT, "datum": VANDAAG + timedelta(1)},
+                                       versie=None, by=werkcoach)
+    assert "datum" in fout.value.message_dict
+
+
+def test_intake_straight_from_aangemeld_needs_a_reason(dossier, werkcoach):
+    with pytest.raises(ValidationError) as fout:
+        services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=[], versie=None, by=werkcoach)
+    assert fout.value.message_dict == {"reden_zonder_overdracht": [str(services.REDEN_ZONDER_OVERDRACHT)]}
+    assert not BredeIntake.objects.exists()
+
+    services.intake_opslaan(dossier_id=dossier.pk, gegevens={**INTAKE, "reden_zonder_overdracht": "Gezinsmigrant"},
+                            werkervaringen=WERK, versie=None, by=werkcoach)
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.INTAKE
+
+
+def test_the_whole_intake_path_ends_in_pip_in_opstelling(dossier, werkcoach):
+    services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=None, by=werkcoach)
+    intake = services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=WERK, versie=None,
+                                     by=werkcoach)
+    services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Rugklachten"}, versie=None, by=werkcoach)
+    services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
+
+    dossier.refresh_from_db()
+    intake.refresh_from_db()
+    assert dossier.fase == Fase.PIP_IN_OPSTELLING
+    assert intake.afgerond_op == VANDAAG
+    assert intake.afgerond_door == werkcoach
+    assert [w.beroep for w in intake.werkervaringen.all()] == ["Kapper"]
+
+
+def test_completing_an_intake_without_health_lists_what_is_missing(werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.intake_afronden(dossier_id=intake.dossier_id, zonder_persoon=False, by=werkcoach)
+    assert str(rules.ONTBREEKT_GEZONDHEID) in fout.value.messages
+    intake.refresh_from_db()
+    assert intake.afgerond_op is None
+
+
+def test_a_stale_intake_versie_is_refused(werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach, versie=3)
+    with pytest.raises(ValidationError) as fout:
+        services.intake_opslaan(dossier_id=intake.dossier_id, gegevens=INTAKE, werkervaringen=[], versie=2,
+                                by=werkcoach)
+    assert fout.value.code == "versie"
+    intake.refresh_from_db()
+    assert intake.lbt_score == 60
+
+
+def test_a_second_new_intake_form_cannot_silently_overwrite_the_first(werkcoach):
+    """Two people opened the empty intake form (no versie yet); the second save must not win silently."""
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.intake_opslaan(dossier_id=intake.dossier_id, gegevens=INTAKE, werkervaringen=[], versie=None,
+                                by=werkcoach)
+    assert fout.value.code == "versie"
+
+
+def test_a_completed_intake_cannot_be_changed(werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach, dossier__fase=Fase.INTAKE,
+                                afgerond_op=VANDAAG)
+    with pytest.raises(ValidationError, match="al afgerond"):
+        services.intake_opslaan(dossier_id=intake.dossier_id, gegevens=INTAKE, werkervaringen=[],
+                                versie=intake.versie, by=werkcoach)
+
+
+@pytest.mark.parametrize("wie", ["collega", "manager", "werkcoach_ander_team"])
+def test_only_the_assigned_werkcoach_and_consulenten_may_write_health_answers(request, wie, werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    gebruiker = request.getfixturevalue(wie)
+    with pytest.raises((PermissionDenied, intake.dossier.DoesNotExist)):
+        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=None, by=gebruiker)
+    assert not IntakeGezondheid.objects.exists()
+
+
+def test_a_consulent_may_write_health_answers(werkcoach, consulent):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"mentaal": "Slaapt slecht"}, versie=None,
+                                by=consulent)
+    assert IntakeGezondheid.objects.get().mentaal == "Slaapt slecht"
+
+
+def test_a_stale_health_versie_is_refused(werkcoach):
+    gezondheid = IntakeGezondheidFactory(intake__dossier__werkcoach=werkcoach, versie=2)
+    with pytest.raises(ValidationError):
+        services.gezondheid_opslaan(dossier_id=gezondheid.intake.dossier_id, gegevens={"fysiek": "nieuw"}, versie=1,
+                                    by=werkcoach)
+    gezondheid.refresh_from_db()
+    assert gezondheid.fysiek == "Geen bijzonderheden."
+
+
+def test_health_answers_of_an_ended_dossier_cannot_be_changed(werkcoach):
+    intake = BredeIntakeFactory(dossier=DossierFactory(werkcoach=werkcoach, beeindigd=True))
+    with pytest.raises(ValidationError):
+        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=None, by=werkcoach)
+    assert not IntakeGezondheid.objects.exists()
+
+
+@pytest.mark.parametrize("wie", ["collega", "manager"])
+def test_the_health_page_is_forbidden_for_team_colleagues_and_managers(client, request, wie, werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    IntakeGezondheidFactory(intake=intake, fysiek="Vertrouwelijke diagnose")
+    client.force_login(request.getfixturevalue(wie))
+    response = client.get(reverse("intake:gezondheid", args=[intake.dossier_id]))
+    assert response.status_code == 403
+    assert b"Vertrouwelijke diagnose" not in response.content
+
+
+def test_every_read_of_the_health_page_is_logged(client, werkcoach):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    IntakeGezondheidFactory(intake=intake, fysiek="Vertrouwelijke diagnose")
+    client.force_login(werkcoach)
+    url = reverse("intake:gezondheid", args=[intake.dossier_id])
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Vertrouwelijke diagnose" in response.content.decode()
+    logs = InzageLog.objects.filter(pagina="gezondheid", dossier_id=intake.dossier_id, gebruiker=werkcoach)
+    assert logs.count() == 2
+
+
+def _oproep(dossier, by, dagen_geleden, **extra):
+    return services.uitnodiging_vastleggen(
+        dossier_id=dossier.pk, verzonden_op=VANDAAG - timedelta(days=dagen_geleden),
+        gesprek_op=VANDAAG - timedelta(days=dagen_geleden - 7), reactie_uiterlijk=None, by=by,
+        waarschuwing_op=extra.get("waarschuwing_op"),
+    )
+
+
+def test_three_no_shows_allow_completing_the_intake_without_the_person(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
+    BredeIntake.objects.create(dossier=dossier)
+    eerste = _oproep(dossier, werkcoach, 60)
+    services.uitnodiging_uitkomst(uitnodiging_id=eerste.pk, verschenen=False, by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        _oproep(dossier, werkcoach, 40)
+    assert "waarschuwing_op" in fout.value.message_dict
+    tweede = _oproep(dossier, werkcoach, 40, waarschuwing_op=VANDAAG - timedelta(days=41))
+    with pytest.raises(ValidationError, match="derde oproep"):
+        services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=True, by=werkcoach)
+    services.uitnodiging_uitkomst(uitnodiging_id=tweede.pk, verschenen=False, by=werkcoach)
+    derde = _oproep(dossier, werkcoach, 20)
+    services.uitnodiging_uitkomst(uitnodiging_id=derde.pk, verschenen=False, by=werkcoach)
+    with pytest.raises(ValidationError, match="derde oproep"):
+        _oproep(dossier, werkcoach, 10)
+
+    intake = services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=True, by=werkcoach)
+
+    assert intake.zonder_medewerking is True
+    assert list(Uitnodiging.objects.filter(dossier=dossier).values_list("volgnummer", flat=True)) == [1, 2, 3]
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.PIP_IN_OPSTELLING
+
+
+def test_an_outcome_cannot_be_recorded_before_the_talk(dossier, werkcoach):
+    oproep = services.uitnodiging_vastleggen(dossier_id=dossier.pk, verzonden_op=VANDAAG,
+                                             gesprek_op=VANDAAG + timedelta(days=7), reactie_uiterlijk=None,
+                                             waarschuwing_op=None, by=werkcoach)
+    with pytest.raises(ValidationError):
+        services.uitnodiging_uitkomst(uitnodiging_id=oproep.pk, verschenen=False, by=werkcoach)

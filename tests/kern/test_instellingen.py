@@ -1,0 +1,87 @@
+"""Policy settings: the GemeenteInstellingen singleton and the AOW age per year."""
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from cases import services
+from cases.rules import Leeftijd
+from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
+
+
+def test_the_data_migration_creates_the_one_settings_row_with_eemsdelta_defaults(db):
+    instellingen = GemeenteInstellingen.objects.get()
+    assert instellingen.pk == 1
+    assert instellingen.naam == "Gemeente Eemsdelta"
+    assert instellingen.minimum_leeftijd == 18
+
+
+def test_saving_a_new_settings_object_overwrites_the_singleton_instead_of_adding_one(db):
+    GemeenteInstellingen(naam="Gemeente Groningen").save()
+
+    assert GemeenteInstellingen.objects.count() == 1
+    assert GemeenteInstellingen.objects.get().pk == 1
+    assert GemeenteInstellingen.huidig().naam == "Gemeente Groningen"
+
+
+def test_the_current_settings_are_created_when_missing(db):
+    GemeenteInstellingen.objects.all().delete()
+
+    instellingen = GemeenteInstellingen.huidig()
+
+    assert instellingen.pk == 1
+    assert GemeenteInstellingen.objects.count() == 1
+
+
+@pytest.mark.parametrize(("onderwijs", "b1", "z"), [(20, 60, 20), (25, 60, 15), (0, 100, 0)])
+def test_a_route_split_adding_up_to_100_is_accepted(db, onderwijs, b1, z):
+    instellingen = GemeenteInstellingen(
+        verwachting_onderwijsroute=onderwijs, verwachting_b1_route=b1, verwachting_z_route=z
+    )
+    instellingen.clean()  # does not raise
+
+
+@pytest.mark.parametrize(("onderwijs", "b1", "z", "totaal"), [(20, 60, 10, 90), (25, 60, 20, 105), (0, 0, 0, 0)])
+def test_a_route_split_not_adding_up_to_100_is_refused(db, onderwijs, b1, z, totaal):
+    instellingen = GemeenteInstellingen(
+        verwachting_onderwijsroute=onderwijs, verwachting_b1_route=b1, verwachting_z_route=z
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        instellingen.clean()
+    assert excinfo.value.message_dict["verwachting_z_route"] == [
+        f"De verwachte routeverdeling moet samen 100% zijn (nu {totaal}%)."
+    ]
+
+
+def test_full_clean_refuses_a_percentage_above_100(db):
+    instellingen = GemeenteInstellingen(verwachting_onderwijsroute=120, verwachting_b1_route=0, verwachting_z_route=0)
+    with pytest.raises(ValidationError) as excinfo:
+        instellingen.full_clean()
+    assert "verwachting_onderwijsroute" in excinfo.value.message_dict
+
+
+def test_the_aow_ages_2022_to_2030_are_seeded(db):
+    rijen = dict(AowLeeftijd.objects.filter(jaar__range=(2022, 2030)).values_list("jaar", "jaren"))
+    assert sorted(rijen) == list(range(2022, 2031))
+    assert AowLeeftijd.objects.get(jaar=2022).maanden == 7
+    assert (AowLeeftijd.objects.get(jaar=2024).jaren, AowLeeftijd.objects.get(jaar=2024).maanden) == (67, 0)
+    assert (AowLeeftijd.objects.get(jaar=2028).jaren, AowLeeftijd.objects.get(jaar=2028).maanden) == (67, 3)
+
+
+def test_the_aow_age_of_a_year_with_a_row_is_that_row(db):
+    assert services.aow_leeftijd_in(2023) == Leeftijd(66, 10)
+    assert services.aow_leeftijd_in(2030) == Leeftijd(67, 3)
+
+
+def test_a_later_year_without_a_row_uses_the_latest_earlier_year(db):
+    AowLeeftijd.objects.create(jaar=2033, jaren=67, maanden=6)
+
+    assert services.aow_leeftijd_in(2031) == Leeftijd(67, 3)  # from 2030
+    assert services.aow_leeftijd_in(2033) == Leeftijd(67, 6)
+    assert services.aow_leeftijd_in(2040) == Leeftijd(67, 6)  # from 2033
+
+
+def test_a_year_before_every_row_has_no_aow_age(db):
+    eerste = AowLeeftijd.objects.order_by("jaar").first().jaar
+    assert services.aow_leeftijd_in(eerste - 1) is None
+    assert services.aow_leeftijd_in(eerste) is not None
