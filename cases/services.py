@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
+from inburgering.audit.historie import opslaan
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
 
 from . import access, rules
+from .termijnen.services import termijnen_herberekenen
 from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
 
 BSN_BESTAAT = "bsn_bestaat"
@@ -129,15 +131,19 @@ def inburgeraar_met_dossier_aanmaken(
     try:
         with transaction.atomic():
             inburgeraar = Inburgeraar(**persoon, huishouden=huishouden)
-            inburgeraar._change_reason = "Inburgeraar geregistreerd"
-            inburgeraar.save()
+            opslaan(inburgeraar, reden="Inburgeraar geregistreerd", door=by)
     except IntegrityError:
         # Another request registered the same BSN between our check and our insert.
         raise BsnBestaatAl(None) from None
     nieuw = Dossier(inburgeraar=inburgeraar, werkcoach=werkcoach, team=_team_van(werkcoach), **dossier)
-    nieuw._change_reason = "Dossier aangemaakt"
-    nieuw.save()
+    opslaan(nieuw, reden="Dossier aangemaakt", door=by)
+    _termijnen(nieuw)
     return nieuw
+
+
+def _termijnen(dossier: Dossier) -> None:
+    """The dossier's facts changed: recompute its termijnen."""
+    termijnen_herberekenen(dossier_id=dossier.pk)
 
 
 def _team_van(werkcoach: User):
@@ -159,8 +165,7 @@ def _huishouden_voor(bsn: str, *, by: User, naam: str) -> Huishouden:
     lid = lid_dossier.inburgeraar
     if lid.huishouden is None:
         lid.huishouden = Huishouden.objects.create(naam=f"Huishouden {lid.achternaam}", werkcoach=lid_dossier.werkcoach)
-        lid._change_reason = "Aan huishouden gekoppeld"
-        lid.save()
+        opslaan(lid, reden="Aan huishouden gekoppeld", door=by)
     return lid.huishouden
 
 
@@ -190,13 +195,12 @@ def dossier_bijwerken(
         raise BsnBestaatAl(None)
     for veld, waarde in persoon.items():
         setattr(inburgeraar, veld, waarde)
-    inburgeraar._change_reason = "Gegevens gewijzigd"
-    inburgeraar.save()
+    opslaan(inburgeraar, reden="Gegevens gewijzigd", door=by)
     for veld, waarde in dossier.items():
         setattr(huidig, veld, waarde)
     huidig.versie += 1
-    huidig._change_reason = "Gegevens gewijzigd"
-    huidig.save()
+    opslaan(huidig, reden="Gegevens gewijzigd", door=by)
+    _termijnen(huidig)
     return huidig
 
 
@@ -209,16 +213,15 @@ def dossier_toewijzen(*, dossier_id: int, werkcoach: User, reden: str, by: User)
     dossier = _vergrendel(dossier_id, by=by)
     if not dossier.is_actief:
         raise ValidationError(_("Dit dossier is afgesloten en kan niet meer worden toegewezen."))
-    _wijs_toe(dossier, werkcoach, _reden(reden, "Toegewezen aan " + str(werkcoach)))
+    _wijs_toe(dossier, werkcoach, _reden(reden, "Toegewezen aan " + str(werkcoach)), by=by)
     return dossier
 
 
-def _wijs_toe(dossier: Dossier, werkcoach: User, reden: str) -> None:
+def _wijs_toe(dossier: Dossier, werkcoach: User, reden: str, *, by: User) -> None:
     dossier.werkcoach = werkcoach
     dossier.team = _team_van(werkcoach)
     dossier.versie += 1
-    dossier._change_reason = reden
-    dossier.save()
+    opslaan(dossier, reden=reden, door=by)
 
 
 @transaction.atomic
@@ -236,7 +239,7 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
     if len(dossiers) != len(ids):
         raise ValidationError({"dossiers": _("Een of meer geselecteerde dossiers bestaan niet (meer).")})
     for dossier in dossiers:
-        _wijs_toe(dossier, werkcoach, _reden(reden, f"Herverdeeld naar {werkcoach}"))
+        _wijs_toe(dossier, werkcoach, _reden(reden, f"Herverdeeld naar {werkcoach}"), by=by)
     return len(dossiers)
 
 
@@ -258,6 +261,6 @@ def dossier_beeindigen(
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
     dossier.versie += 1
-    dossier._change_reason = _reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})")
-    dossier.save()
+    opslaan(dossier, reden=_reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})"), door=by)
+    _termijnen(dossier)
     return dossier

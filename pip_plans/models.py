@@ -221,3 +221,34 @@ class InformatieVerzoek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wat} ({self.van_wie})"
+
+
+class TermijnVerlengingDuo(models.Model):
+    """DUO extends the inburgeringstermijn ex officio (SS103) or on request (SS104); its start never
+    moves (Wet 11 lid 3). DUO's dates win over ours: the new end is stored as DUO sent it."""
+
+    class Grond(models.TextChoices):
+        AMBTSHALVE = "ambtshalve", _("Ambtshalve (SS103)")
+        OP_AANVRAAG = "op_aanvraag", _("Op aanvraag (SS104)")
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="termijnverlengingen"
+    )
+    besluitdatum = models.DateField(_("datum besluit DUO"))
+    grond = models.CharField(_("grond"), max_length=20, choices=Grond.choices)
+    duo_einddatum = models.DateField(
+        _("nieuwe einddatum volgens DUO"), help_text=_("Zoals DUO die doorgeeft: de dag ná de laatste dag.")
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("verlenging inburgeringstermijn (DUO)")
+        verbose_name_plural = _("verlengingen inburgeringstermijn (DUO)")
+        ordering = ["-besluitdatum", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_grond_display()} tot {self.duo_einddatum}"

@@ -79,6 +79,24 @@ def inhoud_fouten(f: PipFeiten) -> dict[str, str]:
     return fouten
 
 
+ONTZORGEN_ALLEEN_ASIEL = _("Financieel ontzorgen geldt alleen voor inburgeringsplichtigen met een asielvergunning die bijstand ontvangen (Participatiewet art. 56a).")
+ONTZORGEN_START = _("Vul de eerste dag van het recht op bijstand in: daar begint het ontzorgen.")
+MAP_ONDERWIJSROUTE = _("De onderwijsroute is vrijgesteld van de MAP (Wet inburgering 2021, art. 8 lid 3): laat de MAP-velden leeg.")
+
+
+def onderdelen_fouten(*, leerroute: str, is_asiel: bool, ontzorgen: bool, ontzorgen_start: date | None,
+                      map_vorm: str) -> dict[str, str]:
+    """The onderdelen a PIP may contain by doelgroep and route (DOMAIN §2, §6–7)."""
+    fouten: dict[str, str] = {}
+    if ontzorgen and not is_asiel:
+        fouten["ontzorgen"] = str(ONTZORGEN_ALLEEN_ASIEL)
+    elif ontzorgen and ontzorgen_start is None:
+        fouten["ontzorgen_start"] = str(ONTZORGEN_START)
+    if leerroute == Leerroute.ONDERWIJS and map_vorm:
+        fouten["map_vorm"] = str(MAP_ONDERWIJSROUTE)
+    return fouten
+
+
 def dagtekening_fouten(
     *,
     dagtekening: date,

@@ -7,13 +7,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from django_fsm import can_proceed
 
 from cases import access
 from cases.models import Dossier, Fase
 from cases.services import vandaag
+from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.services import document_opslaan
@@ -86,6 +89,11 @@ def _eerdere_b_route(dossier: Dossier, pip: Pip) -> bool:
     )
 
 
+def _volgende_versie(dossier: Dossier) -> int:
+    """Version numbers are never reused: a withdrawn draft keeps its number."""
+    return (dossier.pips.aggregate(hoogste=Max("versie"))["hoogste"] or 0) + 1
+
+
 def lbt_uitkomst(dossier: Dossier) -> str | None:
     intake = getattr(dossier, "brede_intake", None)
     return intake.lbt_uitkomst if intake and intake.lbt_uitkomst else None
@@ -98,6 +106,10 @@ def inhoud_valideren(pip: Pip) -> None:
     fouten = rules.inhoud_fouten(rules.PipFeiten(
         leerroute=pip.leerroute, niveau=pip.niveau or None, b1_intensiteit=pip.b1_intensiteit,
         is_asiel=dossier.is_asiel, eerdere_b_route=_eerdere_b_route(dossier, pip),
+    ))
+    fouten.update(rules.onderdelen_fouten(
+        leerroute=pip.leerroute, is_asiel=dossier.is_asiel, ontzorgen=pip.ontzorgen,
+        ontzorgen_start=pip.ontzorgen_start, map_vorm=pip.map_vorm,
     ))
     if rules.wijkt_af_van_lbt(leerroute=pip.leerroute, lbt=lbt_uitkomst(dossier)) and not (
         pip.lbt_afwijking_motivering.strip()
@@ -135,9 +147,10 @@ def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
 def pip_opstellen(*, dossier_id: int, gegevens: dict[str, Any], by: User) -> Pip:
     """Draft the first PIP of a dossier (after the brede intake)."""
     dossier = _dossier_voor_schrijven(dossier_id, by)
-    if dossier.fase != Fase.PIP_IN_OPSTELLING or dossier.pips.exists():
+    # A withdrawn first draft does not count: the werkcoach starts again (e.g. the wrong route was begun).
+    if dossier.fase != Fase.PIP_IN_OPSTELLING or dossier.pips.exclude(status=PipStatus.INGETROKKEN).exists():
         raise ValidationError(FASE_ONJUIST)
-    pip = Pip(dossier=dossier, versie=1, auteur=by, **gegevens)
+    pip = Pip(dossier=dossier, versie=_volgende_versie(dossier), auteur=by, **gegevens)
     pip._change_reason = "PIP opgesteld"
     pip.save()
     return pip
@@ -164,7 +177,7 @@ def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: 
                       "vve_afspraken", "aantal_voortgangsgesprekken"}
     ]
     nieuw = Pip(
-        dossier=dossier, versie=huidig.versie + 1, vorige=huidig, auteur=by, wijziging_reden=reden,
+        dossier=dossier, versie=_volgende_versie(dossier), vorige=huidig, auteur=by, wijziging_reden=reden,
         wijziging_toelichting=toelichting, termijn_start=huidig.termijn_start,
         **{veld: getattr(huidig, veld) for veld in kopie_velden},
     )
@@ -249,7 +262,8 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     vorige = pip.vorige
     fouten = rules.dagtekening_fouten(
         dagtekening=dagtekening, bekendmaking=bekendmaking, vandaag=vandaag(),
-        plicht_start=dossier.datum_kennisgeving, vestiging=dossier.datum_brp_vestiging,
+        plicht_start=dossier.datum_kennisgeving,
+        vestiging=dossier.datum_vestiging_na_verhuizing or dossier.datum_brp_vestiging,
         huidige_dagtekening=vorige.dagtekening if vorige else None,
     )
     if fouten:
@@ -279,6 +293,7 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
         dossier.versie += 1
         dossier._change_reason = "PIP vastgesteld"
         dossier.save()
+    termijnen_herberekenen(dossier_id=dossier.pk)
     return pip
 
 
@@ -306,6 +321,9 @@ def pip_intrekken(*, pip_id: int, reden: str, by: User) -> Pip:
         raise ValidationError({"reden": str(_("Geef een reden op."))})
     _overgang_toegestaan(pip.intrekken, NIET_CONCEPT)
     pip.intrekken()
+    # `vorige` is one-to-one: a withdrawn wijziging must release the current version, or no new
+    # wijziging of it could ever be started. The link stays in the history rows.
+    pip.vorige = None
     pip.wijzigingsnummer += 1
     pip._change_reason = f"Ingetrokken: {reden}"
     pip.save()
@@ -323,6 +341,7 @@ def informatieverzoek_vastleggen(
     verzoek = InformatieVerzoek(dossier=dossier, wat=wat, van_wie=van_wie, gevraagd_op=gevraagd_op, vastgelegd_door=by)
     verzoek._change_reason = "Informatie gevraagd"
     verzoek.save()
+    termijnen_herberekenen(dossier_id=dossier.pk)
     return verzoek
 
 
@@ -340,4 +359,5 @@ def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, by: User) -> In
     verzoek.ontvangen_op = ontvangen_op
     verzoek._change_reason = "Informatie ontvangen"
     verzoek.save()
+    termijnen_herberekenen(dossier_id=verzoek.dossier_id)
     return verzoek

@@ -53,7 +53,8 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
         open_pip=open_pip,
         verzoeken=verzoeken,
         deadline=None if geldend else selectors.pip_deadline_voor(dossier, verzoeken),
-        mag_opstellen=context["mag_bewerken"] and not versies and dossier.fase == "pip_in_opstelling",
+        mag_opstellen=context["mag_bewerken"] and dossier.fase == "pip_in_opstelling"
+        and all(p.status == PipStatus.INGETROKKEN for p in versies),
         mag_wijzigen=context["mag_bewerken"] and geldend is not None and open_pip is None,
         mag_beoordelen=request.user.heeft_rol(Rol.CONSULENT),
     )
@@ -121,6 +122,8 @@ def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pip_intrekken(request: HttpRequest, pip_id: int) -> HttpResponse:
     pip = _pip(request, pip_id, "pip_intrekken")
+    if not (access.mag_dossier_bewerken(request.user, pip.dossier) and pip.dossier.is_actief):
+        raise PermissionDenied
     form = IntrekkenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -139,6 +142,8 @@ def pip_intrekken(request: HttpRequest, pip_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pip_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "pip_wijzigen")
+    if not context["mag_bewerken"]:
+        raise PermissionDenied
     form = WijzigingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -159,6 +164,16 @@ def pip_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 def pip_detail(request: HttpRequest, pip_id: int) -> HttpResponse:
     pip = _pip(request, pip_id, "pip_detail")
     return render(request, "pip_plans/pip_detail.html", _beoordeel_context(request, pip))
+
+
+def _status_melding(request: HttpRequest, fout: ValidationError, pip: Pip) -> HttpResponse | None:
+    """A non-field error (e.g. a second click after another consulent already decided) cannot be shown
+    on the review forms, which are hidden once the PIP left review: show it as a message instead."""
+    if hasattr(fout, "error_dict"):
+        return None
+    for bericht in fout.messages:
+        messages.error(request, bericht)
+    return redirect("pip_plans:pip_detail", pip_id=pip.pk)
 
 
 def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
@@ -184,6 +199,8 @@ def pip_terugsturen(request: HttpRequest, pip_id: int) -> HttpResponse:
         try:
             services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"], by=request.user)
         except ValidationError as fout:
+            if melding := _status_melding(request, fout, pip):
+                return melding
             fouten_naar_formulieren(fout, form)
         else:
             messages.success(request, _("Het PIP is teruggestuurd naar de werkcoach."))
@@ -203,6 +220,8 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
                 bekendmaking=form.cleaned_data["bekendmaking"], by=request.user,
             )
         except ValidationError as fout:
+            if melding := _status_melding(request, fout, pip):
+                return melding
             fouten_naar_formulieren(fout, form)
         else:
             messages.success(request, _("Het PIP is vastgesteld. De beschikking staat klaar."))
@@ -249,6 +268,8 @@ def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def informatie_ontvangen(request: HttpRequest, pk: int, verzoek_id: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "pip_informatie")
+    if not context["mag_bewerken"]:
+        raise PermissionDenied
     verzoek = get_object_or_404(InformatieVerzoek, pk=verzoek_id, dossier=dossier)
     form = OntvangenForm(request.POST or None, initial={"ontvangen_op": vandaag()})
     if request.method == "POST" and form.is_valid():

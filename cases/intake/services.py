@@ -35,7 +35,9 @@ def _dossier(dossier_id: int, by: User) -> Dossier:
 
 
 def _versie(obj, versie: int | None) -> None:
-    if obj is not None and versie is not None and obj.versie != versie:
+    # No versie means "the form was opened when nothing existed yet": if a record exists now,
+    # someone else created it in between, and saving would silently overwrite their work.
+    if obj is not None and obj.versie != versie:
         raise ValidationError(VERSIE_VEROUDERD, code="versie")
 
 
@@ -140,6 +142,8 @@ def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int
     dossier = _dossier(dossier_id, by)
     if not access.mag_gezondheid_zien(by, dossier):
         raise PermissionDenied
+    if dossier.fase not in INTAKE_FASEN:
+        raise ValidationError(INTAKE_FASE)
     intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
     if intake is None:
         raise ValidationError(GEEN_INTAKE)

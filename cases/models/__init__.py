@@ -26,7 +26,10 @@ from .intake import (
     Zelfredzaamheid,
 )
 
+from .termijnen import Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnSoort, TermijnStatus
+
 __all__ = [
+    "Signaal", "SignaalSoort", "Termijn", "TermijnOpschorting", "TermijnSoort", "TermijnStatus",
     "ACTIEVE_FASEN", "AFROND_REDENEN", "BEEINDIG_REDENEN", "BredeIntake", "Dossier", "DossierQuerySet", "EindReden",
     "Fase", "Geletterdheid", "Geslacht", "Huishouden", "Inburgeraar", "IntakeGezondheid", "IntakeLocatie",
     "NederlandsNiveau", "OpleidingNiveau", "Regime", "Uitnodiging", "WarmeOverdracht", "Werkervaring",

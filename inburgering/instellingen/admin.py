@@ -17,7 +17,7 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
         ("Termijnen", {"fields": (
             "pip_termijn_weken", "pip_verlenging_weken", "bezwaar_weken", "zienswijze_weken",
             "inburgeringstermijn_jaren", "schakel_maanden", "pvt_start_maanden_na_huisvesting",
-            "ontzorging_maanden", "voortgangsgesprek_weken", "bewaartermijn_jaren")}),
+            "ontzorging_maanden", "voortgangsgesprek_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
     )
 
     def has_add_permission(self, request):

@@ -70,6 +70,10 @@ class GemeenteInstellingen(models.Model):
     voortgangsgesprek_weken = models.PositiveSmallIntegerField(
         _("standaard interval voortgangsgesprek (weken)"), default=8
     )
+    signaal_vooraf_dagen = models.PositiveSmallIntegerField(
+        _("signaal 'termijn nadert' (dagen vooraf)"), default=14,
+        help_text=_("Zoveel dagen vóór de fatale datum verschijnt een termijn op de werkvoorraad."),
+    )
     bewaartermijn_jaren = models.PositiveSmallIntegerField(
         _("bewaartermijn dossiers na afsluiting (jaren)"), default=10, help_text=_("Selectielijst; te bevestigen.")
     )

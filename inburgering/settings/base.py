@@ -172,6 +172,10 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # The one beat schedule of the system.
 CELERY_BEAT_SCHEDULE = {
+    "termijnen-sweep": {
+        "task": "cases.termijnen_sweep",
+        "schedule": crontab(hour=6, minute=0),  # Europe/Amsterdam (CELERY_TIMEZONE)
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),

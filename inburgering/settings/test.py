@@ -12,7 +12,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("VAR_DIR", str(Path(__file__).resolve().parent.parent.parent / "var" / "test"))
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import MIDDLEWARE, VAR_DIR
 
 DEMO_DATA_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -22,6 +22,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
+# WhiteNoise serves collected files in production; tests serve from the finders (no collectstatic).
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
 
 for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)

@@ -416,10 +416,10 @@ def test_bulk_reassigning_is_all_or_nothing_when_a_write_fails_halfway(
     echte_wijs_toe = services._wijs_toe
     geschreven = []
 
-    def faalt_bij_de_laatste(dossier, nieuwe_werkcoach, reden):
+    def faalt_bij_de_laatste(dossier, nieuwe_werkcoach, reden, *, by):
         if dossier.pk == laatste:
             raise RuntimeError("schijf vol")
-        echte_wijs_toe(dossier, nieuwe_werkcoach, reden)  # a real write
+        echte_wijs_toe(dossier, nieuwe_werkcoach, reden, by=by)  # a real write
         geschreven.append(dossier.pk)
 
     monkeypatch.setattr(services, "_wijs_toe", faalt_bij_de_laatste)
@@ -573,3 +573,9 @@ def test_factory_bsns_are_valid_and_distinct(db):
     bsns = [InburgeraarFactory().bsn for _ in range(5)]
     assert len(set(bsns)) == 5
     assert all(bsn_is_geldig(b) for b in bsns)
+
+
+def test_history_records_the_acting_user_also_outside_a_web_request(manager, dossier, werkcoach_ander_team):
+    services.dossier_toewijzen(dossier_id=dossier.pk, werkcoach=werkcoach_ander_team, reden="", by=manager)
+
+    assert dossier.history.first().history_user == manager

@@ -1,0 +1,137 @@
+"""Termijnen (deadlines) and signalen (worklist items). Deadlines are data: the app that owns a fact
+computes its termijnen and pushes them here (cases.termijnen.services.termijnen_bijwerken); a
+Celery sweep watches them (DESIGN.md "Termijnen and the worklist")."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.models.dossier import Dossier
+
+
+class TermijnSoort(models.TextChoices):
+    PIP_VASTSTELLEN = "pip_vaststellen", _("PIP vaststellen")
+    INBURGERINGSTERMIJN = "inburgeringstermijn", _("Inburgeringstermijn")
+    BEZWAAR = "bezwaar", _("Bezwaartermijn")
+    PVT_START = "pvt_start", _("Start PVT (asiel)")
+    PVT_AFGEROND = "pvt_afgerond", _("PVT afgerond")
+    MAP_AFGEROND = "map_afgerond", _("MAP afgerond")
+    ZROUTE_AFGEROND = "zroute_afgerond", _("Z-route afgerond")
+    EXAMENS_AFGEROND = "examens_afgerond", _("Examens behaald")
+    SCHAKELEN = "schakelen", _("Schakelen mogelijk tot")
+    ONTZORGING_EINDE = "ontzorging_einde", _("Einde financieel ontzorgen")
+    VOORTGANGSGESPREK = "voortgangsgesprek", _("Volgend voortgangsgesprek")
+    ZIENSWIJZE = "zienswijze", _("Zienswijzetermijn")
+    INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
+    VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
+
+
+class TermijnStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    GEHAALD = "gehaald", _("Gehaald")
+    VERLOPEN = "verlopen", _("Verlopen")
+    OPGESCHORT = "opgeschort", _("Opgeschort")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+class Termijn(models.Model):
+    dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="termijnen")
+    soort = models.CharField(_("soort"), max_length=30, choices=TermijnSoort.choices)
+    # Distinguishes several termijnen of one kind in a dossier, e.g. the bezwaartermijn per beschikking.
+    sleutel = models.CharField(_("sleutel"), max_length=50, blank=True, default="")
+    bron = models.CharField(_("bron"), max_length=30, help_text=_("De app die de termijn berekent."))
+    basisdatum = models.DateField(_("basisdatum"))
+    streefdatum = models.DateField(_("streefdatum"))
+    berekende_fatale_datum = models.DateField(_("berekende fatale datum"))
+    fatale_datum = models.DateField(_("fatale datum"), help_text=_("Berekende fatale datum plus opgeschorte dagen."))
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=TermijnStatus.choices, default=TermijnStatus.OPEN)
+    gehaald_op = models.DateField(_("gehaald op"), null=True, blank=True)
+    opgeschorte_dagen = models.PositiveIntegerField(_("opgeschorte dagen"), default=0)
+    nadert_gesignaleerd = models.BooleanField(default=False)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["bijgewerkt_op", "nadert_gesignaleerd"])
+
+    class Meta:
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+        ordering = ["fatale_datum", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "soort", "sleutel"], name="termijn_uniek_per_dossier"),
+        ]
+        indexes = [
+            # The sweep's two scans, each on open rows only (healthchecks' partial-index pattern).
+            models.Index(fields=["fatale_datum"], condition=Q(status="open"), name="termijn_open_fataal"),
+            models.Index(fields=["streefdatum"], condition=Q(status="open", nadert_gesignaleerd=False),
+                         name="termijn_open_nadert"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.dossier_id}): {self.fatale_datum}"
+
+
+class TermijnOpschorting(models.Model):
+    """The suspension ledger: resuming moves the termijn's dates by the suspended days."""
+
+    termijn = models.ForeignKey(Termijn, on_delete=models.CASCADE, related_name="opschortingen")
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    reden = models.CharField(_("reden"), max_length=300)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    hervat_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opschorting")
+        verbose_name_plural = _("opschortingen")
+        ordering = ["van", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["termijn"], condition=Q(tot__isnull=True), name="een_lopende_opschorting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.van} – {self.tot or '…'}"
+
+
+class SignaalSoort(models.TextChoices):
+    NADERT = "nadert", _("Termijn nadert")
+    VERLOPEN = "verlopen", _("Termijn verlopen")
+    AANDACHTSPUNT = "aandachtspunt", _("Aandachtspunt")
+
+
+class Signaal(models.Model):
+    dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="signalen")
+    termijn = models.ForeignKey(Termijn, verbose_name=_("termijn"), null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="signalen")
+    soort = models.CharField(_("soort"), max_length=20, choices=SignaalSoort.choices)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+")
+    notitie = models.TextField(_("notitie"), blank=True)
+    gesnoozed_tot = models.DateField(_("weggezet tot"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        ordering = ["-aangemaakt_op", "-id"]
+        constraints = [
+            # A second sweep creates nothing: one signal per (termijn, kind).
+            models.UniqueConstraint(fields=["termijn", "soort"], condition=Q(termijn__isnull=False),
+                                    name="signaal_uniek_per_termijn"),
+        ]
+        indexes = [models.Index(fields=["dossier"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.dossier_id})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.afgehandeld_op is None

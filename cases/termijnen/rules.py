@@ -1,0 +1,83 @@
+"""Pure rules of the termijnen engine: how stored termijnen follow newly computed ones, suspension
+arithmetic and the next voortgangsgesprek. Facts in, decision out, no database."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from inburgering.kalender import datums
+
+
+@dataclass(frozen=True)
+class TermijnBerekening:
+    """What an owning app computed for one termijn from the dossier's facts."""
+
+    soort: str
+    basisdatum: date
+    fatale_datum: date
+    streefdatum: date | None = None  # default: fatale_datum minus the warning period
+    sleutel: str = ""
+    gehaald_op: date | None = None
+    toelichting: str = ""
+
+
+def streefdatum(*, fatale_datum: date, vooraf_dagen: int, basisdatum: date) -> date:
+    """The date from which the werkcoach is warned; never before the basisdatum."""
+    return max(basisdatum, fatale_datum - timedelta(days=vooraf_dagen))
+
+
+def opgeschorte_dagen(perioden: list[tuple[date, date | None]]) -> int:
+    """Days in closed suspensions (both ends inclusive). A running suspension counts when it ends."""
+    return sum((tot - van).days + 1 for van, tot in perioden if tot is not None)
+
+
+@dataclass(frozen=True)
+class NieuweStand:
+    status: str
+    fatale_datum: date
+    streefdatum: date
+    reset_nadert: bool
+
+
+def nieuwe_stand(
+    *,
+    huidige_status: str | None,
+    berekening: TermijnBerekening,
+    streef: date,
+    opgeschort_dagen: int,
+    loopt_opschorting: bool,
+    vandaag: date,
+    oude_streefdatum: date | None,
+) -> NieuweStand:
+    """How a stored termijn follows a recomputation:
+    - a recorded fact that satisfies it makes it gehaald (a withdrawn fact reopens it);
+    - a running suspension keeps it opgeschort;
+    - a verlopen termijn whose new fatale datum lies in the future (e.g. DUO extended) reopens;
+    - dates move by the suspended days."""
+    fataal = berekening.fatale_datum + timedelta(days=opgeschort_dagen)
+    streef_verschoven = streef + timedelta(days=opgeschort_dagen)
+    if berekening.gehaald_op is not None:
+        status = "gehaald"
+    elif loopt_opschorting:
+        status = "opgeschort"
+    elif huidige_status == "verlopen" and fataal < vandaag:
+        status = "verlopen"
+    else:
+        status = "open"
+    reset = oude_streefdatum is None or streef_verschoven != oude_streefdatum
+    return NieuweStand(status=status, fatale_datum=fataal, streefdatum=streef_verschoven, reset_nadert=reset)
+
+
+def volgend_voortgangsgesprek(
+    *, laatste: date | None, termijn_start: date | None, aantal_in_pip: int | None, jaren: int, standaard_weken: int
+) -> tuple[date, str] | None:
+    """Besluit 5.3 lid 4: the PIP fixes the number of voortgangsgesprekken, spread over the termijn;
+    without a PIP number the policy default interval applies (every 8 weeks). The next one is due
+    one interval after the last contact (or after the termijn start)."""
+    basis = laatste or termijn_start
+    if basis is None:
+        return None
+    if aantal_in_pip and termijn_start:
+        einde = datums.inburgeringstermijn(termijn_start, jaren).laatste_dag
+        interval = max(1, ((einde - termijn_start).days + 1) // aantal_in_pip)
+        return basis + timedelta(days=interval), f"{aantal_in_pip} gesprekken verdeeld over de termijn"
+    return datums.weken_na(basis, standaard_weken), f"elke {standaard_weken} weken"

@@ -1,0 +1,233 @@
+"""The termijnen engine: store what the owning apps computed, suspend and resume, sweep for
+deadlines that passed, and the worklist actions on signalen."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.timezone import localdate as vandaag
+from django.utils.translation import gettext_lazy as _
+
+from cases import access
+from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnStatus
+from inburgering.accounts.models import User
+from inburgering.audit.historie import opslaan
+from inburgering.instellingen.models import GemeenteInstellingen
+
+from . import registry, rules
+
+ACTIEF = (TermijnStatus.OPEN, TermijnStatus.OPGESCHORT)
+AL_OPGESCHORT = _("Deze termijn is al opgeschort.")
+NIET_OPGESCHORT = _("Deze termijn is niet opgeschort.")
+NIET_ACTIEF = _("Alleen een open termijn kan worden opgeschort.")
+HERVAT_VOOR_START = _("Hervatten kan niet vóór de start van de opschorting.")
+SIGNAAL_AFGEHANDELD = _("Dit signaal is al afgehandeld.")
+SNOOZE_VERLEDEN = _("Kies een datum in de toekomst.")
+
+
+def termijnen_bijwerken(*, dossier: Dossier, bron: str, berekeningen: list[rules.TermijnBerekening]) -> None:
+    """Store the termijnen `bron` computed for this dossier. Termijnen of this bron that are no longer
+    computed become vervallen (the fact they depended on is gone). Never changed by hand."""
+    vooraf = GemeenteInstellingen.huidig().signaal_vooraf_dagen
+    bestaand = {
+        (t.soort, t.sleutel): t
+        for t in Termijn.objects.select_for_update().filter(dossier=dossier, bron=bron).prefetch_related("opschortingen")
+    }
+    nu = vandaag()
+    for b in berekeningen:
+        termijn = bestaand.pop((b.soort, b.sleutel), None)
+        perioden = [(o.van, o.tot) for o in termijn.opschortingen.all()] if termijn else []
+        streef = b.streefdatum or rules.streefdatum(fatale_datum=b.fatale_datum, vooraf_dagen=vooraf,
+                                                    basisdatum=b.basisdatum)
+        stand = rules.nieuwe_stand(
+            huidige_status=termijn.status if termijn else None, berekening=b, streef=streef,
+            opgeschort_dagen=rules.opgeschorte_dagen(perioden),
+            loopt_opschorting=any(tot is None for _van, tot in perioden), vandaag=nu,
+            oude_streefdatum=termijn.streefdatum if termijn else None,
+        )
+        if termijn is None:
+            termijn = Termijn(dossier=dossier, soort=b.soort, sleutel=b.sleutel, bron=bron)
+        elif _ongewijzigd(termijn, b, stand):
+            continue
+        termijn.basisdatum = b.basisdatum
+        termijn.berekende_fatale_datum = b.fatale_datum
+        termijn.fatale_datum = stand.fatale_datum
+        termijn.streefdatum = stand.streefdatum
+        termijn.toelichting = b.toelichting[:300]
+        termijn.status = stand.status
+        termijn.gehaald_op = b.gehaald_op
+        if stand.reset_nadert:
+            termijn.nadert_gesignaleerd = False
+        termijn._change_reason = f"Berekend ({bron})"
+        termijn.save()
+    for termijn in bestaand.values():
+        if termijn.status in ACTIEF:
+            termijn.status = TermijnStatus.VERVALLEN
+            termijn._change_reason = f"Vervallen: niet meer berekend ({bron})"
+            termijn.save()
+
+
+def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.NieuweStand) -> bool:
+    return (
+        termijn.basisdatum == b.basisdatum and termijn.berekende_fatale_datum == b.fatale_datum
+        and termijn.fatale_datum == stand.fatale_datum and termijn.streefdatum == stand.streefdatum
+        and termijn.status == stand.status and termijn.gehaald_op == b.gehaald_op
+        and termijn.toelichting == b.toelichting[:300]
+    )
+
+
+@transaction.atomic
+def termijnen_herberekenen(*, dossier_id: int) -> None:
+    """Recompute every termijn of a dossier with every registered calculator. Called by the owning
+    apps' services after a fact changes, in the same transaction."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    for bron, calculator in registry.calculators().items():
+        termijnen_bijwerken(dossier=dossier, bron=bron, berekeningen=calculator(dossier))
+
+
+@transaction.atomic
+def termijn_opschorten(*, termijn_id: int, van: date, reden: str, by: User) -> Termijn:
+    termijn = _termijn(termijn_id, by)
+    if termijn.status != TermijnStatus.OPEN:
+        raise ValidationError(AL_OPGESCHORT if termijn.status == TermijnStatus.OPGESCHORT else NIET_ACTIEF)
+    if not reden.strip():
+        raise ValidationError({"reden": str(_("Geef een reden op."))})
+    if van > vandaag():
+        raise ValidationError({"van": str(_("Deze datum ligt in de toekomst."))})
+    opslaan(TermijnOpschorting(termijn=termijn, van=van, reden=reden, door=by), reden="Opgeschort", door=by)
+    termijn.status = TermijnStatus.OPGESCHORT
+    opslaan(termijn, reden=f"Opgeschort: {reden}", door=by)
+    return termijn
+
+
+@transaction.atomic
+def termijn_hervatten(*, termijn_id: int, tot: date, by: User) -> Termijn:
+    """End the running suspension on `tot` (inclusive); the dates move by the suspended days."""
+    termijn = _termijn(termijn_id, by)
+    lopend = termijn.opschortingen.select_for_update().filter(tot__isnull=True).first()
+    if lopend is None:
+        raise ValidationError(NIET_OPGESCHORT)
+    if tot < lopend.van:
+        raise ValidationError({"tot": str(HERVAT_VOOR_START)})
+    lopend.tot = tot
+    lopend.hervat_door = by
+    opslaan(lopend, reden="Hervat", door=by)
+    perioden = [(o.van, o.tot) for o in termijn.opschortingen.all()]
+    termijn.opgeschorte_dagen = rules.opgeschorte_dagen(perioden)
+    termijn.fatale_datum = termijn.berekende_fatale_datum + _dagen(termijn.opgeschorte_dagen)
+    termijn.streefdatum = rules.streefdatum(
+        fatale_datum=termijn.berekende_fatale_datum, vooraf_dagen=GemeenteInstellingen.huidig().signaal_vooraf_dagen,
+        basisdatum=termijn.basisdatum,
+    ) + _dagen(termijn.opgeschorte_dagen)
+    termijn.status = TermijnStatus.OPEN
+    termijn.nadert_gesignaleerd = False
+    opslaan(termijn, reden="Hervat na opschorting", door=by)
+    return termijn
+
+
+def _dagen(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def _termijn(termijn_id: int, by: User) -> Termijn:
+    termijn = Termijn.objects.select_for_update().select_related("dossier").get(
+        pk=termijn_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    )
+    if not access.mag_dossier_bewerken(by, termijn.dossier):
+        raise PermissionDenied
+    return termijn
+
+
+# --- The sweep ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SweepResultaat:
+    verlopen: int
+    nadert: int
+
+
+def termijnen_sweep(*, peildatum: date | None = None, batch: int = 2000) -> SweepResultaat:
+    """Mark open termijnen whose fatale datum has passed as verlopen and signal them; signal those
+    whose streefdatum has come. No lower time bound: a sweep that did not run for a week catches up.
+    Safe at any time and concurrently: rows are claimed in batches with SKIP LOCKED and a conditional
+    UPDATE; the unique (termijn, soort) constraint makes a second signal impossible.
+
+    A fatale datum is the last allowed day, so a termijn is verlopen from the day after it."""
+    peildatum = peildatum or vandaag()
+    verlopen = _sweep_batches(
+        Termijn.objects.filter(status=TermijnStatus.OPEN, fatale_datum__lt=peildatum),
+        {"status": TermijnStatus.VERLOPEN}, SignaalSoort.VERLOPEN, batch,
+    )
+    nadert = _sweep_batches(
+        Termijn.objects.filter(status=TermijnStatus.OPEN, nadert_gesignaleerd=False, streefdatum__lte=peildatum),
+        {"nadert_gesignaleerd": True}, SignaalSoort.NADERT, batch,
+    )
+    return SweepResultaat(verlopen=verlopen, nadert=nadert)
+
+
+def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
+    totaal = 0
+    while True:
+        with transaction.atomic():
+            rijen = list(
+                selectie.select_for_update(skip_locked=True).order_by("pk").values_list("pk", "dossier_id")[:batch]
+            )
+            if not rijen:
+                return totaal
+            ids = [pk for pk, _d in rijen]
+            # Conditional UPDATE: only rows still matching are claimed; another sweep may have won.
+            geclaimd = set(selectie.filter(pk__in=ids).values_list("pk", flat=True))
+            selectie.filter(pk__in=geclaimd).update(**wijziging)
+            Signaal.objects.bulk_create(
+                [Signaal(dossier_id=d, termijn_id=pk, soort=soort) for pk, d in rijen if pk in geclaimd],
+                ignore_conflicts=True,
+            )
+            totaal += len(geclaimd)
+
+
+# --- Worklist actions ----------------------------------------------------------------------------------
+def _signaal(signaal_id: int, by: User) -> Signaal:
+    signaal = Signaal.objects.select_for_update().select_related("dossier").get(
+        pk=signaal_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    )
+    if not access.mag_dossier_bewerken(by, signaal.dossier):
+        raise PermissionDenied
+    return signaal
+
+
+@transaction.atomic
+def signaal_afhandelen(*, signaal_id: int, notitie: str, by: User) -> Signaal:
+    signaal = _signaal(signaal_id, by)
+    if not signaal.is_open:
+        raise ValidationError(SIGNAAL_AFGEHANDELD)
+    signaal.afgehandeld_op = timezone.now()
+    signaal.afgehandeld_door = by
+    signaal.notitie = notitie
+    opslaan(signaal, reden="Afgehandeld", door=by)
+    return signaal
+
+
+@transaction.atomic
+def signaal_wegzetten(*, signaal_id: int, tot: date, by: User) -> Signaal:
+    """Snooze: the signal leaves the worklist until `tot`."""
+    signaal = _signaal(signaal_id, by)
+    if not signaal.is_open:
+        raise ValidationError(SIGNAAL_AFGEHANDELD)
+    if tot <= vandaag():
+        raise ValidationError({"tot": str(SNOOZE_VERLEDEN)})
+    signaal.gesnoozed_tot = tot
+    opslaan(signaal, reden=f"Weggezet tot {tot:%d-%m-%Y}", door=by)
+    return signaal
+
+
+@transaction.atomic
+def aandachtspunt_aanmaken(*, dossier_id: int, omschrijving: str, by: User) -> Signaal:
+    dossier = access.zichtbare_dossiers(by).get(pk=dossier_id)
+    if not access.mag_dossier_bewerken(by, dossier):
+        raise PermissionDenied
+    if not omschrijving.strip():
+        raise ValidationError({"omschrijving": str(_("Beschrijf het aandachtspunt."))})
+    signaal = Signaal(dossier=dossier, soort=SignaalSoort.AANDACHTSPUNT, omschrijving=omschrijving, aangemaakt_door=by)
+    opslaan(signaal, reden="Aandachtspunt", door=by)
+    return signaal

@@ -1,0 +1,360 @@
+"""PIP services against the real database: the whole path, four eyes, immutability, versions,
+DUO rules at vaststellen, atomicity, optimistic locking and double clicks."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+import pytest
+
+from cases.intake import services as intake_services
+from cases.models import Fase
+from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from pip_plans import services
+from pip_plans.models import Pip, PipStatus, WijzigingReden
+from pip_plans.rules import Leerroute, Niveau
+from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, PipFactory
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = date.today()
+PIP = {"leerroute": Leerroute.B1, "niveau": Niveau.B1, "aanbieder": "Taalschool Noord", "aantal_voortgangsgesprekken": 6}
+
+
+@pytest.fixture
+def tweede_consulent(team):
+    return ConsulentFactory(username="consulent2", team=team)
+
+
+@pytest.fixture
+def klaar_voor_pip(werkcoach):
+    """A dossier whose brede intake is afgerond (LBT: B1-route haalbaar)."""
+    return BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach).dossier
+
+
+def ingediend(dossier, by, **gegevens) -> Pip:
+    pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens={**PIP, **gegevens}, by=by)
+    return services.pip_indienen(pip_id=pip.pk, by=by)
+
+
+def vaststellen(pip, by, dagtekening=VANDAAG, bekendmaking=VANDAAG) -> Pip:
+    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=dagtekening, bekendmaking=bekendmaking, by=by)
+
+
+def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulent, tweede_consulent):
+    dossier = DossierFactory(werkcoach=werkcoach)
+    intake_services.overdracht_vastleggen(
+        dossier_id=dossier.pk, by=werkcoach, versie=None,
+        gegevens={"datum": VANDAAG - timedelta(days=20), "plaats": "AZC Delfzijl", "coa_contactpersoon": "COA",
+                  "deelnemers": "drie"},
+    )
+    intake_services.intake_opslaan(
+        dossier_id=dossier.pk, versie=None, by=werkcoach, werkervaringen=[],
+        gegevens={"lbt_uitkomst": "haalbaar", "opleiding_niveau": "hoger", "geen_werkervaring": True},
+    )
+    intake_services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Goed"}, versie=None, by=werkcoach)
+    intake_services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
+
+    pip = ingediend(dossier, werkcoach)
+    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Vul de MAP-intensiteit in.", by=consulent)
+    assert pip.status == PipStatus.CONCEPT
+    assert pip.beoordeling_opmerkingen == "Vul de MAP-intensiteit in."
+    pip = services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer,
+                                 gegevens={"map_intensiteit": "4 uur per week"}, by=werkcoach)
+    pip = services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    pip = vaststellen(pip, tweede_consulent, dagtekening=VANDAAG - timedelta(days=1))
+
+    pip.refresh_from_db()
+    dossier.refresh_from_db()
+    assert pip.status == PipStatus.VASTGESTELD
+    assert pip.vastgesteld_door == tweede_consulent
+    assert pip.termijn_start == VANDAAG
+    assert pip.bezwaar_einde >= VANDAAG + timedelta(weeks=6)
+    assert pip.document.soort == "pip_beschikking"
+    assert dossier.fase == Fase.IN_UITVOERING
+    assert [h.history_change_reason for h in pip.history.order_by("history_id")][-2:] == [
+        "Ter beoordeling aangeboden", "Vastgesteld"]
+
+
+def test_a_pip_cannot_be_vastgesteld_by_its_author(klaar_voor_pip, consulent):
+    pip = ingediend(klaar_voor_pip, consulent)
+    with pytest.raises(PermissionDenied, match="vier ogen"):
+        vaststellen(pip, consulent)
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.TER_BEOORDELING
+
+
+def test_a_werkcoach_cannot_vaststellen(klaar_voor_pip, werkcoach, collega):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    with pytest.raises(PermissionDenied):
+        vaststellen(pip, collega)
+
+
+def test_a_werkcoach_cannot_send_a_pip_back(klaar_voor_pip, werkcoach, collega):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    with pytest.raises(PermissionDenied):
+        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="nee", by=collega)
+
+
+def test_sending_back_needs_a_remark(klaar_voor_pip, werkcoach, consulent):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="  ", by=consulent)
+    assert "opmerkingen" in fout.value.message_dict
+
+
+def test_a_first_pip_needs_a_completed_intake(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
+    with pytest.raises(ValidationError, match="brede intake"):
+        services.pip_opstellen(dossier_id=dossier.pk, gegevens=PIP, by=werkcoach)
+
+
+def test_a_vastgesteld_pip_cannot_be_bijgewerkt(klaar_voor_pip, werkcoach, consulent):
+    pip = vaststellen(ingediend(klaar_voor_pip, werkcoach), consulent)
+    with pytest.raises(ValidationError, match="niet meer worden gewijzigd"):
+        services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer,
+                               gegevens={"aanbieder": "Andere school"}, by=werkcoach)
+    pip.refresh_from_db()
+    assert pip.aanbieder == "Taalschool Noord"
+
+
+def test_the_beschikking_document_cannot_be_changed_or_deleted(klaar_voor_pip, werkcoach, consulent):
+    pip = vaststellen(ingediend(klaar_voor_pip, werkcoach), consulent)
+    document = Document.objects.get(pk=pip.document_id)
+    document.titel = "Vervalst"
+    with pytest.raises(DocumentOnveranderlijk):
+        document.save()
+    with pytest.raises(DocumentOnveranderlijk):
+        Document.objects.filter(pk=document.pk).update(titel="Vervalst")
+    with pytest.raises(DocumentOnveranderlijk):
+        document.delete()
+    assert Document.objects.get(pk=document.pk).titel.startswith("Beschikking PIP")
+
+
+def test_a_wijziging_keeps_the_termijn_start_and_replaces_the_previous_version(werkcoach, consulent):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG,
+                                        toelichting="Andere aanbieder", by=werkcoach)
+    v2 = services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer,
+                                gegevens={"aanbieder": "Taalhuis Appingedam"}, by=werkcoach)
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    v2 = vaststellen(v2, consulent)
+
+    v1.refresh_from_db()
+    assert (v2.versie, v2.status, v2.vorige_id) == (2, PipStatus.VASTGESTELD, v1.pk)
+    assert v2.termijn_start == v1.termijn_start != services.rules.termijn_start_na_dagtekening(VANDAAG)
+    assert v1.status == PipStatus.VERVANGEN
+    assert v1.history.first().history_change_reason == "Vervangen door versie 2"
+
+
+def test_a_wijziging_dated_before_the_current_pip_is_refused(werkcoach, consulent):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                        by=werkcoach)
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        vaststellen(v2, consulent, dagtekening=v1.dagtekening - timedelta(days=1))
+    assert "dagtekening" in fout.value.message_dict
+    v1.refresh_from_db()
+    assert v1.status == PipStatus.VASTGESTELD
+
+
+def _schakel_concept(werkcoach, termijn_start: date) -> Pip:
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach,
+                    dossier__datum_kennisgeving=termijn_start - timedelta(days=90),
+                    dagtekening=termijn_start - timedelta(days=1), termijn_start=termijn_start)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.SCHAKELEN,
+                                        toelichting="B1 niet haalbaar", by=werkcoach)
+    return services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer,
+                                  gegevens={"leerroute": Leerroute.Z, "niveau": ""}, by=werkcoach)
+
+
+def test_schakelen_after_18_months_without_exception_is_refused_at_indienen(werkcoach):
+    v2 = _schakel_concept(werkcoach, termijn_start=VANDAAG - timedelta(days=600))
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert "schakel_uitzondering" in fout.value.message_dict
+    v2.refresh_from_db()
+    assert v2.status == PipStatus.CONCEPT
+
+
+def test_schakelen_inside_18_months_can_be_ingediend(werkcoach):
+    v2 = _schakel_concept(werkcoach, termijn_start=VANDAAG - timedelta(days=300))
+    assert services.pip_indienen(pip_id=v2.pk, by=werkcoach).status == PipStatus.TER_BEOORDELING
+
+
+def test_a_route_change_under_another_reason_is_refused(werkcoach):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                        by=werkcoach)
+    services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer,
+                           gegevens={"leerroute": Leerroute.Z, "niveau": ""}, by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert "wijziging_reden" in fout.value.message_dict
+
+
+def test_afschalen_to_a2_after_a_b_route_pip_is_allowed(werkcoach, consulent):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.AFSCHALEN, toelichting="",
+                                        by=werkcoach)
+    services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
+        "niveau": Niveau.A2, "afschalen_geheel": True, "afschalen_nt2_uren": 600,
+        "afschalen_inspanning": "Volgde alle lessen."})
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert vaststellen(v2, consulent).niveau == Niveau.A2
+
+
+def test_duo_rules_are_checked_again_at_vaststellen(werkcoach, consulent):
+    pip = PipFactory(ter_beoordeling=True, dossier__werkcoach=werkcoach, leerroute=Leerroute.ONDERWIJS,
+                     niveau=Niveau.A2)
+    with pytest.raises(ValidationError) as fout:
+        vaststellen(pip, consulent)
+    assert "niveau" in fout.value.message_dict
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.TER_BEOORDELING
+    assert not Document.objects.exists()
+
+
+def test_a_dagtekening_before_the_kennisgeving_is_refused(klaar_voor_pip, werkcoach, consulent):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    voor = klaar_voor_pip.datum_kennisgeving - timedelta(days=1)
+    with pytest.raises(ValidationError) as fout:
+        vaststellen(pip, consulent, dagtekening=voor, bekendmaking=voor)
+    assert "dagtekening" in fout.value.message_dict
+
+
+def test_a_dagtekening_before_the_registration_after_a_move_is_refused(werkcoach, consulent):
+    dossier = BredeIntakeFactory(
+        afgerond=True, dossier__werkcoach=werkcoach, dossier__datum_kennisgeving=VANDAAG - timedelta(days=200),
+        dossier__datum_brp_vestiging=VANDAAG - timedelta(days=200),
+        dossier__datum_vestiging_na_verhuizing=VANDAAG - timedelta(days=10),
+    ).dossier
+    pip = ingediend(dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        vaststellen(pip, consulent, dagtekening=VANDAAG - timedelta(days=11))
+    assert "dagtekening" in fout.value.message_dict
+
+
+def test_nothing_is_half_saved_when_rendering_the_beschikking_fails(werkcoach, consulent, monkeypatch):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                        by=werkcoach)
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    monkeypatch.setattr(services, "BESCHIKKING_TEMPLATE", "pip_plans/bestaat_niet.html")
+
+    with pytest.raises(Exception, match="bestaat_niet"):
+        vaststellen(v2, consulent)
+
+    v1.refresh_from_db()
+    v2.refresh_from_db()
+    assert (v1.status, v2.status) == (PipStatus.VASTGESTELD, PipStatus.TER_BEOORDELING)
+    assert v2.document_id is None and v2.dagtekening is None
+    assert not Document.objects.exists()
+
+
+def test_nothing_is_half_saved_when_a_first_pip_fails_to_render(klaar_voor_pip, werkcoach, consulent, monkeypatch):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    monkeypatch.setattr(services, "BESCHIKKING_TEMPLATE", "pip_plans/bestaat_niet.html")
+    with pytest.raises(Exception, match="bestaat_niet"):
+        vaststellen(pip, consulent)
+    klaar_voor_pip.refresh_from_db()
+    assert klaar_voor_pip.fase == Fase.PIP_IN_OPSTELLING
+    assert not Document.objects.exists()
+
+
+def test_a_stale_wijzigingsnummer_is_refused(klaar_voor_pip, werkcoach, collega):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
+    services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, gegevens={"aanbieder": "A"},
+                           by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, gegevens={"aanbieder": "B"},
+                               by=collega)
+    assert fout.value.code == "versie"
+    pip.refresh_from_db()
+    assert pip.aanbieder == "A"
+
+
+def test_vaststellen_twice_gives_a_dutch_validation_error(klaar_voor_pip, werkcoach, consulent, tweede_consulent):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    vaststellen(pip, consulent)
+    with pytest.raises(ValidationError) as fout:
+        vaststellen(pip, tweede_consulent)
+    assert fout.value.messages == [str(services.NIET_TER_BEOORDELING)]
+    assert Document.objects.count() == 1
+
+
+def test_indienen_twice_gives_a_dutch_validation_error(klaar_voor_pip, werkcoach):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert fout.value.messages == [str(services.NIET_CONCEPT)]
+
+
+def test_a_second_wijziging_while_one_is_open_is_refused(werkcoach):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="", by=werkcoach)
+    with pytest.raises(ValidationError, match="al een PIP in bewerking"):
+        services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                       by=werkcoach)
+
+
+def test_a_withdrawn_wijziging_can_be_started_again(werkcoach):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.SCHAKELEN, toelichting="",
+                                        by=werkcoach)
+    services.pip_intrekken(pip_id=v2.pk, reden="Verkeerde reden gekozen", by=werkcoach)
+
+    v3 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                        by=werkcoach)
+
+    assert v3.versie == 3
+    assert v3.status == PipStatus.CONCEPT
+    assert v3.termijn_start == v1.termijn_start
+
+
+def test_a_withdrawn_first_draft_can_be_drafted_again(klaar_voor_pip, werkcoach):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
+    services.pip_intrekken(pip_id=pip.pk, reden="Verkeerde route gestart", by=werkcoach)
+
+    opnieuw = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "leerroute": Leerroute.ONDERWIJS},
+                                     by=werkcoach)
+
+    assert opnieuw.status == PipStatus.CONCEPT
+    assert opnieuw.vorige_id is None
+
+
+def test_a_first_b_route_pip_of_a_person_may_not_be_a2(klaar_voor_pip, werkcoach):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "niveau": Niveau.A2}, by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert "niveau" in fout.value.message_dict
+
+
+def test_a_route_deviating_from_the_lbt_needs_a_motivation(klaar_voor_pip, werkcoach):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "leerroute": Leerroute.Z, "niveau": ""},
+                                 by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert "lbt_afwijking_motivering" in fout.value.message_dict
+    services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, by=werkcoach,
+                           gegevens={"lbt_afwijking_motivering": "B1 en onderwijsroute onderzocht; te zwaar."})
+    assert services.pip_indienen(pip_id=pip.pk, by=werkcoach).status == PipStatus.TER_BEOORDELING
+
+
+def test_information_requests_suspend_and_extend_the_deadline(klaar_voor_pip, werkcoach):
+    from pip_plans import selectors
+
+    klaar_voor_pip.datum_brp_vestiging = klaar_voor_pip.datum_kennisgeving
+    klaar_voor_pip.save()
+    verzoek = services.informatieverzoek_vastleggen(dossier_id=klaar_voor_pip.pk, wat="Medisch advies",
+                                                    van_wie="GGD", gevraagd_op=VANDAAG - timedelta(days=5),
+                                                    by=werkcoach)
+    assert selectors.pip_deadline_voor(klaar_voor_pip).deadline.opgeschort is True
+    services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG, by=werkcoach)
+    stand = selectors.pip_deadline_voor(klaar_voor_pip)
+    assert stand.deadline.opgeschort is False
+    assert stand.deadline.laatste_dag == max(klaar_voor_pip.datum_kennisgeving + timedelta(weeks=10),
+                                             VANDAAG + timedelta(weeks=2))
+    with pytest.raises(ValidationError):
+        services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG - timedelta(days=6), by=werkcoach)
