@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
-from inburgering.audit.historie import opslaan
 from inburgering.accounts.roles import Rol
+from inburgering.audit.historie import opslaan
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
 
 from . import access, rules
-from .termijnen.services import termijnen_herberekenen
 from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
+from .termijnen.services import termijnen_herberekenen
 
 BSN_BESTAAT = "bsn_bestaat"
 VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad de pagina opnieuw en "

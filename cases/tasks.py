@@ -2,8 +2,9 @@
 
 import logging
 
-from celery import shared_task
 from django.db import OperationalError
+
+from celery import shared_task
 
 from cases.termijnen.services import termijnen_sweep
 
