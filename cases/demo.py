@@ -18,6 +18,7 @@ from inburgering.accounts.roles import Rol
 from . import rules
 from .models import Dossier, Fase, Inburgeraar, Regime
 from .rules import Doelgroep
+from .termijnen.bulk import termijnen_bulk_aanmaken
 
 DEMO_WACHTWOORD = "demo"
 DEMO_GEBRUIKERS = [
@@ -72,9 +73,13 @@ def demo_gebruikers() -> dict[str, User]:
 
 
 @transaction.atomic
-def maak_dossiers(aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 5000) -> int:
+def maak_dossiers(
+    aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 5000, kennisgeving_dagen: tuple[int, int] = (7, 900)
+) -> int:
     """Create `aantal` synthetic inburgeraars with a dossier each, spread over doelgroepen,
-    werkcoaches and teams. Fast enough for 100 000 (bulk inserts with history rows)."""
+    werkcoaches and teams, with their termijnen (computed in bulk by the same rules; the sweep then
+    signals the overdue ones). The DUO kennisgeving lies `kennisgeving_dagen` (min, max) days ago.
+    Fast enough for 100 000 (bulk inserts with history rows)."""
     rnd = random.Random(seed)
     werkcoaches = list(User.objects.filter(groups__name=Rol.WERKCOACH, team__isnull=False).select_related("team"))
     if not werkcoaches:
@@ -90,7 +95,7 @@ def maak_dossiers(aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 
         dossiers = []
         for persoon in personen:
             coach = werkcoaches[rnd.randrange(len(werkcoaches))]
-            kennisgeving = vandaag - timedelta(days=rnd.randint(7, 900))
+            kennisgeving = vandaag - timedelta(days=rnd.randint(*kennisgeving_dagen))
             koppeling = kennisgeving + timedelta(days=rnd.randint(0, 30))
             huisvesting = koppeling + timedelta(days=rnd.randint(0, 120))
             dossiers.append(Dossier(
@@ -101,7 +106,8 @@ def maak_dossiers(aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 
                 datum_brp_vestiging=huisvesting if huisvesting <= vandaag else None,
                 werkcoach=coach, team=coach.team, fase=Fase.AANGEMELD,
             ))
-        bulk_create_with_history(dossiers, Dossier, default_change_reason="Demodata")
+        dossiers = bulk_create_with_history(dossiers, Dossier, default_change_reason="Demodata")
+        termijnen_bulk_aanmaken(dossiers=dossiers, vandaag=vandaag, batch=batch)
         gemaakt += n
     return gemaakt
 

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.accounts.models import User
 from inburgering.formulieren import DatumInput
 
-from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
+from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar, TermijnSoort
 from .rules import DoelgroepKort, normaliseer_bsn
-from .selectors import SORTERINGEN, Bereik
+from .selectors import LOPEND, SORTERINGEN, Bereik
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
@@ -113,7 +113,9 @@ class FilterForm(forms.Form):
         label=_("Welke dossiers"), required=False,
         choices=[(Bereik.MIJN, _("Mijn dossiers")), (Bereik.TEAM, _("Mijn team")), (Bereik.ALLE, _("Alle dossiers"))],
     )
-    fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Fase.choices])
+    fase = forms.ChoiceField(
+        label=_("Fase"), required=False, choices=[("", _("Alle fasen")), (LOPEND, _("Alle lopende fasen")), *Fase.choices]
+    )
     doelgroep = forms.ChoiceField(
         label=_("Doelgroep"), required=False, choices=[("", _("Alle doelgroepen")), *DoelgroepKort.CHOICES]
     )
@@ -125,6 +127,18 @@ class FilterForm(forms.Form):
             ("-kennisgeving", _("Kennisgeving, nieuwste eerst")), ("kennisgeving", _("Kennisgeving, oudste eerst")),
             ("naam", _("Naam A–Z")), ("-naam", _("Naam Z–A")), ("fase", _("Fase")),
             ("werkcoach", _("Werkcoach")),
+        ],
+    )
+    # Drill-down from the dashboard's deadline figures (cases.selectors.TERMIJN_STANDEN).
+    termijn = forms.ChoiceField(
+        label=_("Termijn"), required=False, choices=[("", _("Alle termijnen")), *TermijnSoort.choices]
+    )
+    termijnstatus = forms.ChoiceField(
+        label=_("Stand van de termijn"), required=False,
+        choices=[
+            ("", _("Elke stand")), ("open", _("Open")), ("verlopen", _("Verlopen")), ("gehaald", _("Gehaald")),
+            ("tijdig", _("Op tijd gehaald")), ("te_laat", _("Te laat gehaald")),
+            ("beslist", _("Gehaald of verlopen")), ("opgeschort", _("Opgeschort")), ("vervallen", _("Vervallen")),
         ],
     )
 
@@ -147,4 +161,16 @@ class FilterForm(forms.Form):
             "team": data["team"].pk if data.get("team") else None,
             "werkcoach": data["werkcoach"].pk if data.get("werkcoach") else None,
             "sorteer": sorteer if sorteer in SORTERINGEN else "-kennisgeving",
+            "termijn": data.get("termijn", ""),
+            "termijnstatus": data.get("termijnstatus", ""),
         }
+
+
+class OpschortenForm(forms.Form):
+    van = forms.DateField(label=_("Opgeschort vanaf"), widget=DatumInput())
+    reden = forms.CharField(label=_("Reden"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HervattenForm(forms.Form):
+    tot = forms.DateField(label=_("Opgeschort tot en met"), widget=DatumInput(),
+                          help_text=_("De laatste dag van de opschorting. De termijn schuift zoveel dagen op."))

@@ -1,16 +1,17 @@
 """Reads for the dossier screens, each with a known, constant number of queries."""
 
 from dataclasses import dataclass
+from datetime import date
 from itertools import chain
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from inburgering.accounts.models import Team, User
 from inburgering.accounts.roles import Rol
 
 from . import access, rules
-from .models import Dossier
+from .models import Dossier, Termijn, TermijnStatus
 
 SORTERINGEN = {
     "naam": ("inburgeraar__geslachtsnaam", "inburgeraar__voornamen", "pk"),
@@ -23,6 +24,17 @@ SORTERINGEN = {
     "-werkcoach": ("-werkcoach__first_name", "-werkcoach__last_name", "-pk"),
 }
 STANDAARD_SORTERING = "-kennisgeving"
+
+
+# The `termijnstatus` filter of the dossier list: the statuses, plus the deadline KPIs of the dashboard
+# (gehaald on or before / after the fatale datum; "beslist": gehaald or verlopen, the KPI's denominator).
+TERMIJN_STANDEN = {
+    **{s: Q(status=s) for s in TermijnStatus.values},
+    "tijdig": Q(status=TermijnStatus.GEHAALD, gehaald_op__lte=F("fatale_datum")),
+    "te_laat": Q(status=TermijnStatus.GEHAALD, gehaald_op__gt=F("fatale_datum")),
+    "beslist": Q(status__in=[TermijnStatus.GEHAALD, TermijnStatus.VERLOPEN]),
+}
+LOPEND = "lopend"  # the `fase` filter value for every active fase (the caseload)
 
 
 class Bereik:
@@ -40,6 +52,8 @@ class DossierFilter:
     team: int | None = None
     werkcoach: int | None = None
     sorteer: str = STANDAARD_SORTERING
+    termijn: str = ""  # a TermijnSoort: dossiers with such a termijn (in `termijnstatus`, if given)
+    termijnstatus: str = ""
 
 
 def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
@@ -49,7 +63,9 @@ def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
     elif filter.bereik == Bereik.TEAM:
         qs = qs.filter(team_id=user.team_id)
     qs = _zoek(qs, filter.zoek)
-    if filter.fase:
+    if filter.fase == LOPEND:
+        qs = qs.actief()
+    elif filter.fase:
         qs = qs.filter(fase=filter.fase)
     if filter.doelgroep:
         qs = qs.filter(doelgroep__in=rules.doelgroepen_voor(filter.doelgroep))
@@ -57,6 +73,12 @@ def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
         qs = qs.filter(team_id=filter.team)
     if filter.werkcoach:
         qs = qs.filter(werkcoach_id=filter.werkcoach)
+    if filter.termijn or filter.termijnstatus in TERMIJN_STANDEN:
+        # A subquery, not a join: a dossier with two matching termijnen (bezwaar) is listed once.
+        termijnen = Termijn.objects.filter(TERMIJN_STANDEN.get(filter.termijnstatus, Q()))
+        if filter.termijn:
+            termijnen = termijnen.filter(soort=filter.termijn)
+        qs = qs.filter(pk__in=termijnen.values("dossier_id"))
     return qs.order_by(*SORTERINGEN.get(filter.sorteer, SORTERINGEN[STANDAARD_SORTERING]))
 
 
@@ -156,3 +178,24 @@ def _met_velden(historie, wat: str) -> list[Wijziging]:
             )
         )
     return wijzigingen
+
+
+@dataclass(frozen=True)
+class TermijnRegel:
+    termijn: Termijn
+    dagen: int  # days left (negative: overdue)
+
+    @property
+    def dagen_over_tijd(self) -> int:
+        return max(0, -self.dagen)
+
+
+def dossier_termijnen(dossier: Dossier, *, vandaag: date) -> list[TermijnRegel]:
+    """The dossier's termijnen for its overview: active ones first (nearest fatale datum first)."""
+    volgorde = {TermijnStatus.VERLOPEN: 0, TermijnStatus.OPEN: 1, TermijnStatus.OPGESCHORT: 2,
+                TermijnStatus.GEHAALD: 3, TermijnStatus.VERVALLEN: 4}
+    termijnen = sorted(
+        Termijn.objects.filter(dossier=dossier).exclude(status=TermijnStatus.VERVALLEN),
+        key=lambda t: (volgorde[t.status], t.fatale_datum),
+    )
+    return [TermijnRegel(termijn=t, dagen=(t.fatale_datum - vandaag).days) for t in termijnen]

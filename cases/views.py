@@ -1,14 +1,17 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
 
 from . import access, selectors, services
@@ -16,13 +19,17 @@ from .forms import (
     BeeindigenForm,
     DossierForm,
     FilterForm,
+    HervattenForm,
     HerverdelenForm,
     InburgeraarForm,
     NieuwDossierExtraForm,
+    OpschortenForm,
     ToewijzenForm,
     VersieForm,
 )
+from .models import Dossier, Termijn
 from .selectors import Bereik, DossierFilter
+from .termijnen import services as termijn_services
 
 PAGINA_GROOTTE = 25
 TABS = {
@@ -121,14 +128,24 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
-def dossier_pagina(request: HttpRequest, pk: int, pagina: str):
+def dossier_pagina(
+    request: HttpRequest, pk: int, pagina: str, *, alleen_bewerken: bool = False,
+    toegang: Callable[[User, Dossier], bool] | None = None,
+):
+    """Load a visible dossier (404 otherwise), log the read, and return the shared page context.
+    With `alleen_bewerken`, a user who may not change the (active) dossier gets 403; with `toegang`,
+    a user for whom it returns False. Both are checked before the read is logged, so a refused page
+    shows and logs nothing."""
     dossier = selectors.dossier_detail(user=request.user, pk=pk)
+    mag_bewerken = access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief
+    if (alleen_bewerken and not mag_bewerken) or (toegang and not toegang(request.user, dossier)):
+        raise PermissionDenied
     inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina=pagina)
     return dossier, {
         "dossier": dossier,
         "tabs": TABS,
         "actieve_tab": pagina,
-        "mag_bewerken": access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief,
+        "mag_bewerken": mag_bewerken,
         "mag_toewijzen": access.mag_toewijzen(request.user) and dossier.is_actief,
     }
 
@@ -137,7 +154,44 @@ def dossier_pagina(request: HttpRequest, pk: int, pagina: str):
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "overzicht")
     context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
+    context["termijnen"] = selectors.dossier_termijnen(dossier, vandaag=services.vandaag())
     return render(request, "cases/dossier_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def termijn_opschorten(request: HttpRequest, pk: int, termijn_id: int) -> HttpResponse:
+    """Suspend a termijn with a recorded reason (e.g. a medical situation); resuming moves its dates."""
+    return _termijn_actie(request, pk, termijn_id, hervatten=False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def termijn_hervatten(request: HttpRequest, pk: int, termijn_id: int) -> HttpResponse:
+    return _termijn_actie(request, pk, termijn_id, hervatten=True)
+
+
+def _termijn_actie(request: HttpRequest, pk: int, termijn_id: int, *, hervatten: bool) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "termijn", alleen_bewerken=True)
+    termijn = get_object_or_404(Termijn, pk=termijn_id, dossier=dossier)
+    vandaag = services.vandaag()
+    formulier = HervattenForm if hervatten else OpschortenForm
+    form = formulier(request.POST or None, initial={"tot" if hervatten else "van": vandaag})
+    if request.method == "POST" and form.is_valid():
+        try:
+            if hervatten:
+                termijn_services.termijn_hervatten(termijn_id=termijn.pk, tot=form.cleaned_data["tot"], by=request.user)
+            else:
+                termijn_services.termijn_opschorten(termijn_id=termijn.pk, van=form.cleaned_data["van"],
+                                                    reden=form.cleaned_data["reden"], by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("De termijn is hervat; de datums zijn verschoven.") if hervatten
+                             else _("De termijn is opgeschort."))
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    context.update(form=form, termijn=termijn, hervatten=hervatten)
+    return render(request, "cases/termijn_actie.html", context)
 
 
 @login_required

@@ -18,9 +18,21 @@ WIDGET_KLASSEN = {
     "radioselect": "",
 }
 TEKSTVAK = "utrecht-textbox utrecht-textbox--html-input"
+LEGE_KEUZE = "— kies —"
 
 
 class UtrechtBoundField(BoundField):
+    def __init__(self, form, field, name):
+        # Django's blank choice is "---------"; a screen reader reads it as "dash dash dash …".
+        # Fields are deep copies per form instance, so changing them here touches no other form.
+        if getattr(field, "empty_label", None) == "---------":
+            field.empty_label = LEGE_KEUZE
+        elif isinstance(field, forms.TypedChoiceField | forms.ChoiceField) and not hasattr(field, "queryset"):
+            keuzes = list(field.choices)
+            if keuzes and keuzes[0] == ("", "---------"):
+                field.choices = [("", LEGE_KEUZE), *keuzes[1:]]
+        super().__init__(form, field, name)
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if attrs.pop("required", False):

@@ -20,6 +20,7 @@ urlpatterns = [
     # pip_plans first: its /dossiers/<pk>/pip/ pages take precedence over the generic dossier tab.
     path("", include("pip_plans.urls")),
     path("dossiers/", include("cases.intake.urls")),
+    path("dossiers/", include("cases.contact.urls")),
     path("dossiers/", include("cases.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -204,16 +204,6 @@ def _d(d: date) -> str:
     return d.strftime("%d-%m-%Y")
 
 
-def lijst_uit_tekst(tekst: str) -> list[str]:
-    """A comma-separated setting as a list, without empty items or doubles, in the order given."""
-    gezien: list[str] = []
-    for deel in tekst.split(","):
-        item = deel.strip()
-        if item and item.lower() not in (g.lower() for g in gezien):
-            gezien.append(item)
-    return gezien
-
-
 # --- aanbieder ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AanbiederFeiten:

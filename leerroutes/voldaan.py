@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pip_plans.rules import Leerroute, Niveau
 
-from .rules import Examenonderdeel, ExamenNiveau, ZRouteStand, niveau_gehaald, uren_tekst
+from .rules import ExamenNiveau, Examenonderdeel, ZRouteStand, niveau_gehaald, uren_tekst
 
 GEEN_PIP = _("er is nog geen vastgesteld PIP")
 EXAMEN_NIET_BEHAALD = _("%(onderdeel)s-examen nog niet behaald")

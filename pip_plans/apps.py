@@ -11,3 +11,4 @@ class PipPlansConfig(AppConfig):
         from . import termijnen
 
         registry.registreer(termijnen.BRON, termijnen.bereken)
+        registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)

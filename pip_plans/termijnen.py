@@ -2,12 +2,15 @@
 vaststellen (Besluit 5.3), the inburgeringstermijn (3 years, DUO extensions), the bezwaartermijn of
 each beschikking (Awb) and the schakel window (Besluit 5.4). Registered with cases' engine."""
 
-from cases.models import Dossier, Fase, TermijnSoort
-from cases.termijnen.rules import TermijnBerekening
+from cases.contact.rules import ContactSoort
+from cases.models import Contactmoment, Dossier, Fase, TermijnSoort
+from cases.termijnen.rules import TermijnBerekening, volgend_voortgangsgesprek
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
+from inburgering.kalender.models import AtwInstelling
+from inburgering.kalender.selectors import gelijkgestelde_dagen
 
-from . import selectors
+from . import rules, selectors
 from .models import Pip, PipStatus
 
 BRON = "pip_plans"
@@ -43,6 +46,8 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
                 fatale_datum=datums.periode_maanden_einde(start, instellingen.schakel_maanden),
                 toelichting="Schakelen tussen leerroutes kan tot deze datum (onderwijsroute naar B1-route altijd)",
             ))
+            geldend = next((p for p in reversed(versies) if p.status == PipStatus.VASTGESTELD), None)
+            uitkomst.extend(_voortgangsgesprekken(dossier, start, geldend, instellingen))
     return uitkomst
 
 
@@ -59,3 +64,57 @@ def _inburgeringstermijn(dossier: Dossier, start, jaren: int) -> TermijnBerekeni
         soort=TermijnSoort.INBURGERINGSTERMIJN, basisdatum=start, fatale_datum=einde, gehaald_op=gehaald,
         toelichting=toelichting,
     )
+
+
+def _voortgangsgesprekken(dossier: Dossier, start, pip: Pip | None, instellingen) -> list[TermijnBerekening]:
+    """Besluit 5.3 lid 4: the PIP fixes the number of voortgangsgesprekken over the termijn (policy
+    default: every 8 weeks). One termijn per cycle, keyed by the day the cycle starts (the termijn
+    start, then each held gesprek): a held gesprek makes its cycle gehaald and opens the next, so a
+    gesprek missed again is signalled again (a signal is unique per termijn). A no-show resets nothing."""
+    gehouden = Contactmoment.objects.filter(
+        dossier=dossier, soort=ContactSoort.VOORTGANGSGESPREK, datum__gte=start
+    ).values_list("datum", flat=True)
+    starts = sorted({start, *gehouden})
+    uitkomst = []
+    for i, basis in enumerate(starts):
+        volgend = volgend_voortgangsgesprek(
+            laatste=basis if i else None, termijn_start=start,
+            aantal_in_pip=pip.aantal_voortgangsgesprekken if pip else None,
+            jaren=instellingen.inburgeringstermijn_jaren, standaard_weken=instellingen.voortgangsgesprek_weken,
+        )
+        if volgend is None:
+            continue
+        fataal, uitleg = volgend
+        uitkomst.append(TermijnBerekening(
+            soort=TermijnSoort.VOORTGANGSGESPREK, sleutel=f"{basis:%Y-%m-%d}", basisdatum=basis, fatale_datum=fataal,
+            gehaald_op=starts[i + 1] if i + 1 < len(starts) else None,
+            toelichting=f"Volgend voortgangsgesprek ({uitleg})",
+        ))
+    return uitkomst
+
+
+def bereken_nieuwe_dossiers(dossiers: list[Dossier]) -> dict[int, list[TermijnBerekening]]:
+    """The PIP vaststellen termijn of many new dossiers (no PIP, no information request yet), with
+    the same rule as `bereken` and a constant number of queries: demo data and benchmarks."""
+    if not dossiers:
+        return {}
+    instellingen = GemeenteInstellingen.huidig()
+    atw = AtwInstelling.huidig().pip_vaststellen
+    van = min(d.datum_kennisgeving for d in dossiers)
+    laatste_basis = max(max(d.datum_kennisgeving, d.datum_brp_vestiging or van, d.datum_vestiging_na_verhuizing or van)
+                        for d in dossiers)
+    extra = gelijkgestelde_dagen(van, datums.plus_jaren(laatste_basis, 2))
+    uitkomst: dict[int, list[TermijnBerekening]] = {}
+    for dossier in dossiers:
+        deadline = rules.pip_deadline(
+            kennisgeving=dossier.datum_kennisgeving, is_asiel=dossier.is_asiel,
+            brp_vestiging=dossier.datum_brp_vestiging, vestiging_na_verhuizing=dossier.datum_vestiging_na_verhuizing,
+            weken=instellingen.pip_termijn_weken, verlenging_weken=instellingen.pip_verlenging_weken,
+            informatie_gevraagd=False, informatie_ontvangen=None, atw=atw, extra_vrije_dagen=extra,
+        )
+        if deadline.fatale_datum and deadline.basis:
+            uitkomst[dossier.pk] = [TermijnBerekening(
+                soort=TermijnSoort.PIP_VASTSTELLEN, basisdatum=deadline.basis, fatale_datum=deadline.fatale_datum,
+                toelichting=deadline.toelichting,
+            )]
+    return uitkomst

@@ -64,9 +64,7 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pip_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_nieuw")
-    if not context["mag_bewerken"]:
-        raise PermissionDenied
+    dossier, context = dossier_pagina(request, pk, "pip_nieuw", alleen_bewerken=True)
     form = PipForm(request.POST or None, wijziging=False)
     if request.method == "POST" and form.is_valid():
         try:
@@ -141,9 +139,7 @@ def pip_intrekken(request: HttpRequest, pip_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pip_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_wijzigen")
-    if not context["mag_bewerken"]:
-        raise PermissionDenied
+    dossier, context = dossier_pagina(request, pk, "pip_wijzigen", alleen_bewerken=True)
     form = WijzigingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -248,9 +244,7 @@ def te_beoordelen(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_informatie")
-    if not context["mag_bewerken"]:
-        raise PermissionDenied
+    dossier, context = dossier_pagina(request, pk, "pip_informatie", alleen_bewerken=True)
     form = InformatieVerzoekForm(request.POST or None, initial={"gevraagd_op": vandaag()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -267,9 +261,7 @@ def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def informatie_ontvangen(request: HttpRequest, pk: int, verzoek_id: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_informatie")
-    if not context["mag_bewerken"]:
-        raise PermissionDenied
+    dossier, context = dossier_pagina(request, pk, "pip_informatie", alleen_bewerken=True)
     verzoek = get_object_or_404(InformatieVerzoek, pk=verzoek_id, dossier=dossier)
     form = OntvangenForm(request.POST or None, initial={"ontvangen_op": vandaag()})
     if request.method == "POST" and form.is_valid():

@@ -178,3 +178,66 @@ class PipFactory(factory.django.DjangoModelFactory):
             vastgesteld_door=factory.SubFactory(ConsulentFactory),
         )
         ingetrokken = factory.Trait(status="ingetrokken")
+
+
+# --- leerroutes (aanbieders, enrolment, hours, exams) ------------------------------------------
+
+
+class AanbiederFactory(factory.django.DjangoModelFactory):
+    """A taalaanbieder with a valid Blik op Werk keurmerk; traits `taalschakeltraject`, `welzijn`,
+    `zonder_keurmerk`."""
+
+    class Meta:
+        model = "leerroutes.Aanbieder"
+        django_get_or_create = ("naam",)
+
+    naam = factory.Sequence(lambda n: f"Taalaanbieder {n}")
+    soort = "taalaanbieder"
+    keurmerk_nummer = factory.Sequence(lambda n: f"{1000 + n}")
+    keurmerk_geldig_tot = factory.LazyFunction(lambda: date.today() + timedelta(days=3 * 365))
+
+    class Params:
+        taalschakeltraject = factory.Trait(
+            soort="onderwijsinstelling", keurmerk_nummer="", keurmerk_geldig_tot=None, taalschakeltraject_erkend=True,
+        )
+        welzijn = factory.Trait(soort="welzijnsorganisatie", keurmerk_nummer="", keurmerk_geldig_tot=None)
+        zonder_keurmerk = factory.Trait(keurmerk_nummer="", keurmerk_geldig_tot=None)
+
+
+class InschrijvingFactory(factory.django.DjangoModelFactory):
+    """A gepland enrolment in the route of a vastgesteld PIP."""
+
+    class Meta:
+        model = "leerroutes.Inschrijving"
+
+    pip = factory.SubFactory(PipFactory, vastgesteld=True)
+    dossier = factory.LazyAttribute(lambda o: o.pip.dossier)
+    leerroute = factory.LazyAttribute(lambda o: o.pip.leerroute)
+    aanbieder = factory.SubFactory(AanbiederFactory)
+    startdatum = factory.LazyAttribute(lambda o: o.pip.dagtekening)
+    geplande_einddatum = factory.LazyAttribute(lambda o: o.pip.dagtekening + timedelta(days=365))
+    aangemaakt_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+
+class UrenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "leerroutes.Uren"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING)
+    categorie = "taal_knm"
+    van = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+    tot = factory.LazyFunction(lambda: date.today() - timedelta(days=1))
+    aantal = 10
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+
+class ExamenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "leerroutes.Examen"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING)
+    onderdeel = "LE"
+    niveau = "B1"
+    datum = factory.Sequence(lambda n: date.today() - timedelta(days=n + 1))
+    resultaat = "Geslaagd"
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)

@@ -44,7 +44,7 @@ def intake_tab(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def overdracht_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "overdracht_bewerken")
+    dossier, context = dossier_pagina(request, pk, "overdracht_bewerken", alleen_bewerken=True)
     _schrijfbaar(context)
     bestaand = WarmeOverdracht.objects.filter(dossier=dossier).first()
     form = OverdrachtForm(request.POST or None, instance=bestaand,
@@ -65,7 +65,7 @@ def overdracht_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_bewerken")
+    dossier, context = dossier_pagina(request, pk, "intake_bewerken", alleen_bewerken=True)
     _schrijfbaar(context)
     intake = BredeIntake.objects.filter(dossier=dossier).first()
     data = request.POST if request.method == "POST" else None
@@ -95,9 +95,7 @@ def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
     """Health answers: a separate page, so every read is logged on its own (pagina 'gezondheid')."""
-    dossier, context = dossier_pagina(request, pk, "gezondheid")
-    if not access.mag_gezondheid_zien(request.user, dossier):
-        raise PermissionDenied
+    dossier, context = dossier_pagina(request, pk, "gezondheid", toegang=access.mag_gezondheid_zien)
     intake = get_object_or_404(BredeIntake, dossier=dossier)
     bestaand = IntakeGezondheid.objects.filter(intake=intake).first()
     bewerkbaar = context["mag_bewerken"] and not intake.is_afgerond
@@ -123,7 +121,7 @@ def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_afronden")
+    dossier, context = dossier_pagina(request, pk, "intake_afronden", alleen_bewerken=True)
     _schrijfbaar(context)
     form = AfrondenForm(request.POST)
     form.is_valid()
@@ -131,8 +129,9 @@ def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
         services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=form.cleaned_data.get("zonder_persoon", False),
                                  by=request.user)
     except ValidationError as fout:
-        for bericht in fout.messages:
-            messages.error(request, bericht)
+        # One alert, not one per missing item: "… Nog nodig: a; b; c."
+        kop, *ontbreekt = fout.messages
+        messages.error(request, f"{kop} {'; '.join(ontbreekt)}." if ontbreekt else kop)
         return redirect("intake:intake_tab", pk=dossier.pk)
     messages.success(request, _("De brede intake is afgerond. U kunt nu het PIP opstellen."))
     return redirect("pip_plans:pip_tab", pk=dossier.pk)
@@ -141,7 +140,7 @@ def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "uitnodiging")
+    dossier, context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True)
     _schrijfbaar(context)
     aantal = Uitnodiging.objects.filter(dossier=dossier).count()
     form = UitnodigingForm(request.POST or None, eerste=aantal == 0)
@@ -164,7 +163,7 @@ def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def uitnodiging_uitkomst(request: HttpRequest, pk: int, uitnodiging_id: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "uitnodiging")
+    dossier, context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True)
     _schrijfbaar(context)
     verschenen = request.POST.get("verschenen")
     if verschenen not in ("ja", "nee"):

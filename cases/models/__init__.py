@@ -1,5 +1,6 @@
 """cases models: the person and the dossier (dossier.py), the handover and the brede intake (intake.py)."""
 
+from .contact import Contactmoment
 from .dossier import (
     ACTIEVE_FASEN,
     AFROND_REDENEN,
@@ -32,6 +33,7 @@ __all__ = [
     "AFROND_REDENEN",
     "BEEINDIG_REDENEN",
     "BredeIntake",
+    "Contactmoment",
     "Dossier",
     "DossierQuerySet",
     "EindReden",

@@ -18,3 +18,17 @@ def registreer(bron: str, calculator: Calculator) -> None:
 
 def calculators() -> dict[str, Calculator]:
     return dict(_CALCULATORS)
+
+
+# Bulk: for many freshly created dossiers at once (demo data, benchmarks), computed from the dossier
+# rows alone with the same pure rules, without a query per dossier.
+BulkCalculator = Callable[[list[Dossier]], dict[int, list[TermijnBerekening]]]
+_BULK: dict[str, BulkCalculator] = {}
+
+
+def registreer_bulk(bron: str, calculator: BulkCalculator) -> None:
+    _BULK[bron] = calculator
+
+
+def bulk_calculators() -> dict[str, BulkCalculator]:
+    return dict(_BULK)

@@ -26,6 +26,14 @@ class User(AbstractUser):
     team = models.ForeignKey(
         Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.PROTECT, related_name="leden"
     )
+    dagelijkse_samenvatting = models.BooleanField(
+        _("dagelijkse samenvatting per e-mail"), default=True,
+        help_text=_("Elke ochtend een e-mail met nieuwe signalen en verlopen termijnen van de eigen caseload."),
+    )
+    # The day the last digest went out: the task claims a day with a conditional UPDATE, so a retry
+    # or a second worker never sends twice (STYLE habit 4).
+    laatste_samenvatting = models.DateField(_("laatste samenvatting verstuurd op"), null=True, blank=True,
+                                            editable=False)
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -18,6 +18,9 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
             "pip_termijn_weken", "pip_verlenging_weken", "bezwaar_weken", "zienswijze_weken",
             "inburgeringstermijn_jaren", "schakel_maanden", "pvt_start_maanden_na_huisvesting",
             "ontzorging_maanden", "voortgangsgesprek_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
+        ("Leerroutes en onderdelen", {"fields": (
+            "map_norm_uren", "pvt_extra_themas", "z_route_telt_intake_uren", "z_route_telt_participatiewet",
+            "z_route_telt_mb", "ontzorging_vaste_lasten")}),
     )
 
     def has_add_permission(self, request):

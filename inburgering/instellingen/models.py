@@ -78,6 +78,29 @@ class GemeenteInstellingen(models.Model):
         _("bewaartermijn dossiers na afsluiting (jaren)"), default=10, help_text=_("Selectielijst; te bevestigen.")
     )
 
+    # Leerroutes and onderdelen (DOMAIN §6–7).
+    map_norm_uren = models.PositiveSmallIntegerField(
+        _("MAP: norm praktijkuren"), default=40, help_text=_("Uit de Regeling; nog te bevestigen [?].")
+    )
+    pvt_extra_themas = models.TextField(
+        _("PVT: extra thema's van de gemeente"), blank=True,
+        default="seksuele diversiteit, gezondheid, man/vrouw-relatie",
+        help_text=_("Gescheiden door komma's; komen bij de vier kernwaarden op de PVT-checklist."),
+    )
+    z_route_telt_intake_uren = models.BooleanField(
+        _("Z-route: uren uit de brede intake tellen mee"), default=True, help_text=_("Besluit 3.14 lid 5–6.")
+    )
+    z_route_telt_participatiewet = models.BooleanField(
+        _("Z-route: activiteiten Participatiewet tellen mee als activiteitsuren"), default=True
+    )
+    z_route_telt_mb = models.BooleanField(
+        _("Z-route: maatschappelijke begeleiding telt mee als activiteitsuren"), default=True
+    )
+    ontzorging_vaste_lasten = models.TextField(
+        _("financieel ontzorgen: vaste lasten"), default="huur, gas, water, stroom, verplichte zorgverzekering",
+        help_text=_("Gescheiden door komma's. Wettelijke lijst van Participatiewet art. 56a."),
+    )
+
     history = HistoricalRecords()
 
     class Meta:
@@ -98,6 +121,18 @@ class GemeenteInstellingen(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def _lijst(tekst: str) -> list[str]:
+        return [deel.strip() for deel in tekst.split(",") if deel.strip()]
+
+    @property
+    def pvt_extra_themas_lijst(self) -> list[str]:
+        return self._lijst(self.pvt_extra_themas)
+
+    @property
+    def ontzorging_vaste_lasten_lijst(self) -> list[str]:
+        return self._lijst(self.ontzorging_vaste_lasten)
 
     @classmethod
     def huidig(cls) -> "GemeenteInstellingen":

@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.termijnen_sweep",
         "schedule": crontab(hour=6, minute=0),  # Europe/Amsterdam (CELERY_TIMEZONE)
     },
+    "termijnen-digest": {
+        "task": "cases.digest_versturen",
+        "schedule": crontab(hour=7, minute=0),  # after the sweep, before the working day
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models import Dossier
-from leerroutes.rules import ExamenFeit, Examenonderdeel, ExamenNiveau, RedenGeenResultaat, Resultaat
+from leerroutes.rules import ExamenFeit, ExamenNiveau, Examenonderdeel, RedenGeenResultaat, Resultaat
 
 
 class Examen(models.Model):

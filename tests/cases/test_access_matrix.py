@@ -1,10 +1,13 @@
 """Who may open which page (DESIGN.md "Access"), as one table, plus the inzage log of every dossier read."""
 
+from datetime import date
+
 from django.db import transaction
 from django.urls import reverse
 
 import pytest
 
+from cases.models import Termijn, TermijnSoort
 from inburgering.audit.models import AppendOnlyError, InzageLog
 
 LOGIN = "login"  # 302 to the login page
@@ -30,6 +33,8 @@ MATRIX = {
     "dossier_tab:pip":           (200,  200,  404,  200,      200,    404,      LOGIN),
     "dossier_tab:traject":       (200,  200,  404,  200,      200,    404,      LOGIN),
     "dossier_tab:handhaving":    (200,  200,  404,  200,      200,    404,      LOGIN),
+    "termijn_opschorten":        (200,  200,  404,  200,      403,    404,      LOGIN),
+    "termijn_hervatten":         (200,  200,  404,  200,      403,    404,      LOGIN),
 }  # fmt: skip
 
 ZONDER_DOSSIER = {"dossier_lijst", "dossier_nieuw", "dossiers_herverdelen"}
@@ -45,6 +50,8 @@ PAGINANAMEN = {
     "dossier_tab:pip": "pip",
     "dossier_tab:traject": "traject",
     "dossier_tab:handhaving": "handhaving",
+    "termijn_opschorten": "termijn",
+    "termijn_hervatten": "termijn",
 }
 
 ACTOR_FIXTURES = {
@@ -73,7 +80,19 @@ def url_voor(naam: str, dossier) -> str:
         return reverse(f"cases:{naam}")
     if naam.startswith("dossier_tab:"):
         return reverse("cases:dossier_tab", args=[dossier.pk, naam.split(":")[1]])
+    if naam.startswith("termijn_"):
+        return reverse(f"cases:{naam}", args=[dossier.pk, termijn_van(dossier).pk])
     return reverse(f"cases:{naam}", args=[dossier.pk])
+
+
+def termijn_van(dossier):
+    vandaag = date.today()
+    termijn, _nieuw = Termijn.objects.get_or_create(
+        dossier=dossier, soort=TermijnSoort.PIP_VASTSTELLEN, sleutel="",
+        defaults={"bron": "test", "basisdatum": vandaag, "streefdatum": vandaag, "berekende_fatale_datum": vandaag,
+                  "fatale_datum": vandaag},
+    )
+    return termijn
 
 
 def inloggen(client, request, actor: str):

@@ -22,6 +22,11 @@ class Command(BaseCommand):
         if dossiers < 0:
             raise CommandError("--dossiers moet 0 of meer zijn.")
         demo_gebruikers()
+        # This command lives in cases for historical reasons; cases never imports leerroutes at
+        # module level (DESIGN.md layering), so the higher app's demo data is imported here.
+        from leerroutes.demo import demo_aanbieders
+
+        demo_aanbieders()
         if als_leeg and Dossier.objects.exists():
             self.stdout.write("Er zijn al dossiers; demodata overgeslagen.")
             return

@@ -1,0 +1,1 @@
+"""Contactmomenten: voortgangsgesprekken, huisbezoeken, telefonisch contact and no-shows."""

@@ -1,0 +1,129 @@
+"""Reads for the werkvoorraad (worklist) and the werkcoach home; each runs a fixed number of queries,
+however many signals or dossiers there are."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from cases import access
+from cases.models import Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnStatus
+from cases.selectors import Bereik, DossierFilter, dossier_lijst
+from inburgering.accounts.models import User
+
+DEZE_WEEK_DAGEN = 7
+DEZE_WEEK_MAX = 20
+
+
+def open_signaal_q(peildatum: date) -> Q:
+    """On the worklist: not handled, and not snoozed beyond the peildatum. A signal snoozed until a
+    date is back on that date (signaal_wegzetten: "leaves the worklist until `tot`")."""
+    return Q(afgehandeld_op__isnull=True) & (Q(gesnoozed_tot__isnull=True) | Q(gesnoozed_tot__lte=peildatum))
+
+
+def bereiken_voor(user: User) -> list[str]:
+    """The scopes a user may choose, the default first: a werkcoach starts with their own caseload,
+    a consulent with their team, a manager with everything."""
+    bereiken = [Bereik.MIJN] if user.is_werkcoach else []
+    if user.team_id:
+        bereiken.append(Bereik.TEAM)
+    if access.mag_alle_dossiers_zien(user):
+        bereiken.append(Bereik.ALLE)
+    return bereiken or [Bereik.MIJN]
+
+
+@dataclass(frozen=True)
+class SignaalFilter:
+    bereik: str = Bereik.MIJN
+    soort: str = ""
+    zoek: str = ""
+    team: int | None = None
+    werkcoach: int | None = None
+
+
+def _dossiers(user: User, bereik: str, **filters) -> QuerySet[Dossier]:
+    """The dossiers in the user's scope, as the dossier list selects them (access included)."""
+    return dossier_lijst(user=user, filter=DossierFilter(bereik=bereik, **filters))
+
+
+def werkvoorraad(*, user: User, filter: SignaalFilter, peildatum: date) -> QuerySet[Signaal]:
+    """Open signals by urgency: verlopen first; then the nearest fatale datum of the termijn, signals
+    without a termijn (aandachtspunten) after the dated ones; then the oldest first."""
+    dossiers = _dossiers(user, filter.bereik, zoek=filter.zoek, team=filter.team, werkcoach=filter.werkcoach)
+    qs = Signaal.objects.filter(open_signaal_q(peildatum), dossier__in=dossiers.values("pk"))
+    if filter.soort:
+        qs = qs.filter(soort=filter.soort)
+    return (
+        qs.select_related("dossier__inburgeraar", "dossier__werkcoach", "termijn")
+        .annotate(urgentie=Case(When(soort=SignaalSoort.VERLOPEN, then=Value(0)), default=Value(1),
+                                output_field=IntegerField()))
+        .order_by("urgentie", F("termijn__fatale_datum").asc(nulls_last=True), "aangemaakt_op", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class WerkvoorraadRegel:
+    signaal: Signaal
+    dagen: int | None  # days until the termijn's fatale datum (negative: overdue); None without termijn
+
+    @property
+    def dagen_over_tijd(self) -> int:
+        return max(0, -(self.dagen or 0))
+
+
+def regels(signalen, *, peildatum: date) -> list[WerkvoorraadRegel]:
+    return [
+        WerkvoorraadRegel(signaal=s, dagen=(s.termijn.fatale_datum - peildatum).days if s.termijn else None)
+        for s in signalen
+    ]
+
+
+def signaal_detail(*, user: User, pk: int) -> Signaal:
+    """404 for a signal on a dossier outside the user's reach."""
+    return get_object_or_404(
+        Signaal.objects.select_related("dossier__inburgeraar", "dossier__werkcoach", "dossier__team", "termijn",
+                                       "afgehandeld_door", "aangemaakt_door")
+        .filter(dossier__in=access.zichtbare_dossiers(user).values("pk")),
+        pk=pk,
+    )
+
+
+# --- Werkcoach home ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FaseTelling:
+    fase: str
+    label: str
+    aantal: int
+
+
+@dataclass(frozen=True)
+class Thuis:
+    per_fase: list[FaseTelling]
+    lopend: int
+    open_signalen: int
+    verlopen_signalen: int
+    deze_week: list[Termijn]
+    deze_week_aantal: int
+
+
+def werkcoach_home(*, user: User, bereik: str, peildatum: date) -> Thuis:
+    """Four queries: dossiers per fase, open signals, this week's termijnen and their count."""
+    dossiers = _dossiers(user, bereik)
+    tellingen = dict(dossiers.order_by().values_list("fase").annotate(n=Count("pk")))
+    signalen = Signaal.objects.filter(open_signaal_q(peildatum), dossier__in=dossiers.values("pk")).aggregate(
+        open=Count("pk"), verlopen=Count("pk", filter=Q(soort=SignaalSoort.VERLOPEN))
+    )
+    termijnen = Termijn.objects.filter(
+        status=TermijnStatus.OPEN, fatale_datum__range=(peildatum, peildatum + timedelta(days=DEZE_WEEK_DAGEN)),
+        dossier__in=dossiers.values("pk"),
+    )
+    per_fase = [FaseTelling(fase=f.value, label=str(f.label), aantal=tellingen.get(f.value, 0)) for f in Fase]
+    return Thuis(
+        per_fase=per_fase,
+        lopend=sum(t.aantal for t in per_fase if t.fase not in (Fase.AFGEROND, Fase.BEEINDIGD)),
+        open_signalen=signalen["open"],
+        verlopen_signalen=signalen["verlopen"],
+        deze_week=list(termijnen.select_related("dossier__inburgeraar").order_by("fatale_datum", "pk")[:DEZE_WEEK_MAX]),
+        deze_week_aantal=termijnen.count(),
+    )

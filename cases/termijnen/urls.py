@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "werkvoorraad"
+
+urlpatterns = [
+    path("", views.werkvoorraad, name="lijst"),
+    path("signalen/<int:pk>/", views.signaal, name="signaal"),
+    path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="afhandelen"),
+    path("signalen/<int:pk>/wegzetten/", views.signaal_wegzetten, name="wegzetten"),
+    path("dossiers/<int:dossier_pk>/aandachtspunt/", views.aandachtspunt_nieuw, name="aandachtspunt"),
+]

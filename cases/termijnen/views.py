@@ -1,0 +1,138 @@
+"""The werkvoorraad: open signals by urgency, handle with a note, snooze, add an aandachtspunt."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.timezone import localdate
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases import access
+from cases import selectors as dossier_selectors
+from cases.selectors import Bereik
+from cases.views import PAGINA_GROOTTE, fouten_naar_formulieren
+from inburgering.audit.services import inzage_vastleggen
+
+from . import selectors, services
+from .forms import AandachtspuntForm, AfhandelenForm, SignaalFilterForm, WegzettenForm
+from .selectors import SignaalFilter
+
+TITELS = {
+    Bereik.MIJN: gettext_lazy("Mijn werkvoorraad"),
+    Bereik.TEAM: gettext_lazy("Werkvoorraad van mijn team"),
+    Bereik.ALLE: gettext_lazy("Werkvoorraad: alle dossiers"),
+}
+
+
+def _vereist(toegestaan: bool) -> None:
+    if not toegestaan:
+        raise PermissionDenied
+
+
+@login_required
+def werkvoorraad(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    _vereist(access.mag_dossiers_zien(user))
+    form = SignaalFilterForm(
+        request.GET or None, teams=dossier_selectors.teams(), werkcoaches=dossier_selectors.werkcoaches(),
+        bereiken=selectors.bereiken_voor(user),
+    )
+    filter = SignaalFilter(**form.waarden())
+    peildatum = localdate()
+    pagina = Paginator(selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum), PAGINA_GROOTTE).get_page(
+        request.GET.get("pagina")
+    )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "regels": selectors.regels(pagina.object_list, peildatum=peildatum),
+        "querystring": querystring.urlencode(),
+        "toon_team_filters": access.mag_alle_dossiers_zien(user),
+        "titel": TITELS.get(filter.bereik, TITELS[Bereik.ALLE]),
+    }
+    if request.htmx and request.htmx.target == "resultaten":
+        return render(request, "cases/werkvoorraad/_resultaten.html", context)
+    return render(request, "cases/werkvoorraad/lijst.html", context)
+
+
+def _signaal_pagina(request: HttpRequest, pk: int, **forms) -> HttpResponse:
+    signaal = selectors.signaal_detail(user=request.user, pk=pk)
+    inzage_vastleggen(request=request, dossier_id=signaal.dossier_id, pagina="signaal")
+    mag_behandelen = signaal.is_open and access.mag_dossier_bewerken(request.user, signaal.dossier)
+    regel = selectors.regels([signaal], peildatum=localdate())[0]
+    fout_form = next((f for f in forms.values() if f.errors), None)
+    return render(request, "cases/werkvoorraad/signaal.html", {
+        "regel": regel,
+        "signaal": signaal,
+        "mag_behandelen": mag_behandelen,
+        "afhandelen_form": forms.get("afhandelen_form") or AfhandelenForm(),
+        "wegzetten_form": forms.get("wegzetten_form") or WegzettenForm(),
+        "form": fout_form,  # the error summary and the "Fout:" title prefix
+    })
+
+
+@login_required
+def signaal(request: HttpRequest, pk: int) -> HttpResponse:
+    return _signaal_pagina(request, pk)
+
+
+@login_required
+@require_POST
+def signaal_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
+    signaal = selectors.signaal_detail(user=request.user, pk=pk)
+    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    form = AfhandelenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.signaal_afhandelen(signaal_id=signaal.pk, notitie=form.cleaned_data["notitie"], by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het signaal van %(naam)s is afgehandeld.") % {
+                "naam": signaal.dossier.inburgeraar.volledige_naam})
+            return redirect("werkvoorraad:lijst")
+    return _signaal_pagina(request, pk, afhandelen_form=form)
+
+
+@login_required
+@require_POST
+def signaal_wegzetten(request: HttpRequest, pk: int) -> HttpResponse:
+    signaal = selectors.signaal_detail(user=request.user, pk=pk)
+    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    form = WegzettenForm(request.POST)
+    if form.is_valid():
+        tot = form.cleaned_data["tot"]
+        try:
+            services.signaal_wegzetten(signaal_id=signaal.pk, tot=tot, by=request.user)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het signaal is weggezet tot %(datum)s.") % {"datum": f"{tot:%d-%m-%Y}"})
+            return redirect("werkvoorraad:lijst")
+    return _signaal_pagina(request, pk, wegzetten_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aandachtspunt_nieuw(request: HttpRequest, dossier_pk: int) -> HttpResponse:
+    dossier = dossier_selectors.dossier_detail(user=request.user, pk=dossier_pk)
+    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
+    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="aandachtspunt")
+    form = AandachtspuntForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.aandachtspunt_aanmaken(
+                dossier_id=dossier.pk, omschrijving=form.cleaned_data["omschrijving"], by=request.user
+            )
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("Het aandachtspunt staat op de werkvoorraad."))
+            return redirect("cases:dossier_detail", pk=dossier.pk)
+    return render(request, "cases/werkvoorraad/aandachtspunt.html", {"dossier": dossier, "form": form})

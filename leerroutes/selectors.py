@@ -1,0 +1,213 @@
+"""Reads for the Traject tab and the aanbieder list, each with a known, constant number of queries.
+
+Imports from pip_plans only its models and rules, never its services: pip_plans' services may call
+`nt2_uren_voor_afschalen` here without an import cycle.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from cases.models import Dossier
+from inburgering.instellingen.models import GemeenteInstellingen
+from pip_plans.models import Pip, PipStatus
+from pip_plans.rules import Leerroute
+
+from . import rules
+from .models import (
+    Aanbieder,
+    Examen,
+    Inschrijving,
+    MaatschappelijkeBegeleiding,
+    Map,
+    MbActiviteit,
+    Ontzorging,
+    OntzorgingNotitie,
+    Pvt,
+    PvtSessie,
+    Uren,
+    VasteLast,
+)
+from .rules import InschrijvingStatus, UrenCategorie
+from .voldaan import Voldaan, VoldaanFeiten, afgeschaalde_onderdelen, plicht_voldaan
+
+
+def geldend_pip(dossier: Dossier) -> Pip | None:
+    """Same as pip_plans.services.geldend_pip, repeated here to keep the import one-way."""
+    return Pip.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).first()
+
+
+def aanbieders(*, soort: str | None = None, alleen_actief: bool = True) -> QuerySet[Aanbieder]:
+    """The aanbieder list for staff (and the choice lists of the forms)."""
+    qs = Aanbieder.objects.all()
+    if alleen_actief:
+        qs = qs.filter(actief=True)
+    if soort:
+        qs = qs.filter(soort=soort)
+    return qs.order_by("naam")
+
+
+def nt2_uren_voor_afschalen(dossier: Dossier) -> Decimal:
+    """Besluit 5.5: NT2 hours (alfabetisering and intake-phase hours included) at a keurmerk or
+    taalschakeltraject institution. The hook for pip_plans' afschalen check (≥ 600 hours); hours
+    without an aanbieder cannot be verified and do not count. One query."""
+    regels = Uren.objects.filter(
+        dossier=dossier, categorie=UrenCategorie.TAAL_KNM, aanbieder__isnull=False
+    ).select_related("aanbieder")
+    return sum((u.aantal for u in regels if rules.telt_voor_afschalen(u.aanbieder.feiten, u.van)), Decimal(0))
+
+
+def z_route_telling(instellingen: GemeenteInstellingen) -> rules.ZRouteTelling:
+    return rules.ZRouteTelling(
+        intake_uren=instellingen.z_route_telt_intake_uren,
+        participatiewet=instellingen.z_route_telt_participatiewet,
+        maatschappelijke_begeleiding=instellingen.z_route_telt_mb,
+    )
+
+
+def uren_regels(uren: list[Uren]) -> list[rules.UrenRegel]:
+    return [rules.UrenRegel(u.categorie, u.aantal, u.tijdens_intake) for u in uren]
+
+
+@dataclass(frozen=True)
+class ExamenRegel:
+    examen: Examen
+    poging: int | None  # None: does not count as an attempt (afgemeld, niet verwijtbaar)
+
+
+@dataclass(frozen=True)
+class ThemaRegel:
+    code: str
+    label: str
+    behandeld: bool
+
+
+@dataclass(frozen=True)
+class TrajectOverzicht:
+    dossier: Dossier
+    pip: Pip | None
+    termijn_laatste_dag: date | None
+    inschrijvingen: list[Inschrijving]
+    uren: list[Uren]
+    uren_totalen: dict[str, Decimal]
+    z_route: rules.ZRouteStand | None  # only for the Z-route
+    examens: list[ExamenRegel]
+    behaald: dict[str, str]
+    gratis_pogingen: dict[str, int] | None  # None: not asiel
+    pvt: Pvt | None
+    pvt_sessies: list[PvtSessie]
+    pvt_themas: list[ThemaRegel]
+    pvt_ontbreekt: list[str]
+    map: Map | None
+    map_vrijgesteld: bool
+    map_norm: int
+    map_themas: list[ThemaRegel]
+    map_ontbreekt: list[str]
+    ontzorging: Ontzorging | None
+    vaste_lasten: list[VasteLast]
+    coachingsnotities: list[OntzorgingNotitie]
+    begeleiding: MaatschappelijkeBegeleiding | None
+    mb_activiteiten: list[MbActiviteit]
+    voldaan: Voldaan
+
+    @property
+    def actieve_inschrijving(self) -> Inschrijving | None:
+        return next((i for i in self.inschrijvingen if i.is_actief), None)
+
+
+def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
+    """Everything the Traject tab shows, in a constant number of queries whatever the number of
+    hours, exams, sessions or activities. The caller has checked that `by` may see the dossier."""
+    instellingen = GemeenteInstellingen.huidig()
+    pip = geldend_pip(dossier)
+    inschrijvingen = list(
+        Inschrijving.objects.filter(dossier=dossier).select_related("aanbieder").order_by("-startdatum", "-id")
+    )
+    uren = list(Uren.objects.filter(dossier=dossier).select_related("aanbieder").order_by("van", "id"))
+    examens = list(Examen.objects.filter(dossier=dossier).order_by("datum", "id"))
+    pvt = Pvt.objects.filter(dossier=dossier).select_related("aanbieder").prefetch_related("sessies").first()
+    map_ = Map.objects.filter(dossier=dossier).select_related("aanbieder", "eindgesprek_door").first()
+    ontzorging = (
+        Ontzorging.objects.filter(dossier=dossier).select_related("uitvoerder")
+        .prefetch_related("vaste_lasten", "notities__door").first()
+    )
+    begeleiding = (
+        MaatschappelijkeBegeleiding.objects.filter(dossier=dossier).select_related("aanbieder")
+        .prefetch_related("activiteiten__aanbieder").first()
+    )
+
+    leerroute = pip.leerroute if pip else None
+    regels = uren_regels(uren)
+    totalen = rules.uren_per_categorie(regels)
+    feiten = [e.feit for e in examens]
+    z_stand = (
+        rules.z_route_stand(regels, is_asiel=dossier.is_asiel, telling=z_route_telling(instellingen))
+        if leerroute == Leerroute.Z else None
+    )
+    sessies = list(pvt.sessies.all()) if pvt else []
+    pvt_thema_codes = pvt.themas if pvt else []
+    pvt_ontbreekt = rules.pvt_ontbreekt(
+        uren=totalen[UrenCategorie.PVT], themas=pvt_thema_codes,
+        activiteit_bijgewoond=any(s.activiteit and s.aanwezig for s in sessies),
+        ondertekend_op=pvt.ondertekend_op if pvt else None,
+    )
+    map_vrijgesteld = rules.map_route_fout(leerroute) is not None
+    map_ontbreekt = [] if map_vrijgesteld else rules.map_ontbreekt(
+        uren=totalen[UrenCategorie.MAP_PRAKTIJK], norm=instellingen.map_norm_uren,
+        themas=map_.themas if map_ else [], eindgesprek_op=map_.eindgesprek_op if map_ else None,
+        uitkomst=map_.eindgesprek_uitkomst if map_ else "",
+    )
+    behaald = rules.behaalde_niveaus(feiten)
+    voldaan = plicht_voldaan(VoldaanFeiten(
+        leerroute=leerroute,
+        is_asiel=dossier.is_asiel,
+        behaald=behaald,
+        afgeschaald=afgeschaalde_onderdelen(
+            niveau=pip.niveau, geheel=pip.afschalen_geheel, onderdelen=pip.afschalen_onderdelen
+        ) if pip and pip.leerroute == Leerroute.B1 else frozenset(),
+        pvt_ontbreekt=tuple(pvt_ontbreekt),
+        map_ontbreekt=tuple(map_ontbreekt),
+        taalschakeltraject_afgerond=_afgerond(inschrijvingen, Leerroute.ONDERWIJS),
+        z_route=z_stand,
+        z_route_afgerond=_afgerond(inschrijvingen, Leerroute.Z),
+    ))
+    return TrajectOverzicht(
+        dossier=dossier,
+        pip=pip,
+        termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
+            pip.termijn_start if pip else None, instellingen.inburgeringstermijn_jaren
+        ),
+        inschrijvingen=inschrijvingen,
+        uren=uren,
+        uren_totalen=totalen,
+        z_route=z_stand,
+        examens=[ExamenRegel(e, n) for e, n in zip(examens, rules.pogingnummers(feiten), strict=True)],
+        behaald=behaald,
+        gratis_pogingen=rules.gratis_pogingen_over(feiten, is_asiel=dossier.is_asiel),
+        pvt=pvt,
+        pvt_sessies=sessies,
+        pvt_themas=_checklist(rules.pvt_themas(instellingen.pvt_extra_themas_lijst), pvt_thema_codes),
+        pvt_ontbreekt=pvt_ontbreekt,
+        map=map_,
+        map_vrijgesteld=map_vrijgesteld,
+        map_norm=instellingen.map_norm_uren,
+        map_themas=_checklist(rules.MAP_THEMAS, map_.themas if map_ else []),
+        map_ontbreekt=map_ontbreekt,
+        ontzorging=ontzorging,
+        vaste_lasten=list(ontzorging.vaste_lasten.all()) if ontzorging else [],
+        coachingsnotities=list(ontzorging.notities.all()) if ontzorging else [],
+        begeleiding=begeleiding,
+        mb_activiteiten=list(begeleiding.activiteiten.all()) if begeleiding else [],
+        voldaan=voldaan,
+    )
+
+
+def _afgerond(inschrijvingen: list[Inschrijving], leerroute: str) -> bool:
+    return any(i.leerroute == leerroute and i.status == InschrijvingStatus.AFGEROND for i in inschrijvingen)
+
+
+def _checklist(themas, behandeld: list[str]) -> list[ThemaRegel]:
+    gekozen = set(behandeld)
+    return [ThemaRegel(code, str(label), code in gekozen) for code, label in themas]
