@@ -1,0 +1,298 @@
+"""Handhaving (DOMAIN §9): a zaak per signal, from signaal to (as a last resort) a boete, with its
+letters as immutable documents. `status` moves only through services (protected FSM); the amounts and
+periods are settings in `HandhavingInstellingen`."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from django_fsm import FSMField, FSMModelMixin, transition
+from simple_history.models import HistoricalRecords
+
+from cases.models import Dossier
+
+from . import rules
+from .rules import (
+    AfsluitReden,
+    BesluitUitkomst,
+    Betaalstatus,
+    BezwaarUitkomst,
+    GesprekUitkomst,
+    Verplichting,
+    Verwijtbaarheid,
+    ZienswijzeWijze,
+)
+
+EURO = {"max_digits": 8, "decimal_places": 2}
+
+
+def _euro(label, default: str, **kwargs) -> models.DecimalField:
+    return models.DecimalField(label, default=Decimal(default), validators=[MinValueValidator(0)], **EURO, **kwargs)
+
+
+def _pct(label, default: int) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(label, default=default, validators=[MaxValueValidator(100)])
+
+
+class HandhavingInstellingen(models.Model):
+    """Singleton (pk=1), editable by functioneel beheer. Defaults: Besluit inburgering 2021 art. 7.1 and
+    the Eemsdelta policy (DOMAIN §9). Read it with `HandhavingInstellingen.huidig()`."""
+
+    boete_brede_intake = _euro(_("boete brede intake (art. 22)"), "250")
+    boete_pip_basis = _euro(_("basisboete PIP-verplichtingen (art. 23)"), "50")
+    boete_pip_maximum = _euro(_("maximum boete PIP-verplichtingen"), "800")
+    herhaling_maanden = models.PositiveSmallIntegerField(
+        _("verdubbeling bij herhaling binnen (maanden)"), default=12,
+        help_text=_("Na een onherroepelijke boete verdubbelt de boete bij een nieuwe overtreding binnen deze periode."),
+    )
+    pct_opzet = _pct(_("opzet (%)"), 100)
+    pct_grove_schuld = _pct(_("grove schuld (%)"), 75)
+    pct_geen = _pct(_("geen opzet of grove schuld (%)"), 50)
+    pct_verminderd = _pct(_("verminderde verwijtbaarheid (%)"), 25)
+    maximum_termijn = _euro(_("maximum aan boetes in de inburgeringstermijn"), "2400")
+    maximum_nieuwe_termijn_6 = _euro(_("maximum in een nieuwe termijn van 6 maanden"), "400")
+    maximum_nieuwe_termijn_12 = _euro(_("maximum in een nieuwe termijn van 1 jaar"), "800")
+    maximum_nieuwe_termijn_18 = _euro(_("maximum in een nieuwe termijn van 1,5 jaar"), "1200")
+    maximum_nieuwe_termijn_24 = _euro(_("maximum in een nieuwe termijn van 2 jaar"), "1600")
+    intake_nieuwe_termijn_maanden = models.PositiveSmallIntegerField(
+        _("nieuwe termijn brede intake na een boete (maanden, ten hoogste)"), default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(2)], help_text=_("Wet inburgering 2021, art. 22: ten hoogste 2 maanden."),
+    )
+    zienswijze_weken = models.PositiveSmallIntegerField(_("zienswijzetermijn (weken)"), default=2,
+                                                        validators=[MinValueValidator(1)])
+    verjaring_jaren = models.PositiveSmallIntegerField(_("verjaring boetebevoegdheid (jaren)"), default=5)
+    verjaring_jaren_laag = models.PositiveSmallIntegerField(_("verjaring bij een laag maximum (jaren)"), default=3)
+    verjaring_drempel = _euro(_("laag maximum: ten hoogste"), "340")
+    altijd_eerst_waarschuwen = models.BooleanField(
+        _("altijd eerst schriftelijk waarschuwen"), default=True,
+        help_text=_("Beleid: ook bij PIP-verplichtingen, waar de wet geen waarschuwing eist, eerst een brief."),
+    )
+    asiel_beleid = models.TextField(
+        _("beleid asielstatushouders"),
+        default="De gemeente is terughoudend met boetes. Een boete aan een asielstatushouder is alleen mogelijk bij "
+                "aanhoudende onwil, en die moet in het besluit worden gemotiveerd.",
+        help_text=_("Wordt getoond bij het besluit over een asielstatushouder."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("instellingen handhaving")
+        verbose_name_plural = _("instellingen handhaving")
+
+    def __str__(self) -> str:
+        return str(_("Instellingen handhaving"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def huidig(cls) -> "HandhavingInstellingen":
+        instelling, _created = cls.objects.get_or_create(pk=1)
+        return instelling
+
+    def bedragen(self) -> rules.Bedragen:
+        return rules.Bedragen(
+            brede_intake=self.boete_brede_intake, pip_basis=self.boete_pip_basis, pip_maximum=self.boete_pip_maximum,
+            totaal_maximum=self.maximum_termijn,
+            nieuwe_termijn_maxima={6: self.maximum_nieuwe_termijn_6, 12: self.maximum_nieuwe_termijn_12,
+                                   18: self.maximum_nieuwe_termijn_18, 24: self.maximum_nieuwe_termijn_24},
+            percentages={Verwijtbaarheid.OPZET: self.pct_opzet, Verwijtbaarheid.GROVE_SCHULD: self.pct_grove_schuld,
+                         Verwijtbaarheid.GEEN: self.pct_geen, Verwijtbaarheid.VERMINDERD: self.pct_verminderd},
+            herhaling_maanden=self.herhaling_maanden, intake_nieuwe_termijn_maanden=self.intake_nieuwe_termijn_maanden,
+            verjaring_jaren=self.verjaring_jaren, verjaring_jaren_laag=self.verjaring_jaren_laag,
+            verjaring_drempel=self.verjaring_drempel,
+        )
+
+
+class ZaakStatus(models.TextChoices):
+    SIGNAAL = "signaal", _("Signaal")
+    GESPREK = "gesprek", _("Gesprek")
+    WAARSCHUWING = "waarschuwing", _("Waarschuwing")
+    VOORNEMEN = "voornemen", _("Voornemen")
+    BESLUIT = "besluit", _("Besluit")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+
+
+OPEN_STATUSSEN = [s for s in ZaakStatus.values if s != ZaakStatus.AFGESLOTEN]
+
+
+class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected status
+    dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT,
+                                related_name="handhavingszaken")
+    verplichting = models.CharField(_("verplichting"), max_length=30, choices=Verplichting.choices)
+    omschrijving = models.TextField(_("omschrijving van het signaal"))
+    overtreding_datum = models.DateField(_("datum van de overtreding"),
+                                         help_text=_("Vanaf deze datum loopt de verjaring van de boetebevoegdheid."))
+    status = FSMField(_("status"), default=ZaakStatus.SIGNAAL, choices=ZaakStatus.choices, protected=True,
+                      db_index=True)
+    geopend_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geopend door"),
+                                     on_delete=models.PROTECT, related_name="+")
+    geopend_op = models.DateTimeField(_("geopend op"), auto_now_add=True)
+
+    # Wet 27: no fine when the bijstand was already lowered for the same conduct.
+    bijstand_verlaagd = models.BooleanField(_("bijstand al verlaagd voor dezelfde gedraging"), default=False)
+    bijstand_toelichting = models.TextField(_("toelichting verlaging bijstand"), blank=True)
+
+    # waarschuwing
+    waarschuwing_op = models.DateField(_("waarschuwing verzonden op"), null=True, blank=True)
+    waarschuwing_toelichting = models.TextField(_("toelichting in de waarschuwing"), blank=True)
+    waarschuwing_document = models.OneToOneField("documenten.Document", verbose_name=_("waarschuwingsbrief"),
+                                                 null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # voornemen
+    voornemen_op = models.DateField(_("voornemen verzonden op"), null=True, blank=True)
+    voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("voornemen door"), null=True,
+                                       blank=True, on_delete=models.PROTECT, related_name="+")
+    voornemen_bedrag = models.DecimalField(_("voorgenomen boete"), null=True, blank=True, **EURO)
+    voornemen_afleiding = models.JSONField(_("berekening voornemen"), default=list, blank=True)
+    voornemen_toelichting = models.TextField(_("toelichting in het voornemen"), blank=True)
+    zienswijze_einde = models.DateField(_("zienswijze uiterlijk"), null=True, blank=True)
+    voornemen_document = models.OneToOneField("documenten.Document", verbose_name=_("voornemenbrief"),
+                                              null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # zienswijze
+    zienswijze_ontvangen_op = models.DateField(_("zienswijze ontvangen op"), null=True, blank=True)
+    zienswijze_wijze = models.CharField(_("vorm van de zienswijze"), max_length=20, choices=ZienswijzeWijze.choices,
+                                        blank=True)
+    zienswijze_inhoud = models.TextField(_("inhoud van de zienswijze"), blank=True)
+
+    # besluit
+    besluit_uitkomst = models.CharField(_("besluit"), max_length=20, choices=BesluitUitkomst.choices, blank=True)
+    besluit_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("besloten door"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    dagtekening = models.DateField(_("dagtekening besluit"), null=True, blank=True)
+    bekendmaking = models.DateField(_("bekendmaking besluit"), null=True, blank=True)
+    bezwaar_einde = models.DateField(_("einde bezwaartermijn"), null=True, blank=True)
+    motivering = models.TextField(_("motivering"), blank=True)
+    zienswijze_weging = models.TextField(_("weging van de zienswijze"), blank=True)
+    verwijtbaarheid = models.CharField(_("verwijtbaarheid"), max_length=20, choices=Verwijtbaarheid.choices, blank=True)
+    verwijtbaarheid_reden = models.TextField(_("motivering verwijtbaarheid"), blank=True)
+    matiging = _euro(_("verlaging wegens bijzondere omstandigheden"), "0")
+    matiging_reden = models.TextField(_("bijzondere omstandigheden"), blank=True)
+    asiel_motivering = models.TextField(_("motivering aanhoudende onwil (asielstatushouder)"), blank=True)
+    duo_nieuwe_termijn_maanden = models.PositiveSmallIntegerField(_("nieuwe termijn van DUO (maanden)"), null=True,
+                                                                  blank=True)
+    duo_nieuwe_termijn_start = models.DateField(_("start nieuwe termijn van DUO"), null=True, blank=True)
+    grondbedrag = models.DecimalField(_("grondslag boete"), null=True, blank=True, **EURO)
+    boetebedrag = models.DecimalField(_("boete"), null=True, blank=True, **EURO)
+    afleiding = models.JSONField(_("berekening"), default=list, blank=True)
+    nieuwe_termijn_einde = models.DateField(_("nieuwe termijn brede intake tot en met"), null=True, blank=True)
+    verjaring_op = models.DateField(_("boetebevoegdheid vervalt na"), null=True, blank=True)
+    besluit_document = models.OneToOneField("documenten.Document", verbose_name=_("boetebeschikking"), null=True,
+                                            blank=True, on_delete=models.PROTECT, related_name="+")
+    # bezwaar en betaling
+    bezwaar_ontvangen_op = models.DateField(_("bezwaar ontvangen op"), null=True, blank=True)
+    bezwaar_uitkomst = models.CharField(_("uitkomst bezwaar"), max_length=20, choices=BezwaarUitkomst.choices,
+                                        blank=True)
+    bezwaar_beslist_op = models.DateField(_("beslissing op bezwaar"), null=True, blank=True)
+    betaalstatus = models.CharField(_("betaling"), max_length=20, choices=Betaalstatus.choices, blank=True)
+
+    # afsluiten
+    afsluit_reden = models.CharField(_("reden van afsluiten"), max_length=20, choices=AfsluitReden.choices, blank=True)
+    afsluit_toelichting = models.TextField(_("toelichting afsluiten"), blank=True)
+    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("handhavingszaak")
+        verbose_name_plural = _("handhavingszaken")
+        ordering = ["-geopend_op", "-id"]
+        indexes = [models.Index(fields=["dossier", "status"]), models.Index(fields=["besluit_uitkomst", "dagtekening"])]
+
+    def __str__(self) -> str:
+        return f"Handhavingszaak {self.pk} ({self.get_verplichting_display()})"
+
+    @property
+    def regime(self) -> str:
+        return rules.regime_voor(self.verplichting)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ZaakStatus.AFGESLOTEN
+
+    @property
+    def herroepen(self) -> bool:
+        return self.bezwaar_uitkomst == BezwaarUitkomst.GEGROND
+
+    @property
+    def onherroepelijk_op(self):
+        if self.besluit_uitkomst != BesluitUitkomst.BOETE:
+            return None
+        return rules.onherroepelijk_op(
+            bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,
+            bezwaar_uitkomst=self.bezwaar_uitkomst, bezwaar_beslist_op=self.bezwaar_beslist_op,
+        )
+
+    # --- transitions; called only by services ---
+    @transition(field=status, source=ZaakStatus.SIGNAAL, target=ZaakStatus.GESPREK)
+    def gesprek_voeren(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.GESPREK, target=ZaakStatus.WAARSCHUWING)
+    def waarschuwen(self):
+        pass
+
+    # From gesprek only when the gemeente's setting to always warn first is off (checked by the rules).
+    @transition(field=status, source=[ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING], target=ZaakStatus.VOORNEMEN)
+    def voornemen(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.VOORNEMEN, target=ZaakStatus.BESLUIT)
+    def besluiten(self):
+        pass
+
+    @transition(field=status, source=OPEN_STATUSSEN, target=ZaakStatus.AFGESLOTEN)
+    def afsluiten(self):
+        pass
+
+
+class Gesprek(models.Model):
+    """A conversation with the inburgeraar about the signal, or a recorded failed attempt (prevention first)."""
+
+    zaak = models.ForeignKey(Handhavingszaak, verbose_name=_("zaak"), on_delete=models.CASCADE,
+                             related_name="gesprekken")
+    datum = models.DateField(_("datum"))
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=GesprekUitkomst.choices)
+    verslag = models.TextField(_("verslag"))
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
+                                        on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gesprek (handhaving)")
+        verbose_name_plural = _("gesprekken (handhaving)")
+        ordering = ["datum", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_uitkomst_display()} {self.datum:%d-%m-%Y}"
+
+
+BIJLAGE_EXTENSIES = ["pdf", "jpg", "jpeg", "png", "docx", "odt", "txt", "eml", "msg"]
+
+
+class Notitie(models.Model):
+    """Evidence the werkcoach adds: a note, optionally with an attachment (served only after an access check)."""
+
+    zaak = models.ForeignKey(Handhavingszaak, verbose_name=_("zaak"), on_delete=models.CASCADE,
+                             related_name="notities")
+    datum = models.DateField(_("datum"))
+    tekst = models.TextField(_("notitie"))
+    bijlage = models.FileField(_("bijlage"), upload_to="handhaving/bijlagen/%Y/%m/", blank=True, max_length=255,
+                               validators=[FileExtensionValidator(BIJLAGE_EXTENSIES)])
+    bijlage_naam = models.CharField(_("naam van de bijlage"), max_length=200, blank=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
+                                        on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notitie (handhaving)")
+        verbose_name_plural = _("notities (handhaving)")
+        ordering = ["datum", "id"]
+
+    def __str__(self) -> str:
+        return self.tekst[:50]

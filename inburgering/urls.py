@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from dashboards import views as dashboards_views
 from inburgering.accounts.forms import InlogForm
 
 admin.site.site_header = "Inburgering — functioneel beheer"
@@ -10,7 +10,7 @@ admin.site.site_title = "Inburgering beheer"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:dossier_lijst", permanent=False), name="home"),
+    path("", dashboards_views.home, name="home"),  # werkcoach home: dossiers per fase, signals, this week
     path(
         "inloggen/",
         auth_views.LoginView.as_view(template_name="accounts/inloggen.html", authentication_form=InlogForm),
@@ -22,5 +22,7 @@ urlpatterns = [
     path("dossiers/", include("cases.intake.urls")),
     path("dossiers/", include("cases.contact.urls")),
     path("dossiers/", include("cases.urls")),
+    path("werkvoorraad/", include("cases.termijnen.urls")),
+    path("dashboard/", include("dashboards.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from cases.models import Dossier
 from inburgering.instellingen.models import GemeenteInstellingen
@@ -119,7 +119,9 @@ class TrajectOverzicht:
 
 def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
     """Everything the Traject tab shows, in a constant number of queries whatever the number of
-    hours, exams, sessions or activities. The caller has checked that `by` may see the dossier."""
+    hours, exams, sessions or activities: at most 13 (settings, PIP, enrolments, hours, exams,
+    PVT + sessions, MAP, ontzorging + vaste lasten + notes, begeleiding + activities); fewer when an
+    onderdeel does not exist. The caller has checked that the user may see the dossier."""
     instellingen = GemeenteInstellingen.huidig()
     pip = geldend_pip(dossier)
     inschrijvingen = list(
@@ -131,11 +133,12 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
     map_ = Map.objects.filter(dossier=dossier).select_related("aanbieder", "eindgesprek_door").first()
     ontzorging = (
         Ontzorging.objects.filter(dossier=dossier).select_related("uitvoerder")
-        .prefetch_related("vaste_lasten", "notities__door").first()
+        .prefetch_related("vaste_lasten", Prefetch("notities", OntzorgingNotitie.objects.select_related("door")))
+        .first()
     )
     begeleiding = (
         MaatschappelijkeBegeleiding.objects.filter(dossier=dossier).select_related("aanbieder")
-        .prefetch_related("activiteiten__aanbieder").first()
+        .prefetch_related(Prefetch("activiteiten", MbActiviteit.objects.select_related("aanbieder"))).first()
     )
 
     leerroute = pip.leerroute if pip else None

@@ -169,12 +169,12 @@ def _inschrijving_voor_schrijven(inschrijving_id: int, by: User, versie: int | N
     return inschrijving
 
 
-def _overgang(inschrijving: Inschrijving, overgang, reden: str, **kwargs) -> Inschrijving:
+def _overgang(inschrijving: Inschrijving, overgang, historie: str, **kwargs) -> Inschrijving:
     if not can_proceed(overgang):
         raise ValidationError(STATUS_ONJUIST, code="status")
     overgang(**kwargs)
     inschrijving.versie += 1
-    _opslaan(inschrijving, reden)
+    _opslaan(inschrijving, historie)
     return inschrijving
 
 

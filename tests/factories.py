@@ -241,3 +241,60 @@ class ExamenFactory(factory.django.DjangoModelFactory):
     datum = factory.Sequence(lambda n: date.today() - timedelta(days=n + 1))
     resultaat = "Geslaagd"
     vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+
+# --- termijnen, signalen, contactmomenten (issue 5) ---------------------------------------------
+
+
+class TermijnFactory(factory.django.DjangoModelFactory):
+    """An open PIP_VASTSTELLEN-like termijn, due in 30 days; traits `verlopen_gisteren` (fatale datum
+    passed, still open: the sweep's work), `nadert` (streefdatum today), `gehaald`."""
+
+    class Meta:
+        model = "cases.Termijn"
+
+    dossier = factory.SubFactory(DossierFactory)
+    soort = "pip_vaststellen"
+    bron = "test"
+    basisdatum = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
+    fatale_datum = factory.LazyFunction(lambda: date.today() + timedelta(days=30))
+    berekende_fatale_datum = factory.LazyAttribute(lambda o: o.fatale_datum)
+    streefdatum = factory.LazyAttribute(lambda o: o.fatale_datum - timedelta(days=14))
+
+    class Params:
+        verlopen_gisteren = factory.Trait(fatale_datum=factory.LazyFunction(lambda: date.today() - timedelta(days=1)))
+        nadert = factory.Trait(
+            fatale_datum=factory.LazyFunction(lambda: date.today() + timedelta(days=14)),
+            streefdatum=factory.LazyFunction(date.today),
+        )
+        gehaald = factory.Trait(status="gehaald", gehaald_op=factory.LazyFunction(date.today))
+
+
+class SignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.Signaal"
+
+    termijn = factory.SubFactory(TermijnFactory, verlopen_gisteren=True, status="verlopen")
+    dossier = factory.LazyAttribute(lambda o: o.termijn.dossier)
+    soort = "verlopen"
+
+    class Params:
+        aandachtspunt = factory.Trait(termijn=None, dossier=factory.SubFactory(DossierFactory),
+                                      soort="aandachtspunt", omschrijving="Bellen over kinderopvang")
+
+
+class ContactmomentFactory(factory.django.DjangoModelFactory):
+    """A held voortgangsgesprek last week; trait `no_show`."""
+
+    class Meta:
+        model = "cases.Contactmoment"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING)
+    datum = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+    soort = "voortgangsgesprek"
+    deelnemers = "inburgeraar, werkcoach"
+    leerroute_past = "ja"
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+    class Params:
+        no_show = factory.Trait(soort="no_show", leerroute_past="", deelnemers="")

@@ -84,7 +84,11 @@ def termijnen_herberekenen(*, dossier_id: int) -> None:
     apps' services after a fact changes, in the same transaction."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
     for bron, calculator in registry.calculators().items():
-        termijnen_bijwerken(dossier=dossier, bron=bron, berekeningen=calculator(dossier))
+        berekeningen = calculator(dossier)
+        if not dossier.is_actief:
+            # An ended dossier watches nothing any more: what was met stays gehaald, the rest lapses.
+            berekeningen = [b for b in berekeningen if b.gehaald_op is not None]
+        termijnen_bijwerken(dossier=dossier, bron=bron, berekeningen=berekeningen)
 
 
 @transaction.atomic

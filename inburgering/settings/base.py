@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "pip_plans",
     "leerroutes",
     "handhaving",
+    # top layer: reads every app
+    "dashboards",
 ]
 
 MIDDLEWARE = [

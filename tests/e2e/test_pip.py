@@ -4,6 +4,7 @@ Every page on the way is scanned with axe-core (WCAG 2.1 A/AA), forms both empty
 """
 
 import io
+import os
 import re
 from datetime import date, timedelta
 
@@ -31,6 +32,12 @@ DUO_A2_ONDERWIJS = "Niveau A2 kan niet bij de onderwijsroute (DUO-regel)."
 OPMERKING = "Vul de periode in waarin het doel gehaald moet worden."
 
 
+def _foto(page: Page, naam: str) -> None:
+    """A full-page screenshot for a visual check, only when E2E_SCHERMAFDRUKKEN names a folder."""
+    if map_ := os.environ.get("E2E_SCHERMAFDRUKKEN"):
+        page.screenshot(path=os.path.join(map_, f"{naam}.png"), full_page=True)
+
+
 def _veld(page: Page, label: str):
     """A form control by its label; labels of required fields end in '(verplicht)'."""
     return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(verplicht\))?$"))
@@ -54,6 +61,11 @@ def _fouten_in_formulier(page: Page, *meldingen: str) -> None:
         expect(overzicht).to_contain_text(melding)
     expect(page.locator("[id='foutenoverzicht']")).to_have_count(1)
     expect(page).to_have_title(re.compile(r"^Fout: "))
+
+
+def _gegeven(gebied, term: str):
+    """The <dd> that belongs to the <dt> with this text."""
+    return gebied.locator("dt", has_text=re.compile(rf"^{re.escape(term)}$")).locator("xpath=following-sibling::dd[1]")
 
 
 def _tab(page: Page, naam: str) -> None:
@@ -86,14 +98,17 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _tab(page, "Intake")
     expect(page.get_by_role("heading", level=2, name="Warme overdracht")).to_be_visible()
     assert_geen_axe_fouten(page, "intake-tab, leeg")
+    _foto(page, "01-intake-tab-leeg")
 
     page.get_by_role("link", name="Warme overdracht vastleggen").click()
     expect(page.get_by_role("heading", level=1, name="Warme overdracht van Samira Haddad")).to_be_visible()
     assert_geen_axe_fouten(page, "warme overdracht, leeg")
+    _foto(page, "02-warme-overdracht-leeg")
     page.get_by_role("button", name="Opslaan").click()
     _fouten_in_formulier(page, "Datum driegesprek", "Plaats (AZC)")
     expect(_veld(page, "Datum driegesprek")).to_have_attribute("aria-invalid", "true")
     assert_geen_axe_fouten(page, "warme overdracht, met fouten")
+    _foto(page, "03-warme-overdracht-met-fouten")
 
     _veld(page, "Datum driegesprek").fill((VANDAAG - timedelta(days=12)).isoformat())
     _veld(page, "Plaats (AZC)").fill("AZC Zweeloo")
@@ -106,11 +121,13 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _status(page, "De warme overdracht is vastgelegd.")
     expect(page.get_by_text("AZC Zweeloo")).to_be_visible()
     assert_geen_axe_fouten(page, "intake-tab, na overdracht")
+    _foto(page, "04-intake-tab-na-overdracht")
 
     # --- summons: recorded, then marked as verschenen ------------------------------------------
     page.get_by_role("link", name="Oproep vastleggen").click()
     expect(page.get_by_role("heading", level=1, name="Oproep 1 voor de brede intake")).to_be_visible()
     assert_geen_axe_fouten(page, "oproep, leeg")
+    _foto(page, "05-oproep-leeg")
     _veld(page, "Verzonden op").fill((VANDAAG - timedelta(days=9)).isoformat())
     _veld(page, "Datum gesprek").fill((VANDAAG - timedelta(days=2)).isoformat())
     page.get_by_role("button", name="Oproep vastleggen").click()
@@ -125,6 +142,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     page.get_by_role("link", name="Intake beginnen").click()
     expect(page.get_by_role("heading", level=1, name="Brede intake van Samira Haddad")).to_be_visible()
     assert_geen_axe_fouten(page, "brede intake, leeg")
+    _foto(page, "06-brede-intake-leeg")
     _veld(page, "Uitslag leerbaarheidstoets").select_option(label="B1-route haalbaar")
     _veld(page, "Score").fill("62")  # the required score is still missing
     _veld(page, "Datum toets").fill((VANDAAG - timedelta(days=2)).isoformat())
@@ -139,6 +157,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _fouten_in_formulier(page, "Vul de score en de vereiste score allebei in, of geen van beide.")
     expect(_veld(page, "Score")).to_have_value("62")
     assert_geen_axe_fouten(page, "brede intake, met fouten")
+    _foto(page, "07-brede-intake-met-fouten")
 
     _veld(page, "Vereiste score").fill("50")
     page.get_by_role("button", name="Intake opslaan").click()
@@ -147,6 +166,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     expect(intake).to_contain_text("B1-route haalbaar (score 62, vereist 50)")
     expect(intake).to_contain_text("Kok (Syrië, 6 jaar)")
     assert_geen_axe_fouten(page, "intake-tab, intake opgeslagen")
+    _foto(page, "08-intake-tab-intake-opgeslagen")
 
     # Completing without the health section: the Dutch list of what is missing.
     page.get_by_role("button", name="Intake afronden").click()
@@ -155,10 +175,12 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     expect(melding).to_contain_text(re.compile("gezondheid", re.IGNORECASE))
     expect(page.get_by_role("heading", level=2, name="Brede intake")).to_be_visible()
     assert_geen_axe_fouten(page, "intake-tab, afronden geweigerd")
+    _foto(page, "09-intake-tab-afronden-geweigerd")
 
     page.get_by_role("link", name=re.compile(r"^Gezondheid")).click()
     expect(page.get_by_role("heading", level=1, name="Gezondheid van Samira Haddad")).to_be_visible()
     assert_geen_axe_fouten(page, "gezondheid, leeg")
+    _foto(page, "10-gezondheid-leeg")
     _veld(page, "Lichamelijke gezondheid").fill("Rugklachten; kan niet lang staan.")
     page.get_by_role("button", name="Opslaan").click()
     _status(page, "De gegevens over gezondheid zijn opgeslagen.")
@@ -176,16 +198,19 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     expect(termijn).to_contain_text("10 weken na kennisgeving van DUO")
     expect(termijn).to_contain_text(f"Nog {stand.dagen_over} dagen.")
     assert_geen_axe_fouten(page, "PIP-tab, nog geen PIP")
+    _foto(page, "11-pip-tab-nog-geen-pip")
 
     # --- PIP: a bad combination first ---------------------------------------------------------
     page.get_by_role("link", name="PIP opstellen").click()
     expect(page.get_by_role("heading", level=1, name="PIP opstellen voor Samira Haddad")).to_be_visible()
     assert_geen_axe_fouten(page, "PIP opstellen, leeg")
+    _foto(page, "12-pip-opstellen-leeg")
     _veld(page, "Aantal voortgangsgesprekken").fill("")
     page.get_by_role("button", name="Concept opslaan").click()
     _fouten_in_formulier(page, "Leerroute", "Aantal voortgangsgesprekken")
     expect(_veld(page, "Leerroute")).to_have_attribute("aria-invalid", "true")
     assert_geen_axe_fouten(page, "PIP opstellen, met fouten")
+    _foto(page, "13-pip-opstellen-met-fouten")
 
     _veld(page, "Leerroute").select_option(label="Onderwijsroute")
     _veld(page, "Niveau").select_option(label="A2")
@@ -195,11 +220,13 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _status(page, "Het PIP is als concept opgeslagen.")
     open_pip = page.get_by_role("region", name="Versie 1: Concept")
     assert_geen_axe_fouten(page, "PIP-tab, concept")
+    _foto(page, "14-pip-tab-concept")
 
     open_pip.get_by_role("button", name="Ter beoordeling aanbieden").click()
     expect(page.get_by_role("alert")).to_contain_text(DUO_A2_ONDERWIJS)
     expect(page.get_by_role("heading", level=1, name="PIP versie 1 van Samira Haddad")).to_be_visible()
     assert_geen_axe_fouten(page, "PIP bewerken, na DUO-regel")
+    _foto(page, "15-pip-bewerken-na-duo-regel")
 
     _veld(page, "Leerroute").select_option(label="B1-route")
     _veld(page, "Niveau").select_option(label="B1")
@@ -211,6 +238,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _status(page, "Het PIP is ter beoordeling aangeboden aan een consulent.")
     expect(page.get_by_role("region", name="Versie 1: Ter beoordeling")).to_be_visible()
     assert_geen_axe_fouten(page, "PIP-tab, ter beoordeling")
+    _foto(page, "16-pip-tab-ter-beoordeling")
     _uitloggen(page)
 
     # --- (b) the consulent returns it with a remark ---------------------------------------------
@@ -219,15 +247,18 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     expect(page.get_by_role("heading", level=1, name="Te beoordelen")).to_be_visible()
     expect(page.get_by_text("1 PIP wacht op beoordeling.")).to_be_visible()
     assert_geen_axe_fouten(page, "te beoordelen")
+    _foto(page, "17-te-beoordelen")
     page.get_by_role("table").get_by_role("link", name="Samira Haddad").click()
     expect(page.get_by_role("heading", level=1, name="PIP versie 1 van Samira Haddad")).to_be_visible()
     expect(page.get_by_text("Taalschool Noorderlicht")).to_be_visible()
     assert_geen_axe_fouten(page, "PIP beoordelen")
+    _foto(page, "18-pip-beoordelen")
 
     terugsturen = page.get_by_role("button", name="Terugsturen naar werkcoach")
     terugsturen.click()
     _fouten_in_formulier(page, "Wat moet er worden aangepast?")
     assert_geen_axe_fouten(page, "PIP beoordelen, terugsturen zonder opmerking")
+    _foto(page, "19-pip-beoordelen-terugsturen-zonder-opmerking")
     _veld(page, "Wat moet er worden aangepast?").fill(OPMERKING)
     terugsturen.click()
     _status(page, "Het PIP is teruggestuurd naar de werkcoach.")
@@ -240,9 +271,11 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     open_pip = page.get_by_role("region", name="Versie 1: Concept")
     expect(open_pip).to_contain_text(OPMERKING)
     assert_geen_axe_fouten(page, "PIP-tab, teruggestuurd")
+    _foto(page, "20-pip-tab-teruggestuurd")
     open_pip.get_by_role("link", name="Bewerken").click()
     expect(page.get_by_text(OPMERKING)).to_be_visible()
     assert_geen_axe_fouten(page, "PIP bewerken, met opmerking")
+    _foto(page, "21-pip-bewerken-met-opmerking")
     _veld(page, "Periode om het doel te halen (maanden)").fill("30")
     page.get_by_role("button", name="Concept opslaan").click()
     _status(page, "De wijzigingen in het PIP zijn opgeslagen.")
@@ -262,6 +295,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _fouten_in_formulier(page, "De dagtekening kan niet in de toekomst liggen.")
     expect(_veld(page, "Dagtekening")).to_have_attribute("aria-invalid", "true")
     assert_geen_axe_fouten(page, "PIP vaststellen, met fouten")
+    _foto(page, "22-pip-vaststellen-met-fouten")
 
     _veld(page, "Dagtekening").fill(VANDAAG.isoformat())
     _veld(page, "Datum bekendmaking").fill(VANDAAG.isoformat())
@@ -269,10 +303,13 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _status(page, "Het PIP is vastgesteld. De beschikking staat klaar.")
     expect(page).to_have_url(f"{dossier_url}pip/")
     geldend = page.get_by_role("region", name="Geldend PIP (versie 1)")
-    expect(geldend).to_contain_text(f"Bezwaar mogelijk tot en met {_lang(bezwaar_einde(VANDAAG))}")
-    expect(geldend).to_contain_text(f"Start inburgeringstermijn {_lang(VANDAAG + timedelta(days=1))}")
+    expect(_gegeven(geldend, "Dagtekening")).to_have_text(_lang(VANDAAG))
+    expect(_gegeven(geldend, "Bezwaar mogelijk tot en met")).to_have_text(_lang(bezwaar_einde(VANDAAG)))
+    expect(_gegeven(geldend, "Start inburgeringstermijn")).to_have_text(_lang(VANDAAG + timedelta(days=1)))
+    expect(_gegeven(geldend, "Leerroute")).to_have_text("B1-route")
     expect(page.get_by_role("region", name="Termijn PIP vaststellen")).to_have_count(0)
     assert_geen_axe_fouten(page, "PIP-tab, vastgesteld")
+    _foto(page, "23-pip-tab-vastgesteld")
 
     with page.expect_download() as download_info:
         geldend.get_by_role("link", name="Beschikking versie 1 downloaden (PDF)").click()
@@ -309,6 +346,7 @@ def test_gezondheid_is_afgeschermd_voor_een_teamcollega(page: Page, live_server,
     expect(page.get_by_role("link", name="Intake bewerken")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile(r"^Gezondheid"))).to_have_count(0)
     assert_geen_axe_fouten(page, "intake-tab, teamcollega")
+    _foto(page, "24-intake-tab-teamcollega")
     # ... and the page itself answers 403 (page.request: the page fixture fails on any 4xx it loads).
     antwoord = page.request.get(gezondheid_url)
     assert antwoord.status == 403

@@ -1,0 +1,463 @@
+"""Pure rules of handhaving (DOMAIN §9, Wet inburgering 2021 art. 14, 22–27, Besluit 7.1, Awb).
+Facts in, decision out, no database. Every amount is computed with its derivation (`stappen`), in
+Dutch, so the consulent, the letter and a court can follow it. Amounts and periods are settings
+(`HandhavingInstellingen`), passed in as `Bedragen`."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.kalender import datums
+
+
+# --- choices ---------------------------------------------------------------------------------------------
+class Verplichting(models.TextChoices):
+    INTAKE_NIET_VERSCHENEN = "intake_niet_verschenen", _("Brede intake: niet verschenen")
+    INTAKE_NIET_MEEGEWERKT = "intake_niet_meegewerkt", _("Brede intake: niet meegewerkt (ook leerbaarheidstoets)")
+    PIP_NIET_MEEGEWERKT = "pip_niet_meegewerkt", _("PIP: niet meegewerkt aan begeleiding en ondersteuning")
+    LEERROUTE = "leerroute", _("Leerroute of inburgeringsaanbod niet gevolgd")
+    PVT = "pvt", _("Participatieverklaringstraject (PVT) niet gevolgd")
+    MAP = "map", _("Module Arbeidsmarkt en Participatie (MAP) niet gevolgd")
+
+
+class Regime(models.TextChoices):
+    BREDE_INTAKE = "brede_intake", _("Brede intake (Wet inburgering 2021, art. 22)")
+    PIP = "pip", _("Verplichtingen uit het PIP (Wet inburgering 2021, art. 23)")
+
+
+class Verwijtbaarheid(models.TextChoices):
+    OPZET = "opzet", _("Opzet")
+    GROVE_SCHULD = "grove_schuld", _("Grove schuld")
+    GEEN = "geen", _("Geen opzet of grove schuld")
+    VERMINDERD = "verminderd", _("Verminderde verwijtbaarheid")
+
+
+class GesprekUitkomst(models.TextChoices):
+    GEVOERD = "gevoerd", _("Gesprek gevoerd")
+    POGING_MISLUKT = "poging_mislukt", _("Poging gedaan, geen gesprek tot stand gekomen")
+
+
+class ZienswijzeWijze(models.TextChoices):
+    MONDELING = "mondeling", _("Mondeling")
+    SCHRIFTELIJK = "schriftelijk", _("Schriftelijk")
+
+
+class BesluitUitkomst(models.TextChoices):
+    BOETE = "boete", _("Boete")
+    GEEN_BOETE = "geen_boete", _("Geen boete")
+
+
+class AfsluitReden(models.TextChoices):
+    NALEVING_HERSTELD = "naleving_hersteld", _("Naleving hersteld")
+    ONTERECHT = "onterecht", _("Signaal onterecht")
+    AFGEHANDELD = "afgehandeld", _("Besluit afgehandeld")
+    OVERIG = "overig", _("Andere reden")
+
+
+class Betaalstatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    BETAALD = "betaald", _("Betaald")
+    KWIJTGESCHOLDEN = "kwijtgescholden", _("Kwijtgescholden")
+
+
+class BezwaarUitkomst(models.TextChoices):
+    ONGEGROND = "ongegrond", _("Ongegrond: boete blijft")
+    GEGROND = "gegrond", _("Gegrond: boete herroepen")
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", _("Niet-ontvankelijk")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+DUO_NIEUWE_TERMIJN_MAANDEN = [6, 12, 18, 24]  # Besluit 7.1 lid 5
+
+INTAKE = (Verplichting.INTAKE_NIET_VERSCHENEN, Verplichting.INTAKE_NIET_MEEGEWERKT)
+
+
+def regime_voor(verplichting: str) -> str:
+    """Wet 22 covers the brede intake; Wet 23 every duty agreed in the PIP (incl. the asiel leerroute)."""
+    return Regime.BREDE_INTAKE if verplichting in INTAKE else Regime.PIP
+
+
+# --- messages (reused by tests) --------------------------------------------------------------------------
+GESPREK_EERST = _("Voer eerst een gesprek met de inburgeraar of leg een mislukte poging vast (preventie eerst).")
+WAARSCHUWING_EERST = _("De gemeente waarschuwt altijd eerst schriftelijk voordat een voornemen tot een boete wordt "
+                       "verstuurd.")
+INTAKE_GEEN_TWEEDE_OPROEP = _("Een boete voor de brede intake kan pas na een schriftelijke waarschuwing en een tweede "
+                              "oproep (Wet inburgering 2021, art. 14 lid 1). Leg die eerst vast bij de intake.")
+INTAKE_TWEEDE_OPROEP_VERSCHENEN = _("De inburgeraar is op de tweede oproep verschenen; kies 'niet meegewerkt' als de "
+                                    "persoon niet heeft meegewerkt.")
+INTAKE_TWEEDE_OPROEP_OPEN = _("Leg eerst bij de intake vast of de persoon op de tweede oproep is verschenen.")
+INTAKE_NIEUWE_TERMIJN_LOOPT = _("De nieuwe termijn uit de eerste boete loopt nog tot en met %(datum)s; pas daarna is "
+                                "een tweede boete mogelijk.")
+INTAKE_AL_AFGEROND = _("De brede intake is afgerond binnen de nieuwe termijn; een tweede boete is niet mogelijk.")
+INTAKE_MAXIMUM = _("Er zijn al twee boetes voor de brede intake opgelegd. Na de derde oproep rondt het college de intake "
+                   "af zonder de persoon (art. 14 lid 2).")
+DUBBELE_SANCTIE = _("De bijstand is al verlaagd voor dezelfde gedraging; een boete is dan niet toegestaan "
+                    "(Wet inburgering 2021, art. 27).")
+ASIEL_MOTIVERING = _("Motiveer waarom sprake is van aanhoudende onwil: een boete voor een asielstatushouder vraagt dat.")
+VERWIJTBAARHEID_KIEZEN = _("Kies de mate van verwijtbaarheid.")
+VERWIJTBAARHEID_REDEN = _("Motiveer de gekozen mate van verwijtbaarheid.")
+MATIGING_REDEN = _("Geef de bijzondere omstandigheden aan die de verlaging rechtvaardigen (Awb 5:46).")
+MATIGING_TE_HOOG = _("De verlaging kan niet hoger zijn dan de boete.")
+MAXIMUM_BEREIKT = _("Het maximum aan boetes in deze termijn is bereikt: er kan geen boete meer worden opgelegd.")
+ZIENSWIJZE_WEGEN = _("Er is een zienswijze ontvangen: beschrijf hoe die is meegewogen.")
+ZIENSWIJZE_TERMIJN_LOOPT = _("De zienswijzetermijn loopt nog tot en met %(datum)s. Besluit daarna, of nadat de "
+                             "zienswijze is ontvangen.")
+MOTIVERING_VERPLICHT = _("Motiveer het besluit.")
+NIEUWE_TERMIJN_VERPLICHT = _("Stel een nieuwe termijn voor de brede intake vast.")
+NIEUWE_TERMIJN_TE_LANG = _("De nieuwe termijn is ten hoogste %(maanden)s maanden: uiterlijk %(datum)s.")
+NIEUWE_TERMIJN_VOOR_BESLUIT = _("De nieuwe termijn eindigt na de dagtekening van het besluit.")
+DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
+BEKENDMAKING_VOOR_DAGTEKENING = _("De bekendmaking kan niet vóór de dagtekening liggen.")
+TOELICHTING_OVERIG = _("Licht de reden van afsluiten toe.")
+AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een besluit.")
+OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")
+VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
+DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
+
+
+# --- prevention first --------------------------------------------------------------------------------------
+def waarschuwing_fouten(*, gesprek_uitkomsten: Sequence[str]) -> dict[str, str]:
+    """Moving past `gesprek` needs a recorded conversation or a recorded failed attempt [BELEID, DOMAIN §9]."""
+    return {} if gesprek_uitkomsten else {"__all__": str(GESPREK_EERST)}
+
+
+def voornemen_fouten(
+    *, gesprek_uitkomsten: Sequence[str], waarschuwing_verstuurd: bool, altijd_eerst_waarschuwen: bool
+) -> dict[str, str]:
+    """A voornemen needs the conversation (or attempt) and, by gemeente policy, a written warning first —
+    also for PIP duties, where the law (Wet 23) does not require one."""
+    fouten = waarschuwing_fouten(gesprek_uitkomsten=gesprek_uitkomsten)
+    if not fouten and altijd_eerst_waarschuwen and not waarschuwing_verstuurd:
+        fouten["__all__"] = str(WAARSCHUWING_EERST)
+    return fouten
+
+
+# --- the brede intake regime (Wet 22, Wet 14 lid 1) ------------------------------------------------------
+@dataclass(frozen=True)
+class Oproep:
+    """An intake summons as recorded in `cases.Uitnodiging`."""
+
+    volgnummer: int
+    verschenen: bool | None
+    waarschuwing_op: date | None
+
+
+def intake_voorwaarde_fouten(*, verplichting: str, oproepen: Sequence[Oproep]) -> dict[str, str]:
+    """Wet 22 applies only after the written warning and the second summons that Wet 14 lid 1 requires.
+    The warning date is recorded with the second summons."""
+    tweede = [o for o in oproepen if o.volgnummer >= 2]
+    gewaarschuwd = any(o.waarschuwing_op for o in oproepen)
+    if not tweede or not gewaarschuwd:
+        return {"__all__": str(INTAKE_GEEN_TWEEDE_OPROEP)}
+    laatste = max(tweede, key=lambda o: o.volgnummer)
+    if laatste.verschenen is None:
+        return {"__all__": str(INTAKE_TWEEDE_OPROEP_OPEN)}
+    if verplichting == Verplichting.INTAKE_NIET_VERSCHENEN and laatste.verschenen:
+        return {"__all__": str(INTAKE_TWEEDE_OPROEP_VERSCHENEN)}
+    return {}
+
+
+@dataclass(frozen=True)
+class EerdereBoete:
+    """A fine decided earlier in the same dossier (another zaak). A fine herroepen in bezwaar does not count."""
+
+    regime: str
+    basisbedrag: Decimal
+    bedrag: Decimal
+    besluit_datum: date
+    onherroepelijk_op: date | None = None
+    nieuwe_termijn_einde: date | None = None
+    herroepen: bool = False
+
+
+@dataclass(frozen=True)
+class Bedragen:
+    """The Besluit 7.1 amounts and the policy settings, from `HandhavingInstellingen`."""
+
+    brede_intake: Decimal = Decimal("250")
+    pip_basis: Decimal = Decimal("50")
+    pip_maximum: Decimal = Decimal("800")
+    totaal_maximum: Decimal = Decimal("2400")
+    nieuwe_termijn_maxima: dict[int, Decimal] = field(default_factory=lambda: {
+        6: Decimal("400"), 12: Decimal("800"), 18: Decimal("1200"), 24: Decimal("1600"),
+    })
+    percentages: dict[str, int] = field(default_factory=lambda: {
+        Verwijtbaarheid.OPZET: 100, Verwijtbaarheid.GROVE_SCHULD: 75, Verwijtbaarheid.GEEN: 50,
+        Verwijtbaarheid.VERMINDERD: 25,
+    })
+    herhaling_maanden: int = 12
+    intake_nieuwe_termijn_maanden: int = 2
+    verjaring_jaren: int = 5
+    verjaring_jaren_laag: int = 3
+    verjaring_drempel: Decimal = Decimal("340")
+
+
+def euro(bedrag: Decimal) -> str:
+    """€ 1.234,50 — Dutch notation, for derivations and letters."""
+    tekst = f"{bedrag.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+    return "€ " + tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _geldig(eerdere: Sequence[EerdereBoete], regime: str | None = None) -> list[EerdereBoete]:
+    return [b for b in eerdere if not b.herroepen and (regime is None or b.regime == regime)]
+
+
+@dataclass(frozen=True)
+class Grondbedrag:
+    bedrag: Decimal | None  # None: no fine possible under this regime now
+    stappen: list[str]
+    fouten: dict[str, str]
+
+
+def intake_grondbedrag(
+    *, eerdere: Sequence[EerdereBoete], peildatum: date, intake_afgerond_op: date | None, bedragen: Bedragen
+) -> Grondbedrag:
+    """Wet 22: a fixed amount; the fine sets a new term (≤ 2 months); missing it allows one second fine."""
+    vorige = sorted(_geldig(eerdere, Regime.BREDE_INTAKE), key=lambda b: b.besluit_datum)
+    if not vorige:
+        return Grondbedrag(bedragen.brede_intake, [
+            f"Brede intake (art. 22): vast bedrag {euro(bedragen.brede_intake)}.",
+        ], {})
+    if len(vorige) >= 2:
+        return Grondbedrag(None, [], {"__all__": str(INTAKE_MAXIMUM)})
+    einde = vorige[0].nieuwe_termijn_einde
+    if einde is not None and peildatum <= einde:
+        return Grondbedrag(None, [], {"__all__": str(INTAKE_NIEUWE_TERMIJN_LOOPT % {"datum": f"{einde:%d-%m-%Y}"})})
+    if intake_afgerond_op is not None and (einde is None or intake_afgerond_op <= einde):
+        return Grondbedrag(None, [], {"__all__": str(INTAKE_AL_AFGEROND)})
+    return Grondbedrag(bedragen.brede_intake, [
+        f"Brede intake (art. 22): de nieuwe termijn uit de boete van {vorige[0].besluit_datum:%d-%m-%Y} "
+        f"is verstreken zonder intake; tweede boete, vast bedrag {euro(bedragen.brede_intake)}.",
+    ], {})
+
+
+def pip_grondbedrag(*, eerdere: Sequence[EerdereBoete], overtreding_datum: date, bedragen: Bedragen) -> Grondbedrag:
+    """Wet 23, Besluit 7.1: base amount, doubled for each new breach within 12 months after an earlier
+    fine became final (onherroepelijk), up to the maximum."""
+    stappen = [f"PIP-verplichting (art. 23): basisbedrag {euro(bedragen.pip_basis)}."]
+    definitief = [b for b in _geldig(eerdere, Regime.PIP)
+                  if b.onherroepelijk_op is not None and b.onherroepelijk_op <= overtreding_datum]
+    if not definitief:
+        return Grondbedrag(bedragen.pip_basis, stappen, {})
+    laatste = max(definitief, key=lambda b: b.onherroepelijk_op)
+    grens = datums.plus_maanden(laatste.onherroepelijk_op, bedragen.herhaling_maanden)
+    if overtreding_datum > grens:
+        stappen.append(
+            f"De vorige boete werd onherroepelijk op {laatste.onherroepelijk_op:%d-%m-%Y}; deze overtreding valt "
+            f"daarna buiten {bedragen.herhaling_maanden} maanden: geen verdubbeling."
+        )
+        return Grondbedrag(bedragen.pip_basis, stappen, {})
+    verdubbeld = laatste.basisbedrag * 2
+    bedrag = min(verdubbeld, bedragen.pip_maximum)
+    stappen.append(
+        f"Nieuwe overtreding binnen {bedragen.herhaling_maanden} maanden nadat de vorige boete "
+        f"(grondslag {euro(laatste.basisbedrag)}) onherroepelijk werd op {laatste.onherroepelijk_op:%d-%m-%Y}: "
+        f"verdubbeld tot {euro(verdubbeld)}."
+    )
+    if bedrag < verdubbeld:
+        stappen.append(f"Begrensd op het maximum van {euro(bedragen.pip_maximum)}.")
+    return Grondbedrag(bedrag, stappen, {})
+
+
+def maximum_in_termijn(*, duo_nieuwe_termijn_maanden: int | None, bedragen: Bedragen) -> tuple[Decimal, str]:
+    """Besluit 7.1 lid 5: all these fines together within the (extended) termijn, or the lower cap of a new DUO term."""
+    if duo_nieuwe_termijn_maanden:
+        cap = bedragen.nieuwe_termijn_maxima[duo_nieuwe_termijn_maanden]
+        return cap, f"maximum in een nieuwe termijn van {duo_nieuwe_termijn_maanden} maanden: {euro(cap)}"
+    return bedragen.totaal_maximum, f"maximum in de inburgeringstermijn: {euro(bedragen.totaal_maximum)}"
+
+
+@dataclass(frozen=True)
+class BoeteFeiten:
+    regime: str
+    overtreding_datum: date
+    peildatum: date
+    eerdere: Sequence[EerdereBoete] = ()
+    eerdere_in_termijn: Sequence[EerdereBoete] | None = None  # default: every earlier fine of the dossier
+    intake_afgerond_op: date | None = None
+    verwijtbaarheid: str = ""
+    verwijtbaarheid_reden: str = ""
+    matiging: Decimal = Decimal("0")
+    matiging_reden: str = ""
+    duo_nieuwe_termijn_maanden: int | None = None
+
+
+@dataclass(frozen=True)
+class Berekening:
+    bedrag: Decimal | None
+    grondbedrag: Decimal | None
+    stappen: list[str]
+    fouten: dict[str, str]
+    maximum_verjaring: Decimal | None = None
+
+    @property
+    def mogelijk(self) -> bool:
+        return self.bedrag is not None and self.bedrag > 0 and not self.fouten
+
+
+def boete_berekenen(feiten: BoeteFeiten, bedragen: Bedragen) -> Berekening:
+    """The amount with its derivation: regime amount → culpability (Wet 23 only) → reduction for special
+    circumstances (Awb 5:46) → the cap of Besluit 7.1 lid 5."""
+    if feiten.regime == Regime.BREDE_INTAKE:
+        grond = intake_grondbedrag(eerdere=feiten.eerdere, peildatum=feiten.peildatum,
+                                   intake_afgerond_op=feiten.intake_afgerond_op, bedragen=bedragen)
+    else:
+        grond = pip_grondbedrag(eerdere=feiten.eerdere, overtreding_datum=feiten.overtreding_datum, bedragen=bedragen)
+    if grond.bedrag is None:
+        return Berekening(None, None, grond.stappen, grond.fouten)
+    stappen, fouten = list(grond.stappen), dict(grond.fouten)
+    bedrag = grond.bedrag
+    if feiten.regime == Regime.PIP:
+        bedrag = _verwijtbaarheid(bedrag, feiten, bedragen, stappen, fouten)
+    bedrag = _matigen(bedrag, feiten, stappen, fouten)
+    bedrag = _begrenzen(bedrag, feiten, bedragen, stappen, fouten)
+    wettelijk_max = bedragen.brede_intake if feiten.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
+    return Berekening(bedrag, grond.bedrag, stappen, fouten, maximum_verjaring=wettelijk_max)
+
+
+def _verwijtbaarheid(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
+    if feiten.verwijtbaarheid not in bedragen.percentages:
+        fouten["verwijtbaarheid"] = str(VERWIJTBAARHEID_KIEZEN)
+        return bedrag
+    if not feiten.verwijtbaarheid_reden.strip():
+        fouten["verwijtbaarheid_reden"] = str(VERWIJTBAARHEID_REDEN)
+    pct = bedragen.percentages[feiten.verwijtbaarheid]
+    nieuw = (bedrag * pct / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    stappen.append(f"{Verwijtbaarheid(feiten.verwijtbaarheid).label}: {pct} % van {euro(bedrag)} = {euro(nieuw)}.")
+    return nieuw
+
+
+def _matigen(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
+    if not feiten.matiging:
+        return bedrag
+    if not feiten.matiging_reden.strip():
+        fouten["matiging_reden"] = str(MATIGING_REDEN)
+    if feiten.matiging > bedrag:
+        fouten["matiging"] = str(MATIGING_TE_HOOG)
+        return bedrag
+    nieuw = bedrag - feiten.matiging
+    stappen.append(f"Verlaagd wegens bijzondere omstandigheden met {euro(feiten.matiging)}: {euro(nieuw)}.")
+    return nieuw
+
+
+def _begrenzen(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
+    cap, uitleg = maximum_in_termijn(duo_nieuwe_termijn_maanden=feiten.duo_nieuwe_termijn_maanden, bedragen=bedragen)
+    eerdere = feiten.eerdere if feiten.eerdere_in_termijn is None else feiten.eerdere_in_termijn
+    al = sum((b.bedrag for b in _geldig(eerdere)), Decimal("0"))
+    ruimte = max(cap - al, Decimal("0"))
+    if ruimte <= 0:
+        fouten["__all__"] = str(MAXIMUM_BEREIKT)
+        stappen.append(f"Eerder opgelegd {euro(al)}; {uitleg}: geen ruimte meer.")
+        return Decimal("0")
+    if bedrag > ruimte:
+        stappen.append(f"Eerder opgelegd {euro(al)}; {uitleg}: begrensd op {euro(ruimte)}.")
+        return ruimte
+    stappen.append(f"Eerder opgelegd {euro(al)}; {uitleg}: binnen het maximum.")
+    return bedrag
+
+
+# --- the decision ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BesluitFeiten:
+    uitkomst: str
+    motivering: str
+    bijstand_verlaagd: bool
+    is_asiel: bool
+    asiel_motivering: str
+    zienswijze_ontvangen: bool
+    zienswijze_weging: str
+    zienswijze_einde: date | None
+    dagtekening: date
+    bekendmaking: date
+    vandaag: date
+    regime: str
+    nieuwe_termijn_einde: date | None = None
+    verjaring_op: date | None = None
+
+
+def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen) -> dict[str, str]:
+    """What every decision needs (Awb 4:8–4:12, 5:46, Wet 27, asiel policy) apart from the amount."""
+    fouten: dict[str, str] = {}
+    if not feiten.motivering.strip():
+        fouten["motivering"] = str(MOTIVERING_VERPLICHT)
+    if feiten.zienswijze_ontvangen and not feiten.zienswijze_weging.strip():
+        fouten["zienswijze_weging"] = str(ZIENSWIJZE_WEGEN)
+    if not feiten.zienswijze_ontvangen and feiten.zienswijze_einde and feiten.dagtekening <= feiten.zienswijze_einde:
+        fouten["__all__"] = str(ZIENSWIJZE_TERMIJN_LOOPT % {"datum": f"{feiten.zienswijze_einde:%d-%m-%Y}"})
+    if feiten.dagtekening > feiten.vandaag:
+        fouten["dagtekening"] = str(DATUM_TOEKOMST)
+    if feiten.bekendmaking < feiten.dagtekening:
+        fouten["bekendmaking"] = str(BEKENDMAKING_VOOR_DAGTEKENING)
+    if feiten.uitkomst != BesluitUitkomst.BOETE:
+        return fouten
+    if feiten.verjaring_op and feiten.dagtekening > feiten.verjaring_op:
+        fouten["__all__"] = str(VERJAARD % {"datum": f"{feiten.verjaring_op:%d-%m-%Y}"})
+    if feiten.bijstand_verlaagd:
+        fouten["__all__"] = str(DUBBELE_SANCTIE)
+    if feiten.is_asiel and not feiten.asiel_motivering.strip():
+        fouten["asiel_motivering"] = str(ASIEL_MOTIVERING)
+    if feiten.regime == Regime.BREDE_INTAKE:
+        fouten.update(nieuwe_termijn_fouten(dagtekening=feiten.dagtekening, einde=feiten.nieuwe_termijn_einde,
+                                            maanden=bedragen.intake_nieuwe_termijn_maanden))
+    return fouten
+
+
+def nieuwe_termijn_fouten(*, dagtekening: date, einde: date | None, maanden: int) -> dict[str, str]:
+    """Wet 22: the fine sets a new term of at most 2 months for the brede intake."""
+    if einde is None:
+        return {"nieuwe_termijn_einde": str(NIEUWE_TERMIJN_VERPLICHT)}
+    uiterst = datums.plus_maanden(dagtekening, maanden)
+    if einde <= dagtekening:
+        return {"nieuwe_termijn_einde": str(NIEUWE_TERMIJN_VOOR_BESLUIT)}
+    if einde > uiterst:
+        return {"nieuwe_termijn_einde": str(NIEUWE_TERMIJN_TE_LANG % {"maanden": maanden,
+                                                                       "datum": f"{uiterst:%d-%m-%Y}"})}
+    return {}
+
+
+def in_nieuwe_termijn(eerdere: Sequence[EerdereBoete], start: date) -> list[EerdereBoete]:
+    """During a new DUO term (Besluit 7.1 lid 5) only the fines decided in that term count towards its cap."""
+    return [b for b in eerdere if b.besluit_datum >= start]
+
+
+def afsluiten_fouten(*, reden: str, toelichting: str, na_besluit: bool) -> dict[str, str]:
+    if reden == AfsluitReden.OVERIG and not toelichting.strip():
+        return {"toelichting": str(TOELICHTING_OVERIG)}
+    if reden == AfsluitReden.AFGEHANDELD and not na_besluit:
+        return {"reden": str(AFGEHANDELD_ALLEEN_NA_BESLUIT)}
+    return {}
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+def verjaring(*, overtreding_datum: date, wettelijk_maximum: Decimal, bedragen: Bedragen) -> tuple[date, int]:
+    """Awb 5:45: the power to fine lapses 5 years after the violation; 3 years when the statutory maximum
+    is at most €340 (so 3 years for the €250 brede intake fine, 5 for PIP duties up to €800). Returns the
+    last day on which a fine can still be imposed and the number of years."""
+    jaren = bedragen.verjaring_jaren_laag if wettelijk_maximum <= bedragen.verjaring_drempel else bedragen.verjaring_jaren
+    return datums.plus_jaren(overtreding_datum, jaren), jaren
+
+
+def zienswijze_einde(*, verzonden_op: date, weken: int, atw: bool, extra_dagen=frozenset()) -> date:
+    """Awb 4:8: the zienswijze period after the voornemen was sent (default 2 weeks), with the Algemene
+    termijnenwet when the setting applies it."""
+    return datums.fatale_datum(datums.weken_na(verzonden_op, weken), atw=atw, extra_dagen=extra_dagen)
+
+
+def onherroepelijk_op(
+    *, bezwaar_einde: date | None, bezwaar_ontvangen_op: date | None, bezwaar_uitkomst: str,
+    bezwaar_beslist_op: date | None, beroep_weken: int = 6,
+) -> date | None:
+    """When a fine became final (needed for the doubling of Wet 23): the day after the bezwaartermijn
+    without bezwaar; after a bezwaar that did not succeed, the day after the beroepstermijn (6 weeks) of
+    the decision on bezwaar. A fine herroepen never becomes final. A later beroep is not tracked here."""
+    if bezwaar_ontvangen_op is None:
+        return bezwaar_einde + datums.EEN_DAG if bezwaar_einde else None
+    if bezwaar_uitkomst == BezwaarUitkomst.GEGROND or not bezwaar_beslist_op:
+        return None
+    if bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
+        return bezwaar_beslist_op
+    return datums.weken_na(bezwaar_beslist_op, beroep_weken) + datums.EEN_DAG

@@ -1,0 +1,56 @@
+"""The termijnen handhaving owns (DESIGN.md: the app that owns a fact owns the rule): the zienswijze
+period after a voornemen (Awb 4:8), the bezwaartermijn of a boetebeschikking (Awb 6:7), the new term
+for the brede intake a Wet 22 fine sets, and the lapse of the power to fine (Awb 5:45). Registered
+with cases' engine in `apps.py`; computed from the stored zaak, so a recomputation changes nothing."""
+
+from cases.models import Dossier, TermijnSoort
+from cases.termijnen.rules import TermijnBerekening
+
+from .models import Handhavingszaak
+from .rules import BesluitUitkomst
+
+BRON = "handhaving"
+
+
+def bereken(dossier: Dossier) -> list[TermijnBerekening]:
+    uitkomst: list[TermijnBerekening] = []
+    intake = getattr(dossier, "brede_intake", None)
+    intake_afgerond = intake.afgerond_op if intake is not None else None
+    for zaak in Handhavingszaak.objects.filter(dossier=dossier).order_by("pk"):
+        uitkomst.extend(_voor_zaak(zaak, intake_afgerond))
+    return uitkomst
+
+
+def _voor_zaak(zaak: Handhavingszaak, intake_afgerond) -> list[TermijnBerekening]:
+    sleutel = f"zaak-{zaak.pk}"
+    uitkomst = []
+    besloten = zaak.dagtekening if zaak.besluit_uitkomst else None
+    if zaak.voornemen_op and zaak.zienswijze_einde and (zaak.is_open or zaak.besluit_uitkomst):
+        uitkomst.append(TermijnBerekening(
+            soort=TermijnSoort.ZIENSWIJZE, sleutel=sleutel, basisdatum=zaak.voornemen_op,
+            fatale_datum=zaak.zienswijze_einde, streefdatum=zaak.zienswijze_einde,
+            gehaald_op=zaak.zienswijze_ontvangen_op or besloten,
+            toelichting=f"Zienswijze op het voornemen (handhavingszaak {zaak.pk})",
+        ))
+    if zaak.verjaring_op and (zaak.is_open or besloten):
+        uitkomst.append(TermijnBerekening(
+            soort=TermijnSoort.VERJARING, sleutel=sleutel, basisdatum=zaak.overtreding_datum,
+            fatale_datum=zaak.verjaring_op, gehaald_op=besloten,
+            toelichting=f"Boetebevoegdheid vervalt (handhavingszaak {zaak.pk})",
+        ))
+    if zaak.besluit_uitkomst == BesluitUitkomst.BOETE and zaak.bekendmaking and zaak.bezwaar_einde:
+        uitkomst.append(TermijnBerekening(
+            soort=TermijnSoort.BEZWAAR, sleutel=f"handhaving-{zaak.pk}", basisdatum=zaak.bekendmaking,
+            fatale_datum=zaak.bezwaar_einde, streefdatum=zaak.bezwaar_einde,
+            gehaald_op=zaak.bezwaar_ontvangen_op,
+            toelichting=f"Bezwaartermijn boetebeschikking (handhavingszaak {zaak.pk})",
+        ))
+    if zaak.nieuwe_termijn_einde and zaak.dagtekening and not zaak.herroepen:
+        gehaald = intake_afgerond if intake_afgerond and intake_afgerond >= zaak.dagtekening else None
+        uitkomst.append(TermijnBerekening(
+            soort=TermijnSoort.INTAKE_NIEUWE_TERMIJN, sleutel=sleutel, basisdatum=zaak.dagtekening,
+            fatale_datum=zaak.nieuwe_termijn_einde, gehaald_op=gehaald,
+            toelichting=f"Nieuwe termijn brede intake na boete (handhavingszaak {zaak.pk}, art. 22)",
+        ))
+    return uitkomst
+

@@ -1,0 +1,77 @@
+"""The worklist and the home page run a fixed number of queries, however many signals or dossiers."""
+
+from itertools import cycle
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from cases.models import TermijnSoort
+from tests.factories import DossierFactory, TeamFactory, WerkcoachFactory
+
+from .maak import aandachtspunt, nadert, termijn, verlopen
+
+# Every request: session, user, groups, and the session save (savepoint, update, release) = 6.
+# The worklist adds: count, the page (signals with dossier, person, werkcoach, termijn joined) = 8;
+# for consulent and manager also the teams and werkcoaches of the filter = 10.
+QUERIES_WERKVOORRAAD = 8
+QUERIES_WERKVOORRAAD_ALLE = 10
+# The home page adds: dossiers per fase, open signals, this week's termijnen and their count = 10.
+QUERIES_HOME = 10
+
+
+def queries_voor(client, url: str, **params) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _dossiers_met_signalen(aantal: int, coaches) -> None:
+    for _ in range(aantal):
+        d = DossierFactory(werkcoach=next(coaches), fase="intake")
+        verlopen(d)
+        nadert(d, soort=TermijnSoort.BEZWAAR)
+        aandachtspunt(d)
+        termijn(d, dagen=3, soort=TermijnSoort.VOORTGANGSGESPREK)
+
+
+@pytest.fixture
+def coaches(db):
+    teams = [TeamFactory(naam=f"Team Q{i}") for i in range(3)]
+    return [WerkcoachFactory(team=teams[i % 3]) for i in range(6)]
+
+
+def test_the_worklist_costs_the_same_queries_for_5_and_200_signals(client, werkcoach):
+    client.force_login(werkcoach)
+    url = reverse("werkvoorraad:lijst")
+    _dossiers_met_signalen(2, cycle([werkcoach]))  # 6 signals
+    bij_5 = queries_voor(client, url)
+    _dossiers_met_signalen(65, cycle([werkcoach]))  # 201 signals
+    bij_200 = queries_voor(client, url)
+
+    assert bij_5 == bij_200 == QUERIES_WERKVOORRAAD
+
+
+def test_the_worklist_of_all_dossiers_costs_the_same_for_5_and_200_dossiers(client, manager, coaches):
+    client.force_login(manager)
+    url = reverse("werkvoorraad:lijst")
+    _dossiers_met_signalen(5, cycle(coaches))
+    bij_5 = queries_voor(client, url, bereik="alle")
+    _dossiers_met_signalen(195, cycle(coaches))
+    bij_200 = queries_voor(client, url, bereik="alle")
+
+    assert bij_5 == bij_200 == QUERIES_WERKVOORRAAD_ALLE
+
+
+def test_the_home_page_costs_the_same_queries_for_5_and_200_dossiers(client, werkcoach):
+    client.force_login(werkcoach)
+    url = reverse("home")
+    _dossiers_met_signalen(5, cycle([werkcoach]))
+    bij_5 = queries_voor(client, url)
+    _dossiers_met_signalen(195, cycle([werkcoach]))
+    bij_200 = queries_voor(client, url)
+
+    assert bij_5 == bij_200 == QUERIES_HOME
