@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from cases.models import ACTIEVE_FASEN, Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnSoort, TermijnStatus
 from cases.selectors import TERMIJN_STANDEN
 from cases.termijnen.selectors import open_signaal_q
+from handhaving.selectors import HandhavingKpis, handhaving_kpis
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
@@ -73,11 +74,13 @@ class Dashboard:
     geldende_pips: int
     pip_kpi: PipKpi
     verlopen_termijnen: list[Telling]  # dossiers with a verlopen termijn, per kind
+    handhaving: HandhavingKpis  # open zaken per stap, fines this year, closed by restored compliance
 
 
 def dashboard(*, peildatum: date) -> Dashboard:
-    """Seven queries: dossiers per (werkcoach, fase); open signals per werkcoach; the werkcoaches;
-    routes of the geldende PIPs; the beleidsinstellingen; the PIP KPI; verlopen termijnen per kind."""
+    """Ten queries: dossiers per (werkcoach, fase); open signals per werkcoach; the werkcoaches;
+    routes of the geldende PIPs; the beleidsinstellingen; the PIP KPI; verlopen termijnen per kind;
+    and handhaving's three (handhaving.selectors.handhaving_kpis)."""
     caseload, per_fase = _dossiers_per_werkcoach_en_fase(peildatum)
     routes = _routes()
     return Dashboard(
@@ -90,6 +93,7 @@ def dashboard(*, peildatum: date) -> Dashboard:
         geldende_pips=sum(r.aantal for r in routes),
         pip_kpi=_pip_kpi(),
         verlopen_termijnen=_verlopen_termijnen(),
+        handhaving=handhaving_kpis(peildatum=peildatum),
     )
 
 

@@ -210,6 +210,10 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
         return rules.regime_voor(self.verplichting)
 
     @property
+    def regime_label(self) -> str:
+        return str(rules.Regime(self.regime).label)
+
+    @property
     def is_open(self) -> bool:
         return self.status != ZaakStatus.AFGESLOTEN
 

@@ -19,6 +19,9 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     # pip_plans first: its /dossiers/<pk>/pip/ pages take precedence over the generic dossier tab.
     path("", include("pip_plans.urls")),
+    path("", include("leerroutes.urls")),  # /dossiers/<pk>/traject/… before cases' generic tab; /aanbieders/
+    # handhaving before cases.urls: its /dossiers/<pk>/handhaving/ page replaces the generic dossier tab.
+    path("", include("handhaving.urls")),
     path("dossiers/", include("cases.intake.urls")),
     path("dossiers/", include("cases.contact.urls")),
     path("dossiers/", include("cases.urls")),

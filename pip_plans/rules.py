@@ -259,8 +259,8 @@ def afschalen_fouten(
     parts, after ≥ 600 NT2 hours (alfabetisering and intake-phase hours count) at a keurmerk or
     taalschakeltraject institution, plus recorded sufficient effort.
 
-    `nt2_uren` is the hook for the leerroute issue: today it is the number recorded with the
-    wijziging; later the sum of registered hours replaces it."""
+    `nt2_uren`: the hours registered in leerroutes, or the number typed on the wijziging when none
+    are registered (`services.afschalen_nt2_uren`)."""
     if not (van_route == naar_route == Leerroute.B1 and (van_niveau or Niveau.B1) == Niveau.B1
             and naar_niveau == Niveau.A2):
         return {"niveau": str(AFSCHALEN_ALLEEN_B)}

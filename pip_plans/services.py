@@ -134,13 +134,31 @@ def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
         return rules.afschalen_fouten(
             van_route=vorige.leerroute, van_niveau=vorige.niveau_of_standaard, naar_route=pip.leerroute,
             naar_niveau=pip.niveau or None, onderdelen=pip.afschalen_onderdelen, geheel=pip.afschalen_geheel,
-            nt2_uren=pip.afschalen_nt2_uren or 0, minimum_uren=AFSCHALEN_MINIMUM_UREN,
+            nt2_uren=afschalen_nt2_uren(pip), minimum_uren=AFSCHALEN_MINIMUM_UREN,
             inspanning=pip.afschalen_inspanning,
         )
     if pip.leerroute != vorige.leerroute:
         # A route change is a schakeling, whatever reason was picked; it keeps its own rules.
         return {"wijziging_reden": str(_("De leerroute verandert: kies als reden 'Schakelen'."))}
     return {}
+
+
+def geregistreerde_nt2_uren(dossier: Dossier):
+    """Besluit 5.5: the NT2 hours recorded in leerroutes at keurmerk or taalschakeltraject
+    institutions (intake-phase and alfabetisering hours included)."""
+    # Imported here, not at module level: leerroutes imports pip_plans (models, rules, and services
+    # for vaststellen), so a module-level import would make the two apps import each other.
+    from leerroutes.selectors import nt2_uren_voor_afschalen
+
+    return nt2_uren_voor_afschalen(dossier)
+
+
+def afschalen_nt2_uren(pip: Pip) -> int:
+    """The hours the afschalen check counts: the registered hours are the source of truth as soon as
+    any are registered; the number typed on the wijziging only when none are (e.g. hours followed
+    before this system, with the aanbieder's statement in the file)."""
+    geregistreerd = int(geregistreerde_nt2_uren(pip.dossier))  # whole hours, rounded down: 599,5 is not 600
+    return geregistreerd if geregistreerd > 0 else (pip.afschalen_nt2_uren or 0)
 
 
 @transaction.atomic

@@ -51,6 +51,19 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
     return uitkomst
 
 
+def inburgeringstermijn(dossier: Dossier) -> TermijnBerekening | None:
+    """The inburgeringstermijn of the dossier (from the first vastgesteld PIP; DUO's extension wins),
+    or None before there is one. For the termijnen other apps own that are due at its end (leerroutes:
+    PVT, MAP, Z-route, exams), so the computation lives in one place."""
+    eerste = (
+        Pip.objects.filter(dossier=dossier, status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN])
+        .order_by("versie").first()
+    )
+    if eerste is None or eerste.termijn_start is None:
+        return None
+    return _inburgeringstermijn(dossier, eerste.termijn_start, GemeenteInstellingen.huidig().inburgeringstermijn_jaren)
+
+
 def _inburgeringstermijn(dossier: Dossier, start, jaren: int) -> TermijnBerekening:
     verlenging = dossier.termijnverlengingen.order_by("-besluitdatum", "-id").first()
     if verlenging:

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -86,6 +87,9 @@ def pip_bewerken(request: HttpRequest, pip_id: int) -> HttpResponse:
         raise PermissionDenied
     form = PipForm(request.POST or None, instance=pip, wijziging=pip.vorige_id is not None,
                    initial={"wijzigingsnummer": pip.wijzigingsnummer})
+    _geregistreerde_nt2_uren_tonen(form, pip)
+    if request.method == "GET" and "controle" in request.GET:
+        _regels_bij_velden(form, pip)
     if request.method == "POST" and form.is_valid():
         try:
             services.pip_bijwerken(
@@ -102,6 +106,34 @@ def pip_bewerken(request: HttpRequest, pip_id: int) -> HttpResponse:
     })
 
 
+def _geregistreerde_nt2_uren_tonen(form: PipForm, pip: Pip) -> None:
+    """Afschalen (Besluit 5.5): once NT2 hours are registered in the traject they are the source of
+    truth — shown, prefilled and not editable; typing a number is possible only when none are."""
+    veld = form.fields.get("afschalen_nt2_uren")
+    if veld is None:
+        return
+    uren = int(services.geregistreerde_nt2_uren(pip.dossier))
+    if uren > 0:
+        veld.disabled = True  # a disabled field takes its value from `initial`, also on POST
+        form.initial["afschalen_nt2_uren"] = uren
+        veld.help_text = _("Geregistreerd in het traject bij instellingen met keurmerk of taalschakeltraject: "
+                           "%(uren)s uur. Dit aantal telt.") % {"uren": uren}
+    else:
+        veld.help_text = _("Er zijn nog geen NT2-uren geregistreerd in het traject. Vul het aantal in uit de "
+                           "opgave van de aanbieder.")
+
+
+def _regels_bij_velden(form: PipForm, pip: Pip) -> None:
+    """After a refused "Ter beoordeling aanbieden": the rules' messages next to the fields they are
+    about, in the error summary and with aria-invalid (WCAG 3.3.1), on the not yet bound edit form."""
+    try:
+        services.inhoud_valideren(pip)
+    except ValidationError as fout:
+        form.cleaned_data = {}  # add_error on an unbound form expects it
+        form.add_error(None, _("Het PIP is niet ter beoordeling aangeboden. Pas eerst dit aan:"))
+        fouten_naar_formulieren(fout, form)
+
+
 @login_required
 @require_POST
 def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
@@ -109,6 +141,8 @@ def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
     try:
         services.pip_indienen(pip_id=pip.pk, by=request.user)
     except ValidationError as fout:
+        if hasattr(fout, "error_dict"):  # the content rules: shown next to their fields on the edit form
+            return redirect(reverse("pip_plans:pip_bewerken", args=[pip.pk]) + "?controle=1")
         for bericht in fout.messages:
             messages.error(request, bericht)
         return redirect("pip_plans:pip_bewerken", pip_id=pip.pk)
@@ -210,8 +244,13 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
     pip = _pip(request, pip_id, "pip_vaststellen")
     form = VaststellenForm(request.POST)
     if form.is_valid():
+        # leerroutes sits above pip_plans (it imports pip_plans' models and services), so it is
+        # imported here, not at module level. Its service runs pip_plans' vaststellen and then stops an
+        # enrolment in the old route (schakelen), in one transaction.
+        from leerroutes.services import pip_vaststellen_met_inschrijving
+
         try:
-            services.pip_vaststellen(
+            pip_vaststellen_met_inschrijving(
                 pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"],
                 bekendmaking=form.cleaned_data["bekendmaking"], by=request.user,
             )

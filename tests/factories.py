@@ -298,3 +298,54 @@ class ContactmomentFactory(factory.django.DjangoModelFactory):
 
     class Params:
         no_show = factory.Trait(soort="no_show", leerroute_past="", deelnemers="")
+
+
+# --- handhaving (issue 6) ------------------------------------------------------------------------
+
+
+class UitnodigingFactory(factory.django.DjangoModelFactory):
+    """An intake summons (first, not yet attended); pass `volgnummer=2, verschenen=False, waarschuwing_op=...`
+    for the second summons after a written warning (Wet 14 lid 1)."""
+
+    class Meta:
+        model = "cases.Uitnodiging"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.INTAKE)
+    volgnummer = 1
+    verzonden_op = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
+    gesprek_op = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+
+class HandhavingszaakFactory(factory.django.DjangoModelFactory):
+    """A zaak in `signaal` about the PVT; traits `voornemen` (warning and voornemen sent, zienswijze period
+    over) and `boete` (a decided €50 fine, bezwaar period running). No letters are rendered here."""
+
+    class Meta:
+        model = "handhaving.Handhavingszaak"
+
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.IN_UITVOERING)
+    verplichting = "pvt"
+    omschrijving = "Niet verschenen bij het participatieverklaringstraject."
+    overtreding_datum = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
+    geopend_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
+
+    class Params:
+        voornemen = factory.Trait(
+            status="voornemen",
+            waarschuwing_op=factory.LazyFunction(lambda: date.today() - timedelta(days=30)),
+            voornemen_op=factory.LazyFunction(lambda: date.today() - timedelta(days=20)),
+            voornemen_bedrag=50,
+            zienswijze_einde=factory.LazyFunction(lambda: date.today() - timedelta(days=6)),
+            voornemen_door=factory.SubFactory(ConsulentFactory),
+        )
+        boete = factory.Trait(
+            status="besluit", besluit_uitkomst="boete", grondbedrag=50, boetebedrag=50, betaalstatus="open",
+            waarschuwing_op=factory.LazyFunction(lambda: date.today() - timedelta(days=30)),
+            voornemen_op=factory.LazyFunction(lambda: date.today() - timedelta(days=20)),
+            zienswijze_einde=factory.LazyFunction(lambda: date.today() - timedelta(days=6)),
+            dagtekening=factory.LazyFunction(lambda: date.today() - timedelta(days=2)),
+            bekendmaking=factory.LazyFunction(lambda: date.today() - timedelta(days=2)),
+            bezwaar_einde=factory.LazyFunction(lambda: date.today() + timedelta(days=40)),
+            besluit_door=factory.SubFactory(ConsulentFactory),
+        )

@@ -97,6 +97,6 @@ def _bericht(s: Samenvatting, peildatum: date) -> tuple[str, str]:
         "werkcoach": s.werkcoach, "peildatum": peildatum, "max": MAX_REGELS,
         "nieuw": s.nieuw[:MAX_REGELS], "nieuw_meer": max(0, len(s.nieuw) - MAX_REGELS),
         "verlopen": s.verlopen[:MAX_REGELS], "verlopen_meer": max(0, len(s.verlopen) - MAX_REGELS),
-        "basis_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+        "basis_url": settings.SITE_URL,
     })
     return onderwerp, tekst

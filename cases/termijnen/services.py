@@ -119,12 +119,12 @@ def termijn_hervatten(*, termijn_id: int, tot: date, by: User) -> Termijn:
     lopend.hervat_door = by
     opslaan(lopend, reden="Hervat", door=by)
     perioden = [(o.van, o.tot) for o in termijn.opschortingen.all()]
-    termijn.opgeschorte_dagen = rules.opgeschorte_dagen(perioden)
-    termijn.fatale_datum = termijn.berekende_fatale_datum + _dagen(termijn.opgeschorte_dagen)
-    termijn.streefdatum = rules.streefdatum(
-        fatale_datum=termijn.berekende_fatale_datum, vooraf_dagen=GemeenteInstellingen.huidig().signaal_vooraf_dagen,
-        basisdatum=termijn.basisdatum,
-    ) + _dagen(termijn.opgeschorte_dagen)
+    extra = rules.opgeschorte_dagen(perioden) - termijn.opgeschorte_dagen
+    # Both dates move by the newly suspended days; the distance between them (which the owning app
+    # chose, e.g. none for a bezwaartermijn) stays as it was.
+    termijn.opgeschorte_dagen += extra
+    termijn.fatale_datum += _dagen(extra)
+    termijn.streefdatum += _dagen(extra)
     termijn.status = TermijnStatus.OPEN
     termijn.nadert_gesignaleerd = False
     opslaan(termijn, reden="Hervat na opschorting", door=by)

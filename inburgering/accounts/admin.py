@@ -10,7 +10,7 @@ from .models import Team, User
 class GebruikerAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "team", "is_active"]
     list_filter = ["team", "groups", "is_active"]
-    fieldsets = (*UserAdmin.fieldsets, ("Inburgering", {"fields": ("team",)}))
+    fieldsets = (*UserAdmin.fieldsets, ("Inburgering", {"fields": ("team", "dagelijkse_samenvatting")}))
 
 
 @admin.register(Team)

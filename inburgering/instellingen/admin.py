@@ -15,7 +15,7 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
         ("Termijnen", {"fields": (
-            "pip_termijn_weken", "pip_verlenging_weken", "bezwaar_weken", "zienswijze_weken",
+            "pip_termijn_weken", "pip_verlenging_weken", "bezwaar_weken",
             "inburgeringstermijn_jaren", "schakel_maanden", "pvt_start_maanden_na_huisvesting",
             "ontzorging_maanden", "voortgangsgesprek_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
         ("Leerroutes en onderdelen", {"fields": (

@@ -60,7 +60,6 @@ class GemeenteInstellingen(models.Model):
         _("uiterste termijn na ontvangst informatie derde (weken)"), default=2
     )
     bezwaar_weken = models.PositiveSmallIntegerField(_("bezwaartermijn (weken)"), default=6)
-    zienswijze_weken = models.PositiveSmallIntegerField(_("zienswijzetermijn (weken)"), default=2)
     inburgeringstermijn_jaren = models.PositiveSmallIntegerField(_("inburgeringstermijn (jaren)"), default=3)
     schakel_maanden = models.PositiveSmallIntegerField(_("schakelen toegestaan tot (maanden)"), default=18)
     pvt_start_maanden_na_huisvesting = models.PositiveSmallIntegerField(

@@ -141,6 +141,8 @@ EMAIL_PORT = env.integer("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
+# The address users reach the application at; used for links in e-mails (the daily digest).
+SITE_URL = env.string("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "inburgering@localhost")
 
 # Celery. Embedded default: kombu's filesystem transport and a file result backend in VAR_DIR,

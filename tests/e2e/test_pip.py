@@ -7,12 +7,13 @@ import io
 import os
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.utils import formats, translation
 
 from playwright.sync_api import Page, expect
 
-from cases.models import Dossier, Fase
+from cases.models import Fase
 from pip_plans.models import Pip, PipStatus
 from pip_plans.selectors import pip_deadline_voor
 from pip_plans.services import bezwaar_einde
@@ -222,9 +223,14 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     assert_geen_axe_fouten(page, "PIP-tab, concept")
     _foto(page, "14-pip-tab-concept")
 
+    # DUO's rules are checked now: the edit form comes back with the rule next to the field.
     open_pip.get_by_role("button", name="Ter beoordeling aanbieden").click()
-    expect(page.get_by_role("alert")).to_contain_text(DUO_A2_ONDERWIJS)
     expect(page.get_by_role("heading", level=1, name="PIP versie 1 van Samira Haddad")).to_be_visible()
+    _fouten_in_formulier(page, "Het PIP is niet ter beoordeling aangeboden.", f"Niveau: {DUO_A2_ONDERWIJS}")
+    expect(_veld(page, "Niveau")).to_have_attribute("aria-invalid", "true")
+    expect(_veld(page, "Niveau")).to_have_accessible_description(re.compile(re.escape(DUO_A2_ONDERWIJS)))
+    expect(_veld(page, "Leerroute")).to_have_value("O")
+    assert Pip.objects.get(dossier=dossier).status == PipStatus.CONCEPT
     assert_geen_axe_fouten(page, "PIP bewerken, na DUO-regel")
     _foto(page, "15-pip-bewerken-na-duo-regel")
 
@@ -315,7 +321,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
         geldend.get_by_role("link", name="Beschikking versie 1 downloaden (PDF)").click()
     download = download_info.value
     assert download.failure() is None
-    inhoud = open(download.path(), "rb").read()
+    inhoud = Path(download.path()).read_bytes()
     assert inhoud.startswith(b"%PDF")
     from pypdf import PdfReader
 

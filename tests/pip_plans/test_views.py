@@ -102,8 +102,10 @@ def test_a2_with_onderwijsroute_shows_duos_rule_after_indienen(client, werkcoach
 
     response = client.post(reverse("pip_plans:pip_indienen", args=[pip.pk]), follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("pip_plans:pip_bewerken", args=[pip.pk])
+    # Back on the edit form, with the rule next to the field (and in the error summary).
+    assert response.redirect_chain[-1][0] == reverse("pip_plans:pip_bewerken", args=[pip.pk]) + "?controle=1"
     assert escape(str(rules.DUO_A2_ONDERWIJS)) in response.content.decode()
+    assert response.context["form"].errors["niveau"] == [str(rules.DUO_A2_ONDERWIJS)]
     pip.refresh_from_db()
     assert pip.status == PipStatus.CONCEPT
 

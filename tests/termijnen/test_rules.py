@@ -15,6 +15,8 @@ from cases.termijnen.rules import (
 
 D = date
 VANDAAG = D(2025, 6, 16)
+FATAAL = D(2025, 7, 31)
+STREEF = D(2025, 7, 17)
 
 
 @pytest.mark.parametrize(("fatale_datum", "vooraf", "basis", "verwacht"), [
@@ -43,12 +45,12 @@ def test_opgeschorte_dagen_counts_closed_suspensions_inclusively(perioden, dagen
     assert opgeschorte_dagen(perioden) == dagen
 
 
-def berekening(fatale_datum=D(2025, 7, 31), gehaald_op=None) -> TermijnBerekening:
+def berekening(fatale_datum=FATAAL, gehaald_op=None) -> TermijnBerekening:
     return TermijnBerekening(soort="pip_vaststellen", basisdatum=D(2025, 5, 22), fatale_datum=fatale_datum,
                              gehaald_op=gehaald_op)
 
 
-def stand(huidig, b=None, *, streef=D(2025, 7, 17), dagen=0, loopt=False, oude_streef=D(2025, 7, 17)):
+def stand(huidig, b=None, *, streef=STREEF, dagen=0, loopt=False, oude_streef=STREEF):
     return nieuwe_stand(huidige_status=huidig, berekening=b or berekening(), streef=streef, opgeschort_dagen=dagen,
                         loopt_opschorting=loopt, vandaag=VANDAAG, oude_streefdatum=oude_streef)
 

@@ -171,6 +171,19 @@ def test_suspending_and_resuming_moves_the_dates_by_the_suspended_days(termijn, 
     assert (opschorting.reden, opschorting.door, opschorting.hervat_door) == ("Wacht op COA", werkcoach, werkcoach)
 
 
+def test_resuming_keeps_the_distance_between_streefdatum_and_fatale_datum_the_owner_chose(werkcoach):
+    # A bezwaartermijn warns on its last day (streefdatum == fatale datum), not 14 days ahead.
+    termijn = TermijnFactory(dossier__werkcoach=werkcoach)
+    termijn.streefdatum = termijn.fatale_datum
+    termijn.save()
+
+    services.termijn_opschorten(termijn_id=termijn.pk, van=VANDAAG - timedelta(days=2), reden="Ziek", by=werkcoach)
+    services.termijn_hervatten(termijn_id=termijn.pk, tot=VANDAAG, by=werkcoach)
+
+    termijn.refresh_from_db()
+    assert termijn.streefdatum == termijn.fatale_datum
+
+
 def test_two_suspensions_add_up_and_survive_a_recomputation(termijn, werkcoach):
     fataal = termijn.fatale_datum
     for van, tot in ((VANDAAG - timedelta(days=6), VANDAAG - timedelta(days=5)), (VANDAAG, VANDAAG)):

@@ -1,0 +1,180 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.formulieren import DatumInput
+
+from .models import ZaakStatus
+from .rules import (
+    DUO_NIEUWE_TERMIJN_MAANDEN,
+    DUO_START_VERPLICHT,
+    AfsluitReden,
+    BesluitUitkomst,
+    Betaalstatus,
+    BezwaarUitkomst,
+    GesprekUitkomst,
+    Regime,
+    Verplichting,
+    Verwijtbaarheid,
+    ZienswijzeWijze,
+)
+from .selectors import OPEN
+
+MAX_BIJLAGE = 10 * 1024 * 1024
+BIJLAGE_TE_GROOT = _("De bijlage is groter dan 10 MB.")
+
+
+def _tekst(label, *, required=True, rows=3, help_text=""):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}),
+                           help_text=help_text)
+
+
+def _datum(label, *, required=True, help_text=""):
+    return forms.DateField(label=label, required=required, widget=DatumInput(), help_text=help_text)
+
+
+class GegevensMixin:
+    def gegevens(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ZaakForm(GegevensMixin, forms.Form):
+    verplichting = forms.ChoiceField(label=_("Welke verplichting is niet nagekomen?"),
+                                     choices=[("", "—"), *Verplichting.choices])
+    overtreding_datum = _datum(_("Datum van de overtreding"),
+                               help_text=_("Bijvoorbeeld de datum van de gemiste afspraak."))
+    omschrijving = _tekst(_("Omschrijving van het signaal"), rows=4)
+
+
+class GesprekForm(GegevensMixin, forms.Form):
+    datum = _datum(_("Datum"))
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=GesprekUitkomst.choices, widget=forms.RadioSelect)
+    verslag = _tekst(_("Verslag"), rows=4, help_text=_("Wat is besproken, of welke poging is gedaan en waarom die "
+                                                        "mislukte?"))
+
+
+class NotitieForm(GegevensMixin, forms.Form):
+    datum = _datum(_("Datum"))
+    tekst = _tekst(_("Notitie"), rows=4)
+    bijlage = forms.FileField(label=_("Bijlage"), required=False,
+                              help_text=_("Optioneel. PDF, afbeelding, Word of e-mail; ten hoogste 10 MB."))
+
+    def clean_bijlage(self):
+        bijlage = self.cleaned_data.get("bijlage")
+        if bijlage and bijlage.size > MAX_BIJLAGE:
+            raise forms.ValidationError(BIJLAGE_TE_GROOT)
+        return bijlage
+
+
+class BijstandForm(GegevensMixin, forms.Form):
+    verlaagd = forms.BooleanField(label=_("De bijstand is al verlaagd voor dezelfde gedraging"), required=False)
+    toelichting = _tekst(_("Toelichting"), required=False)
+
+
+class WaarschuwingForm(GegevensMixin, forms.Form):
+    verzonden_op = _datum(_("Verzonden op"))
+    toelichting = _tekst(_("Toelichting in de brief"), required=False,
+                         help_text=_("Wat er is gebeurd en wat de gemeente van de inburgeraar verwacht."))
+
+
+def _verwijtbaarheid_velden(form: forms.Form, regime: str) -> None:
+    if regime == Regime.PIP:
+        form.fields["verwijtbaarheid"] = forms.ChoiceField(
+            label=_("Mate van verwijtbaarheid"), choices=[("", "—"), *Verwijtbaarheid.choices],
+            help_text=_("Bepaalt het percentage van de boete: 100, 75, 50 of 25 %."))
+        form.fields["verwijtbaarheid_reden"] = _tekst(_("Motivering verwijtbaarheid"))
+
+
+class VoornemenForm(GegevensMixin, forms.Form):
+    verzonden_op = _datum(_("Verzonden op"))
+    toelichting = _tekst(_("Toelichting in de brief"), required=False)
+
+    def __init__(self, *args, regime: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        _verwijtbaarheid_velden(self, regime)
+
+    def gegevens(self) -> dict:
+        return {"verwijtbaarheid": "", "verwijtbaarheid_reden": "", **self.cleaned_data}
+
+
+class ZienswijzeForm(GegevensMixin, forms.Form):
+    ontvangen_op = _datum(_("Ontvangen op"))
+    wijze = forms.ChoiceField(label=_("Vorm"), choices=ZienswijzeWijze.choices, widget=forms.RadioSelect)
+    inhoud = _tekst(_("Wat heeft de inburgeraar naar voren gebracht?"), rows=5)
+
+
+class BesluitForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=_("Besluit"), choices=BesluitUitkomst.choices, widget=forms.RadioSelect)
+    dagtekening = _datum(_("Dagtekening"))
+    bekendmaking = _datum(_("Datum bekendmaking"),
+                          help_text=_("De dag waarop het besluit wordt verzonden. De bezwaartermijn begint de dag erna."))
+    motivering = _tekst(_("Motivering"), rows=5)
+    matiging = forms.DecimalField(label=_("Verlaging wegens bijzondere omstandigheden (euro)"), required=False,
+                                  min_value=Decimal("0"), max_digits=8, decimal_places=2,
+                                  help_text=_("Awb 5:46: alleen met een reden."))
+    matiging_reden = _tekst(_("Bijzondere omstandigheden"), required=False)
+    duo_nieuwe_termijn_maanden = forms.TypedChoiceField(
+        label=_("Nieuwe termijn van DUO"), required=False, coerce=int, empty_value=None,
+        choices=[("", _("Geen: de gewone inburgeringstermijn")),
+                 *[(m, _("%(m)s maanden") % {"m": m}) for m in DUO_NIEUWE_TERMIJN_MAANDEN]],
+        help_text=_("Tijdens een nieuwe termijn gelden lagere maxima (Besluit 7.1 lid 5)."))
+    duo_nieuwe_termijn_start = _datum(_("Start nieuwe termijn van DUO"), required=False)
+
+    def __init__(self, *args, zaak, **kwargs):
+        super().__init__(*args, **kwargs)
+        _verwijtbaarheid_velden(self, zaak.regime)
+        if zaak.regime == Regime.PIP:
+            for veld in ("verwijtbaarheid", "verwijtbaarheid_reden"):
+                self.fields[veld].required = False  # only for a boete: checked by the rules
+        if zaak.zienswijze_ontvangen_op:
+            self.fields["zienswijze_weging"] = _tekst(_("Weging van de zienswijze"), rows=4,
+                                                      help_text=_("Hoe is wat de inburgeraar aanvoerde meegewogen?"))
+        if zaak.dossier.is_asiel:
+            self.fields["asiel_motivering"] = _tekst(
+                _("Motivering aanhoudende onwil (asielstatushouder)"), required=False, rows=4,
+                help_text=_("Verplicht bij een boete voor een asielstatushouder."))
+        if zaak.regime == Regime.BREDE_INTAKE:
+            self.fields["nieuwe_termijn_einde"] = _datum(
+                _("Nieuwe termijn voor de brede intake tot en met"), required=False,
+                help_text=_("Verplicht bij een boete: ten hoogste 2 maanden na de dagtekening (art. 22)."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("duo_nieuwe_termijn_maanden") and not data.get("duo_nieuwe_termijn_start"):
+            self.add_error("duo_nieuwe_termijn_start", DUO_START_VERPLICHT)
+        return data
+
+
+class BezwaarForm(GegevensMixin, forms.Form):
+    ontvangen_op = _datum(_("Bezwaar ontvangen op"))
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False,
+                                 choices=[("", _("Nog niet beslist")), *BezwaarUitkomst.choices])
+    beslist_op = _datum(_("Datum beslissing op bezwaar"), required=False)
+
+
+class BetalingForm(GegevensMixin, forms.Form):
+    betaalstatus = forms.ChoiceField(label=_("Betaling"), choices=Betaalstatus.choices, widget=forms.RadioSelect)
+
+
+class AfsluitenForm(GegevensMixin, forms.Form):
+    reden = forms.ChoiceField(label=_("Reden van afsluiten"), choices=AfsluitReden.choices, widget=forms.RadioSelect)
+    toelichting = _tekst(_("Toelichting"), required=False, help_text=_("Verplicht bij 'Andere reden'."))
+
+
+class ZaakFilterForm(forms.Form):
+    """The filters of the zaken list (the dashboard links here); invalid values drop out, the rest filter."""
+
+    status = forms.ChoiceField(label=_("Stap"), required=False,
+                               choices=[("", _("Elke stap")), (OPEN, _("Alle open zaken")), *ZaakStatus.choices])
+    afsluit_reden = forms.ChoiceField(label=_("Reden van afsluiten"), required=False,
+                                      choices=[("", _("Elke reden")), *AfsluitReden.choices])
+    boete_jaar = forms.IntegerField(label=_("Boete beslist in jaar"), required=False, min_value=2000,
+                                    max_value=2100, help_text=_("Zonder boetes die in bezwaar zijn herroepen."))
+
+
+    def waarden(self) -> dict:
+        self.is_valid()
+        data = self.cleaned_data
+        return {"status": data.get("status") or "", "afsluit_reden": data.get("afsluit_reden") or "",
+                "boete_jaar": data.get("boete_jaar")}

@@ -1,0 +1,407 @@
+"""Write use-cases of handhaving. Each: lock, check permission, validate with the pure rules,
+transition, save with a history reason (who and why). Letters are rendered in the same transaction
+(`document_opslaan`): no step without its letter, no letter without its step."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from django_fsm import can_proceed
+
+from cases import access
+from cases.services import vandaag
+from cases.termijnen.services import termijnen_herberekenen
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+from inburgering.audit.historie import opslaan
+from inburgering.documenten.services import document_opslaan
+from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender import datums
+from inburgering.kalender.models import AtwInstelling
+from inburgering.kalender.selectors import gelijkgestelde_dagen
+
+from . import rules, selectors
+from .models import Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
+from .rules import BesluitUitkomst, Betaalstatus, Regime
+
+WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
+VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
+BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
+TEMPLATE_VERSIE = "2026.1"  # raise on every textual change of a letter
+
+ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
+EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
+DOSSIER_NIET_ACTIEF = _("Dit dossier is niet meer actief.")
+ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
+NIET_IN_SIGNAAL_OF_GESPREK = _("Een waarschuwing kan alleen na het gesprek en vóór een voornemen.")
+NIET_VOOR_VOORNEMEN = _("Een voornemen kan alleen na het gesprek of de waarschuwing.")
+GEEN_VOORNEMEN = _("Er staat geen voornemen open: een besluit kan nu niet.")
+ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN = _("Een zienswijze hoort bij een voornemen dat nog openstaat.")
+ZIENSWIJZE_VOOR_VOORNEMEN = _("De zienswijze kan niet vóór het voornemen zijn ontvangen.")
+GEEN_BOETE_BESLUIT = _("Bezwaar en betaling horen bij een besluit tot een boete.")
+BEZWAAR_NA_BEKENDMAKING = _("Het bezwaar kan niet vóór de bekendmaking van het besluit zijn ontvangen.")
+BESLIST_VOOR_ONTVANGST = _("De beslissing op bezwaar kan niet vóór de ontvangst liggen.")
+UITKOMST_ZONDER_DATUM = _("Vul de datum van de beslissing op bezwaar in.")
+DATUM_ZONDER_UITKOMST = _("Kies de uitkomst van het bezwaar.")
+GEEN_BOETE_VOORNEMEN = _("Er is nu geen boete mogelijk; een voornemen kan niet worden verstuurd.")
+WET27_ZAAK = _("De bijstand is al verlaagd voor dezelfde gedraging (art. 27): sluit de zaak af of leg vast dat "
+               "dat niet zo is.")
+TOEKOMST = rules.DATUM_TOEKOMST
+
+
+def _overgang_toegestaan(overgang, melding) -> None:
+    """A transition not allowed from the current status is a user-facing error, not a crash (e.g. a
+    second click after a colleague already took the step)."""
+    if not can_proceed(overgang):
+        raise ValidationError(melding, code="status")
+
+
+def _alleen_consulent(by: User) -> None:
+    if not by.heeft_rol(Rol.CONSULENT):
+        raise PermissionDenied(ALLEEN_CONSULENT)
+
+
+def _niet_in_toekomst(veld: str, datum: date | None) -> None:
+    if datum and datum > vandaag():
+        raise ValidationError({veld: str(TOEKOMST)})
+
+
+def _zaak_voor_schrijven(zaak_id: int, by: User) -> Handhavingszaak:
+    zaak = (
+        Handhavingszaak.objects.select_for_update(of=("self",))
+        .select_related("dossier__inburgeraar", "dossier__werkcoach", "geopend_door")
+        .get(pk=zaak_id, dossier__in=access.zichtbare_dossiers(by).values("pk"))
+    )
+    if not access.mag_dossier_bewerken(by, zaak.dossier):
+        raise PermissionDenied
+    return zaak
+
+
+def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: User, **extra):
+    context = {
+        "zaak": zaak, "dossier": zaak.dossier, "inburgeraar": zaak.dossier.inburgeraar,
+        "gemeente": GemeenteInstellingen.huidig(), "instellingen": HandhavingInstellingen.huidig(),
+        "ondertekenaar": by,
+        "functie": "consulent inburgering" if by.heeft_rol(Rol.CONSULENT) else "werkcoach inburgering", **extra,
+    }
+    return document_opslaan(template_naam=template, template_versie=TEMPLATE_VERSIE, context=context,
+                            titel=f"{titel} {zaak.dossier.inburgeraar}", soort=soort, by=by)
+
+
+@transaction.atomic
+def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtreding_datum: date,
+                by: User) -> Handhavingszaak:
+    """A werkcoach (or consulent) opens a zaak on a signal. The lapse of the power to fine (Awb 5:45)
+    starts at the violation and joins the termijnen."""
+    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
+    if not access.mag_dossier_bewerken(by, dossier):
+        raise PermissionDenied
+    if not dossier.is_actief:
+        raise ValidationError(DOSSIER_NIET_ACTIEF)
+    if overtreding_datum > vandaag():
+        raise ValidationError({"overtreding_datum": str(rules.OVERTREDING_TOEKOMST)})
+    if not omschrijving.strip():
+        raise ValidationError({"omschrijving": str(_("Beschrijf het signaal."))})
+    zaak = Handhavingszaak(dossier=dossier, verplichting=verplichting, omschrijving=omschrijving,
+                           overtreding_datum=overtreding_datum, geopend_door=by)
+    zaak.verjaring_op = _verjaring(zaak)
+    opslaan(zaak, reden="Zaak geopend", door=by)
+    termijnen_herberekenen(dossier_id=dossier.pk)
+    return zaak
+
+
+def _verjaring(zaak: Handhavingszaak) -> date:
+    bedragen = HandhavingInstellingen.huidig().bedragen()
+    maximum = bedragen.brede_intake if zaak.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
+    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum, bedragen=bedragen)[0]
+
+
+@transaction.atomic
+def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User) -> Gesprek:
+    """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek."""
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    if not zaak.is_open:
+        raise ValidationError(ZAAK_AFGESLOTEN)
+    _niet_in_toekomst("datum", datum)
+    gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by)
+    opslaan(gesprek, reden="Gesprek vastgelegd", door=by)
+    if zaak.status == ZaakStatus.SIGNAAL:
+        zaak.gesprek_voeren()
+        opslaan(zaak, reden=f"Naar gesprek: {gesprek.get_uitkomst_display()}", door=by)
+    return gesprek
+
+
+@transaction.atomic
+def notitie_toevoegen(*, zaak_id: int, datum: date, tekst: str, bijlage: UploadedFile | None, by: User) -> Notitie:
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    _niet_in_toekomst("datum", datum)
+    notitie = Notitie(zaak=zaak, datum=datum, tekst=tekst, vastgelegd_door=by)
+    if bijlage is not None:
+        notitie.bijlage_naam = bijlage.name[:200]
+        notitie.bijlage = bijlage
+    notitie.full_clean(exclude=["zaak", "vastgelegd_door"])
+    opslaan(notitie, reden="Notitie toegevoegd" + (" met bijlage" if bijlage else ""), door=by)
+    return notitie
+
+
+@transaction.atomic
+def bijstand_verlaging_vastleggen(*, zaak_id: int, verlaagd: bool, toelichting: str, by: User) -> Handhavingszaak:
+    """Wet 27: record whether the bijstand was already lowered for the same conduct (then no fine)."""
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    if not zaak.is_open:
+        raise ValidationError(ZAAK_AFGESLOTEN)
+    if verlaagd and not toelichting.strip():
+        raise ValidationError({"toelichting": str(_("Licht toe wanneer en hoe de bijstand is verlaagd."))})
+    zaak.bijstand_verlaagd = verlaagd
+    zaak.bijstand_toelichting = toelichting
+    opslaan(zaak, reden="Verlaging bijstand (art. 27): " + ("ja" if verlaagd else "nee"), door=by)
+    return zaak
+
+
+@transaction.atomic
+def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str, by: User) -> Handhavingszaak:
+    """The written warning (by law for the brede intake, by gemeente policy always): only after a
+    recorded conversation or failed attempt. The letter is rendered in this transaction."""
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    _overgang_toegestaan(zaak.waarschuwen, NIET_IN_SIGNAAL_OF_GESPREK)
+    fouten = rules.waarschuwing_fouten(gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)))
+    if fouten:
+        raise ValidationError(fouten)
+    _niet_in_toekomst("verzonden_op", verzonden_op)
+    zaak.waarschuwen()
+    zaak.waarschuwing_op = verzonden_op
+    zaak.waarschuwing_toelichting = toelichting
+    zaak.waarschuwing_document = _brief(zaak, template=WAARSCHUWING_TEMPLATE, soort="handhaving_waarschuwing",
+                                        titel="Waarschuwing", by=by)
+    opslaan(zaak, reden="Schriftelijke waarschuwing verstuurd", door=by)
+    return zaak
+
+
+def zienswijze_einde(verzonden_op: date) -> date:
+    """Awb 4:8: the zienswijze period (a setting, default 2 weeks) with the Algemene termijnenwet."""
+    weken = HandhavingInstellingen.huidig().zienswijze_weken
+    laatste = datums.weken_na(verzonden_op, weken)
+    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
+    return rules.zienswijze_einde(verzonden_op=verzonden_op, weken=weken,
+                                  atw=AtwInstelling.huidig().zienswijze, extra_dagen=extra)
+
+
+@transaction.atomic
+def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: str, verwijtbaarheid_reden: str,
+                        toelichting: str, by: User) -> Handhavingszaak:
+    """The voornemen (Awb 4:8): by a consulent, after the conversation and (gemeente policy) the written
+    warning; it states the intended amount, computed by the same rules as the decision, and the
+    zienswijze period, which joins the termijnen."""
+    _alleen_consulent(by)
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    _overgang_toegestaan(zaak.voornemen, NIET_VOOR_VOORNEMEN)
+    instellingen = HandhavingInstellingen.huidig()
+    fouten = rules.voornemen_fouten(
+        gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)),
+        waarschuwing_verstuurd=zaak.waarschuwing_op is not None,
+        altijd_eerst_waarschuwen=instellingen.altijd_eerst_waarschuwen,
+    )
+    if fouten:
+        raise ValidationError(fouten)
+    if zaak.bijstand_verlaagd:
+        raise ValidationError(WET27_ZAAK)
+    _niet_in_toekomst("verzonden_op", verzonden_op)
+    berekening = selectors.berekening(
+        zaak, selectors.BoeteInvoer(verwijtbaarheid=verwijtbaarheid, verwijtbaarheid_reden=verwijtbaarheid_reden),
+        peildatum=verzonden_op, instellingen=instellingen,
+    )
+    if berekening.fouten:
+        raise ValidationError(berekening.fouten)
+    if not berekening.mogelijk:
+        raise ValidationError(GEEN_BOETE_VOORNEMEN)
+    zaak.voornemen()
+    zaak.voornemen_op = verzonden_op
+    zaak.voornemen_door = by
+    zaak.voornemen_bedrag = berekening.bedrag
+    zaak.voornemen_afleiding = berekening.stappen
+    zaak.voornemen_toelichting = toelichting
+    zaak.verwijtbaarheid = verwijtbaarheid
+    zaak.verwijtbaarheid_reden = verwijtbaarheid_reden
+    zaak.zienswijze_einde = zienswijze_einde(verzonden_op)
+    zaak.voornemen_document = _brief(zaak, template=VOORNEMEN_TEMPLATE, soort="handhaving_voornemen",
+                                     titel="Voornemen boete", by=by, berekening=berekening)
+    opslaan(zaak, reden=f"Voornemen verstuurd ({rules.euro(berekening.bedrag)})", door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    return zaak
+
+
+@transaction.atomic
+def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhoud: str, by: User) -> Handhavingszaak:
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    if zaak.status != ZaakStatus.VOORNEMEN:
+        raise ValidationError(ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN)
+    _niet_in_toekomst("ontvangen_op", ontvangen_op)
+    if ontvangen_op < zaak.voornemen_op:
+        raise ValidationError({"ontvangen_op": str(ZIENSWIJZE_VOOR_VOORNEMEN)})
+    if not inhoud.strip():
+        raise ValidationError({"inhoud": str(_("Beschrijf wat de inburgeraar naar voren heeft gebracht."))})
+    zaak.zienswijze_ontvangen_op = ontvangen_op
+    zaak.zienswijze_wijze = wijze
+    zaak.zienswijze_inhoud = inhoud
+    opslaan(zaak, reden="Zienswijze ontvangen", door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    return zaak
+
+
+@dataclass(frozen=True)
+class BesluitInvoer:
+    uitkomst: str
+    dagtekening: date
+    bekendmaking: date
+    motivering: str
+    zienswijze_weging: str = ""
+    asiel_motivering: str = ""
+    nieuwe_termijn_einde: date | None = None
+    boete: selectors.BoeteInvoer = field(default_factory=selectors.BoeteInvoer)
+
+
+def bezwaar_einde(bekendmaking: date) -> date:
+    """Awb 6:7/6:8: six weeks starting the day after bekendmaking, then the Algemene termijnenwet."""
+    laatste = datums.bezwaartermijn_einde(bekendmaking, GemeenteInstellingen.huidig().bezwaar_weken)
+    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
+    return datums.fatale_datum(laatste, atw=AtwInstelling.huidig().bezwaar, extra_dagen=extra)
+
+
+def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[rules.Berekening | None, dict]:
+    """Every rule of the decision, without writing: the amount with its derivation and the errors."""
+    instellingen = HandhavingInstellingen.huidig()
+    fouten = rules.besluit_fouten(rules.BesluitFeiten(
+        uitkomst=invoer.uitkomst, motivering=invoer.motivering, bijstand_verlaagd=zaak.bijstand_verlaagd,
+        is_asiel=zaak.dossier.is_asiel, asiel_motivering=invoer.asiel_motivering,
+        zienswijze_ontvangen=zaak.zienswijze_ontvangen_op is not None, zienswijze_weging=invoer.zienswijze_weging,
+        zienswijze_einde=zaak.zienswijze_einde, dagtekening=invoer.dagtekening, bekendmaking=invoer.bekendmaking,
+        vandaag=vandaag(), regime=zaak.regime, nieuwe_termijn_einde=invoer.nieuwe_termijn_einde,
+        verjaring_op=zaak.verjaring_op,
+    ), instellingen.bedragen())
+    if invoer.uitkomst != BesluitUitkomst.BOETE:
+        return None, fouten
+    berekening = selectors.berekening(zaak, invoer.boete, peildatum=invoer.dagtekening, instellingen=instellingen)
+    for veld, melding in berekening.fouten.items():
+        fouten.setdefault(veld, melding)
+    return berekening, fouten
+
+
+@transaction.atomic
+def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, by: User) -> Handhavingszaak:
+    """The decision (Wet 22/23, Besluit 7.1, Awb 5:46): by a consulent who did not open the zaak; every
+    rule checked again; a fine gets its boetebeschikking (with bezwaarclausule) in this transaction, the
+    bezwaar and (brede intake) new-term termijnen, and the payment status open."""
+    _alleen_consulent(by)
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    _overgang_toegestaan(zaak.besluiten, GEEN_VOORNEMEN)
+    if zaak.geopend_door_id == by.pk:
+        raise PermissionDenied(EIGEN_ZAAK)
+    berekening, fouten = besluit_controleren(zaak, invoer)
+    if fouten:
+        raise ValidationError(fouten)
+    zaak.besluiten()
+    zaak.besluit_uitkomst = invoer.uitkomst
+    zaak.besluit_door = by
+    zaak.dagtekening = invoer.dagtekening
+    zaak.bekendmaking = invoer.bekendmaking
+    zaak.motivering = invoer.motivering
+    zaak.zienswijze_weging = invoer.zienswijze_weging
+    if berekening is not None:
+        _boete_vastleggen(zaak, invoer, berekening, by)
+    opslaan(zaak, reden=f"Besluit: {zaak.get_besluit_uitkomst_display()}"
+            + (f" {rules.euro(zaak.boetebedrag)}" if zaak.boetebedrag else ""), door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    return zaak
+
+
+def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: rules.Berekening, by: User) -> None:
+    boete = invoer.boete
+    zaak.verwijtbaarheid = boete.verwijtbaarheid if zaak.regime == Regime.PIP else ""
+    zaak.verwijtbaarheid_reden = boete.verwijtbaarheid_reden if zaak.regime == Regime.PIP else ""
+    zaak.matiging = boete.matiging or Decimal("0")
+    zaak.matiging_reden = boete.matiging_reden
+    zaak.duo_nieuwe_termijn_maanden = boete.duo_nieuwe_termijn_maanden
+    zaak.duo_nieuwe_termijn_start = boete.duo_nieuwe_termijn_start
+    zaak.asiel_motivering = invoer.asiel_motivering
+    zaak.grondbedrag = berekening.grondbedrag
+    zaak.boetebedrag = berekening.bedrag
+    zaak.afleiding = berekening.stappen
+    zaak.nieuwe_termijn_einde = invoer.nieuwe_termijn_einde if zaak.regime == Regime.BREDE_INTAKE else None
+    zaak.bezwaar_einde = bezwaar_einde(invoer.bekendmaking)
+    zaak.betaalstatus = Betaalstatus.OPEN
+    zaak.besluit_document = _brief(zaak, template=BESCHIKKING_TEMPLATE, soort="handhaving_boetebeschikking",
+                                   titel="Boetebeschikking", by=by, berekening=berekening,
+                                   bezwaar_weken=GemeenteInstellingen.huidig().bezwaar_weken)
+
+
+def _boete_zaak(zaak_id: int, by: User) -> Handhavingszaak:
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    if zaak.besluit_uitkomst != BesluitUitkomst.BOETE:
+        raise ValidationError(GEEN_BOETE_BESLUIT)
+    return zaak
+
+
+@transaction.atomic
+def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, beslist_op: date | None,
+                       by: User) -> Handhavingszaak:
+    """Bezwaar against the boetebeschikking: received (date) and, later, its outcome. A fine herroepen
+    no longer counts for the cap or the doubling."""
+    _alleen_consulent(by)
+    zaak = _boete_zaak(zaak_id, by)
+    fouten: dict[str, Any] = {}
+    if ontvangen_op > vandaag():
+        fouten["ontvangen_op"] = str(TOEKOMST)
+    elif zaak.bekendmaking and ontvangen_op < zaak.bekendmaking:
+        fouten["ontvangen_op"] = str(BEZWAAR_NA_BEKENDMAKING)
+    if uitkomst and not beslist_op:
+        fouten["beslist_op"] = str(UITKOMST_ZONDER_DATUM)
+    if beslist_op and not uitkomst:
+        fouten["uitkomst"] = str(DATUM_ZONDER_UITKOMST)
+    if beslist_op and beslist_op < ontvangen_op:
+        fouten["beslist_op"] = str(BESLIST_VOOR_ONTVANGST)
+    elif beslist_op and beslist_op > vandaag():
+        fouten["beslist_op"] = str(TOEKOMST)
+    if fouten:
+        raise ValidationError(fouten)
+    zaak.bezwaar_ontvangen_op = ontvangen_op
+    zaak.bezwaar_uitkomst = uitkomst
+    zaak.bezwaar_beslist_op = beslist_op
+    opslaan(zaak, reden="Bezwaar " + (zaak.get_bezwaar_uitkomst_display() if uitkomst else "ontvangen"), door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    return zaak
+
+
+@transaction.atomic
+def betaalstatus_wijzigen(*, zaak_id: int, betaalstatus: str, by: User) -> Handhavingszaak:
+    zaak = _boete_zaak(zaak_id, by)
+    zaak.betaalstatus = betaalstatus
+    opslaan(zaak, reden=f"Betaling: {zaak.get_betaalstatus_display()}", door=by)
+    return zaak
+
+
+@transaction.atomic
+def zaak_afsluiten(*, zaak_id: int, reden: str, toelichting: str, by: User) -> Handhavingszaak:
+    """Close from any state with a reason (naleving hersteld, onterecht, other). Once a voornemen is
+    out, only a consulent closes: it ends an announced sanction."""
+    zaak = _zaak_voor_schrijven(zaak_id, by)
+    _overgang_toegestaan(zaak.afsluiten, ZAAK_AFGESLOTEN)
+    if zaak.status in (ZaakStatus.VOORNEMEN, ZaakStatus.BESLUIT):
+        _alleen_consulent(by)
+    fouten = rules.afsluiten_fouten(reden=reden, toelichting=toelichting, na_besluit=zaak.status == ZaakStatus.BESLUIT)
+    if fouten:
+        raise ValidationError(fouten)
+    zaak.afsluiten()
+    zaak.afsluit_reden = reden
+    zaak.afsluit_toelichting = toelichting
+    zaak.afgesloten_op = timezone.now()
+    opslaan(zaak, reden=f"Afgesloten: {zaak.get_afsluit_reden_display()}", door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    return zaak
+

@@ -1,0 +1,371 @@
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from cases import access
+from cases.models import Dossier
+from cases.services import vandaag
+from cases.views import dossier_pagina, fouten_naar_formulieren
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+from inburgering.documenten.views import document_response
+from inburgering.kalender import datums
+
+from . import forms, selectors, services
+from .models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from .rules import BesluitUitkomst, Regime
+
+PAGINA_GROOTTE = 25
+
+
+def _mag_bewerken(user: User, dossier: Dossier) -> bool:
+    return access.mag_dossier_bewerken(user, dossier)
+
+
+def _consulent(user: User, dossier: Dossier) -> bool:
+    return user.heeft_rol(Rol.CONSULENT) and access.mag_dossier_bewerken(user, dossier)
+
+
+def _zaak_pagina(request: HttpRequest, zaak_id: int, pagina: str, toegang: Callable | None = None):
+    """The zaak (404 unless its dossier is visible) with the dossier page context; the read is logged."""
+    try:
+        zaak = selectors.zaak_voor(user=request.user, zaak_id=zaak_id)
+    except Handhavingszaak.DoesNotExist:
+        raise Http404 from None
+    _dossier, context = dossier_pagina(request, zaak.dossier_id, pagina, toegang=toegang)
+    context["actieve_tab"] = "handhaving"
+    context["zaak"] = zaak
+    return zaak, context
+
+
+@login_required
+def handhaving_tab(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "handhaving")
+    context.update(zaken=selectors.zaken_voor_dossier(dossier), is_consulent=request.user.heeft_rol(Rol.CONSULENT))
+    return render(request, "handhaving/tab.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def zaak_openen(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier, context = dossier_pagina(request, pk, "handhaving", alleen_bewerken=True)
+    form = forms.ZaakForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            zaak = services.zaak_openen(dossier_id=dossier.pk, by=request.user, **form.gegevens())
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("De handhavingszaak is geopend. Voer eerst een gesprek met de inburgeraar."))
+            return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
+    context.update(form=form, titel=_("Handhavingszaak openen"), knop=_("Zaak openen"),
+                   terug=("handhaving:tab", dossier.pk))
+    return render(request, "handhaving/stap.html", context)
+
+
+@login_required
+def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    zaak, context = _zaak_pagina(request, zaak_id, "handhaving_zaak")
+    user = request.user
+    bewerken = _mag_bewerken(user, zaak.dossier)
+    consulent = _consulent(user, zaak.dossier)
+    status = zaak.status
+    context.update(
+        tijdlijn=selectors.tijdlijn(zaak),
+        gesprekken=list(zaak.gesprekken.all()),
+        acties=_acties(zaak, bewerken=bewerken, consulent=consulent),
+        instellingen=HandhavingInstellingen.huidig(),
+        brieven=[(soort, label, doc) for soort, label, doc in (
+            ("waarschuwing", _("Waarschuwing"), zaak.waarschuwing_document),
+            ("voornemen", _("Voornemen tot boete"), zaak.voornemen_document),
+            ("besluit", _("Boetebeschikking"), zaak.besluit_document),
+        ) if doc is not None],
+        wacht_op_besluit=status == ZaakStatus.VOORNEMEN,
+    )
+    return render(request, "handhaving/zaak_detail.html", context)
+
+
+def _acties(zaak: Handhavingszaak, *, bewerken: bool, consulent: bool) -> list[tuple[str, str]]:
+    """The next steps this user can take now (url name, label). The services check again."""
+    if not bewerken:
+        return []
+    s = zaak.status
+    acties = []
+    if s in (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING):
+        acties.append(("handhaving:gesprek", _("Gesprek vastleggen")))
+    if s == ZaakStatus.GESPREK:
+        acties.append(("handhaving:waarschuwing", _("Waarschuwing versturen")))
+    if consulent and s in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING):
+        acties.append(("handhaving:voornemen", _("Voornemen tot boete opstellen")))
+    if s == ZaakStatus.VOORNEMEN:
+        acties.append(("handhaving:zienswijze", _("Zienswijze vastleggen")))
+        if consulent:
+            acties.append(("handhaving:besluit", _("Besluit nemen")))
+    if zaak.besluit_uitkomst == BesluitUitkomst.BOETE:
+        if consulent:
+            acties.append(("handhaving:bezwaar", _("Bezwaar vastleggen")))
+        acties.append(("handhaving:betaling", _("Betaling bijwerken")))
+    if zaak.is_open:
+        acties.append(("handhaving:notitie", _("Notitie of bijlage toevoegen")))
+        acties.append(("handhaving:bijstand", _("Verlaging bijstand (art. 27) vastleggen")))
+        if consulent or s not in (ZaakStatus.VOORNEMEN, ZaakStatus.BESLUIT):
+            acties.append(("handhaving:afsluiten", _("Zaak afsluiten")))
+    return acties
+
+
+def _stap(request: HttpRequest, zaak_id: int, *, pagina: str, form_klasse, uitvoeren: Callable, titel: str,
+          knop: str, melding: str, toegang: Callable = _mag_bewerken, form_kwargs: Callable | None = None,
+          initial: Callable | dict | None = None, extra: Callable | dict | None = None) -> HttpResponse:
+    """One step on a zaak: a form, the service, Dutch errors next to the fields. `form_kwargs`,
+    `initial` and `extra` may be functions of the zaak."""
+    zaak, context = _zaak_pagina(request, zaak_id, pagina, toegang=toegang)
+    kwargs = {"initial": _van_zaak(initial, zaak), **_van_zaak(form_kwargs, zaak)}
+    if request.method == "POST":
+        form = form_klasse(request.POST, request.FILES or None, **kwargs)
+    else:
+        form = form_klasse(**kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitvoeren(zaak, form)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, melding)
+            return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
+    context.update(form=form, titel=titel, knop=knop, terug=("handhaving:zaak_detail", zaak.pk), **_van_zaak(extra, zaak))
+    return render(request, "handhaving/stap.html", context)
+
+
+def _van_zaak(waarde, zaak: Handhavingszaak) -> dict:
+    return (waarde(zaak) if callable(waarde) else waarde) or {}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gesprek(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_gesprek", form_klasse=forms.GesprekForm,
+        uitvoeren=lambda zaak, form: services.gesprek_vastleggen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+        titel=_("Gesprek vastleggen"), knop=_("Vastleggen"), melding=_("Het gesprek is vastgelegd."),
+        initial={"datum": vandaag()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notitie(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_notitie", form_klasse=forms.NotitieForm,
+        uitvoeren=lambda zaak, form: services.notitie_toevoegen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+        titel=_("Notitie of bijlage toevoegen"), knop=_("Toevoegen"), melding=_("De notitie is toegevoegd."),
+        initial={"datum": vandaag()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bijstand(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_bijstand", form_klasse=forms.BijstandForm,
+        uitvoeren=lambda zaak, form: services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, by=request.user,
+                                                                            **form.gegevens()),
+        titel=_("Verlaging van de bijstand (art. 27)"), knop=_("Vastleggen"), melding=_("Vastgelegd."),
+        extra={"uitleg": _("Is de bijstand al verlaagd voor dezelfde gedraging, dan is een boete niet toegestaan "
+                           "(Wet inburgering 2021, art. 27).")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_waarschuwing", form_klasse=forms.WaarschuwingForm,
+        uitvoeren=lambda zaak, form: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user,
+                                                                     **form.gegevens()),
+        titel=_("Schriftelijke waarschuwing versturen"), knop=_("Waarschuwing versturen"),
+        melding=_("De waarschuwing is vastgelegd. De brief staat klaar om te downloaden."),
+        initial={"verzonden_op": vandaag()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voornemen(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    instellingen = HandhavingInstellingen.huidig()
+    return _stap(
+        request, zaak_id, pagina="handhaving_voornemen", form_klasse=forms.VoornemenForm, toegang=_consulent,
+        uitvoeren=lambda zaak, form: services.voornemen_versturen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+        titel=_("Voornemen tot boete"), knop=_("Voornemen versturen"),
+        melding=_("Het voornemen is verstuurd. De zienswijzetermijn loopt."),
+        form_kwargs=lambda zaak: {"regime": zaak.regime}, initial={"verzonden_op": vandaag()},
+        extra={"uitleg": _("De brief noemt de voorgenomen boete en de zienswijzetermijn van %(w)s weken.")
+               % {"w": instellingen.zienswijze_weken}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def zienswijze(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_zienswijze", form_klasse=forms.ZienswijzeForm,
+        uitvoeren=lambda zaak, form: services.zienswijze_vastleggen(zaak_id=zaak.pk, by=request.user,
+                                                                    **form.gegevens()),
+        titel=_("Zienswijze vastleggen"), knop=_("Vastleggen"),
+        melding=_("De zienswijze is vastgelegd. Weeg die mee in het besluit."), initial={"ontvangen_op": vandaag()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bezwaar(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_bezwaar", form_klasse=forms.BezwaarForm, toegang=_consulent,
+        uitvoeren=lambda zaak, form: services.bezwaar_vastleggen(
+            zaak_id=zaak.pk, by=request.user, ontvangen_op=form.cleaned_data["ontvangen_op"],
+            uitkomst=form.cleaned_data["uitkomst"], beslist_op=form.cleaned_data["beslist_op"]),
+        titel=_("Bezwaar vastleggen"), knop=_("Vastleggen"), melding=_("Het bezwaar is vastgelegd."),
+        initial=lambda zaak: {"ontvangen_op": zaak.bezwaar_ontvangen_op or vandaag(), "uitkomst": zaak.bezwaar_uitkomst,
+                              "beslist_op": zaak.bezwaar_beslist_op},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def betaling(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_betaling", form_klasse=forms.BetalingForm,
+        uitvoeren=lambda zaak, form: services.betaalstatus_wijzigen(zaak_id=zaak.pk, by=request.user,
+                                                                    **form.gegevens()),
+        titel=_("Betaling bijwerken"), knop=_("Opslaan"), melding=_("De betaalstatus is bijgewerkt."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def afsluiten(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _stap(
+        request, zaak_id, pagina="handhaving_afsluiten", form_klasse=forms.AfsluitenForm,
+        uitvoeren=lambda zaak, form: services.zaak_afsluiten(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+        titel=_("Zaak afsluiten"), knop=_("Afsluiten"), melding=_("De zaak is afgesloten."),
+    )
+
+
+# --- the decision -------------------------------------------------------------------------------------------
+def _invoer(form: forms.BesluitForm) -> services.BesluitInvoer:
+    d = form.cleaned_data
+    return services.BesluitInvoer(
+        uitkomst=d["uitkomst"], dagtekening=d["dagtekening"], bekendmaking=d["bekendmaking"],
+        motivering=d["motivering"], zienswijze_weging=d.get("zienswijze_weging", ""),
+        asiel_motivering=d.get("asiel_motivering", ""), nieuwe_termijn_einde=d.get("nieuwe_termijn_einde"),
+        boete=_boete_invoer(d),
+    )
+
+
+def _boete_invoer(d: dict) -> selectors.BoeteInvoer:
+    return selectors.BoeteInvoer(
+        verwijtbaarheid=d.get("verwijtbaarheid") or "", verwijtbaarheid_reden=d.get("verwijtbaarheid_reden") or "",
+        matiging=d.get("matiging") or Decimal("0"), matiging_reden=d.get("matiging_reden") or "",
+        duo_nieuwe_termijn_maanden=d.get("duo_nieuwe_termijn_maanden"),
+        duo_nieuwe_termijn_start=d.get("duo_nieuwe_termijn_start"),
+    )
+
+
+def _besluit_initial(zaak: Handhavingszaak) -> dict:
+    initial = {"uitkomst": BesluitUitkomst.BOETE, "dagtekening": vandaag(), "bekendmaking": vandaag(),
+               "verwijtbaarheid": zaak.verwijtbaarheid, "verwijtbaarheid_reden": zaak.verwijtbaarheid_reden}
+    if zaak.regime == Regime.BREDE_INTAKE:
+        maanden = HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden
+        initial["nieuwe_termijn_einde"] = datums.plus_maanden(vandaag(), maanden) - timedelta(days=1)
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    """The decision form with the computed amount and its derivation. Without JavaScript: 'Bedrag
+    berekenen' recomputes with the entered choices and saves nothing; 'Besluit nemen' decides."""
+    zaak, context = _zaak_pagina(request, zaak_id, "handhaving_besluit", toegang=_consulent)
+    initial = _besluit_initial(zaak)
+    form = forms.BesluitForm(request.POST or None, zaak=zaak, initial=initial)
+    berekening = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("actie") == "berekenen":
+            berekening = selectors.berekening(zaak, _boete_invoer(form.cleaned_data),
+                                              peildatum=form.cleaned_data["dagtekening"])
+            if berekening.fouten:
+                fouten_naar_formulieren(ValidationError(berekening.fouten), form)
+        else:
+            try:
+                services.besluit_nemen(zaak_id=zaak.pk, invoer=_invoer(form), by=request.user)
+            except ValidationError as fout:
+                fouten_naar_formulieren(fout, form)
+                berekening = selectors.berekening(zaak, _boete_invoer(form.cleaned_data),
+                                                  peildatum=form.cleaned_data["dagtekening"])
+            else:
+                messages.success(request, _("Het besluit is vastgelegd."))
+                return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
+    if berekening is None:
+        berekening = selectors.berekening(zaak, _boete_invoer(initial), peildatum=vandaag())
+    context.update(form=form, berekening=berekening, instellingen=HandhavingInstellingen.huidig(),
+                   eigen_zaak=zaak.geopend_door_id == request.user.pk, titel=_("Besluit nemen"),
+                   terug=("handhaving:zaak_detail", zaak.pk))
+    return render(request, "handhaving/besluit.html", context)
+
+
+# --- downloads and the queue ----------------------------------------------------------------------------------
+@login_required
+def brief(request: HttpRequest, zaak_id: int, soort: str) -> HttpResponse:
+    zaak, _context = _zaak_pagina(request, zaak_id, f"handhaving_brief_{soort}"[:50])
+    document = {"waarschuwing": zaak.waarschuwing_document, "voornemen": zaak.voornemen_document,
+                "besluit": zaak.besluit_document}.get(soort)
+    if document is None:
+        raise Http404
+    return document_response(document)
+
+
+@login_required
+def bijlage(request: HttpRequest, zaak_id: int, notitie_id: int) -> HttpResponse:
+    zaak, _context = _zaak_pagina(request, zaak_id, "handhaving_bijlage")
+    notitie = zaak.notities.filter(pk=notitie_id).exclude(bijlage="").first()
+    if notitie is None:
+        raise Http404
+    response = FileResponse(notitie.bijlage.open("rb"), as_attachment=True,
+                            filename=notitie.bijlage_naam or "bijlage")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def zaken(request: HttpRequest) -> HttpResponse:
+    """Every zaak of the dossiers the user may see, filtered as the dashboard's numbers link to it
+    (`?status=`, `?boete_jaar=`, `?afsluit_reden=`). Two queries plus the request's own."""
+    if not access.mag_dossiers_zien(request.user):
+        raise PermissionDenied
+    form = forms.ZaakFilterForm(request.GET)
+    filter = selectors.ZaakFilter(**form.waarden())
+    lijst = selectors.zaken_lijst(user=request.user, filter=filter)
+    pagina = Paginator(lijst, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(request, "handhaving/zaken.html", {
+        "pagina": pagina, "form": form, "filter": filter, "querystring": querystring.urlencode(),
+        "is_consulent": request.user.heeft_rol(Rol.CONSULENT),
+    })
+
+
+@login_required
+def te_besluiten(request: HttpRequest) -> HttpResponse:
+    if not request.user.heeft_rol(Rol.CONSULENT):
+        raise PermissionDenied
+    pagina = Paginator(selectors.te_besluiten(user=request.user), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    return render(request, "handhaving/te_besluiten.html", {"pagina": pagina, "querystring": "",
+                                                            "vandaag": vandaag()})

@@ -1,0 +1,205 @@
+"""The small forms of the Traject tab, one per use-case; field names match the services' keyword
+arguments, so a service's ValidationError lands next to the right field."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import EindReden
+from inburgering.formulieren import DatumInput
+from inburgering.instellingen.models import GemeenteInstellingen
+
+from . import rules, selectors
+from .models import AfsluitGrond
+from .rules import AanbiederSoort, MapUitkomst, MbSoort, StopReden, UrenBron, UrenCategorie
+
+LEEG = [("", "---------")]  # shown as "— kies —" (inburgering.formulieren)
+TEKST = {"rows": 3}
+
+
+def _datum(label, *, verplicht: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(label=label, widget=DatumInput(), required=verplicht, help_text=help_text)
+
+
+def _uren(label, *, verplicht: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(label=label, max_digits=6, decimal_places=2, required=verplicht,
+                              widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}))
+
+
+class InschrijvingForm(forms.Form):
+    aanbieder = forms.ModelChoiceField(label=_("Aanbieder"), queryset=None)
+    startdatum = _datum(_("Startdatum"))
+    geplande_einddatum = _datum(_("Geplande einddatum"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = selectors.aanbieders().filter(
+            soort__in=[AanbiederSoort.TAALAANBIEDER, AanbiederSoort.ONDERWIJSINSTELLING]
+        )
+
+
+class DatumForm(forms.Form):
+    datum = _datum(_("Datum"))
+
+
+class StoppenForm(forms.Form):
+    reden = forms.ChoiceField(label=_("Reden"), choices=LEEG + StopReden.CHOICES)
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs=TEKST), required=False,
+                                  help_text=_("Verplicht bij 'Andere reden'."))
+    datum = _datum(_("Gestopt op"))
+
+
+class UrenForm(forms.Form):
+    categorie = forms.ChoiceField(label=_("Categorie"), choices=LEEG + UrenCategorie.CHOICES)
+    van = _datum(_("Periode van"))
+    tot = _datum(_("Periode tot en met"))
+    aantal = _uren(_("Aantal uren"))
+    bron = forms.ChoiceField(label=_("Bron"), choices=UrenBron.CHOICES, initial=UrenBron.WERKCOACH)
+    aanbieder = forms.ModelChoiceField(
+        label=_("Aanbieder"), queryset=None, required=False,
+        help_text=_("NT2-uren tellen voor afschalen alleen bij een instelling met keurmerk of taalschakeltraject."),
+    )
+    tijdens_intake = forms.BooleanField(label=_("Gevolgd tijdens de brede intake"), required=False)
+    toelichting = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+
+class ExamenForm(forms.Form):
+    onderdeel = forms.ChoiceField(label=_("Onderdeel"), choices=LEEG + rules.Examenonderdeel.CHOICES)
+    niveau = forms.ChoiceField(label=_("Niveau"), choices=LEEG + rules.ExamenNiveau.CHOICES, required=False,
+                               help_text=_("Verplicht bij de taalexamens; bij KNM leeg laten."))
+    datum = _datum(_("Examendatum"))
+    resultaat = forms.ChoiceField(label=_("Resultaat"), choices=LEEG + rules.Resultaat.CHOICES)
+    reden_geen_resultaat = forms.ChoiceField(
+        label=_("Reden geen resultaat"), choices=LEEG + rules.RedenGeenResultaat.CHOICES, required=False,
+        help_text=_("Alleen bij 'Geen resultaat'."),
+    )
+
+
+class _ThemasForm(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    aanbieder = forms.ModelChoiceField(label=_("Uitvoerder"), queryset=None, required=False)
+    themas = forms.MultipleChoiceField(label=_("Behandelde thema's"), widget=forms.CheckboxSelectMultiple,
+                                       required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+
+class PvtForm(_ThemasForm):
+    geplande_start = _datum(_("Geplande start"), verplicht=False)
+    vroege_start_reden = forms.CharField(
+        label=_("Reden eerdere start"), widget=forms.Textarea(attrs=TEKST), required=False,
+        help_text=_("Alleen nodig als een asielstatushouder eerder start dan de termijn na huisvesting."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themas"].choices = rules.pvt_themas(GemeenteInstellingen.huidig().pvt_extra_themas_lijst)
+        self.order_fields(["aanbieder", "geplande_start", "vroege_start_reden", "themas"])
+
+
+class MapForm(_ThemasForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themas"].choices = rules.MAP_THEMAS
+
+
+class PvtSessieForm(forms.Form):
+    datum = _datum(_("Datum"))
+    uren = _uren(_("Uren"))
+    onderwerp = forms.CharField(label=_("Onderwerp"), max_length=200)
+    activiteit = forms.BooleanField(label=_("Activiteit of excursie"), required=False)
+    aanwezig = forms.BooleanField(label=_("Aanwezig"), required=False, initial=True)
+
+
+class EindgesprekForm(forms.Form):
+    datum = _datum(_("Datum eindgesprek"))
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=LEEG + MapUitkomst.CHOICES)
+    verslag = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs=TEKST), required=False)
+
+
+class OntzorgingForm(forms.Form):
+    uitvoerder = forms.ModelChoiceField(label=_("Uitvoerende organisatie"), queryset=None)
+    bijstand_start = _datum(_("Eerste dag recht op bijstand"))
+    asielvergunning_bepaalde_tijd = forms.BooleanField(
+        label=_("Heeft een verblijfsvergunning asiel voor bepaalde tijd"), required=False,
+        help_text=_("Niet voor gezinsleden met een reguliere vergunning (Participatiewet art. 56a)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["uitvoerder"].queryset = selectors.aanbieders()
+
+
+class VasteLastForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"))
+    begunstigde = forms.CharField(label=_("Betalen aan"), max_length=200)
+    bedrag = forms.DecimalField(label=_("Bedrag per maand (euro)"), max_digits=10, decimal_places=2)
+    van = _datum(_("Vanaf"))
+    tot = _datum(_("Tot en met"), verplicht=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        soorten = GemeenteInstellingen.huidig().ontzorging_vaste_lasten_lijst
+        self.fields["soort"].choices = LEEG + [(s, s) for s in soorten]
+
+
+class VerlengenForm(forms.Form):
+    nieuw_einde = _datum(_("Nieuwe einddatum"))
+    reden = forms.CharField(label=_("Reden van de verlenging"), widget=forms.Textarea(attrs=TEKST))
+
+
+class VroegEindeForm(forms.Form):
+    datum = _datum(_("Laatste dag"))
+    reden = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs=TEKST))
+
+
+class NotitieForm(forms.Form):
+    datum = _datum(_("Datum"))
+    tekst = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BegeleidingForm(forms.Form):
+    aanbieder = forms.ModelChoiceField(label=_("Uitvoerder"), queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+
+class MbActiviteitForm(BegeleidingForm):
+    soort = forms.ChoiceField(label=_("Soort"), choices=LEEG + MbSoort.CHOICES)
+    datum = _datum(_("Datum"))
+    uren = _uren(_("Uren"), verplicht=False)
+    notitie = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs=TEKST), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].label = _("Uitgevoerd door")
+        self.order_fields(["soort", "datum", "uren", "aanbieder", "notitie"])
+
+
+class AfrondenForm(forms.Form):
+    reden = forms.ChoiceField(
+        label=_("Reden"), widget=forms.RadioSelect,
+        choices=[(EindReden.VOLDAAN, EindReden.VOLDAAN.label), (EindReden.ONTHEFFING, EindReden.ONTHEFFING.label),
+                 (EindReden.VRIJSTELLING, EindReden.VRIJSTELLING.label)],
+    )
+    datum = _datum(_("Datum afronding"))
+    grond = forms.ChoiceField(label=_("Grond (besluit DUO)"), choices=LEEG + AfsluitGrond.choices, required=False,
+                              help_text=_("Alleen bij ontheffing of vrijstelling."))
+    duo_besluit_datum = _datum(_("Datum besluit DUO"), verplicht=False, help_text=_("Alleen bij ontheffing of vrijstelling."))
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs=TEKST), required=False)
+
+
+class AanbiederFilterForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=[("", _("Alle soorten")), *AanbiederSoort.CHOICES],
+                              required=False)
+    keurmerk = forms.ChoiceField(
+        label=_("Keurmerk Blik op Werk"), required=False,
+        choices=[("", _("Alle")), ("ja", _("Met geldig keurmerk")), ("nee", _("Zonder geldig keurmerk"))],
+    )

@@ -1,0 +1,98 @@
+"""Closing a dossier in uitvoering as afgerond: plicht voldaan (DOMAIN §6), or an ontheffing /
+vrijstelling decided by DUO."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from django_fsm import can_proceed
+
+from cases.models import AFROND_REDENEN, Dossier, EindReden
+from cases.services import vandaag
+from inburgering.accounts.models import User
+from inburgering.accounts.roles import Rol
+from leerroutes import selectors
+from leerroutes.models import (
+    ONTHEFFING_GRONDEN,
+    VRIJSTELLING_GRONDEN,
+    Afsluiting,
+    Inschrijving,
+)
+from leerroutes.rules import InschrijvingStatus, StopReden
+
+from ._basis import (
+    AFROND_FASE,
+    ALLEEN_CONSULENT,
+    BESLUIT_DATUM_NODIG,
+    DATUM_TOEKOMST,
+    GROND_NODIG,
+    KEUZE_ONGELDIG,
+    NIET_VOLDAAN,
+    _dossier_voor_schrijven,
+    _niet_in_toekomst,
+    _opslaan,
+    _termijnen,
+)
+
+
+# --- afronden ---------------------------------------------------------------------------------------
+@transaction.atomic
+def dossier_afronden(
+    *, dossier_id: int, reden: str, datum: date, by: User, grond: str = "", duo_besluit_datum: date | None = None,
+    toelichting: str = "",
+) -> Dossier:
+    """Close a dossier in uitvoering as afgerond, by a consulent: `voldaan` only when
+    `voldaan.plicht_voldaan` says so (DOMAIN §6); `ontheffing` / `vrijstelling` as decided by DUO,
+    with its kind (grond) and date. The checklist at that moment is kept; a running enrolment stops."""
+    if not by.heeft_rol(Rol.CONSULENT):
+        raise PermissionDenied(ALLEEN_CONSULENT)
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    if reden not in AFROND_REDENEN:
+        raise ValidationError({"reden": str(KEUZE_ONGELDIG)})
+    _niet_in_toekomst(datum)
+    if not can_proceed(dossier.afronden):
+        raise ValidationError(AFROND_FASE, code="status")
+    voldaan = selectors.traject_overzicht(dossier).voldaan
+    if reden == EindReden.VOLDAAN:
+        if not voldaan.voldaan:
+            raise ValidationError(NIET_VOLDAAN % {"wat": "; ".join(voldaan.ontbreekt)})
+        grond, duo_besluit_datum = "", None
+    else:
+        _duo_besluit_fouten(reden, grond, duo_besluit_datum)
+    _stop_lopende_inschrijving(dossier, datum)
+    dossier.afronden(reden=reden)
+    dossier.eind_datum = datum
+    dossier.eind_toelichting = toelichting
+    dossier.versie += 1
+    label = dict(EindReden.choices)[reden]
+    _opslaan(dossier, f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""))
+    afsluiting = Afsluiting(
+        dossier=dossier, reden=reden, grond=grond, duo_besluit_datum=duo_besluit_datum, datum=datum,
+        checklist={"voldaan": voldaan.voldaan, "ontbreekt": list(voldaan.ontbreekt)}, vastgelegd_door=by,
+    )
+    _opslaan(afsluiting, f"Afgerond ({label})")
+    _termijnen(dossier.pk)  # a closed dossier watches nothing any more (cases' engine)
+    return dossier
+
+
+def _duo_besluit_fouten(reden: str, grond: str, duo_besluit_datum: date | None) -> None:
+    gronden = ONTHEFFING_GRONDEN if reden == EindReden.ONTHEFFING else VRIJSTELLING_GRONDEN
+    fouten: dict[str, str] = {}
+    if grond not in gronden:
+        fouten["grond"] = str(GROND_NODIG)
+    if duo_besluit_datum is None:
+        fouten["duo_besluit_datum"] = str(BESLUIT_DATUM_NODIG)
+    elif duo_besluit_datum > vandaag():
+        fouten["duo_besluit_datum"] = str(DATUM_TOEKOMST)
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _stop_lopende_inschrijving(dossier: Dossier, datum: date) -> None:
+    for inschrijving in Inschrijving.objects.select_for_update().filter(
+        dossier=dossier, status__in=InschrijvingStatus.ACTIEF
+    ):
+        inschrijving.stoppen(reden=StopReden.PLICHT_GEEINDIGD, toelichting="", datum=datum)
+        inschrijving.versie += 1
+        _opslaan(inschrijving, "Gestopt: dossier afgerond")

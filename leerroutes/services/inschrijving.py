@@ -1,0 +1,189 @@
+"""The leerroute enrolment: create (from the vastgesteld PIP's route), aanmelden, starten, afronden,
+stoppen, and the follow-up of a PIP wijziging (schakelen stops the old enrolment; hours stay)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from django_fsm import can_proceed
+
+from cases import access
+from cases.services import vandaag
+from inburgering.accounts.models import User
+from inburgering.instellingen.models import GemeenteInstellingen
+from leerroutes import rules, selectors
+from leerroutes.models import (
+    Inschrijving,
+    Uren,
+)
+from leerroutes.rules import InschrijvingStatus, StopReden
+from pip_plans import services as pip_services
+from pip_plans.models import Pip
+
+from ._basis import (
+    AL_ACTIEF,
+    DOSSIER_AFGESLOTEN,
+    STATUS_ONJUIST,
+    TOELICHTING_NODIG,
+    Z_UREN_NIET_KLAAR,
+    _aanbieder,
+    _dossier_voor_schrijven,
+    _geldend_pip,
+    _keuze,
+    _niet_in_toekomst,
+    _opslaan,
+    _termijnen,
+    _versie,
+)
+
+
+# --- leerroute enrolment --------------------------------------------------------------------------
+@transaction.atomic
+def inschrijving_aanmaken(
+    *, dossier_id: int, aanbieder_id: int, startdatum: date, geplande_einddatum: date,
+    leerroute: str | None = None, by: User,
+) -> Inschrijving:
+    """Enrol in the leerroute of the geldend PIP (default: its route; another route is refused —
+    switching goes through a PIP wijziging). B/Z need a keurmerk valid on the start date, O a
+    taalschakeltraject institution; both dates on/after the dagtekening and inside the termijn."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    pip = _geldend_pip(dossier)
+    leerroute = leerroute or pip.leerroute
+    if fout := rules.route_fout(leerroute=leerroute, pip_route=pip.leerroute):
+        raise ValidationError({"leerroute": fout})
+    aanbieder = _aanbieder(aanbieder_id)
+    if dossier.inschrijvingen.filter(status__in=InschrijvingStatus.ACTIEF).exists():
+        raise ValidationError(AL_ACTIEF)
+    fouten = rules.inschrijving_datum_fouten(
+        startdatum=startdatum, geplande_einddatum=geplande_einddatum, dagtekening=pip.dagtekening,
+        termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
+            pip.termijn_start, GemeenteInstellingen.huidig().inburgeringstermijn_jaren),
+    )
+    if fout := rules.aanbieder_fout(leerroute, aanbieder.feiten, startdatum):
+        fouten["aanbieder"] = fout
+    if fouten:
+        raise ValidationError(fouten)
+    inschrijving = Inschrijving(
+        dossier=dossier, pip=pip, leerroute=leerroute, aanbieder=aanbieder, startdatum=startdatum,
+        geplande_einddatum=geplande_einddatum, aangemaakt_door=by,
+    )
+    _opslaan(inschrijving, f"Ingeschreven bij {aanbieder}")
+    return inschrijving
+
+
+def _inschrijving_voor_schrijven(inschrijving_id: int, by: User, versie: int | None = None) -> Inschrijving:
+    inschrijving = Inschrijving.objects.select_for_update(of=("self",)).select_related("dossier", "pip").get(
+        pk=inschrijving_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    )
+    if not access.mag_dossier_bewerken(by, inschrijving.dossier):
+        raise PermissionDenied
+    if not inschrijving.dossier.is_actief:
+        raise ValidationError(DOSSIER_AFGESLOTEN)
+    _versie(inschrijving, versie)
+    return inschrijving
+
+
+def _overgang(inschrijving: Inschrijving, overgang, historie: str, **kwargs) -> Inschrijving:
+    if not can_proceed(overgang):
+        raise ValidationError(STATUS_ONJUIST, code="status")
+    overgang(**kwargs)
+    inschrijving.versie += 1
+    _opslaan(inschrijving, historie)
+    return inschrijving
+
+
+@transaction.atomic
+def inschrijving_aanmelden(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
+    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    _niet_in_toekomst(datum)
+    return _overgang(inschrijving, inschrijving.aanmelden, "Aangemeld bij de aanbieder", datum=datum)
+
+
+@transaction.atomic
+def inschrijving_starten(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
+    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    _niet_in_toekomst(datum)
+    return _overgang(inschrijving, inschrijving.starten, "Gestart", datum=datum)
+
+
+@transaction.atomic
+def inschrijving_afronden(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
+    """Completion. For the Z-route this is the eindgesprek held by the college itself (its date is
+    DUO's datumAfrondingZroute), possible only once the hours of Besluit 3.14 are complete."""
+    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    if inschrijving.leerroute == rules.Leerroute.Z:
+        dossier = inschrijving.dossier
+        uren = list(Uren.objects.filter(dossier=dossier))
+        stand = rules.z_route_stand(
+            selectors.uren_regels(uren), is_asiel=dossier.is_asiel,
+            telling=selectors.z_route_telling(GemeenteInstellingen.huidig()),
+        )
+        if not stand.gehaald:
+            raise ValidationError(Z_UREN_NIET_KLAAR % {"wat": _z_tekort(stand)})
+        if fout := rules.duo_datum_fout(datum, vandaag=vandaag(), termijn_start=inschrijving.pip.termijn_start):
+            raise ValidationError({"datum": fout})
+    else:
+        _niet_in_toekomst(datum)
+    _overgang(inschrijving, inschrijving.afronden, "Afgerond", datum=datum)
+    _termijnen(inschrijving.dossier_id)  # ZROUTE_AFGEROND
+    return inschrijving
+
+
+def _z_tekort(stand: rules.ZRouteStand) -> str:
+    delen = [f"nog {rules.uren_tekst(stand.cursus.over)} uur taalles en KNM"] if not stand.cursus.gehaald else []
+    if stand.activiteit is not None and not stand.activiteit.gehaald:
+        delen.append(f"nog {rules.uren_tekst(stand.activiteit.over)} uur participatie")
+    return "; ".join(delen)
+
+
+@transaction.atomic
+def inschrijving_stoppen(
+    *, inschrijving_id: int, reden: str, toelichting: str, datum: date, by: User
+) -> Inschrijving:
+    """Stop an active enrolment. Its hours and exam attempts stay with the dossier."""
+    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    _keuze(reden, StopReden.CHOICES, "reden")
+    if reden == StopReden.OVERIG and not toelichting.strip():
+        raise ValidationError({"toelichting": str(TOELICHTING_NODIG)})
+    _niet_in_toekomst(datum)
+    label = dict(StopReden.CHOICES)[reden]
+    return _overgang(
+        inschrijving, inschrijving.stoppen, f"Gestopt ({label})" + (f": {toelichting}" if toelichting else ""),
+        reden=reden, toelichting=toelichting, datum=datum,
+    )
+
+
+@transaction.atomic
+def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving | None:
+    """After a PIP wijziging is vastgesteld: when the geldend PIP's route differs from the active
+    enrolment's, stop that enrolment (reason schakelen) so a new one can be made for the new route.
+    Hours and exam attempts carry over (Besluit 5.4). Returns the stopped enrolment, or None.
+    Called by pip_plans' vaststellen view; safe to call twice."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    pip = selectors.geldend_pip(dossier)
+    actief = (
+        Inschrijving.objects.select_for_update()
+        .filter(dossier=dossier, status__in=InschrijvingStatus.ACTIEF).first()
+    )
+    if pip is None or actief is None or actief.leerroute == pip.leerroute:
+        return None
+    toelichting = f"PIP versie {pip.versie}: {pip.get_leerroute_display()}"
+    _overgang(
+        actief, actief.stoppen, f"Gestopt (schakelen): {toelichting}",
+        reden=StopReden.SCHAKELEN, toelichting=toelichting, datum=vandaag(),
+    )
+    _termijnen(dossier.pk)  # the route decides which of MAP / Z-route / exams are due
+    return actief
+
+
+@transaction.atomic
+def pip_vaststellen_met_inschrijving(*, pip_id: int, dagtekening: date, bekendmaking: date, by: User) -> Pip:
+    """Vaststellen (pip_plans, Wet 15) and the enrolment's follow-up in one transaction: when the
+    wijziging switches route, the old enrolment stops (schakelen) — or neither happens. pip_plans'
+    vaststellen view calls this; pip_plans itself never imports leerroutes at module level."""
+    pip = pip_services.pip_vaststellen(pip_id=pip_id, dagtekening=dagtekening, bekendmaking=bekendmaking, by=by)
+    inschrijving_na_pipwijziging(dossier_id=pip.dossier_id, by=by)
+    return pip
+
+

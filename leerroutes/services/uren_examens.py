@@ -1,0 +1,88 @@
+"""Hours followed (the one ledger behind every hour count) and exam results."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.services import vandaag
+from inburgering.accounts.models import User
+from leerroutes import rules
+from leerroutes.models import (
+    Examen,
+    Uren,
+)
+from leerroutes.rules import UrenBron, UrenCategorie
+
+from ._basis import (
+    EXAMEN_BESTAAT,
+    TOELICHTING_NODIG,
+    UREN_GEKOPPELD,
+    _aanbieder,
+    _dossier_voor_schrijven,
+    _keuze,
+    _opslaan,
+    _termijnen,
+)
+
+
+# --- hours -----------------------------------------------------------------------------------------
+@transaction.atomic
+def uren_vastleggen(
+    *, dossier_id: int, categorie: str, van: date, tot: date, aantal: Decimal, bron: str = UrenBron.WERKCOACH,
+    tijdens_intake: bool = False, aanbieder_id: int | None = None, toelichting: str = "", by: User,
+) -> Uren:
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    _keuze(categorie, UrenCategorie.CHOICES, "categorie")
+    _keuze(bron, UrenBron.CHOICES, "bron")
+    if fouten := rules.uren_fouten(van=van, tot=tot, aantal=aantal, vandaag=vandaag()):
+        raise ValidationError(fouten)
+    uren = Uren(
+        dossier=dossier, categorie=categorie, van=van, tot=tot, aantal=aantal, bron=bron,
+        tijdens_intake=tijdens_intake, aanbieder=_aanbieder(aanbieder_id), toelichting=toelichting,
+        vastgelegd_door=by,
+    )
+    _opslaan(uren, f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd")
+    return uren
+
+
+@transaction.atomic
+def uren_verwijderen(*, uren_id: int, reden: str, by: User) -> None:
+    """Correct a mistake; the history keeps the deleted row with the reason."""
+    uren = Uren.objects.select_related("dossier").get(pk=uren_id)
+    _dossier_voor_schrijven(uren.dossier_id, by)
+    if uren.pvt_sessie_id or uren.mb_activiteit_id:
+        raise ValidationError(UREN_GEKOPPELD)
+    if not reden.strip():
+        raise ValidationError({"reden": str(TOELICHTING_NODIG)})
+    uren._change_reason = f"Verwijderd: {reden}"
+    uren.delete()
+
+
+# --- exams -----------------------------------------------------------------------------------------
+@transaction.atomic
+def examen_vastleggen(
+    *, dossier_id: int, onderdeel: str, niveau: str, datum: date, resultaat: str, reden_geen_resultaat: str = "",
+    by: User,
+) -> Examen:
+    """Record an exam result (until the DUO exchange fetches them). The attempt number is computed."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    _keuze(onderdeel, rules.Examenonderdeel.CHOICES, "onderdeel")
+    _keuze(resultaat, rules.Resultaat.CHOICES, "resultaat")
+    if niveau:
+        _keuze(niveau, rules.ExamenNiveau.CHOICES, "niveau")
+    feit = rules.ExamenFeit(onderdeel, niveau, datum, resultaat, reden_geen_resultaat)
+    if fouten := rules.examen_fouten(feit, vandaag=vandaag()):
+        raise ValidationError(fouten)
+    if dossier.examens.filter(onderdeel=onderdeel, datum=datum).exists():
+        raise ValidationError(EXAMEN_BESTAAT)
+    examen = Examen(
+        dossier=dossier, onderdeel=onderdeel, niveau=niveau, datum=datum, resultaat=resultaat,
+        reden_geen_resultaat=reden_geen_resultaat, vastgelegd_door=by,
+    )
+    _opslaan(examen, f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "))
+    _termijnen(dossier.pk)  # EXAMENS_AFGEROND
+    return examen
+
+

@@ -1,0 +1,119 @@
+"""Handhaving end to end in a real browser, with an axe-core scan of every page on the way: a werkcoach
+opens a zaak for a missed brede intake, records a conversation and sends a warning; a consulent sends the
+voornemen, records the zienswijze and decides a €250 fine with its derivation; the letters download."""
+
+import re
+from datetime import date, timedelta
+
+from playwright.sync_api import Page, expect
+
+from cases.models import Fase
+from cases.rules import Doelgroep
+from handhaving.models import Handhavingszaak
+from tests.e2e.conftest import assert_geen_axe_fouten
+from tests.factories import ConsulentFactory, DossierFactory, TeamFactory, UitnodigingFactory, WerkcoachFactory
+
+VANDAAG = date.today()
+
+
+def _veld(page: Page, label: str):
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(verplicht\))?$"))
+
+
+def _download(page: Page, link_naam: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_naam).first.click()
+    pad = info.value.path()
+    with open(pad, "rb") as bestand:
+        return bestand.read()
+
+
+def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
+    team = TeamFactory(naam="Team Noord")
+    werkcoach = WerkcoachFactory(username="wendy", first_name="Wendy", last_name="de Coach", team=team)
+    consulent = ConsulentFactory(username="cor", first_name="Cor", last_name="Consulent", team=team)
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE, doelgroep=Doelgroep.GEZINSVORMER,
+                             inburgeraar__voornamen="Samira", inburgeraar__geslachtsnaam="Haddad")
+    UitnodigingFactory(dossier=dossier, volgnummer=1, verschenen=False)
+    UitnodigingFactory(dossier=dossier, volgnummer=2, verschenen=False, waarschuwing_op=VANDAAG - timedelta(days=25),
+                       verzonden_op=VANDAAG - timedelta(days=25), gesprek_op=VANDAAG - timedelta(days=14))
+
+    # --- the werkcoach: open, talk, warn ---
+    inloggen(werkcoach)
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/")
+    page.get_by_role("navigation", name="Dossieronderdelen").get_by_role("link", name="Handhaving").click()
+    expect(page.get_by_role("heading", level=2, name="Handhaving")).to_be_visible()
+    assert_geen_axe_fouten(page, "handhaving-tab")
+
+    page.get_by_role("link", name="Handhavingszaak openen").click()
+    assert_geen_axe_fouten(page, "zaak openen")
+    page.get_by_role("button", name="Zaak openen").click()  # empty: Dutch errors, summary focused
+    expect(page.locator("#foutenoverzicht")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Fout: "))
+    assert_geen_axe_fouten(page, "zaak openen, met fouten")
+    _veld(page, "Welke verplichting is niet nagekomen?").select_option(label="Brede intake: niet verschenen")
+    _veld(page, "Datum van de overtreding").fill((VANDAAG - timedelta(days=14)).isoformat())
+    _veld(page, "Omschrijving van het signaal").fill("Niet verschenen op de tweede oproep voor de brede intake.")
+    page.get_by_role("button", name="Zaak openen").click()
+    expect(page.get_by_role("heading", level=2, name=re.compile("Handhavingszaak"))).to_be_visible()
+    expect(page.get_by_text("Oproep 2 brede intake: niet verschenen")).to_be_visible()
+    assert_geen_axe_fouten(page, "zaak, signaal")
+
+    page.get_by_role("link", name="Gesprek vastleggen").click()
+    assert_geen_axe_fouten(page, "gesprek")
+    page.get_by_label("Gesprek gevoerd").check()
+    _veld(page, "Verslag").fill("Gebeld: de brief was niet begrepen. Uitleg gegeven met tolk.")
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het gesprek is vastgelegd.")
+
+    page.get_by_role("link", name="Waarschuwing versturen").click()
+    assert_geen_axe_fouten(page, "waarschuwing")
+    _veld(page, "Toelichting in de brief").fill("U bent twee keer niet verschenen.")
+    page.get_by_role("button", name="Waarschuwing versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("De waarschuwing is vastgelegd.")
+    assert_geen_axe_fouten(page, "zaak, waarschuwing")
+    assert _download(page, "Waarschuwing downloaden (PDF)").startswith(b"%PDF")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # --- the consulent: voornemen, zienswijze, besluit ---
+    inloggen(consulent)
+    zaak = Handhavingszaak.objects.get(dossier=dossier)
+    page.goto(f"{live_server.url}/handhaving/{zaak.pk}/")
+    page.get_by_role("link", name="Voornemen tot boete opstellen").click()
+    assert_geen_axe_fouten(page, "voornemen")
+    page.get_by_role("button", name="Voornemen versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het voornemen is verstuurd.")
+    expect(page.get_by_text("€ 250,00").first).to_be_visible()
+    assert _download(page, "Voornemen tot boete downloaden (PDF)").startswith(b"%PDF")
+
+    page.get_by_role("link", name="Handhaving").first.click()
+    page.get_by_role("link", name="Zaken die wachten op een besluit").click()
+    expect(page.get_by_role("heading", level=1, name="Handhaving: te besluiten")).to_be_visible()
+    assert_geen_axe_fouten(page, "te besluiten")
+    page.get_by_role("link", name="Samira Haddad").click()
+
+    page.get_by_role("link", name="Zienswijze vastleggen").click()
+    assert_geen_axe_fouten(page, "zienswijze")
+    page.get_by_label("Mondeling").check()
+    _veld(page, "Wat heeft de inburgeraar naar voren gebracht?").fill("Ik was de brief kwijt.")
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("De zienswijze is vastgelegd.")
+
+    page.get_by_role("link", name="Besluit nemen").click()
+    expect(page.get_by_text("Brede intake (art. 22): vast bedrag € 250,00.")).to_be_visible()
+    assert_geen_axe_fouten(page, "besluit")
+    page.get_by_role("button", name="Besluit nemen").click()  # no motivering, no weging: errors
+    expect(page.locator("#foutenoverzicht")).to_contain_text("Weging van de zienswijze: Dit veld is verplicht.")
+    assert_geen_axe_fouten(page, "besluit, met fouten")
+    _veld(page, "Motivering").fill("Twee oproepen en een waarschuwing zonder reactie.")
+    _veld(page, "Weging van de zienswijze").fill("Een kwijtgeraakte brief verklaart niet dat ook het gesprek "
+                                                 "over de waarschuwing is genegeerd.")
+    page.get_by_role("button", name="Besluit nemen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
+    expect(page.get_by_text("Brede intake (art. 22): vast bedrag € 250,00.")).to_be_visible()
+    assert_geen_axe_fouten(page, "zaak, besluit")
+    assert _download(page, "Boetebeschikking downloaden (PDF)").startswith(b"%PDF")
+
+    zaak.refresh_from_db()
+    assert (zaak.status, zaak.besluit_uitkomst, zaak.boetebedrag, zaak.besluit_door) == ("besluit", "boete", 250,
+                                                                                           consulent)

@@ -1,0 +1,309 @@
+"""The pure rules of handhaving as tables (DOMAIN §9): both fine regimes, the caps, culpability,
+no double sanction, the asiel justification, prevention first, verjaring and the zienswijze period."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from handhaving import rules
+from handhaving.rules import (
+    Bedragen,
+    BesluitUitkomst,
+    BoeteFeiten,
+    EerdereBoete,
+    Oproep,
+    Regime,
+    Verplichting,
+    Verwijtbaarheid,
+)
+
+B = Bedragen()
+DAG = date(2026, 3, 10)
+
+
+def pip_boete(basis, bedrag, onherroepelijk, besluit=None, herroepen=False):
+    return EerdereBoete(regime=Regime.PIP, basisbedrag=D(basis), bedrag=D(bedrag),
+                        besluit_datum=besluit or date(2025, 1, 1), onherroepelijk_op=onherroepelijk, herroepen=herroepen)
+
+
+def intake_boete(einde, besluit=date(2026, 1, 5), herroepen=False):
+    return EerdereBoete(regime=Regime.BREDE_INTAKE, basisbedrag=D(250), bedrag=D(250), besluit_datum=besluit,
+                        nieuwe_termijn_einde=einde, herroepen=herroepen)
+
+
+# --- prevention first ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("gesprekken", "gewaarschuwd", "beleid", "fout"), [
+    ([], False, True, rules.GESPREK_EERST),
+    ([], True, False, rules.GESPREK_EERST),
+    (["poging_mislukt"], False, True, rules.WAARSCHUWING_EERST),
+    (["gevoerd"], False, True, rules.WAARSCHUWING_EERST),
+    (["gevoerd"], True, True, None),
+    (["poging_mislukt"], False, False, None),  # the law does not require the warning for PIP duties
+])
+def test_a_voornemen_needs_a_conversation_and_by_policy_a_warning(gesprekken, gewaarschuwd, beleid, fout):
+    fouten = rules.voornemen_fouten(gesprek_uitkomsten=gesprekken, waarschuwing_verstuurd=gewaarschuwd,
+                                    altijd_eerst_waarschuwen=beleid)
+    assert fouten.get("__all__") == (str(fout) if fout else None)
+
+
+def test_a_warning_needs_a_conversation_or_a_failed_attempt():
+    assert rules.waarschuwing_fouten(gesprek_uitkomsten=[]) == {"__all__": str(rules.GESPREK_EERST)}
+    assert rules.waarschuwing_fouten(gesprek_uitkomsten=["poging_mislukt"]) == {}
+
+
+# --- brede intake: Wet 14 lid 1 precondition ----------------------------------------------------------------
+W = date(2026, 1, 2)
+
+
+@pytest.mark.parametrize(("verplichting", "oproepen", "fout"), [
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [], rules.INTAKE_GEEN_TWEEDE_OPROEP),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None)], rules.INTAKE_GEEN_TWEEDE_OPROEP),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None), Oproep(2, False, None)],
+     rules.INTAKE_GEEN_TWEEDE_OPROEP),  # second summons without the written warning
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None), Oproep(2, None, W)], rules.INTAKE_TWEEDE_OPROEP_OPEN),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None), Oproep(2, True, W)],
+     rules.INTAKE_TWEEDE_OPROEP_VERSCHENEN),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None), Oproep(2, False, W)], None),
+    (Verplichting.INTAKE_NIET_MEEGEWERKT, [Oproep(1, False, None), Oproep(2, True, W)], None),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, [Oproep(1, False, None), Oproep(2, False, W), Oproep(3, False, None)], None),
+])
+def test_the_brede_intake_fine_needs_the_written_warning_and_second_summons(verplichting, oproepen, fout):
+    fouten = rules.intake_voorwaarde_fouten(verplichting=verplichting, oproepen=oproepen)
+    assert fouten.get("__all__") == (str(fout) if fout else None)
+
+
+# --- brede intake: €250, new term, second fine -------------------------------------------------------------------
+@pytest.mark.parametrize(("eerdere", "peildatum", "afgerond", "bedrag", "fout"), [
+    ([], DAG, None, D(250), None),
+    ([intake_boete(date(2026, 3, 4))], date(2026, 3, 4), None, None, "loopt nog"),
+    ([intake_boete(date(2026, 3, 4))], date(2026, 3, 5), None, D(250), None),  # the day after the new term
+    ([intake_boete(date(2026, 3, 4))], date(2026, 3, 5), date(2026, 3, 1), None, "afgerond"),
+    ([intake_boete(date(2026, 3, 4), herroepen=True)], DAG, None, D(250), None),  # herroepen: counts as none
+    ([intake_boete(date(2026, 1, 4)), intake_boete(date(2026, 3, 4), besluit=date(2026, 2, 1))], DAG, None, None,
+     "twee boetes"),
+])
+def test_the_brede_intake_fine_is_fixed_and_a_second_one_needs_the_new_term_missed(eerdere, peildatum, afgerond,
+                                                                                  bedrag, fout):
+    uitkomst = rules.intake_grondbedrag(eerdere=eerdere, peildatum=peildatum, intake_afgerond_op=afgerond, bedragen=B)
+    assert uitkomst.bedrag == bedrag
+    if fout:
+        assert fout in uitkomst.fouten["__all__"]
+    else:
+        assert uitkomst.fouten == {}
+
+
+def test_the_brede_intake_amount_is_a_setting():
+    uitkomst = rules.intake_grondbedrag(eerdere=[], peildatum=DAG, intake_afgerond_op=None,
+                                        bedragen=Bedragen(brede_intake=D(300)))
+    assert uitkomst.bedrag == D(300)
+
+
+def test_culpability_does_not_change_the_fixed_brede_intake_fine():
+    berekening = rules.boete_berekenen(BoeteFeiten(regime=Regime.BREDE_INTAKE, overtreding_datum=DAG, peildatum=DAG,
+                                                   verwijtbaarheid=Verwijtbaarheid.VERMINDERD), B)
+    assert berekening.bedrag == D(250)
+    assert berekening.mogelijk
+
+
+# --- PIP duties: €50 doubled within 12 months after an earlier fine became final ---------------------------------
+@pytest.mark.parametrize(("eerdere", "overtreding", "grond"), [
+    ([], DAG, D(50)),
+    ([pip_boete(50, 25, date(2025, 6, 1))], date(2026, 6, 1), D(100)),  # exactly 12 months: within
+    ([pip_boete(50, 25, date(2025, 6, 1))], date(2026, 6, 2), D(50)),  # one day later: starts again
+    ([pip_boete(100, 100, date(2025, 6, 1))], date(2025, 9, 1), D(200)),
+    ([pip_boete(400, 400, date(2025, 6, 1))], date(2025, 9, 1), D(800)),
+    ([pip_boete(800, 800, date(2025, 6, 1))], date(2025, 9, 1), D(800)),  # the maximum
+    ([pip_boete(50, 50, None)], DAG, D(50)),  # not yet final: no doubling
+    ([pip_boete(50, 50, date(2026, 4, 1))], DAG, D(50)),  # became final after this breach
+    ([pip_boete(50, 50, date(2025, 6, 1), herroepen=True)], date(2025, 9, 1), D(50)),
+    ([pip_boete(50, 50, date(2025, 1, 1)), pip_boete(100, 100, date(2025, 6, 1))], date(2025, 9, 1), D(200)),
+    ([intake_boete(None)], DAG, D(50)),  # a brede intake fine does not double the PIP fine
+])
+def test_the_pip_fine_doubles_for_each_new_breach_within_12_months_up_to_800(eerdere, overtreding, grond):
+    assert rules.pip_grondbedrag(eerdere=eerdere, overtreding_datum=overtreding, bedragen=B).bedrag == grond
+
+
+@pytest.mark.parametrize(("verwijtbaarheid", "bedrag"), [
+    (Verwijtbaarheid.OPZET, D("200.00")),
+    (Verwijtbaarheid.GROVE_SCHULD, D("150.00")),
+    (Verwijtbaarheid.GEEN, D("100.00")),
+    (Verwijtbaarheid.VERMINDERD, D("50.00")),
+])
+def test_culpability_sets_100_75_50_or_25_percent(verwijtbaarheid, bedrag):
+    feiten = BoeteFeiten(regime=Regime.PIP, overtreding_datum=date(2025, 9, 1), peildatum=DAG,
+                         eerdere=[pip_boete(100, 100, date(2025, 6, 1))], verwijtbaarheid=verwijtbaarheid,
+                         verwijtbaarheid_reden="Toegelicht.")
+    berekening = rules.boete_berekenen(feiten, B)
+    assert berekening.bedrag == bedrag
+    assert berekening.grondbedrag == D(200)
+    assert any("%" in stap for stap in berekening.stappen)
+
+
+def test_culpability_must_be_chosen_with_a_reason():
+    zonder = rules.boete_berekenen(BoeteFeiten(regime=Regime.PIP, overtreding_datum=DAG, peildatum=DAG), B)
+    assert zonder.fouten["verwijtbaarheid"] == str(rules.VERWIJTBAARHEID_KIEZEN)
+    geen_reden = rules.boete_berekenen(BoeteFeiten(regime=Regime.PIP, overtreding_datum=DAG, peildatum=DAG,
+                                                   verwijtbaarheid=Verwijtbaarheid.OPZET), B)
+    assert geen_reden.fouten == {"verwijtbaarheid_reden": str(rules.VERWIJTBAARHEID_REDEN)}
+
+
+def test_the_percentages_are_settings():
+    b = Bedragen(percentages={**B.percentages, Verwijtbaarheid.GEEN: 40})
+    berekening = rules.boete_berekenen(BoeteFeiten(regime=Regime.PIP, overtreding_datum=DAG, peildatum=DAG,
+                                                   verwijtbaarheid=Verwijtbaarheid.GEEN, verwijtbaarheid_reden="x"), b)
+    assert berekening.bedrag == D("20.00")
+
+
+# --- reduction for special circumstances (Awb 5:46) ----------------------------------------------------------------
+@pytest.mark.parametrize(("matiging", "reden", "bedrag", "fout_veld"), [
+    (D(0), "", D(250), None),
+    (D(100), "Mantelzorg voor een ziek kind.", D(150), None),
+    (D(100), "", D(150), "matiging_reden"),
+    (D(300), "Te veel.", D(250), "matiging"),
+])
+def test_a_reduction_for_special_circumstances_needs_a_reason(matiging, reden, bedrag, fout_veld):
+    berekening = rules.boete_berekenen(BoeteFeiten(regime=Regime.BREDE_INTAKE, overtreding_datum=DAG, peildatum=DAG,
+                                                   matiging=matiging, matiging_reden=reden), B)
+    assert berekening.bedrag == bedrag
+    assert (list(berekening.fouten) == [fout_veld]) if fout_veld else not berekening.fouten
+
+
+# --- the caps (Besluit 7.1 lid 5) -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("eerder", "nieuwe_termijn", "bedrag", "maximum_bereikt"), [
+    ([], None, D(250), False),
+    ([2000], None, D(250), False),
+    ([2200], None, D(200), False),  # €2,400 cap: only €200 left
+    ([2400], None, D(0), True),
+    ([200], 6, D(200), False),  # €400 in a new term of 6 months
+    ([400], 6, D(0), True),
+    ([700], 12, D(100), False),  # €800 for 1 year
+    ([1000], 18, D(200), False),  # €1,200 for 1.5 years
+    ([1500], 24, D(100), False),  # €1,600 for 2 years
+])
+def test_all_fines_together_stay_within_2400_or_the_lower_cap_of_a_new_duo_term(eerder, nieuwe_termijn, bedrag,
+                                                                                 maximum_bereikt):
+    eerdere = [pip_boete(b, b, None) for b in eerder]
+    berekening = rules.boete_berekenen(BoeteFeiten(regime=Regime.BREDE_INTAKE, overtreding_datum=DAG, peildatum=DAG,
+                                                   eerdere=eerdere, duo_nieuwe_termijn_maanden=nieuwe_termijn), B)
+    assert berekening.bedrag == bedrag
+    assert (berekening.fouten.get("__all__") == str(rules.MAXIMUM_BEREIKT)) is maximum_bereikt
+    assert berekening.mogelijk is not maximum_bereikt
+
+
+def test_a_fine_herroepen_in_bezwaar_does_not_count_towards_the_cap():
+    eerdere = [pip_boete(800, 2400, None, herroepen=True)]
+    berekening = rules.boete_berekenen(BoeteFeiten(regime=Regime.BREDE_INTAKE, overtreding_datum=DAG, peildatum=DAG,
+                                                   eerdere=eerdere), B)
+    assert berekening.bedrag == D(250)
+
+
+def test_in_a_new_duo_term_only_its_own_fines_count():
+    eerdere = [pip_boete(800, 800, None, besluit=date(2025, 1, 1)), pip_boete(50, 50, None, besluit=date(2026, 2, 1))]
+    assert rules.in_nieuwe_termijn(eerdere, date(2026, 1, 1)) == eerdere[1:]
+
+
+# --- the decision: Wet 27, asiel, zienswijze, new term --------------------------------------------------------------
+def besluit(**kwargs):
+    basis = {"uitkomst": BesluitUitkomst.BOETE, "motivering": "Niet meegewerkt ondanks waarschuwing.",
+             "bijstand_verlaagd": False, "is_asiel": False, "asiel_motivering": "", "zienswijze_ontvangen": False,
+             "zienswijze_weging": "", "zienswijze_einde": date(2026, 3, 1), "dagtekening": DAG, "bekendmaking": DAG,
+             "vandaag": DAG, "regime": Regime.PIP}
+    return rules.besluit_fouten(rules.BesluitFeiten(**{**basis, **kwargs}), B)
+
+
+@pytest.mark.parametrize(("wijziging", "veld", "melding"), [
+    ({}, None, None),
+    ({"bijstand_verlaagd": True}, "__all__", rules.DUBBELE_SANCTIE),
+    ({"bijstand_verlaagd": True, "uitkomst": BesluitUitkomst.GEEN_BOETE}, None, None),
+    ({"is_asiel": True}, "asiel_motivering", rules.ASIEL_MOTIVERING),
+    ({"is_asiel": True, "asiel_motivering": "Drie afspraken gemist na twee gesprekken."}, None, None),
+    ({"is_asiel": True, "uitkomst": BesluitUitkomst.GEEN_BOETE}, None, None),
+    ({"zienswijze_ontvangen": True}, "zienswijze_weging", rules.ZIENSWIJZE_WEGEN),
+    ({"zienswijze_ontvangen": True, "uitkomst": BesluitUitkomst.GEEN_BOETE}, "zienswijze_weging",
+     rules.ZIENSWIJZE_WEGEN),
+    ({"zienswijze_ontvangen": True, "zienswijze_weging": "Ziekte niet aangetoond."}, None, None),
+    ({"motivering": " "}, "motivering", rules.MOTIVERING_VERPLICHT),
+    ({"dagtekening": date(2026, 3, 11)}, "dagtekening", rules.DATUM_TOEKOMST),
+    ({"bekendmaking": date(2026, 3, 9)}, "bekendmaking", rules.BEKENDMAKING_VOOR_DAGTEKENING),
+    ({"verjaring_op": date(2026, 3, 9)}, "__all__", None),
+])
+def test_what_every_decision_needs(wijziging, veld, melding):
+    fouten = besluit(**wijziging)
+    if veld is None:
+        assert fouten == {}
+    else:
+        assert veld in fouten
+        if melding:
+            assert fouten[veld] == str(melding)
+
+
+def test_no_decision_while_the_zienswijze_period_runs_unless_one_was_received():
+    assert "loopt nog" in besluit(zienswijze_einde=DAG)["__all__"]
+    assert besluit(zienswijze_einde=DAG, zienswijze_ontvangen=True, zienswijze_weging="Gewogen.") == {}
+
+
+@pytest.mark.parametrize(("einde", "fout"), [
+    (None, rules.NIEUWE_TERMIJN_VERPLICHT),
+    (date(2026, 5, 10), None),  # exactly 2 months
+    (date(2026, 5, 11), "ten hoogste"),
+    (DAG, rules.NIEUWE_TERMIJN_VOOR_BESLUIT),
+])
+def test_a_brede_intake_fine_sets_a_new_term_of_at_most_two_months(einde, fout):
+    fouten = besluit(regime=Regime.BREDE_INTAKE, nieuwe_termijn_einde=einde)
+    if fout is None:
+        assert fouten == {}
+    else:
+        assert str(fout) in fouten["nieuwe_termijn_einde"]
+
+
+# --- dates --------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("overtreding", "maximum", "einde", "jaren"), [
+    (date(2026, 3, 10), D(250), date(2029, 3, 10), 3),  # brede intake: maximum €250 ≤ €340
+    (date(2026, 3, 10), D(340), date(2029, 3, 10), 3),  # the threshold itself
+    (date(2026, 3, 10), D(800), date(2031, 3, 10), 5),  # PIP duties
+    (date(2024, 2, 29), D(800), date(2029, 2, 28), 5),  # leap day clamps
+])
+def test_the_power_to_fine_lapses_after_5_years_or_3_when_the_maximum_is_at_most_340(overtreding, maximum, einde,
+                                                                                    jaren):
+    assert rules.verjaring(overtreding_datum=overtreding, wettelijk_maximum=maximum, bedragen=B) == (einde, jaren)
+
+
+@pytest.mark.parametrize(("verzonden", "atw", "einde"), [
+    (date(2026, 3, 2), True, date(2026, 3, 16)),  # Monday + 2 weeks
+    (date(2026, 3, 7), True, date(2026, 3, 23)),  # ends on a Saturday: to Monday
+    (date(2026, 3, 7), False, date(2026, 3, 21)),
+    (date(2026, 4, 13), True, date(2026, 4, 28)),  # ends on Koningsdag (Monday 27 April 2026): to Tuesday
+])
+def test_the_zienswijze_period_is_two_weeks_with_the_algemene_termijnenwet(verzonden, atw, einde):
+    assert rules.zienswijze_einde(verzonden_op=verzonden, weken=2, atw=atw) == einde
+
+
+@pytest.mark.parametrize(("ontvangen", "uitkomst", "beslist", "verwacht"), [
+    (None, "", None, date(2026, 4, 22)),
+    (date(2026, 4, 1), "", None, None),
+    (date(2026, 4, 1), "gegrond", date(2026, 5, 1), None),
+    (date(2026, 4, 1), "ongegrond", date(2026, 5, 1), date(2026, 6, 13)),
+    (date(2026, 4, 1), "ingetrokken", date(2026, 4, 20), date(2026, 4, 20)),
+])
+def test_when_a_fine_becomes_final(ontvangen, uitkomst, beslist, verwacht):
+    assert rules.onherroepelijk_op(bezwaar_einde=date(2026, 4, 21), bezwaar_ontvangen_op=ontvangen,
+                                   bezwaar_uitkomst=uitkomst, bezwaar_beslist_op=beslist) == verwacht
+
+
+@pytest.mark.parametrize(("reden", "toelichting", "na_besluit", "veld"), [
+    ("naleving_hersteld", "", False, None),
+    ("onterecht", "", False, None),
+    ("overig", "", False, "toelichting"),
+    ("overig", "Verhuisd.", False, None),
+    ("afgehandeld", "", False, "reden"),
+    ("afgehandeld", "", True, None),
+])
+def test_closing_needs_a_reason(reden, toelichting, na_besluit, veld):
+    fouten = rules.afsluiten_fouten(reden=reden, toelichting=toelichting, na_besluit=na_besluit)
+    assert list(fouten) == ([veld] if veld else [])
+
+
+@pytest.mark.parametrize(("bedrag", "tekst"), [(D(250), "€ 250,00"), (D("2400"), "€ 2.400,00"), (D("12.5"), "€ 12,50")])
+def test_amounts_are_written_the_dutch_way(bedrag, tekst):
+    assert rules.euro(bedrag) == tekst

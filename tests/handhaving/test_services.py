@@ -1,0 +1,349 @@
+"""Handhaving services against the real database: the whole procedure, four eyes, prevention first,
+letters as immutable documents, history on every step, termijnen, and nothing half-saved."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+
+from cases.models import Fase, Termijn, TermijnSoort
+from cases.rules import Doelgroep
+from handhaving import rules, selectors, services
+from handhaving.models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from tests.factories import (
+    ConsulentFactory,
+    ContactmomentFactory,
+    DossierFactory,
+    HandhavingszaakFactory,
+    UitnodigingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = date.today()
+GISTEREN = VANDAAG - timedelta(days=1)
+
+
+@pytest.fixture
+def tweede_consulent(team):
+    return ConsulentFactory(username="consulent2", team=team)
+
+
+@pytest.fixture
+def intake_dossier(werkcoach):
+    """Brede intake: first summons missed, written warning, second summons missed (Wet 14 lid 1)."""
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE, doelgroep=Doelgroep.GEZINSVORMER)
+    UitnodigingFactory(dossier=dossier, volgnummer=1, verschenen=False)
+    UitnodigingFactory(dossier=dossier, volgnummer=2, verschenen=False, waarschuwing_op=VANDAAG - timedelta(days=25),
+                       verzonden_op=VANDAAG - timedelta(days=25), gesprek_op=VANDAAG - timedelta(days=20))
+    return dossier
+
+
+def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN):
+    return services.zaak_openen(dossier_id=dossier.pk, verplichting=verplichting, omschrijving="Niet verschenen.",
+                                overtreding_datum=VANDAAG - timedelta(days=20), by=by)
+
+
+def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="Besproken.", by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    return services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
+                                        toelichting="", **{"verwijtbaarheid": "", "verwijtbaarheid_reden": "",
+                                                           **voornemen}, by=consulent)
+
+
+def invoer(**kwargs):
+    basis = {"uitkomst": "boete", "dagtekening": VANDAAG, "bekendmaking": VANDAAG, "motivering": "Niet verschenen.",
+             "nieuwe_termijn_einde": VANDAAG + timedelta(days=50)}
+    return services.BesluitInvoer(**{**basis, **kwargs})
+
+
+def _terug_in_de_tijd(zaak, dagen=30):
+    """Let the zienswijze period have run out (the voornemen was sent a month ago)."""
+    Handhavingszaak.objects.filter(pk=zaak.pk).update(zienswijze_einde=VANDAAG - timedelta(days=dagen - 14))
+
+
+def test_the_whole_procedure_for_a_missed_brede_intake(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    assert zaak.status == ZaakStatus.SIGNAAL
+    assert zaak.verjaring_op.year - zaak.overtreding_datum.year == 3  # maximum €250 ≤ €340: 3 years
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=GISTEREN)
+    assert zaak.status == ZaakStatus.VOORNEMEN
+    assert zaak.voornemen_bedrag == Decimal("250")
+    assert zaak.zienswijze_einde >= VANDAAG + timedelta(days=13)
+    assert "€ 250,00" in zaak.voornemen_document.html
+    assert str(zaak.zienswijze_einde.year) in zaak.voornemen_document.html
+    services.zienswijze_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, wijze="mondeling",
+                                   inhoud="Ik was ziek.", by=werkcoach)
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(zienswijze_weging="Geen bewijs van ziekte."),
+                                  by=consulent)
+
+    zaak.refresh_from_db()
+    assert zaak.status == ZaakStatus.BESLUIT
+    assert zaak.besluit_uitkomst == "boete"
+    assert zaak.boetebedrag == Decimal("250")
+    assert zaak.betaalstatus == "open"
+    assert zaak.bezwaar_einde >= VANDAAG + timedelta(weeks=6)
+    html = zaak.besluit_document.html
+    for tekst in ("€ 250,00", "bezwaar", "Ik was ziek.", "Geen bewijs van ziekte.", "nieuwe termijn"):
+        assert tekst in html
+    soorten = dict(Termijn.objects.filter(dossier=intake_dossier, bron="handhaving").values_list("soort", "status"))
+    assert soorten == {TermijnSoort.ZIENSWIJZE: "gehaald", TermijnSoort.VERJARING: "gehaald",
+                       TermijnSoort.BEZWAAR: "open", TermijnSoort.INTAKE_NIEUWE_TERMIJN: "open"}
+
+
+def test_every_step_is_in_the_history_with_its_user(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    zaak = tot_voornemen(zaak, werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    services.betaalstatus_wijzigen(zaak_id=zaak.pk, betaalstatus="betaald", by=werkcoach)
+    services.zaak_afsluiten(zaak_id=zaak.pk, reden="afgehandeld", toelichting="", by=consulent)
+    historie = list(Handhavingszaak.history.filter(id=zaak.pk).order_by("history_id"))
+    assert [h.history_change_reason for h in historie] == [
+        "Zaak geopend", "Naar gesprek: Gesprek gevoerd", "Schriftelijke waarschuwing verstuurd",
+        "Voornemen verstuurd (€ 250,00)", "Besluit: Boete € 250,00", "Betaling: Betaald", "Afgesloten: Besluit afgehandeld",
+    ]
+    assert [h.history_user for h in historie] == [werkcoach] * 3 + [consulent] * 2 + [werkcoach, consulent]
+
+
+def test_the_consulent_who_opened_the_zaak_cannot_decide_it(intake_dossier, consulent, tweede_consulent, werkcoach):
+    zaak = openen(intake_dossier, consulent)
+    tot_voornemen(zaak, werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    with pytest.raises(PermissionDenied):
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    assert services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=tweede_consulent).besluit_door == tweede_consulent
+
+
+def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    with pytest.raises(PermissionDenied):
+        services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, verwijtbaarheid="",
+                                     verwijtbaarheid_reden="", toelichting="", by=werkcoach)
+    tot = services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG - timedelta(days=30), verwijtbaarheid="",
+                                       verwijtbaarheid_reden="", toelichting="", by=consulent)
+    _terug_in_de_tijd(tot)
+    with pytest.raises(PermissionDenied):
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=werkcoach)
+
+
+def test_no_warning_without_a_conversation_or_attempt(intake_dossier, werkcoach):
+    zaak = openen(intake_dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    assert fout.value.messages == [str(services.NIET_IN_SIGNAAL_OF_GESPREK)]
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="poging_mislukt",
+                                verslag="Niet thuis, twee keer gebeld.", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    assert zaak.status == ZaakStatus.WAARSCHUWING
+
+
+def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = openen(dossier, werkcoach, verplichting="pvt")
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    kwargs = {"zaak_id": zaak.pk, "verzonden_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
+              "toelichting": "", "by": consulent}
+    with pytest.raises(ValidationError) as fout:
+        services.voornemen_versturen(**kwargs)
+    assert fout.value.messages == [str(rules.WAARSCHUWING_EERST)]
+    # A gemeente that turns the policy off may go from gesprek to voornemen for PIP duties (Wet 23).
+    instellingen = HandhavingInstellingen.huidig()
+    instellingen.altijd_eerst_waarschuwen = False
+    instellingen.save()
+    zaak = services.voornemen_versturen(**kwargs)
+    assert zaak.status == ZaakStatus.VOORNEMEN
+    assert zaak.voornemen_bedrag == Decimal("25.00")  # €50 × 50 %
+
+
+def test_no_brede_intake_fine_without_the_second_summons_after_a_warning(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
+    UitnodigingFactory(dossier=dossier, volgnummer=1, verschenen=False)
+    zaak = openen(dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        tot_voornemen(zaak, werkcoach, consulent)
+    assert fout.value.messages == [str(rules.INTAKE_GEEN_TWEEDE_OPROEP)]
+    assert Handhavingszaak.objects.get(pk=zaak.pk).status == ZaakStatus.WAARSCHUWING
+
+
+def test_no_fine_when_the_bijstand_was_already_lowered(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    zaak = tot_voornemen(zaak, werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, verlaagd=True, toelichting="Verlaagd per 1 maart.",
+                                           by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    assert str(rules.DUBBELE_SANCTIE) in fout.value.messages
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(uitkomst="geen_boete"), by=consulent)
+    assert zaak.besluit_uitkomst == "geen_boete"
+    assert zaak.besluit_document is None
+
+
+def test_an_asielstatushouder_fine_needs_a_justification_of_persistent_unwillingness(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE, doelgroep=Doelgroep.ASIELSTATUSHOUDER)
+    UitnodigingFactory(dossier=dossier, volgnummer=1, verschenen=False)
+    UitnodigingFactory(dossier=dossier, volgnummer=2, verschenen=False, waarschuwing_op=VANDAAG - timedelta(days=25))
+    zaak = tot_voornemen(openen(dossier, werkcoach), werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    assert fout.value.message_dict["asiel_motivering"] == [str(rules.ASIEL_MOTIVERING)]
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(asiel_motivering="Drie keer niet verschenen."),
+                                  by=consulent)
+    assert "Drie keer niet verschenen." in zaak.besluit_document.html
+
+
+def test_a_received_zienswijze_must_be_weighed(intake_dossier, werkcoach, consulent):
+    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent)
+    services.zienswijze_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, wijze="schriftelijk", inhoud="Bezwaren.",
+                                   by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    assert fout.value.message_dict["zienswijze_weging"] == [str(rules.ZIENSWIJZE_WEGEN)]
+
+
+def test_no_decision_before_the_zienswijze_period_ended(intake_dossier, werkcoach, consulent):
+    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent, verzonden_op=VANDAAG)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    assert "loopt nog" in fout.value.message_dict["__all__"][0]
+
+
+def test_the_pip_fine_doubles_after_an_earlier_final_fine(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    # An earlier €50 fine, bezwaartermijn over without bezwaar: final (onherroepelijk) a week ago.
+    HandhavingszaakFactory(dossier=dossier, boete=True, dagtekening=VANDAAG - timedelta(days=60),
+                           bezwaar_einde=VANDAAG - timedelta(days=8), status="afgesloten", afsluit_reden="afgehandeld")
+    zaak = openen(dossier, werkcoach, verplichting="map")
+    Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verwijtbaarheid="opzet", verwijtbaarheid_reden="Bewust weggebleven.")
+    assert zaak.voornemen_bedrag == Decimal("100.00")
+    assert any("verdubbeld" in stap for stap in zaak.voornemen_afleiding)
+
+
+def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="Kom op tijd.",
+                                           by=werkcoach)
+    brief = zaak.waarschuwing_document
+    assert brief.soort == "handhaving_waarschuwing"
+    assert "Kom op tijd." in brief.html and "Gemeente Eemsdelta" in brief.html
+    brief.titel = "Gewijzigd"
+    with pytest.raises(DocumentOnveranderlijk):
+        brief.save()
+    with pytest.raises(DocumentOnveranderlijk):
+        Document.objects.filter(pk=brief.pk).update(titel="x")
+    # A second click does not make a second letter.
+    with pytest.raises(ValidationError):
+        services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    assert Document.objects.filter(soort="handhaving_waarschuwing").count() == 1
+
+
+def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
+    from pypdf import PdfReader
+
+    zaak = openen(intake_dossier, werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    with zaak.waarschuwing_document.bestand.open("rb") as bestand:
+        pdf = PdfReader(bestand)
+        xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="2"' in xmp or "<pdfaid:part>2</pdfaid:part>" in xmp
+
+
+def test_nothing_is_half_saved_when_a_letter_fails_to_render(intake_dossier, werkcoach, consulent, monkeypatch):
+    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    monkeypatch.setattr(services, "BESCHIKKING_TEMPLATE", "handhaving/bestaat_niet.html")
+    documenten = Document.objects.count()
+    termijnen = set(Termijn.objects.filter(dossier=intake_dossier).values_list("soort", "status"))
+    with pytest.raises(Exception):  # noqa: B017 — TemplateDoesNotExist, whatever the renderer raises
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.status == ZaakStatus.VOORNEMEN
+    assert zaak.besluit_uitkomst == "" and zaak.boetebedrag is None
+    assert Document.objects.count() == documenten
+    assert set(Termijn.objects.filter(dossier=intake_dossier).values_list("soort", "status")) == termijnen
+
+
+def test_a_zaak_can_be_closed_from_every_open_state_with_a_reason(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_afsluiten(zaak_id=zaak.pk, reden="overig", toelichting="", by=werkcoach)
+    assert fout.value.message_dict == {"toelichting": [str(rules.TOELICHTING_OVERIG)]}
+    zaak = services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=werkcoach)
+    assert zaak.status == ZaakStatus.AFGESLOTEN
+    with pytest.raises(ValidationError):
+        services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", by=werkcoach)
+
+
+def test_only_a_consulent_closes_a_zaak_with_a_voornemen_out(intake_dossier, werkcoach, consulent):
+    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent)
+    with pytest.raises(PermissionDenied):
+        services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=werkcoach)
+    services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=consulent)
+    # The zienswijze termijn of a zaak closed without a decision no longer signals.
+    assert Termijn.objects.get(dossier=intake_dossier, soort=TermijnSoort.ZIENSWIJZE).status == "vervallen"
+
+
+def test_a_werkcoach_of_another_team_cannot_touch_the_zaak(intake_dossier, werkcoach, werkcoach_ander_team):
+    zaak = openen(intake_dossier, werkcoach)
+    with pytest.raises(Handhavingszaak.DoesNotExist):
+        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x",
+                                    by=werkcoach_ander_team)
+
+
+def test_bezwaar_gegrond_takes_the_fine_out_of_the_cap(intake_dossier, werkcoach, consulent):
+    zaak = HandhavingszaakFactory(dossier=intake_dossier, boete=True, boetebedrag=2400)
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, uitkomst="gegrond", beslist_op=VANDAAG,
+                                by=consulent)
+    nieuw = openen(intake_dossier, werkcoach)
+    assert selectors.berekening(nieuw, selectors.BoeteInvoer(), peildatum=VANDAAG).bedrag == Decimal("250")
+    with pytest.raises(ValidationError) as fout:
+        services.bezwaar_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, uitkomst="ongegrond", beslist_op=None,
+                                    by=consulent)
+    assert "beslist_op" in fout.value.message_dict
+
+
+def test_a_note_keeps_its_attachment(intake_dossier, werkcoach):
+    zaak = openen(intake_dossier, werkcoach)
+    notitie = services.notitie_toevoegen(zaak_id=zaak.pk, datum=VANDAAG, tekst="Presentielijst",
+                                         bijlage=SimpleUploadedFile("lijst.pdf", b"%PDF-1.4 test"), by=werkcoach)
+    assert notitie.bijlage_naam == "lijst.pdf"
+    with pytest.raises(ValidationError):
+        services.notitie_toevoegen(zaak_id=zaak.pk, datum=VANDAAG, tekst="x",
+                                   bijlage=SimpleUploadedFile("virus.exe", b"MZ"), by=werkcoach)
+
+
+def test_the_timeline_assembles_the_evidence_from_the_dossier(intake_dossier, werkcoach):
+    ContactmomentFactory(dossier=intake_dossier, no_show=True, datum=VANDAAG - timedelta(days=3))
+    zaak = openen(intake_dossier, werkcoach)
+    services.notitie_toevoegen(zaak_id=zaak.pk, datum=VANDAAG, tekst="Buurvrouw belde.", bijlage=None, by=werkcoach)
+    titels = [g.titel for g in selectors.tijdlijn(zaak)]
+    assert "Oproep 1 brede intake: niet verschenen" in titels
+    assert "Schriftelijke waarschuwing brede intake (art. 14 lid 1)" in titels
+    assert "Oproep 2 brede intake: niet verschenen" in titels
+    assert "Niet verschenen op een afspraak (no-show)" in titels
+    assert titels[-2:] == ["Zaak geopend", "Notitie"] or "Notitie" in titels
+
+
+def test_kpis_for_the_manager_dashboard(werkcoach):
+    HandhavingszaakFactory(dossier__werkcoach=werkcoach)
+    HandhavingszaakFactory(dossier__werkcoach=werkcoach, voornemen=True)
+    HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True, boetebedrag=250, dagtekening=VANDAAG)
+    HandhavingszaakFactory(dossier__werkcoach=werkcoach, status="afgesloten", afsluit_reden="naleving_hersteld")
+    HandhavingszaakFactory(dossier__werkcoach=werkcoach, status="afgesloten", afsluit_reden="onterecht")
+    kpis = selectors.handhaving_kpis(peildatum=VANDAAG)
+    per_status = {s: n for s, _label, n in kpis.open_per_status}
+    assert per_status == {"signaal": 1, "gesprek": 0, "waarschuwing": 0, "voornemen": 1, "besluit": 1}
+    assert (kpis.boetes_dit_jaar, kpis.boetes_dit_jaar_totaal) == (1, Decimal("250"))
+    assert kpis.aandeel_naleving_hersteld == 0.5
