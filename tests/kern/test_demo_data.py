@@ -63,3 +63,18 @@ def test_demo_data_is_refused_where_it_is_not_allowed(db, settings):
 
     assert not User.objects.filter(username="werkcoach").exists()
     assert not Dossier.objects.exists()
+
+
+def test_demo_data_takes_some_dossiers_through_intake_and_pip_with_the_real_services(db, settings, tmp_path):
+    from cases.models import Fase
+    from pip_plans.models import Pip, PipStatus
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("demo_data", dossiers=60)
+
+    fasen = set(Dossier.objects.values_list("fase", flat=True))
+    assert {Fase.AANGEMELD, Fase.OVERDRACHT, Fase.INTAKE, Fase.PIP_IN_OPSTELLING, Fase.IN_UITVOERING} <= fasen
+    vastgesteld = Pip.objects.filter(status=PipStatus.VASTGESTELD)
+    assert vastgesteld.exists()
+    assert all(pip.document_id and pip.vastgesteld_door.username == "consulent" for pip in vastgesteld)
+    assert Pip.objects.filter(status=PipStatus.TER_BEOORDELING).exists()

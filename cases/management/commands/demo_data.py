@@ -22,8 +22,8 @@ class Command(BaseCommand):
         if dossiers < 0:
             raise CommandError("--dossiers moet 0 of meer zijn.")
         demo_gebruikers()
-        # This command lives in cases for historical reasons; cases never imports leerroutes at
-        # module level (DESIGN.md layering), so the higher app's demo data is imported here.
+        # This command lives in cases for historical reasons; cases never imports leerroutes or
+        # pip_plans at module level (DESIGN.md layering), so the higher apps' demo data is imported here.
         from leerroutes.demo import demo_aanbieders
 
         demo_aanbieders()
@@ -32,5 +32,10 @@ class Command(BaseCommand):
             return
         start = timezone.now()
         aantal = maak_dossiers(dossiers, seed=seed, vandaag=timezone.localdate())
+        from pip_plans.demo import demo_trajecten
+
+        trajecten = demo_trajecten(vandaag=timezone.localdate()) if dossiers <= 1000 else 0
         duur = (timezone.now() - start).total_seconds()
-        self.stdout.write(self.style.SUCCESS(f"{aantal} dossiers aangemaakt in {duur:.1f} s."))
+        self.stdout.write(self.style.SUCCESS(
+            f"{aantal} dossiers aangemaakt in {duur:.1f} s; {trajecten} daarvan doorlopen intake en PIP."
+        ))
