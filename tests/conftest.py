@@ -1,3 +1,8 @@
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+
 import pytest
 
 from tests.factories import (
@@ -54,3 +59,46 @@ def beheerder(db):
 @pytest.fixture
 def dossier(werkcoach):
     return DossierFactory(werkcoach=werkcoach)
+
+
+# --- Reference data after transactional tests ------------------------------------------------------
+# A transactional test (the browser tests' live_server, the concurrent sweep, the real Celery worker)
+# ends with a flush that also empties what the data migrations created: role groups,
+# beleidsinstellingen, the kalender. Django's serialized_rollback keeps its copy on a connection object
+# that is no longer the same once Playwright or a worker thread ran, and restores *before* a test. So:
+# take one copy before the first transactional test and put it back after each one, then set the
+# sequences past the restored ids (PostgreSQL) so later inserts don't collide.
+_basis: dict = {}
+
+
+def _is_transactioneel(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def _basisgegevens(django_db_setup, django_db_blocker) -> None:
+    with django_db_blocker.unblock():
+        _basis["inhoud"] = connection.creation.serialize_db_to_string()
+    _basis["blocker"] = django_db_blocker
+
+
+@pytest.fixture(autouse=True)
+def _kopie_voor_transactionele_tests(request) -> None:
+    if _is_transactioneel(request.node):
+        request.getfixturevalue("_basisgegevens")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    resultaat = yield  # the function fixtures are torn down here, the flush included
+    if _is_transactioneel(item) and "inhoud" in _basis:
+        with _basis["blocker"].unblock():
+            # Empty again without post_migrate (content types, permissions): the copy has them.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(_basis["inhoud"])
+            sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+            with connection.cursor() as cursor:
+                for statement in sql:
+                    cursor.execute(statement)
+    return resultaat

@@ -41,38 +41,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(transaction=True))
 
 
-# live_server needs a transactional database, which is emptied (flushed) after every test: that also
-# removes what the data migrations created (role groups, beleidsinstellingen, kalender). Django's
-# serialized_rollback would put it back, but it keeps the copy on the connection object, which is no
-# longer the same one once Playwright runs; and it restores before a test, leaving the last flush in place
-# (with --reuse-db on PostgreSQL the next run of the other tests would find no groups). So: keep a copy
-# at the start and put it back after every browser test's flush.
-_basis: dict = {}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _basisgegevens(django_db_setup, django_db_blocker) -> None:
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        _basis["inhoud"] = connection.creation.serialize_db_to_string()
-    _basis["blocker"] = django_db_blocker
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    resultaat = yield  # the function fixtures are torn down here, the flush included
-    if "live_server" in item.fixturenames and "inhoud" in _basis:
-        from django.core.management import call_command
-        from django.db import connection
-
-        with _basis["blocker"].unblock():
-            # Empty again without the post_migrate signal (content types, permissions): the copy has them.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(_basis["inhoud"])
-    return resultaat
-
-
 @pytest.fixture(scope="session")
 def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
     """pytest-django's live_server, but always serving static files through the staticfiles finders.

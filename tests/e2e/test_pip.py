@@ -141,7 +141,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _veld(page, "Uitslag leerbaarheidstoets").select_option(label="B1-route haalbaar")
     _veld(page, "Score").fill("62")  # the required score is still missing
     _veld(page, "Datum toets").fill((VANDAAG - timedelta(days=2)).isoformat())
-    _veld(page, "Hoogst afgeronde opleiding").select_option(index=3)
+    _veld(page, "Hoogst afgeronde opleiding").select_option(label="Voortgezet onderwijs")
     _veld(page, "Jaren onderwijs").fill("12")
     _veld(page, "Land van de opleiding").fill("Syrië")
     werk = page.get_by_role("group", name="Werkervaring 1")

@@ -108,7 +108,7 @@ def test_verlopen_pip_termijn_op_de_werkvoorraad_afhandelen_en_doorklikken_op_he
     expect(page.get_by_label("Reden van afsluiten")).to_have_value("naleving_hersteld")
     tabel = page.get_by_role("table")
     expect(tabel.get_by_role("row")).to_have_count(2)  # header + the zaak
-    expect(tabel.get_by_role("row").nth(1)).to_contain_text("Naleving hersteld")
+    expect(tabel.get_by_role("row").nth(1)).to_contain_text("naleving hersteld")
     expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Handhaving")).to_have_attribute(
         "aria-current", "page")
     assert_geen_axe_fouten(page, "handhavingszaken afgesloten door herstelde naleving")
