@@ -21,6 +21,7 @@ install: $(VENV)/.installed node_modules/.package-lock.json
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py demo_data --als-leeg
+	$(PY) manage.py termijnen_sweep
 	@echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README)."
 	@trap 'kill 0' INT TERM EXIT; \
 	$(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \

@@ -161,3 +161,18 @@ def test_two_concurrent_sweeps_claim_nothing_twice():
     assert Signaal.objects.filter(soort=SignaalSoort.VERLOPEN).count() == 60
     assert Signaal.objects.filter(soort=SignaalSoort.NADERT).count() == 40
     assert not Termijn.objects.filter(status=TermijnStatus.OPEN, fatale_datum__lt=VANDAAG).exists()
+
+
+def test_the_management_command_runs_the_sweep_and_reports_what_it_did(werkcoach):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    termijn = TermijnFactory(dossier__werkcoach=werkcoach, verlopen_gisteren=True)
+    uit = StringIO()
+
+    call_command("termijnen_sweep", stdout=uit)
+
+    termijn.refresh_from_db()
+    assert termijn.status == TermijnStatus.VERLOPEN
+    assert "1 termijnen verlopen" in uit.getvalue()
