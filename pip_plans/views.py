@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -268,7 +268,7 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
 def pip_beschikking(request: HttpRequest, pip_id: int) -> HttpResponse:
     pip = _pip(request, pip_id, "pip_beschikking")
     if pip.document is None:
-        raise PermissionDenied
+        raise Http404  # only a vastgesteld version has a beschikking
     return document_response(pip.document)
 
 

@@ -277,6 +277,7 @@ class SignaalFactory(factory.django.DjangoModelFactory):
     termijn = factory.SubFactory(TermijnFactory, verlopen_gisteren=True, status="verlopen")
     dossier = factory.LazyAttribute(lambda o: o.termijn.dossier)
     soort = "verlopen"
+    termijn_fatale_datum = factory.LazyAttribute(lambda o: o.termijn.fatale_datum if o.termijn else None)
 
     class Params:
         aandachtspunt = factory.Trait(termijn=None, dossier=factory.SubFactory(DossierFactory),

@@ -188,8 +188,10 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
     intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
     if intake is None:
         raise ValidationError(GEEN_INTAKE)
-    if intake.is_afgerond or dossier.fase != Fase.INTAKE:
+    if intake.is_afgerond:
         raise ValidationError(INTAKE_AFGEROND)
+    if dossier.fase != Fase.INTAKE:
+        raise ValidationError(INTAKE_FASE)
     if zonder_persoon:
         if not rules.mag_zonder_persoon_afronden(_eerdere(dossier)):
             raise ValidationError(ZONDER_PERSOON_NIET_TOEGESTAAN)

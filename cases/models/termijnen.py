@@ -108,6 +108,9 @@ class Signaal(models.Model):
     termijn = models.ForeignKey(Termijn, verbose_name=_("termijn"), null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="signalen")
     soort = models.CharField(_("soort"), max_length=20, choices=SignaalSoort.choices)
+    # The termijn's fatale datum when the signal was made: a termijn whose dates moved (DUO extended it,
+    # a suspension ended) and that nears or expires again gets a new signal for its new date.
+    termijn_fatale_datum = models.DateField(_("fatale datum bij signalering"), null=True, blank=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
@@ -124,9 +127,9 @@ class Signaal(models.Model):
         verbose_name_plural = _("signalen")
         ordering = ["-aangemaakt_op", "-id"]
         constraints = [
-            # A second sweep creates nothing: one signal per (termijn, kind).
-            models.UniqueConstraint(fields=["termijn", "soort"], condition=Q(termijn__isnull=False),
-                                    name="signaal_uniek_per_termijn"),
+            # A second sweep creates nothing: one signal per (termijn, kind, fatale datum).
+            models.UniqueConstraint(fields=["termijn", "soort", "termijn_fatale_datum"],
+                                    condition=Q(termijn__isnull=False), name="signaal_uniek_per_termijndatum"),
         ]
         indexes = [models.Index(fields=["dossier"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open")]
 

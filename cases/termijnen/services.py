@@ -175,16 +175,18 @@ def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
     while True:
         with transaction.atomic():
             rijen = list(
-                selectie.select_for_update(skip_locked=True).order_by("pk").values_list("pk", "dossier_id")[:batch]
+                selectie.select_for_update(skip_locked=True).order_by("pk")
+                .values_list("pk", "dossier_id", "fatale_datum")[:batch]
             )
             if not rijen:
                 return totaal
-            ids = [pk for pk, _d in rijen]
+            ids = [pk for pk, _d, _f in rijen]
             # Conditional UPDATE: only rows still matching are claimed; another sweep may have won.
             geclaimd = set(selectie.filter(pk__in=ids).values_list("pk", flat=True))
             selectie.filter(pk__in=geclaimd).update(**wijziging)
             Signaal.objects.bulk_create(
-                [Signaal(dossier_id=d, termijn_id=pk, soort=soort) for pk, d in rijen if pk in geclaimd],
+                [Signaal(dossier_id=d, termijn_id=pk, soort=soort, termijn_fatale_datum=f)
+                 for pk, d, f in rijen if pk in geclaimd],
                 ignore_conflicts=True,
             )
             totaal += len(geclaimd)

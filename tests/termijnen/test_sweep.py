@@ -176,3 +176,22 @@ def test_the_management_command_runs_the_sweep_and_reports_what_it_did(werkcoach
     termijn.refresh_from_db()
     assert termijn.status == TermijnStatus.VERLOPEN
     assert "1 termijnen verlopen" in uit.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_termijn_that_was_extended_after_expiring_is_signalled_again_when_it_expires_again():
+    from cases.termijnen.rules import TermijnBerekening
+
+    termijn = TermijnFactory(verlopen_gisteren=True, bron="test")
+    services.termijnen_sweep()
+    # DUO extends: the owning app pushes a later fatale datum, the termijn reopens.
+    later = VANDAAG + timedelta(days=30)
+    services.termijnen_bijwerken(dossier=termijn.dossier, bron="test", berekeningen=[TermijnBerekening(
+        soort=termijn.soort, basisdatum=termijn.basisdatum, fatale_datum=later)])
+    termijn.refresh_from_db()
+    assert termijn.status == TermijnStatus.OPEN
+
+    services.termijnen_sweep(peildatum=later + timedelta(days=1))
+
+    verlopen = Signaal.objects.filter(termijn=termijn, soort=SignaalSoort.VERLOPEN)
+    assert sorted(verlopen.values_list("termijn_fatale_datum", flat=True)) == [VANDAAG - timedelta(days=1), later]
