@@ -61,8 +61,9 @@ def demo_gebruikers() -> dict[str, User]:
         user, nieuw = User.objects.get_or_create(
             username=username,
             defaults={"first_name": voornaam, "last_name": achternaam, "team": team,
-                      "email": f"{username}@example.invalid", "is_staff": rol == Rol.BEHEERDER,
-                      "is_superuser": rol == Rol.BEHEERDER},
+                      # The beheerder is staff, not superuser: the role group's permissions are what
+                      # functioneel beheer may do (handhaving/migrations/0002_beheerder_rechten).
+                      "email": f"{username}@example.invalid", "is_staff": rol == Rol.BEHEERDER},
         )
         if nieuw:
             user.set_password(DEMO_WACHTWOORD)
@@ -90,12 +91,14 @@ def maak_dossiers(
     gemaakt = 0
     while gemaakt < aantal:
         n = min(batch, aantal - gemaakt)
-        personen = [_persoon(rnd, next(bsns), vandaag) for _ in range(n)]
+        # The kennisgeving first: the person's age is drawn on that date, so every demo person is
+        # in scope (18 up to the AOW age on the kennisgeving date, as the registration form demands).
+        kennisgevingen = [vandaag - timedelta(days=rnd.randint(*kennisgeving_dagen)) for _ in range(n)]
+        personen = [_persoon(rnd, next(bsns), kennisgeving) for kennisgeving in kennisgevingen]
         personen = bulk_create_with_history(personen, Inburgeraar, default_change_reason="Demodata")
         dossiers = []
-        for persoon in personen:
+        for persoon, kennisgeving in zip(personen, kennisgevingen, strict=True):
             coach = werkcoaches[rnd.randrange(len(werkcoaches))]
-            kennisgeving = vandaag - timedelta(days=rnd.randint(*kennisgeving_dagen))
             koppeling = kennisgeving + timedelta(days=rnd.randint(0, 30))
             huisvesting = koppeling + timedelta(days=rnd.randint(0, 120))
             dossiers.append(Dossier(
@@ -112,8 +115,8 @@ def maak_dossiers(
     return gemaakt
 
 
-def _persoon(rnd: random.Random, bsn: str, vandaag: date) -> Inburgeraar:
-    geboren = vandaag - timedelta(days=rnd.randint(19 * 365, 60 * 365))
+def _persoon(rnd: random.Random, bsn: str, kennisgeving: date) -> Inburgeraar:
+    geboren = kennisgeving - timedelta(days=rnd.randint(19 * 365, 60 * 365))  # 18.9 to 59.9 years old then
     return Inburgeraar(
         bsn=bsn,
         voornamen=rnd.choice(VOORNAMEN),

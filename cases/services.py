@@ -15,7 +15,7 @@ from inburgering.accounts.roles import Rol
 from inburgering.audit.historie import opslaan
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
 
-from . import access, rules
+from . import access, haken, rules
 from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
 from .termijnen.services import termijnen_herberekenen
 
@@ -24,6 +24,8 @@ VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad d
                      "voer uw wijziging nog eens in.")
 GEEN_WERKCOACH = "Kies een medewerker met de rol werkcoach."
 REDEN_VERPLICHT = "Geef een reden op."
+HERVERDELEN_AFGESLOTEN = _("%(n)s van de geselecteerde dossiers is al afgesloten en kan niet worden herverdeeld; "
+                           "er is niets herverdeeld.")
 HUISHOUDEN_ONBEKEND = "Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later."
 HUISHOUDEN_ANDERE_WERKCOACH = "Dit huishouden heeft al werkcoach %(wc)s; kies die werkcoach of laat het veld leeg."
 
@@ -238,6 +240,9 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
     dossiers = list(access.zichtbare_dossiers(by).select_for_update().filter(pk__in=ids).order_by("pk"))
     if len(dossiers) != len(ids):
         raise ValidationError({"dossiers": _("Een of meer geselecteerde dossiers bestaan niet (meer).")})
+    if afgesloten := [d for d in dossiers if not d.is_actief]:
+        # As with one dossier (dossier_toewijzen): a closed dossier is no longer anyone's caseload.
+        raise ValidationError({"dossiers": HERVERDELEN_AFGESLOTEN % {"n": len(afgesloten)}})
     for dossier in dossiers:
         _wijs_toe(dossier, werkcoach, _reden(reden, f"Herverdeeld naar {werkcoach}"), by=by)
     return len(dossiers)
@@ -262,5 +267,6 @@ def dossier_beeindigen(
     dossier.eind_toelichting = toelichting
     dossier.versie += 1
     opslaan(dossier, reden=_reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})"), door=by)
+    haken.dossier_beeindigd(dossier, datum, by)
     _termijnen(dossier)
     return dossier

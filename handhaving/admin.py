@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import HandhavingInstellingen, Handhavingszaak
+from .models import HandhavingInstellingen
 
 
 @admin.register(HandhavingInstellingen)
@@ -22,23 +22,6 @@ class HandhavingInstellingenAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return not HandhavingInstellingen.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Handhavingszaak)
-class HandhavingszaakAdmin(SimpleHistoryAdmin):
-    """Read-only: every change goes through the services (four eyes, letters, termijnen)."""
-
-    list_display = ["pk", "dossier", "verplichting", "status", "besluit_uitkomst", "boetebedrag"]
-    list_filter = ["status", "verplichting", "besluit_uitkomst"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

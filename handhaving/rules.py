@@ -76,6 +76,21 @@ DUO_NIEUWE_TERMIJN_MAANDEN = [6, 12, 18, 24]  # Besluit 7.1 lid 5
 INTAKE = (Verplichting.INTAKE_NIET_VERSCHENEN, Verplichting.INTAKE_NIET_MEEGEWERKT)
 
 
+def verplichting_fouten(*, verplichting: str, is_asiel: bool) -> dict[str, str]:
+    """Wet 23 covers the leerroute (the gemeente's inburgeringsaanbod) only for asielstatushouders; for
+    the others the gemeente cannot fine it (DOMAIN §9)."""
+    if verplichting == Verplichting.LEERROUTE and not is_asiel:
+        return {"verplichting": str(LEERROUTE_ALLEEN_ASIEL)}
+    return {}
+
+
+def boven_voornemen_fouten(*, bedrag: Decimal | None, voornemen_bedrag: Decimal | None) -> dict[str, str]:
+    """Awb 4:8: the person was heard on the amount in the voornemen; the decision may not exceed it."""
+    if bedrag is not None and voornemen_bedrag is not None and bedrag > voornemen_bedrag:
+        return {"__all__": str(HOGER_DAN_VOORNEMEN % {"bedrag": euro(bedrag), "voornemen": euro(voornemen_bedrag)})}
+    return {}
+
+
 def regime_voor(verplichting: str) -> str:
     """Wet 22 covers the brede intake; Wet 23 every duty agreed in the PIP (incl. the asiel leerroute)."""
     return Regime.BREDE_INTAKE if verplichting in INTAKE else Regime.PIP
@@ -117,6 +132,11 @@ AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een beslu
 OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
+LEERROUTE_ALLEEN_ASIEL = _("Voor het niet volgen van de leerroute kan de gemeente alleen een asielstatushouder een boete "
+                           "opleggen (Wet inburgering 2021, art. 23); voor anderen handhaaft DUO het resultaat.")
+HOGER_DAN_VOORNEMEN = _("De boete (%(bedrag)s) is hoger dan het voorgenomen bedrag (%(voornemen)s). Daarover is de "
+                        "inburgeraar niet gehoord: leg ten hoogste het voorgenomen bedrag op, of sluit deze zaak en "
+                        "stuur een nieuw voornemen.")
 
 
 # --- prevention first --------------------------------------------------------------------------------------
@@ -394,7 +414,8 @@ def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen) -> dict[str, str]:
         fouten["bekendmaking"] = str(BEKENDMAKING_VOOR_DAGTEKENING)
     if feiten.uitkomst != BesluitUitkomst.BOETE:
         return fouten
-    if feiten.verjaring_op and feiten.dagtekening > feiten.verjaring_op:
+    # Conservative reading of Awb 5:45: the fine must be made known (bekendmaking ≥ dagtekening) in time.
+    if feiten.verjaring_op and feiten.bekendmaking > feiten.verjaring_op:
         fouten["__all__"] = str(VERJAARD % {"datum": f"{feiten.verjaring_op:%d-%m-%Y}"})
     if feiten.bijstand_verlaagd:
         fouten["__all__"] = str(DUBBELE_SANCTIE)
@@ -453,11 +474,13 @@ def onherroepelijk_op(
 ) -> date | None:
     """When a fine became final (needed for the doubling of Wet 23): the day after the bezwaartermijn
     without bezwaar; after a bezwaar that did not succeed, the day after the beroepstermijn (6 weeks) of
-    the decision on bezwaar. A fine herroepen never becomes final. A later beroep is not tracked here."""
+    the decision on bezwaar. A fine herroepen never becomes final. A bezwaar withdrawn makes it final, but
+    never before the bezwaartermijn has passed (a new bezwaar could still be made). A later beroep is not
+    tracked here."""
     if bezwaar_ontvangen_op is None:
         return bezwaar_einde + datums.EEN_DAG if bezwaar_einde else None
     if bezwaar_uitkomst == BezwaarUitkomst.GEGROND or not bezwaar_beslist_op:
         return None
     if bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
-        return bezwaar_beslist_op
+        return max(bezwaar_beslist_op, bezwaar_einde + datums.EEN_DAG) if bezwaar_einde else bezwaar_beslist_op
     return datums.weken_na(bezwaar_beslist_op, beroep_weken) + datums.EEN_DAG

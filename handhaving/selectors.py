@@ -9,10 +9,14 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.timezone import localdate
 
 from cases import access
-from cases import models as cases_models
-from cases.models import Dossier, Uitnodiging
+from cases.contact.rules import ContactSoort
+from cases.models import Contactmoment, Dossier, Uitnodiging
+from cases.services import vandaag
 from inburgering.accounts.models import User
+from leerroutes import selectors as leerroutes_selectors
+from leerroutes.rules import UrenCategorie, uren_tekst
 from pip_plans.models import Pip, PipStatus
+from pip_plans.rules import Leerroute
 
 from . import rules
 from .models import OPEN_STATUSSEN, HandhavingInstellingen, Handhavingszaak, ZaakStatus
@@ -121,6 +125,8 @@ def berekening(zaak: Handhavingszaak, invoer: BoeteInvoer, *, peildatum: date,
                instellingen: HandhavingInstellingen | None = None) -> rules.Berekening:
     """The amount for this zaak now, with its derivation; for brede intake only when Wet 14 lid 1 was met."""
     instellingen = instellingen or HandhavingInstellingen.huidig()
+    if fouten := rules.verplichting_fouten(verplichting=zaak.verplichting, is_asiel=zaak.dossier.is_asiel):
+        return rules.Berekening(None, None, [], fouten)
     if zaak.regime == rules.Regime.BREDE_INTAKE:
         fouten = rules.intake_voorwaarde_fouten(verplichting=zaak.verplichting, oproepen=oproepen(zaak.dossier))
         if fouten:
@@ -153,14 +159,33 @@ class Gebeurtenis:
 
 
 def _contactmomenten_no_show(dossier: Dossier) -> list[Gebeurtenis]:
-    # Contactmomenten are being extended by another issue: read them only if the model is there.
-    model = getattr(cases_models, "Contactmoment", None)
-    if model is None:
-        return []
     return [
-        Gebeurtenis(c.datum, "Niet verschenen op een afspraak (no-show)", c.onderwerpen or "", "dossier")
-        for c in model.objects.filter(dossier=dossier, soort="no_show").order_by("datum")
+        Gebeurtenis(c.datum, "Niet verschenen op een afspraak (no-show)", c.onderwerpen or c.afspraken, "dossier")
+        for c in Contactmoment.objects.filter(dossier=dossier, soort=ContactSoort.NO_SHOW).order_by("datum", "pk")
     ]
+
+
+def _uren_tegen_pip(dossier: Dossier) -> list[Gebeurtenis]:
+    """The hours recorded against what the geldende PIP agreed, as of today (leerroutes computes the
+    shortfalls): taal en KNM against the B1 intensity (asiel), PVT and MAP against their norms."""
+    if leerroutes_selectors.geldend_pip(dossier) is None:
+        return []
+    overzicht = leerroutes_selectors.traject_overzicht(dossier)
+    pip, totalen = overzicht.pip, overzicht.uren_totalen
+    regels = []
+    taal = totalen.get(UrenCategorie.TAAL_KNM, Decimal(0))
+    if pip.leerroute == Leerroute.B1 and pip.b1_intensiteit:
+        tekort = max(Decimal(pip.b1_intensiteit) - taal, Decimal(0))
+        regels.append(f"Taal en KNM: {uren_tekst(taal)} van {pip.b1_intensiteit} uur uit het PIP"
+                      + (f", nog {uren_tekst(tekort)} uur." if tekort else "."))
+    else:
+        regels.append(f"Taal en KNM: {uren_tekst(taal)} uur geregistreerd.")
+    regels.append(f"PVT: {uren_tekst(totalen.get(UrenCategorie.PVT, Decimal(0)))} uur; MAP-praktijk: "
+                  f"{uren_tekst(totalen.get(UrenCategorie.MAP_PRAKTIJK, Decimal(0)))} uur.")
+    open_punten = overzicht.pvt_ontbreekt + ([] if overzicht.map_vrijgesteld else overzicht.map_ontbreekt)
+    if open_punten:
+        regels.append("Nog open: " + "; ".join(open_punten) + ".")
+    return [Gebeurtenis(vandaag(), "Uren ten opzichte van het PIP (stand vandaag)", " ".join(regels), "dossier")]
 
 
 def _uitnodigingen(dossier: Dossier) -> list[Gebeurtenis]:
@@ -231,11 +256,11 @@ def _eigen(zaak: Handhavingszaak) -> list[Gebeurtenis]:
 
 
 def tijdlijn(zaak: Handhavingszaak) -> list[Gebeurtenis]:
-    """Evidence, oldest first: intake summonses and warnings, no-show contactmomenten, PIP versions,
-    earlier zaken of the dossier, and this zaak's own steps, notes and letters."""
+    """Evidence, oldest first: intake summonses and warnings, no-show contactmomenten, PIP versions and
+    the hours against the PIP, earlier zaken of the dossier, and this zaak's own steps, notes and letters."""
     dossier = zaak.dossier
-    alles = (_uitnodigingen(dossier) + _contactmomenten_no_show(dossier) + _pips(dossier) + _andere_zaken(zaak)
-             + _eigen(zaak))
+    alles = (_uitnodigingen(dossier) + _contactmomenten_no_show(dossier) + _pips(dossier) + _uren_tegen_pip(dossier)
+             + _andere_zaken(zaak) + _eigen(zaak))
     return sorted(alles, key=lambda g: (g.datum, g.bron != "dossier"))
 
 

@@ -34,7 +34,7 @@ from .rules import BesluitUitkomst, Betaalstatus, Regime
 WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
 BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
-TEMPLATE_VERSIE = "2026.1"  # raise on every textual change of a letter
+TEMPLATE_VERSIE = "2026.2"  # raise on every textual change of a letter
 
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
@@ -109,6 +109,8 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
         raise ValidationError({"overtreding_datum": str(rules.OVERTREDING_TOEKOMST)})
     if not omschrijving.strip():
         raise ValidationError({"omschrijving": str(_("Beschrijf het signaal."))})
+    if fouten := rules.verplichting_fouten(verplichting=verplichting, is_asiel=dossier.is_asiel):
+        raise ValidationError(fouten)
     zaak = Handhavingszaak(dossier=dossier, verplichting=verplichting, omschrijving=omschrijving,
                            overtreding_datum=overtreding_datum, geopend_door=by)
     zaak.verjaring_op = _verjaring(zaak)
@@ -288,7 +290,8 @@ def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[r
     if invoer.uitkomst != BesluitUitkomst.BOETE:
         return None, fouten
     berekening = selectors.berekening(zaak, invoer.boete, peildatum=invoer.dagtekening, instellingen=instellingen)
-    for veld, melding in berekening.fouten.items():
+    hoger = rules.boven_voornemen_fouten(bedrag=berekening.bedrag, voornemen_bedrag=zaak.voornemen_bedrag)
+    for veld, melding in {**hoger, **berekening.fouten}.items():
         fouten.setdefault(veld, melding)
     return berekening, fouten
 

@@ -12,8 +12,8 @@ from django.db.models import Prefetch, QuerySet
 
 from cases.models import Dossier
 from inburgering.instellingen.models import GemeenteInstellingen
-from pip_plans.models import Pip, PipStatus
-from pip_plans.rules import Leerroute
+from pip_plans.models import Pip, PipStatus, WijzigingReden
+from pip_plans.rules import Leerroute, Niveau
 
 from . import rules
 from .models import (
@@ -57,6 +57,25 @@ def nt2_uren_voor_afschalen(dossier: Dossier) -> Decimal:
         dossier=dossier, categorie=UrenCategorie.TAAL_KNM, aanbieder__isnull=False
     ).select_related("aanbieder")
     return sum((u.aantal for u in regels if rules.telt_voor_afschalen(u.aanbieder.feiten, u.van)), Decimal(0))
+
+
+def afgeschaald(pip: Pip | None) -> frozenset[str]:
+    """The language parts at A2 in the B1-route of the geldend PIP (Besluit 5.5). The afschalen
+    decision (wholly / which parts) is recorded on the afschalen version only; a later wijziging
+    (verhuizing, overig) copies the niveau A2 but not the parts, so they are read from the latest
+    vastgesteld afschalen version. At most one query, only for an A2 PIP without its own parts."""
+    if pip is None or pip.leerroute != Leerroute.B1:
+        return frozenset()
+    bron = pip
+    if pip.niveau == Niveau.A2 and not (pip.afschalen_geheel or pip.afschalen_onderdelen):
+        bron = (
+            Pip.objects.filter(
+                dossier_id=pip.dossier_id, wijziging_reden=WijzigingReden.AFSCHALEN, versie__lte=pip.versie,
+                status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN],
+            ).order_by("-versie").first()
+            or pip
+        )
+    return afgeschaalde_onderdelen(niveau=pip.niveau, geheel=bron.afschalen_geheel, onderdelen=bron.afschalen_onderdelen)
 
 
 def z_route_telling(instellingen: GemeenteInstellingen) -> rules.ZRouteTelling:
@@ -167,9 +186,7 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
         leerroute=leerroute,
         is_asiel=dossier.is_asiel,
         behaald=behaald,
-        afgeschaald=afgeschaalde_onderdelen(
-            niveau=pip.niveau, geheel=pip.afschalen_geheel, onderdelen=pip.afschalen_onderdelen
-        ) if pip and pip.leerroute == Leerroute.B1 else frozenset(),
+        afgeschaald=afgeschaald(pip),
         pvt_ontbreekt=tuple(pvt_ontbreekt),
         map_ontbreekt=tuple(map_ontbreekt),
         taalschakeltraject_afgerond=_afgerond(inschrijvingen, Leerroute.ONDERWIJS),

@@ -18,7 +18,6 @@ from pip_plans.rules import Leerroute
 from . import rules, selectors
 from .models import Examen, Inschrijving, Map, Ontzorging, Pvt, PvtSessie
 from .rules import InschrijvingStatus, MapUitkomst
-from .voldaan import afgeschaalde_onderdelen
 
 BRON = "leerroutes"
 
@@ -58,11 +57,8 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
             termijn, TermijnSoort.ZROUTE_AFGEROND, afgerond, "Z-route afgerond (eindgesprek) vóór het einde van de inburgeringstermijn",
         ))
     if leerroute == Leerroute.B1:
-        afgeschaald = afgeschaalde_onderdelen(
-            niveau=pip.niveau, geheel=pip.afschalen_geheel, onderdelen=pip.afschalen_onderdelen
-        )
         behaald = rules.examens_behaald_op(
-            [e.feit for e in Examen.objects.filter(dossier=dossier)], afgeschaald=afgeschaald
+            [e.feit for e in Examen.objects.filter(dossier=dossier)], afgeschaald=selectors.afgeschaald(pip)
         )
         uitkomst.append(_aan_termijneinde(
             termijn, TermijnSoort.EXAMENS_AFGEROND, behaald, "Alle examens behaald vóór het einde van de inburgeringstermijn",

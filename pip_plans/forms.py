@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.formulieren import DatumInput
 
-from .models import VASTE_LASTEN, Pip, WijzigingReden
+from .models import VASTE_LASTEN, Pip, TermijnVerlengingDuo, WijzigingReden
 from .rules import EXAMENONDERDELEN
 
 PIP_VELDEN = [
@@ -115,3 +115,13 @@ class InformatieVerzoekForm(forms.Form):
 
 class OntvangenForm(forms.Form):
     ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DatumInput())
+
+
+class TermijnVerlengingDuoForm(forms.Form):
+    besluitdatum = forms.DateField(label=_("Datum besluit DUO"), widget=DatumInput())
+    grond = forms.ChoiceField(label=_("Grond"), choices=TermijnVerlengingDuo.Grond.choices, widget=forms.RadioSelect)
+    duo_einddatum = forms.DateField(
+        label=_("Nieuwe einddatum volgens DUO"), widget=DatumInput(),
+        help_text=_("Neem de datum over zoals DUO die doorgeeft: de dag ná de laatste dag van de termijn."),
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

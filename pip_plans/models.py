@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.models import Dossier
 
-from .rules import Alfabetisering, Leerroute, Niveau, SchakelUitzondering
+from .rules import EXAMENONDERDELEN, Alfabetisering, Leerroute, Niveau, SchakelUitzondering
 
 
 class PipStatus(models.TextChoices):
@@ -168,6 +168,12 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
     def ontzorgen_vaste_lasten_labels(self) -> list[str]:
         labels = dict(VASTE_LASTEN)
         return [str(labels[c]) for c in self.ontzorgen_vaste_lasten if c in labels]
+
+    @property
+    def afschalen_onderdelen_labels(self) -> list[str]:
+        """The exam parts in words (Lezen, Schrijven…), not DUO's codes: the beschikking is read by people."""
+        labels = dict(EXAMENONDERDELEN)
+        return [str(labels[c]) for c in self.afschalen_onderdelen if c in labels]
 
     @property
     def niveau_of_standaard(self) -> str:

@@ -26,16 +26,18 @@ from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import gelijkgestelde_dagen
 
 from . import rules
-from .models import InformatieVerzoek, Pip, PipStatus, WijzigingReden
+from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
 
 BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
-BESCHIKKING_TEMPLATE_VERSIE = "2026.1"
+BESCHIKKING_TEMPLATE_VERSIE = "2026.2"
 AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
 
 VERSIE_VEROUDERD = _("Iemand anders heeft dit PIP intussen gewijzigd. Laad de pagina opnieuw.")
 NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een PIP beoordelen en vaststellen.")
 EIGEN_PIP = _("U heeft dit PIP zelf opgesteld. Een andere consulent moet het vaststellen (vier ogen).")
+MEEGESCHREVEN = _("U heeft aan deze versie van het PIP meegeschreven. Een andere consulent moet het vaststellen (vier ogen).")
+BIJGEWERKT = "PIP bijgewerkt"
 OPMERKING_VERPLICHT = _("Schrijf op wat er moet worden aangepast.")
 FASE_ONJUIST = _("Een eerste PIP kan pas worden opgesteld als de brede intake is afgerond.")
 AL_OPEN = _("Er is al een PIP in bewerking voor dit dossier.")
@@ -192,7 +194,9 @@ def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: 
                       "pvt_vorm", "pvt_intensiteit", "pvt_geplande_start", "map_vorm", "map_intensiteit",
                       "knm_afspraken", "ontzorgen", "ontzorgen_start", "ontzorgen_vaste_lasten",
                       "maatschappelijke_begeleiding", "participatie", "participatiewet", "kinderopvang",
-                      "vve_afspraken", "aantal_voortgangsgesprekken"}
+                      "vve_afspraken", "aantal_voortgangsgesprekken",
+                      # Which exam parts are at A2 is a standing fact of the plan, not of one change.
+                      "afschalen_geheel", "afschalen_onderdelen"}
     ]
     nieuw = Pip(
         dossier=dossier, versie=_volgende_versie(dossier), vorige=huidig, auteur=by, wijziging_reden=reden,
@@ -214,7 +218,8 @@ def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int, gegevens: dict[str, Any
     for veld, waarde in gegevens.items():
         setattr(pip, veld, waarde)
     pip.wijzigingsnummer += 1
-    pip._change_reason = "PIP bijgewerkt"
+    pip._change_reason = BIJGEWERKT
+    pip._history_user = by  # also outside a request: four eyes reads who wrote this version
     pip.save()
     return pip
 
@@ -233,6 +238,14 @@ def pip_indienen(*, pip_id: int, by: User) -> Pip:
     pip._change_reason = "Ter beoordeling aangeboden"
     pip.save()
     return pip
+
+
+def heeft_meegeschreven(pip: Pip, user: User) -> bool:
+    """Four eyes: the author, and anyone who changed this version's content (e.g. a consulent who
+    edited a returned draft), may not vaststellen it."""
+    return pip.auteur_id == user.pk or pip.history.filter(
+        history_user_id=user.pk, history_change_reason=BIJGEWERKT
+    ).exists()
 
 
 def _alleen_consulent(by: User) -> None:
@@ -274,6 +287,8 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     _overgang_toegestaan(pip.vaststellen, NIET_TER_BEOORDELING)
     if pip.auteur_id == by.pk:
         raise PermissionDenied(EIGEN_PIP)
+    if heeft_meegeschreven(pip, by):
+        raise PermissionDenied(MEEGESCHREVEN)
     dossier = Dossier.objects.select_for_update().select_related("inburgeraar").get(pk=pip.dossier_id)
     pip.dossier = dossier
     inhoud_valideren(pip)
@@ -379,3 +394,39 @@ def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, by: User) -> In
     verzoek.save()
     termijnen_herberekenen(dossier_id=verzoek.dossier_id)
     return verzoek
+
+
+@transaction.atomic
+def termijnverlenging_duo_vastleggen(
+    *, dossier_id: int, besluitdatum: date, grond: str, duo_einddatum: date, toelichting: str = "", by: User
+) -> TermijnVerlengingDuo:
+    """Record DUO's decision extending the inburgeringstermijn (SS103 ambtshalve / SS104 op aanvraag).
+    DUO's exclusive `einddatum` is stored as sent and wins over ours (DOMAIN §8); the start never
+    moves (Wet 11 lid 3). The termijnen due at the end of the termijn follow in the same transaction."""
+    dossier = _dossier_voor_schrijven(dossier_id, by)
+    if not dossier.is_actief:
+        raise ValidationError(_("Dit dossier is al afgesloten."))
+    eerste = (
+        Pip.objects.filter(dossier=dossier, status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN])
+        .order_by("versie").first()
+    )
+    if eerste is None or eerste.termijn_start is None:
+        raise ValidationError(_("Er loopt nog geen inburgeringstermijn: er is geen vastgesteld PIP."))
+    if grond not in TermijnVerlengingDuo.Grond.values:
+        raise ValidationError({"grond": str(_("Kies de grond van het besluit."))})
+    if besluitdatum > vandaag():
+        raise ValidationError({"besluitdatum": str(_("Deze datum ligt in de toekomst."))})
+    jaren = GemeenteInstellingen.huidig().inburgeringstermijn_jaren
+    gewoon = datums.inburgeringstermijn(eerste.termijn_start, jaren).duo_einddatum
+    if duo_einddatum <= gewoon:
+        raise ValidationError({"duo_einddatum": str(_(
+            "Een verlenging eindigt na de gewone einddatum (volgens DUO %(d)s)."
+        ) % {"d": f"{gewoon:%d-%m-%Y}"})})
+    verlenging = TermijnVerlengingDuo(
+        dossier=dossier, besluitdatum=besluitdatum, grond=grond, duo_einddatum=duo_einddatum,
+        toelichting=toelichting, vastgelegd_door=by,
+    )
+    verlenging._change_reason = f"Verlenging DUO vastgelegd ({verlenging.get_grond_display()})"
+    verlenging.save()
+    termijnen_herberekenen(dossier_id=dossier.pk)
+    return verlenging

@@ -11,6 +11,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/pip/informatie/", views.informatieverzoek_nieuw, name="informatieverzoek_nieuw"),
     path("dossiers/<int:pk>/pip/informatie/<int:verzoek_id>/ontvangen/", views.informatie_ontvangen,
          name="informatie_ontvangen"),
+    path("dossiers/<int:pk>/pip/verlenging-duo/", views.termijnverlenging_nieuw, name="termijnverlenging_nieuw"),
     path("pip/te-beoordelen/", views.te_beoordelen, name="te_beoordelen"),
     path("pip/<int:pip_id>/", views.pip_detail, name="pip_detail"),
     path("pip/<int:pip_id>/bewerken/", views.pip_bewerken, name="pip_bewerken"),

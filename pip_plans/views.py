@@ -16,11 +16,13 @@ from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
 
 from . import selectors, services
+from . import termijnen as pip_termijnen
 from .forms import (
     InformatieVerzoekForm,
     IntrekkenForm,
     OntvangenForm,
     PipForm,
+    TermijnVerlengingDuoForm,
     TerugsturenForm,
     VaststellenForm,
     WijzigingForm,
@@ -54,6 +56,8 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
         open_pip=open_pip,
         verzoeken=verzoeken,
         deadline=None if geldend else selectors.pip_deadline_voor(dossier, verzoeken),
+        inburgeringstermijn=pip_termijnen.inburgeringstermijn(dossier),
+        verlengingen=list(dossier.termijnverlengingen.all()),
         mag_opstellen=context["mag_bewerken"] and dossier.fase == "pip_in_opstelling"
         and all(p.status == PipStatus.INGETROKKEN for p in versies),
         mag_wijzigen=context["mag_bewerken"] and geldend is not None and open_pip is None,
@@ -211,7 +215,7 @@ def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
         request.user.heeft_rol(Rol.CONSULENT) and pip.status == PipStatus.TER_BEOORDELING
     )
     context = {"pip": pip, "dossier": pip.dossier, "kan_beoordelen": kan_beoordelen,
-               "eigen_pip": pip.auteur_id == request.user.pk}
+               "eigen_pip": kan_beoordelen and services.heeft_meegeschreven(pip, request.user)}
     if kan_beoordelen:
         context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm()
         context["vaststellen_form"] = forms.get("vaststellen_form") or VaststellenForm(
@@ -314,3 +318,21 @@ def informatie_ontvangen(request: HttpRequest, pk: int, verzoek_id: int) -> Http
             return redirect("pip_plans:pip_tab", pk=dossier.pk)
     context.update(form=form, verzoek=verzoek, titel=_("Ontvangst van informatie vastleggen"), knop=_("Vastleggen"))
     return render(request, "pip_plans/informatie_ontvangen.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def termijnverlenging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record DUO's extension of the inburgeringstermijn (SS103/SS104), with its ground and new end."""
+    dossier, context = dossier_pagina(request, pk, "pip_termijnverlenging", alleen_bewerken=True)
+    form = TermijnVerlengingDuoForm(request.POST or None, initial={"besluitdatum": vandaag()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.termijnverlenging_duo_vastleggen(dossier_id=dossier.pk, by=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_formulieren(fout, form)
+        else:
+            messages.success(request, _("De verlenging is vastgelegd; de termijnen zijn bijgewerkt."))
+            return redirect("pip_plans:pip_tab", pk=dossier.pk)
+    context.update(form=form, titel=_("Verlenging inburgeringstermijn door DUO vastleggen"), knop=_("Vastleggen"))
+    return render(request, "pip_plans/termijnverlenging.html", context)

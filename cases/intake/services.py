@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import access
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
 from cases.services import VERSIE_VEROUDERD, vandaag
+from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 
 from . import rules
@@ -208,6 +209,8 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
     intake.save()
     dossier.start_pip()
     _dossier_fase(dossier, "Brede intake afgerond")
+    # The completed intake meets the new term a Wet 22 fine set (handhaving's termijn).
+    termijnen_herberekenen(dossier_id=dossier.pk)
     return intake
 
 

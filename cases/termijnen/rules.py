@@ -78,6 +78,8 @@ def volgend_voortgangsgesprek(
         return None
     if aantal_in_pip and termijn_start:
         einde = datums.inburgeringstermijn(termijn_start, jaren).laatste_dag
-        interval = max(1, ((einde - termijn_start).days + 1) // aantal_in_pip)
+        # The span from the start to the last day, so that the last gesprek is due on or before the
+        # termijn's last day (with one gesprek: that day itself, not the day after).
+        interval = max(1, (einde - termijn_start).days // aantal_in_pip)
         return basis + timedelta(days=interval), f"{aantal_in_pip} gesprekken verdeeld over de termijn"
     return datums.weken_na(basis, standaard_weken), f"elke {standaard_weken} weken"

@@ -237,3 +237,16 @@ def aandachtspunt_aanmaken(*, dossier_id: int, omschrijving: str, by: User) -> S
     signaal = Signaal(dossier=dossier, soort=SignaalSoort.AANDACHTSPUNT, omschrijving=omschrijving, aangemaakt_door=by)
     opslaan(signaal, reden="Aandachtspunt", door=by)
     return signaal
+
+
+@transaction.atomic
+def samenvatting_instellen(*, aan: bool, by: User) -> User:
+    """Opt in or out of the daily e-mail digest (only werkcoaches get one)."""
+    if not by.is_werkcoach:
+        raise PermissionDenied
+    by.dagelijkse_samenvatting = aan
+    by._change_reason = "Dagelijkse samenvatting " + ("aan" if aan else "uit")
+    by._history_user = by
+    # Only this field: the digest task may claim `laatste_samenvatting` at the same moment.
+    by.save(update_fields=["dagelijkse_samenvatting"])
+    return by

@@ -9,5 +9,6 @@ urlpatterns = [
     path("signalen/<int:pk>/", views.signaal, name="signaal"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="afhandelen"),
     path("signalen/<int:pk>/wegzetten/", views.signaal_wegzetten, name="wegzetten"),
+    path("samenvatting/", views.samenvatting, name="samenvatting"),
     path("dossiers/<int:dossier_pk>/aandachtspunt/", views.aandachtspunt_nieuw, name="aandachtspunt"),
 ]

@@ -136,3 +136,14 @@ def aandachtspunt_nieuw(request: HttpRequest, dossier_pk: int) -> HttpResponse:
             messages.success(request, _("Het aandachtspunt staat op de werkvoorraad."))
             return redirect("cases:dossier_detail", pk=dossier.pk)
     return render(request, "cases/werkvoorraad/aandachtspunt.html", {"dossier": dossier, "form": form})
+
+
+@login_required
+@require_POST
+def samenvatting(request: HttpRequest) -> HttpResponse:
+    """The werkcoach turns the daily e-mail digest on or off (opt-out per user)."""
+    aan = request.POST.get("aan") == "1"
+    services.samenvatting_instellen(aan=aan, by=request.user)
+    messages.success(request, _("U ontvangt de dagelijkse samenvatting per e-mail.") if aan
+                     else _("U ontvangt geen dagelijkse samenvatting meer per e-mail."))
+    return redirect("werkvoorraad:lijst")

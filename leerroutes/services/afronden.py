@@ -89,10 +89,19 @@ def _duo_besluit_fouten(reden: str, grond: str, duo_besluit_datum: date | None) 
         raise ValidationError(fouten)
 
 
-def _stop_lopende_inschrijving(dossier: Dossier, datum: date) -> None:
+def _stop_lopende_inschrijving(
+    dossier: Dossier, datum: date, reden: str = "Gestopt: dossier afgerond", by: User | None = None
+) -> None:
     for inschrijving in Inschrijving.objects.select_for_update().filter(
         dossier=dossier, status__in=InschrijvingStatus.ACTIEF
     ):
         inschrijving.stoppen(reden=StopReden.PLICHT_GEEINDIGD, toelichting="", datum=datum)
         inschrijving.versie += 1
-        _opslaan(inschrijving, "Gestopt: dossier afgerond")
+        inschrijving._history_user = by
+        _opslaan(inschrijving, reden)
+
+
+def inschrijving_stoppen_bij_einde(dossier: Dossier, datum: date, by: User) -> None:
+    """Registered with cases.haken: a dossier that ends (moved, naturalised, …) stops its enrolment;
+    the hours stay."""
+    _stop_lopende_inschrijving(dossier, datum, "Gestopt: dossier beëindigd", by)

@@ -407,6 +407,21 @@ def test_bulk_reassigning_with_a_nonexistent_id_moves_nothing(manager, werkcoach
     assert all(d.versie == 1 for d in Dossier.objects.all())
 
 
+def test_bulk_reassigning_with_a_closed_dossier_among_them_moves_nothing(manager, werkcoach, werkcoach_ander_team):
+    lopend = DossierFactory.create_batch(2, werkcoach=werkcoach)
+    afgesloten = DossierFactory(werkcoach=werkcoach, beeindigd=True)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.dossiers_herverdelen(
+            dossier_ids=[*(d.pk for d in lopend), afgesloten.pk], werkcoach=werkcoach_ander_team, reden="x",
+            by=manager,
+        )
+
+    assert fout_velden(excinfo) == {"dossiers"}
+    assert "al afgesloten" in str(excinfo.value)
+    assert Dossier.objects.filter(werkcoach=werkcoach).count() == 3
+
+
 def test_bulk_reassigning_is_all_or_nothing_when_a_write_fails_halfway(
     manager, werkcoach, werkcoach_ander_team, monkeypatch
 ):

@@ -299,3 +299,32 @@ def test_the_history_page_shows_the_change_reasons(client, werkcoach, dossier):
     inhoud = response.content.decode()
     assert "Gegevens gewijzigd" in inhoud
     assert "Mariam" in inhoud
+
+
+def test_the_list_offers_only_active_dossiers_for_bulk_reassigning(client, manager, werkcoach):
+    lopend = DossierFactory(werkcoach=werkcoach)
+    afgesloten = DossierFactory(werkcoach=werkcoach, beeindigd=True)
+    client.force_login(manager)
+
+    html = client.get(reverse("cases:dossier_lijst"), {"bereik": "alle"}).content.decode()
+
+    assert f'name="dossiers" value="{lopend.pk}"' in html
+    assert f'name="dossiers" value="{afgesloten.pk}"' not in html
+    assert afgesloten.inburgeraar.geslachtsnaam in html  # still listed, just not selectable
+
+
+def test_live_search_gets_only_the_results_and_a_plain_search_gets_the_whole_page(client, werkcoach):
+    gezocht = DossierFactory(werkcoach=werkcoach)
+    ander = DossierFactory(werkcoach=werkcoach)
+    client.force_login(werkcoach)
+    url = reverse("cases:dossier_lijst")
+    zoek = {"zoek": gezocht.inburgeraar.geslachtsnaam}
+
+    htmx = client.get(url, zoek, headers={"HX-Request": "true", "HX-Target": "resultaten"}).content.decode()
+    zonder_js = client.get(url, zoek).content.decode()
+
+    assert "<html" not in htmx and 'id="resultaten"' in htmx
+    assert "<html" in zonder_js and '<form method="get"' in zonder_js  # the search form works without htmx
+    for html in (htmx, zonder_js):
+        assert gezocht.inburgeraar.geslachtsnaam in html
+        assert ander.inburgeraar.geslachtsnaam not in html

@@ -181,3 +181,30 @@ def test_overslaanlink_en_inloggen_met_alleen_het_toetsenbord(page: Page, live_s
     # On every page the skip link is the first Tab stop.
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Direct naar de inhoud")).to_be_focused()
+
+
+def test_zoeken_en_openen_werkt_zonder_javascript(browser, live_server):
+    team = TeamFactory(naam="Team Noord")
+    werkcoach = WerkcoachFactory(username="zonderjs", team=team)
+    gezocht = DossierFactory(werkcoach=werkcoach, inburgeraar=InburgeraarFactory(voornamen="Dina", geslachtsnaam="Darwish"))
+    DossierFactory(werkcoach=werkcoach)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(werkcoach.username)
+        page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+        page.get_by_role("button", name="Inloggen").click()
+        page.goto(f"{live_server.url}/dossiers/")
+        expect(page.get_by_role("heading", level=2, name="2 dossiers")).to_be_visible()
+
+        page.get_by_label("Zoek op naam of BSN").fill("Darwish")
+        page.get_by_role("button", name="Zoeken").click()  # a plain GET form submit, no htmx
+
+        expect(page.get_by_role("heading", level=2, name="1 dossier")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"zoek=Darwish"))
+        page.get_by_role("link", name="Darwish, Dina").click()
+        expect(page.get_by_role("heading", level=1, name="Dina Darwish")).to_be_visible()
+        expect(page).to_have_url(f"{live_server.url}/dossiers/{gezocht.pk}/")
+    finally:
+        context.close()

@@ -227,6 +227,8 @@ def besluit(**kwargs):
     ({"dagtekening": date(2026, 3, 11)}, "dagtekening", rules.DATUM_TOEKOMST),
     ({"bekendmaking": date(2026, 3, 9)}, "bekendmaking", rules.BEKENDMAKING_VOOR_DAGTEKENING),
     ({"verjaring_op": date(2026, 3, 9)}, "__all__", None),
+    ({"verjaring_op": DAG}, None, None),  # made known on the last day: still in time
+    ({"verjaring_op": DAG, "bekendmaking": date(2026, 3, 11)}, "__all__", None),  # made known a day too late
 ])
 def test_what_every_decision_needs(wijziging, veld, melding):
     fouten = besluit(**wijziging)
@@ -284,7 +286,9 @@ def test_the_zienswijze_period_is_two_weeks_with_the_algemene_termijnenwet(verzo
     (date(2026, 4, 1), "", None, None),
     (date(2026, 4, 1), "gegrond", date(2026, 5, 1), None),
     (date(2026, 4, 1), "ongegrond", date(2026, 5, 1), date(2026, 6, 13)),
-    (date(2026, 4, 1), "ingetrokken", date(2026, 4, 20), date(2026, 4, 20)),
+    # withdrawn before the bezwaartermijn ended: final only when it ends (a new bezwaar was still possible)
+    (date(2026, 4, 1), "ingetrokken", date(2026, 4, 20), date(2026, 4, 22)),
+    (date(2026, 4, 1), "ingetrokken", date(2026, 5, 4), date(2026, 5, 4)),  # withdrawn after it: that day
 ])
 def test_when_a_fine_becomes_final(ontvangen, uitkomst, beslist, verwacht):
     assert rules.onherroepelijk_op(bezwaar_einde=date(2026, 4, 21), bezwaar_ontvangen_op=ontvangen,
@@ -307,3 +311,30 @@ def test_closing_needs_a_reason(reden, toelichting, na_besluit, veld):
 @pytest.mark.parametrize(("bedrag", "tekst"), [(D(250), "€ 250,00"), (D("2400"), "€ 2.400,00"), (D("12.5"), "€ 12,50")])
 def test_amounts_are_written_the_dutch_way(bedrag, tekst):
     assert rules.euro(bedrag) == tekst
+
+
+# --- which duties the gemeente may fine, and the amount it announced ------------------------------------------
+@pytest.mark.parametrize(("verplichting", "is_asiel", "fout"), [
+    (Verplichting.LEERROUTE, True, False),
+    (Verplichting.LEERROUTE, False, True),  # Wet 23: the leerroute only for asielstatushouders
+    (Verplichting.PVT, False, False),
+    (Verplichting.MAP, False, False),
+    (Verplichting.PIP_NIET_MEEGEWERKT, False, False),
+    (Verplichting.INTAKE_NIET_VERSCHENEN, False, False),
+])
+def test_only_an_asielstatushouder_can_be_fined_for_not_following_the_leerroute(verplichting, is_asiel, fout):
+    fouten = rules.verplichting_fouten(verplichting=verplichting, is_asiel=is_asiel)
+    assert fouten == ({"verplichting": str(rules.LEERROUTE_ALLEEN_ASIEL)} if fout else {})
+
+
+@pytest.mark.parametrize(("bedrag", "voornemen", "fout"), [
+    (D("25.00"), D("25.00"), False),
+    (D("12.50"), D("25.00"), False),  # lower than announced (e.g. after the zienswijze): allowed
+    (D("50.00"), D("25.00"), True),  # higher than announced: the person was not heard on it (Awb 4:8)
+    (None, D("25.00"), False),
+])
+def test_a_decision_never_exceeds_the_amount_announced_in_the_voornemen(bedrag, voornemen, fout):
+    fouten = rules.boven_voornemen_fouten(bedrag=bedrag, voornemen_bedrag=voornemen)
+    assert ("__all__" in fouten) is fout
+    if fout:
+        assert "€ 50,00" in fouten["__all__"] and "€ 25,00" in fouten["__all__"]

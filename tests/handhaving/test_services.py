@@ -19,7 +19,9 @@ from tests.factories import (
     ContactmomentFactory,
     DossierFactory,
     HandhavingszaakFactory,
+    PipFactory,
     UitnodigingFactory,
+    UrenFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,8 +91,9 @@ def test_the_whole_procedure_for_a_missed_brede_intake(intake_dossier, werkcoach
     assert zaak.betaalstatus == "open"
     assert zaak.bezwaar_einde >= VANDAAG + timedelta(weeks=6)
     html = zaak.besluit_document.html
-    for tekst in ("€ 250,00", "bezwaar", "Ik was ziek.", "Geen bewijs van ziekte.", "nieuwe termijn"):
+    for tekst in ("€ 250,00", "bezwaar", "Ik was ziek.", "Geen bewijs van ziekte.", "nieuwe termijn", "6:16"):
         assert tekst in html
+    assert "schorst" not in html  # a bezwaar does not suspend payment by law (Awb 6:16)
     soorten = dict(Termijn.objects.filter(dossier=intake_dossier, bron="handhaving").values_list("soort", "status"))
     assert soorten == {TermijnSoort.ZIENSWIJZE: "gehaald", TermijnSoort.VERJARING: "gehaald",
                        TermijnSoort.BEZWAAR: "open", TermijnSoort.INTAKE_NIEUWE_TERMIJN: "open"}
@@ -347,3 +350,52 @@ def test_kpis_for_the_manager_dashboard(werkcoach):
     assert per_status == {"signaal": 1, "gesprek": 0, "waarschuwing": 0, "voornemen": 1, "besluit": 1}
     assert (kpis.boetes_dit_jaar, kpis.boetes_dit_jaar_totaal) == (1, Decimal("250"))
     assert kpis.aandeel_naleving_hersteld == 0.5
+
+
+def test_the_decision_cannot_exceed_the_amount_announced_in_the_voornemen(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = tot_voornemen(openen(dossier, werkcoach, verplichting="pvt"), werkcoach, consulent,
+                         verwijtbaarheid="geen", verwijtbaarheid_reden="Geen opzet gebleken.")
+    assert zaak.voornemen_bedrag == Decimal("25.00")
+    _terug_in_de_tijd(zaak)
+    hoger = selectors.BoeteInvoer(verwijtbaarheid="opzet", verwijtbaarheid_reden="Toch opzet.")
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(boete=hoger), by=consulent)
+    assert "hoger dan het voorgenomen bedrag" in fout.value.message_dict["__all__"][0]
+    assert Handhavingszaak.objects.get(pk=zaak.pk).status == ZaakStatus.VOORNEMEN
+    lager = selectors.BoeteInvoer(verwijtbaarheid="verminderd", verwijtbaarheid_reden="Zorg voor een ziek kind.")
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(boete=lager), by=consulent)
+    assert zaak.boetebedrag == Decimal("12.50")
+
+
+def test_no_zaak_about_the_leerroute_of_someone_who_is_not_an_asielstatushouder(werkcoach):
+    gezinsmigrant = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    with pytest.raises(ValidationError) as fout:
+        openen(gezinsmigrant, werkcoach, verplichting="leerroute")
+    assert fout.value.message_dict == {"verplichting": [str(rules.LEERROUTE_ALLEEN_ASIEL)]}
+    asiel = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.ASIELSTATUSHOUDER)
+    assert openen(asiel, werkcoach, verplichting="leerroute").regime == rules.Regime.PIP
+
+
+def test_the_timeline_shows_no_shows_and_the_hours_missing_against_the_pip(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.ASIELSTATUSHOUDER)
+    PipFactory(dossier=dossier, vastgesteld=True, b1_intensiteit=600)
+    UrenFactory(dossier=dossier, categorie="taal_knm", aantal=40)
+    UrenFactory(dossier=dossier, categorie="pvt", aantal=4)
+    ContactmomentFactory(dossier=dossier, no_show=True, datum=VANDAAG - timedelta(days=3),
+                         onderwerpen="Niet op de les en niet afgemeld.")
+    ContactmomentFactory(dossier=dossier, datum=VANDAAG - timedelta(days=2))  # a held gesprek is no evidence here
+    zaak = openen(dossier, werkcoach, verplichting="leerroute")
+    tijdlijn = {g.titel: g for g in selectors.tijdlijn(zaak)}
+    no_shows = [t for t in tijdlijn if "no-show" in t]
+    assert no_shows == ["Niet verschenen op een afspraak (no-show)"]
+    assert tijdlijn[no_shows[0]].tekst == "Niet op de les en niet afgemeld."
+    uren = tijdlijn["Uren ten opzichte van het PIP (stand vandaag)"]
+    assert "Taal en KNM: 40 van 600 uur uit het PIP, nog 560 uur." in uren.tekst
+    assert "nog 8 uur PVT" in uren.tekst
+    assert uren.bron == "dossier"
+
+
+def test_without_a_vastgesteld_pip_the_timeline_shows_no_hours(intake_dossier, werkcoach):
+    zaak = openen(intake_dossier, werkcoach)
+    assert not [g for g in selectors.tijdlijn(zaak) if g.titel.startswith("Uren")]

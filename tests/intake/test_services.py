@@ -10,7 +10,7 @@ import pytest
 from cases.intake import rules, services
 from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging
 from inburgering.audit.models import InzageLog
-from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory
+from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, WarmeOverdrachtFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +195,33 @@ def test_an_outcome_cannot_be_recorded_before_the_talk(dossier, werkcoach):
                                              waarschuwing_op=None, by=werkcoach)
     with pytest.raises(ValidationError):
         services.uitnodiging_uitkomst(uitnodiging_id=oproep.pk, verschenen=False, by=werkcoach)
+
+
+def test_a_completed_intake_shows_every_section_on_the_intake_tab(client, werkcoach, consulent):
+    antwoorden = {
+        "inkomen": "Bijstand sinds maart", "schulden": "Zorgverzekering achterstand", "partner": "Getrouwd, partner in Syrië",
+        "kinderen_leeftijden": "3, 9", "vve_opties": "Peuteropvang De Kikker", "huisvesting": "Huurwoning Delfzijl",
+        "sociaal_netwerk": "Neef in Groningen", "arbeidsmogelijkheden": "Monteur, rijbewijs nodig",
+        "participatie_wensen": "Werken in de techniek", "motivatie_ambities": "Eigen garage beginnen",
+        "mb_toelichting": "Hulp bij post", "diplomas": "Diploma autotechniek", "tolk_taal": "Arabisch",
+    }
+    intake = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach, locatie="azc", tolk_gebruikt=True,
+                                een_op_een_gewezen=True, **antwoorden)
+    client.force_login(consulent)
+    inhoud = client.get(reverse("intake:intake_tab", args=[intake.dossier_id])).content.decode()
+    for antwoord in antwoorden.values():
+        assert antwoord in inhoud
+    assert "In het AZC" in inhoud
+
+
+def test_the_whole_warme_overdracht_stays_readable_after_the_intake(client, werkcoach):
+    antwoorden = {
+        "taalles_toelichting": "Twee dagdelen per week", "houding": "Open en nieuwsgierig",
+        "verwachtingen": "Snel aan het werk", "informatie_gegeven": "Uitleg over de brede intake",
+    }
+    intake = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach)
+    WarmeOverdrachtFactory(dossier=intake.dossier, taalles=True, vastgelegd_door=werkcoach, **antwoorden)
+    client.force_login(werkcoach)
+    inhoud = client.get(reverse("intake:intake_tab", args=[intake.dossier_id])).content.decode()
+    for antwoord in antwoorden.values():
+        assert antwoord in inhoud

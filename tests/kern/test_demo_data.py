@@ -78,3 +78,46 @@ def test_demo_data_takes_some_dossiers_through_intake_and_pip_with_the_real_serv
     assert vastgesteld.exists()
     assert all(pip.document_id and pip.vastgesteld_door.username == "consulent" for pip in vastgesteld)
     assert Pip.objects.filter(status=PipStatus.TER_BEOORDELING).exists()
+
+
+def test_every_demo_dossier_passes_the_registration_rules_for_age_and_dates(db):
+    """The demo persons are in scope on their kennisgeving date (18 up to the AOW age), and their key
+    dates pass the same rules as the registration form: not in the future, huisvesting after koppeling."""
+    from django.utils import timezone
+
+    from cases import rules
+    from cases.demo import demo_gebruikers, maak_dossiers
+    from cases.services import aow_leeftijd_in
+
+    vandaag = timezone.localdate()
+    demo_gebruikers()
+    maak_dossiers(400, vandaag=vandaag)
+
+    fouten = []
+    for d in Dossier.objects.select_related("inburgeraar"):
+        leeftijd = rules.leeftijd_fout(
+            geboortedatum=d.inburgeraar.geboortedatum, kennisgeving=d.datum_kennisgeving, minimum_jaren=18,
+            aow_leeftijd=aow_leeftijd_in(d.datum_kennisgeving.year),
+        )
+        datums = rules.datum_fouten(
+            vandaag=vandaag, koppeling=d.datum_koppeling, huisvesting=d.datum_huisvesting,
+            datums={"kennisgeving": d.datum_kennisgeving, "koppeling": d.datum_koppeling,
+                    "huisvesting": d.datum_huisvesting, "brp": d.datum_brp_vestiging},
+        )
+        if leeftijd or datums:
+            fouten.append((d.inburgeraar.geboortedatum, d.datum_kennisgeving, leeftijd, datums))
+    assert fouten == []
+
+
+def test_the_demo_dossiers_are_spread_over_doelgroepen_teams_and_werkcoaches(db):
+    from django.utils import timezone
+
+    from cases.demo import demo_gebruikers, maak_dossiers
+
+    demo_gebruikers()
+    maak_dossiers(60, vandaag=timezone.localdate())
+
+    dossiers = list(Dossier.objects.select_related("werkcoach", "team"))
+    assert {d.doelgroep_kort for d in dossiers} == {"asiel", "gezins_overig"}
+    assert {d.team.naam for d in dossiers} == {"Team Delfzijl", "Team Appingedam"}
+    assert {d.werkcoach.username for d in dossiers} == {"werkcoach", "werkcoach2", "werkcoach3"}

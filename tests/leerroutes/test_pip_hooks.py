@@ -119,3 +119,37 @@ def test_the_wijziging_form_shows_the_registered_hours_and_does_not_let_them_be_
     veld = html.split('id="id_afschalen_nt2_uren"')[0].rsplit("<input", 1)[1] + html.split('id="id_afschalen_nt2_uren"')[1].split(">")[0]
     assert 'value="612"' in veld and "disabled" in veld
     assert "612 uur. Dit aantal telt." in html
+
+
+def _wijziging_vastgesteld(client, werkcoach, consulent, dossier_id, reden, gegevens) -> Pip:
+    pip = pip_services.pip_wijziging_starten(dossier_id=dossier_id, reden=reden, toelichting="", by=werkcoach)
+    pip = pip_services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, gegevens=gegevens,
+                                     by=werkcoach)
+    pip_services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert _vaststellen(client, consulent, pip).status_code == 302
+    return Pip.objects.get(pk=pip.pk)
+
+
+def test_partial_afschalen_lowers_only_the_chosen_parts_also_after_a_later_wijziging(client, werkcoach, consulent):
+    from leerroutes import selectors
+    from tests.factories import ExamenFactory
+
+    start = VANDAAG - timedelta(days=200)
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach, dossier__datum_kennisgeving=start - timedelta(days=90),
+                    dagtekening=start - timedelta(days=1), termijn_start=start)
+    v2 = _wijziging_vastgesteld(client, werkcoach, consulent, v1.dossier_id, WijzigingReden.AFSCHALEN, {
+        "niveau": "A2", "afschalen_geheel": False, "afschalen_onderdelen": ["SP"], "afschalen_nt2_uren": 600,
+        "afschalen_inspanning": "Volgde alle lessen."})
+    assert (v2.status, v2.niveau) == (PipStatus.VASTGESTELD, "A2")
+    for onderdeel in ("LE", "LU", "SC", "SP"):
+        ExamenFactory(dossier=v1.dossier, onderdeel=onderdeel, niveau="A2")
+    ontbreekt = selectors.traject_overzicht(v1.dossier).voldaan.ontbreekt
+    assert {"Lees-examen nog niet behaald op B1", "Luister-examen nog niet behaald op B1",
+            "Schrijf-examen nog niet behaald op B1"} <= set(ontbreekt)
+    assert not any("Spreek" in punt for punt in ontbreekt)
+
+    v3 = _wijziging_vastgesteld(client, werkcoach, consulent, v1.dossier_id, WijzigingReden.OVERIG,
+                                {"aantal_voortgangsgesprekken": 3})
+    assert (v3.niveau, v3.afschalen_onderdelen) == ("A2", ["SP"])  # the later version carries the parts
+    assert selectors.afgeschaald(v3) == frozenset({"SP"})
+    assert "Lees-examen nog niet behaald op B1" in selectors.traject_overzicht(v1.dossier).voldaan.ontbreekt

@@ -445,3 +445,20 @@ def test_a_dossier_not_in_uitvoering_cannot_be_afgerond(werkcoach, consulent):
     with pytest.raises(ValidationError):
         services.dossier_afronden(dossier_id=dossier.pk, reden="vrijstelling", grond="diploma",
                                   duo_besluit_datum=VANDAAG, datum=VANDAAG, by=consulent)
+
+
+def test_ending_a_dossier_stops_its_running_enrolment_and_keeps_the_history_user():
+    from cases.services import dossier_beeindigen
+    from tests.factories import InschrijvingFactory
+
+    inschrijving = InschrijvingFactory()
+    dossier = inschrijving.dossier
+    werkcoach = dossier.werkcoach
+
+    dossier_beeindigen(dossier_id=dossier.pk, versie=dossier.versie, reden="verhuisd", datum=date.today(),
+                       toelichting="Naar Groningen", by=werkcoach)
+
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == "gestopt"
+    laatste = inschrijving.history.first()
+    assert (laatste.history_change_reason, laatste.history_user) == ("Gestopt: dossier beëindigd", werkcoach)

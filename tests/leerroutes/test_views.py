@@ -87,6 +87,17 @@ def test_the_tab_is_linked_from_the_dossier_header_and_replaces_the_empty_tab(cl
     assert escape("KNM-examen nog niet behaald") in html
 
 
+def test_the_traject_checklist_shows_what_is_done_next_to_what_is_missing(client, werkcoach, pip):
+    ExamenFactory(dossier=pip.dossier, onderdeel="LE", niveau="B1")
+    client.force_login(werkcoach)
+    html = client.get(reverse("leerroutes:traject", args=[pip.dossier_id])).content.decode()
+    plicht = html.split('id="plicht"')[1].split("</section>")[0]
+    assert "<strong>Lees-examen op B1</strong>: gehaald" in plicht
+    assert "<strong>KNM-examen</strong>: KNM-examen nog niet behaald" in plicht
+    assert "<strong>MAP met eindgesprek</strong>:" in plicht
+    assert plicht.count("checklist__punt--gehaald") == 1
+
+
 def test_an_aanbieder_without_keurmerk_is_refused_next_to_the_field(client, werkcoach, pip):
     zonder = AanbiederFactory(zonder_keurmerk=True)
     client.force_login(werkcoach)

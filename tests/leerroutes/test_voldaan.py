@@ -37,7 +37,37 @@ DOELGROEPEN = [pytest.param(True, id="asiel"), pytest.param(False, id="gezins")]
     ],
 )
 def test_every_route_and_doelgroep_is_met_when_complete(route, compleet, asiel):
-    assert plicht_voldaan(feiten(route, asiel, **compleet)) == voldaan.Voldaan(True, ())
+    uitkomst = plicht_voldaan(feiten(route, asiel, **compleet))
+    assert (uitkomst.voldaan, uitkomst.ontbreekt) == (True, ())
+    assert uitkomst.punten and all(punt.gehaald for punt in uitkomst.punten)
+
+
+@pytest.mark.parametrize(
+    ("route", "asiel", "gegeven", "labels", "open_"),
+    [
+        pytest.param(R.B1, True, {"behaald": {**ALLE_B1, "SP": "A2"}, "afgeschaald": frozenset({"SC"})},
+                     ["Lees-examen op B1", "Luister-examen op B1", "Schrijf-examen op A2", "Spreek-examen op B1",
+                      "KNM-examen", "PVT en participatieverklaring", "MAP met eindgesprek"],
+                     ["Spreek-examen op B1"], id="B1-route"),
+        pytest.param(R.ONDERWIJS, False, {"pvt_ontbreekt": PVT_OPEN},
+                     ["Taalschakeltraject", "PVT en participatieverklaring"],
+                     ["Taalschakeltraject", "PVT en participatieverklaring"], id="onderwijsroute-no-map"),
+        pytest.param(R.Z, True, {"z_route": z(800, 212), "map_ontbreekt": MAP_OPEN},
+                     ["800 uur taalles en KNM", "800 uur participatie", "Eindgesprek Z-route met de gemeente",
+                      "PVT en participatieverklaring", "MAP met eindgesprek"],
+                     ["800 uur participatie", "Eindgesprek Z-route met de gemeente", "MAP met eindgesprek"],
+                     id="Z-route-asiel"),
+        pytest.param(R.Z, False, {"z_route": z(100)},
+                     ["800 uur taalles en KNM", "Eindgesprek Z-route met de gemeente",
+                      "PVT en participatieverklaring", "MAP met eindgesprek"],
+                     ["800 uur taalles en KNM", "Eindgesprek Z-route met de gemeente"], id="Z-route-gezins-no-activity"),
+    ],
+)
+def test_the_checklist_shows_every_requirement_of_the_route_done_or_open(route, asiel, gegeven, labels, open_):
+    uitkomst = plicht_voldaan(feiten(route, asiel, **gegeven))
+    assert [punt.label for punt in uitkomst.punten] == labels
+    assert [punt.label for punt in uitkomst.punten if not punt.gehaald] == open_
+    assert [wat for punt in uitkomst.punten for wat in punt.ontbreekt] == list(uitkomst.ontbreekt)
 
 
 B1_LEEG = ["Lees-examen nog niet behaald", "Luister-examen nog niet behaald", "Schrijf-examen nog niet behaald",
@@ -116,6 +146,7 @@ def test_b1_route_respects_afschalen(behaald, afgeschaald, voldaan_):
         ("B1", True, [], frozenset({"LE", "LU", "SC", "SP"})),
         ("A2", False, [], frozenset({"LE", "LU", "SC", "SP"})),
         ("B1", False, ["KNM", "SP"], frozenset({"SP"})),
+        pytest.param("A2", False, ["SP"], frozenset({"SP"}), id="partial-afschalen-sets-A2-but-only-the-parts-count"),
     ],
 )
 def test_afgeschaalde_onderdelen_from_the_pip(niveau, geheel, onderdelen, verwacht):

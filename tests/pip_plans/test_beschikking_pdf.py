@@ -117,3 +117,23 @@ def test_another_consulent_sees_the_same_document(client, vastgesteld):
     client.force_login(ConsulentFactory())
     response = client.get(reverse("pip_plans:pip_beschikking", args=[vastgesteld.pk]))
     assert response.status_code == 200
+
+
+def test_an_afschalen_beschikking_names_the_exam_parts_in_words(werkcoach, consulent):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.AFSCHALEN, toelichting="",
+                                        by=werkcoach)
+    services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
+        "niveau": Niveau.A2, "afschalen_onderdelen": ["SC", "SP"], "afschalen_nt2_uren": 600,
+        "afschalen_inspanning": "Volgde alle lessen."})
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)
+    inhoud = tekst(pdf_lezen(v2))
+    assert "voor de onderdelen schrijven, spreken" in inhoud
+    assert "SC" not in inhoud.split()
+
+
+def test_the_beschikking_states_the_persons_rights_and_obligations(vastgesteld):
+    inhoud = tekst(pdf_lezen(vastgesteld))
+    assert "Uw rechten" in inhoud
+    assert "Uw verplichtingen" in inhoud

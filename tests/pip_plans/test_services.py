@@ -84,6 +84,19 @@ def test_a_pip_cannot_be_vastgesteld_by_its_author(klaar_voor_pip, consulent):
     assert pip.status == PipStatus.TER_BEOORDELING
 
 
+def test_a_consulent_who_edited_the_returned_draft_cannot_vaststellen_it(
+    klaar_voor_pip, werkcoach, consulent, tweede_consulent
+):
+    pip = ingediend(klaar_voor_pip, werkcoach)
+    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="MAP ontbreekt", by=consulent)
+    pip = services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer,
+                                 gegevens={"map_intensiteit": "4 uur per week"}, by=consulent)
+    pip = services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    with pytest.raises(PermissionDenied, match="meegeschreven"):
+        vaststellen(pip, consulent)
+    assert vaststellen(pip, tweede_consulent).status == PipStatus.VASTGESTELD
+
+
 def test_a_werkcoach_cannot_vaststellen(klaar_voor_pip, werkcoach, collega):
     pip = ingediend(klaar_voor_pip, werkcoach)
     with pytest.raises(PermissionDenied):

@@ -95,12 +95,14 @@ def test_nieuwe_stand(omschrijving, kwargs, status, fataal, streef, reset):
 
 
 @pytest.mark.parametrize(("laatste", "start", "aantal", "verwacht"), [
-    # From the PIP number: the whole termijn (3 years, 1096 days from 1-1-2024) divided by the number.
-    (None, D(2024, 1, 1), 6, D(2024, 7, 1)),  # 1096 // 6 = 182 days after the start
+    # From the PIP number: the span from the start to the last day (1-1-2024 → 31-12-2026 is 1095 days)
+    # divided by the number, so the last gesprek is due on or before the termijn's last day.
+    (None, D(2024, 1, 1), 6, D(2024, 7, 1)),  # 1095 // 6 = 182 days after the start
     (D(2024, 3, 10), D(2024, 1, 1), 6, D(2024, 9, 8)),  # 182 days after the last gesprek
-    (None, D(2025, 1, 1), 6, D(2025, 7, 2)),  # 1095 // 6 = 182
-    (None, D(2024, 1, 1), 12, D(2024, 4, 1)),  # 1096 // 12 = 91
-    (None, D(2024, 1, 1), 40, D(2024, 1, 28)),  # 1096 // 40 = 27
+    (None, D(2025, 1, 1), 6, D(2025, 7, 2)),  # 1094 // 6 = 182
+    (None, D(2024, 1, 1), 12, D(2024, 4, 1)),  # 1095 // 12 = 91
+    (None, D(2024, 1, 1), 40, D(2024, 1, 28)),  # 1095 // 40 = 27
+    (None, D(2024, 1, 1), 1, D(2026, 12, 31)),  # one gesprek: on the last day, not the day after
     # Without a PIP number: the policy default, every 8 weeks (56 days).
     (D(2024, 1, 5), None, None, D(2024, 3, 1)),  # across the leap day
     (D(2025, 1, 5), None, None, D(2025, 3, 2)),

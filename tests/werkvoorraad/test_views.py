@@ -30,11 +30,13 @@ MATRIX = {
     ("wegzetten", "post"):     (302,  302,  404,  302,      403,    404,      LOGIN),
     ("aandachtspunt", "get"):  (200,  200,  404,  200,      403,    404,      LOGIN),
     ("aandachtspunt", "post"): (302,  302,  404,  302,      403,    404,      LOGIN),
+    ("samenvatting", "post"):  (302,  302,  302,  403,      403,    403,      LOGIN),
 }  # fmt: skip
 GELDIGE_POST = {
     "afhandelen": {"notitie": "Gebeld, PIP-gesprek gepland."},
     "wegzetten": {"tot": (vandaag() + timedelta(days=7)).isoformat()},
     "aandachtspunt": {"omschrijving": "Tolk regelen voor het gesprek"},
+    "samenvatting": {"aan": "0"},
 }
 
 
@@ -54,6 +56,7 @@ def test_access_matrix(request, client, naam, methode, actor, werkcoach, collega
         client.force_login(request.getfixturevalue(ACTOR_FIXTURES[actor]))
     url = {
         "lijst": reverse("werkvoorraad:lijst"),
+        "samenvatting": reverse("werkvoorraad:samenvatting"),
         "aandachtspunt": reverse("werkvoorraad:aandachtspunt", args=[dossier.pk]),
     }.get(naam) or reverse(f"werkvoorraad:{naam}", args=[signaal.pk])
     if methode == "post":
@@ -202,3 +205,19 @@ def test_no_aandachtspunt_on_a_closed_dossier(client, werkcoach):
     client.force_login(werkcoach)
 
     assert client.get(reverse("werkvoorraad:aandachtspunt", args=[dossier.pk])).status_code == 403
+
+
+def test_a_werkcoach_opts_out_of_the_daily_digest_and_back_in(client, werkcoach):
+    client.force_login(werkcoach)
+    lijst = client.get(reverse("werkvoorraad:lijst")).content.decode()
+    assert "Dagelijkse e-mail uitzetten" in lijst
+
+    response = client.post(reverse("werkvoorraad:samenvatting"), {"aan": "0"}, follow=True)
+    werkcoach.refresh_from_db()
+    assert werkcoach.dagelijkse_samenvatting is False
+    assert "geen dagelijkse samenvatting meer" in response.content.decode()
+    assert "Dagelijkse e-mail aanzetten" in response.content.decode()
+
+    client.post(reverse("werkvoorraad:samenvatting"), {"aan": "1"})
+    werkcoach.refresh_from_db()
+    assert werkcoach.dagelijkse_samenvatting is True
