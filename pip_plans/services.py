@@ -19,6 +19,7 @@ from cases.services import vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.audit.historie import opslaan
 from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
@@ -171,8 +172,7 @@ def pip_opstellen(*, dossier_id: int, gegevens: dict[str, Any], by: User) -> Pip
     if dossier.fase != Fase.PIP_IN_OPSTELLING or dossier.pips.exclude(status=PipStatus.INGETROKKEN).exists():
         raise ValidationError(FASE_ONJUIST)
     pip = Pip(dossier=dossier, versie=_volgende_versie(dossier), auteur=by, **gegevens)
-    pip._change_reason = "PIP opgesteld"
-    pip.save()
+    opslaan(pip, reden="PIP opgesteld", door=by)
     return pip
 
 
@@ -203,8 +203,7 @@ def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: 
         wijziging_toelichting=toelichting, termijn_start=huidig.termijn_start,
         **{veld: getattr(huidig, veld) for veld in kopie_velden},
     )
-    nieuw._change_reason = f"Wijziging gestart ({nieuw.get_wijziging_reden_display()})"
-    nieuw.save()
+    opslaan(nieuw, reden=f"Wijziging gestart ({nieuw.get_wijziging_reden_display()})", door=by)
     return nieuw
 
 
@@ -235,8 +234,7 @@ def pip_indienen(*, pip_id: int, by: User) -> Pip:
     pip.indienen()
     pip.ingediend_op = timezone.now()
     pip.wijzigingsnummer += 1
-    pip._change_reason = "Ter beoordeling aangeboden"
-    pip.save()
+    opslaan(pip, reden="Ter beoordeling aangeboden", door=by)
     return pip
 
 
@@ -263,8 +261,7 @@ def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User) -> Pip:
     pip.terugsturen()
     pip.beoordeling_opmerkingen = opmerkingen
     pip.wijzigingsnummer += 1
-    pip._change_reason = f"Teruggestuurd: {opmerkingen}"
-    pip.save()
+    opslaan(pip, reden=f"Teruggestuurd: {opmerkingen}", door=by)
     return pip
 
 
@@ -304,8 +301,7 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     if vorige is not None:
         vorige = Pip.objects.select_for_update().get(pk=vorige.pk)
         vorige.vervangen()
-        vorige._change_reason = f"Vervangen door versie {pip.versie}"
-        vorige.save()
+        opslaan(vorige, reden=f"Vervangen door versie {pip.versie}", door=by)
     pip.vaststellen()
     pip.dagtekening = dagtekening
     pip.bekendmaking = bekendmaking
@@ -319,13 +315,11 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
         context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
         soort="pip_beschikking", by=by,
     )
-    pip._change_reason = "Vastgesteld"
-    pip.save()
+    opslaan(pip, reden="Vastgesteld", door=by)
     if dossier.fase == Fase.PIP_IN_OPSTELLING:
         dossier.start_uitvoering()
         dossier.versie += 1
-        dossier._change_reason = "PIP vastgesteld"
-        dossier.save()
+        opslaan(dossier, reden="PIP vastgesteld", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk)
     return pip
 
@@ -358,8 +352,7 @@ def pip_intrekken(*, pip_id: int, reden: str, by: User) -> Pip:
     # wijziging of it could ever be started. The link stays in the history rows.
     pip.vorige = None
     pip.wijzigingsnummer += 1
-    pip._change_reason = f"Ingetrokken: {reden}"
-    pip.save()
+    opslaan(pip, reden=f"Ingetrokken: {reden}", door=by)
     return pip
 
 
@@ -372,8 +365,7 @@ def informatieverzoek_vastleggen(
     if gevraagd_op > vandaag():
         raise ValidationError({"gevraagd_op": str(_("Deze datum ligt in de toekomst."))})
     verzoek = InformatieVerzoek(dossier=dossier, wat=wat, van_wie=van_wie, gevraagd_op=gevraagd_op, vastgelegd_door=by)
-    verzoek._change_reason = "Informatie gevraagd"
-    verzoek.save()
+    opslaan(verzoek, reden="Informatie gevraagd", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk)
     return verzoek
 
@@ -390,8 +382,7 @@ def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, by: User) -> In
     if ontvangen_op < verzoek.gevraagd_op:
         raise ValidationError({"ontvangen_op": str(_("De ontvangst kan niet vóór de aanvraag liggen."))})
     verzoek.ontvangen_op = ontvangen_op
-    verzoek._change_reason = "Informatie ontvangen"
-    verzoek.save()
+    opslaan(verzoek, reden="Informatie ontvangen", door=by)
     termijnen_herberekenen(dossier_id=verzoek.dossier_id)
     return verzoek
 
@@ -426,7 +417,6 @@ def termijnverlenging_duo_vastleggen(
         dossier=dossier, besluitdatum=besluitdatum, grond=grond, duo_einddatum=duo_einddatum,
         toelichting=toelichting, vastgelegd_door=by,
     )
-    verlenging._change_reason = f"Verlenging DUO vastgelegd ({verlenging.get_grond_display()})"
-    verlenging.save()
+    opslaan(verlenging, reden=f"Verlenging DUO vastgelegd ({verlenging.get_grond_display()})", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk)
     return verlenging

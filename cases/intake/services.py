@@ -14,6 +14,7 @@ from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodigi
 from cases.services import VERSIE_VEROUDERD, vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
+from inburgering.audit.historie import opslaan
 
 from . import rules
 
@@ -42,10 +43,9 @@ def _versie(obj, versie: int | None) -> None:
         raise ValidationError(VERSIE_VEROUDERD, code="versie")
 
 
-def _dossier_fase(dossier: Dossier, reden: str) -> None:
+def _dossier_fase(dossier: Dossier, reden: str, by: User) -> None:
     dossier.versie += 1
-    dossier._change_reason = reden
-    dossier.save()
+    opslaan(dossier, reden=reden, door=by)
 
 
 @transaction.atomic
@@ -68,11 +68,10 @@ def overdracht_vastleggen(
         reden = "Warme overdracht gewijzigd"
     for veld, waarde in gegevens.items():
         setattr(overdracht, veld, waarde)
-    overdracht._change_reason = reden
-    overdracht.save()
+    opslaan(overdracht, reden=reden, door=by)
     if dossier.fase == Fase.AANGEMELD:
         dossier.start_overdracht()
-        _dossier_fase(dossier, reden)
+        _dossier_fase(dossier, reden, by)
     return overdracht
 
 
@@ -118,23 +117,22 @@ def intake_opslaan(
         intake.versie += 1
     for veld, waarde in gegevens.items():
         setattr(intake, veld, waarde)
-    intake._change_reason = "Intake begonnen" if nieuw else "Intake bijgewerkt"
-    intake.save()
-    _vervang_werkervaringen(intake, werkervaringen)
+    opslaan(intake, reden="Intake begonnen" if nieuw else "Intake bijgewerkt", door=by)
+    _vervang_werkervaringen(intake, werkervaringen, by)
     if dossier.fase in (Fase.AANGEMELD, Fase.OVERDRACHT):
         dossier.start_intake()
-        _dossier_fase(dossier, "Brede intake begonnen")
+        _dossier_fase(dossier, "Brede intake begonnen", by)
     return intake
 
 
-def _vervang_werkervaringen(intake: BredeIntake, werkervaringen: list[dict[str, Any]]) -> None:
+def _vervang_werkervaringen(intake: BredeIntake, werkervaringen: list[dict[str, Any]], by: User) -> None:
     for oud in intake.werkervaringen.all():
         oud._change_reason = "Werkervaring verwijderd of vervangen"
+        oud._history_user = by
         oud.delete()
     for regel in werkervaringen:
         ervaring = Werkervaring(intake=intake, **regel)
-        ervaring._change_reason = "Werkervaring vastgelegd"
-        ervaring.save()
+        opslaan(ervaring, reden="Werkervaring vastgelegd", door=by)
 
 
 @transaction.atomic
@@ -158,8 +156,7 @@ def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int
         gezondheid.versie += 1
     for veld, waarde in gegevens.items():
         setattr(gezondheid, veld, waarde)
-    gezondheid._change_reason = "Gezondheid vastgelegd"
-    gezondheid.save()
+    opslaan(gezondheid, reden="Gezondheid vastgelegd", door=by)
     return gezondheid
 
 
@@ -205,10 +202,9 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
     intake.afgerond_op = vandaag()
     intake.afgerond_door = by
     intake.versie += 1
-    intake._change_reason = "Intake afgerond zonder de persoon" if zonder_persoon else "Intake afgerond"
-    intake.save()
+    opslaan(intake, reden="Intake afgerond zonder de persoon" if zonder_persoon else "Intake afgerond", door=by)
     dossier.start_pip()
-    _dossier_fase(dossier, "Brede intake afgerond")
+    _dossier_fase(dossier, "Brede intake afgerond", by)
     # The completed intake meets the new term a Wet 22 fine set (handhaving's termijn).
     termijnen_herberekenen(dossier_id=dossier.pk)
     return intake
@@ -242,8 +238,7 @@ def uitnodiging_vastleggen(
         reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op if eerdere else None,
         vastgelegd_door=by,
     )
-    uitnodiging._change_reason = f"Oproep {uitnodiging.volgnummer} vastgelegd"
-    uitnodiging.save()
+    opslaan(uitnodiging, reden=f"Oproep {uitnodiging.volgnummer} vastgelegd", door=by)
     return uitnodiging
 
 
@@ -257,6 +252,5 @@ def uitnodiging_uitkomst(*, uitnodiging_id: int, verschenen: bool, by: User) -> 
     if uitnodiging.gesprek_op > vandaag():
         raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))
     uitnodiging.verschenen = verschenen
-    uitnodiging._change_reason = "Verschenen" if verschenen else "Niet verschenen"
-    uitnodiging.save()
+    opslaan(uitnodiging, reden="Verschenen" if verschenen else "Niet verschenen", door=by)
     return uitnodiging

@@ -85,8 +85,10 @@ def _termijnen(dossier_id: int) -> None:
     termijnen_herberekenen(dossier_id=dossier_id)
 
 
-def _opslaan(obj, reden: str) -> None:
+def _opslaan(obj, reden: str, by: User | None) -> None:
+    """Save with the history reason and user (also outside a request: Celery, commands)."""
     obj._change_reason = reden
+    obj._history_user = by
     obj.save()
 
 

@@ -60,18 +60,18 @@ def dossier_afronden(
         grond, duo_besluit_datum = "", None
     else:
         _duo_besluit_fouten(reden, grond, duo_besluit_datum)
-    _stop_lopende_inschrijving(dossier, datum)
+    _stop_lopende_inschrijving(dossier, datum, by=by)
     dossier.afronden(reden=reden)
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
     dossier.versie += 1
     label = dict(EindReden.choices)[reden]
-    _opslaan(dossier, f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""))
+    _opslaan(dossier, f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""), by)
     afsluiting = Afsluiting(
         dossier=dossier, reden=reden, grond=grond, duo_besluit_datum=duo_besluit_datum, datum=datum,
         checklist={"voldaan": voldaan.voldaan, "ontbreekt": list(voldaan.ontbreekt)}, vastgelegd_door=by,
     )
-    _opslaan(afsluiting, f"Afgerond ({label})")
+    _opslaan(afsluiting, f"Afgerond ({label})", by)
     _termijnen(dossier.pk)  # a closed dossier watches nothing any more (cases' engine)
     return dossier
 
@@ -97,8 +97,7 @@ def _stop_lopende_inschrijving(
     ):
         inschrijving.stoppen(reden=StopReden.PLICHT_GEEINDIGD, toelichting="", datum=datum)
         inschrijving.versie += 1
-        inschrijving._history_user = by
-        _opslaan(inschrijving, reden)
+        _opslaan(inschrijving, reden, by)
 
 
 def inschrijving_stoppen_bij_einde(dossier: Dossier, datum: date, by: User) -> None:

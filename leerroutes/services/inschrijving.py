@@ -68,7 +68,7 @@ def inschrijving_aanmaken(
         dossier=dossier, pip=pip, leerroute=leerroute, aanbieder=aanbieder, startdatum=startdatum,
         geplande_einddatum=geplande_einddatum, aangemaakt_door=by,
     )
-    _opslaan(inschrijving, f"Ingeschreven bij {aanbieder}")
+    _opslaan(inschrijving, f"Ingeschreven bij {aanbieder}", by)
     return inschrijving
 
 
@@ -84,12 +84,12 @@ def _inschrijving_voor_schrijven(inschrijving_id: int, by: User, versie: int | N
     return inschrijving
 
 
-def _overgang(inschrijving: Inschrijving, overgang, historie: str, **kwargs) -> Inschrijving:
+def _overgang(inschrijving: Inschrijving, overgang, historie: str, by: User, **kwargs) -> Inschrijving:
     if not can_proceed(overgang):
         raise ValidationError(STATUS_ONJUIST, code="status")
     overgang(**kwargs)
     inschrijving.versie += 1
-    _opslaan(inschrijving, historie)
+    _opslaan(inschrijving, historie, by)
     return inschrijving
 
 
@@ -97,14 +97,14 @@ def _overgang(inschrijving: Inschrijving, overgang, historie: str, **kwargs) -> 
 def inschrijving_aanmelden(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
     inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
     _niet_in_toekomst(datum)
-    return _overgang(inschrijving, inschrijving.aanmelden, "Aangemeld bij de aanbieder", datum=datum)
+    return _overgang(inschrijving, inschrijving.aanmelden, "Aangemeld bij de aanbieder", by, datum=datum)
 
 
 @transaction.atomic
 def inschrijving_starten(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
     inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
     _niet_in_toekomst(datum)
-    return _overgang(inschrijving, inschrijving.starten, "Gestart", datum=datum)
+    return _overgang(inschrijving, inschrijving.starten, "Gestart", by, datum=datum)
 
 
 @transaction.atomic
@@ -125,7 +125,7 @@ def inschrijving_afronden(*, inschrijving_id: int, datum: date, by: User) -> Ins
             raise ValidationError({"datum": fout})
     else:
         _niet_in_toekomst(datum)
-    _overgang(inschrijving, inschrijving.afronden, "Afgerond", datum=datum)
+    _overgang(inschrijving, inschrijving.afronden, "Afgerond", by, datum=datum)
     _termijnen(inschrijving.dossier_id)  # ZROUTE_AFGEROND
     return inschrijving
 
@@ -149,7 +149,7 @@ def inschrijving_stoppen(
     _niet_in_toekomst(datum)
     label = dict(StopReden.CHOICES)[reden]
     return _overgang(
-        inschrijving, inschrijving.stoppen, f"Gestopt ({label})" + (f": {toelichting}" if toelichting else ""),
+        inschrijving, inschrijving.stoppen, f"Gestopt ({label})" + (f": {toelichting}" if toelichting else ""), by,
         reden=reden, toelichting=toelichting, datum=datum,
     )
 
@@ -170,7 +170,7 @@ def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving |
         return None
     toelichting = f"PIP versie {pip.versie}: {pip.get_leerroute_display()}"
     _overgang(
-        actief, actief.stoppen, f"Gestopt (schakelen): {toelichting}",
+        actief, actief.stoppen, f"Gestopt (schakelen): {toelichting}", by,
         reden=StopReden.SCHAKELEN, toelichting=toelichting, datum=vandaag(),
     )
     _termijnen(dossier.pk)  # the route decides which of MAP / Z-route / exams are due

@@ -69,7 +69,7 @@ def pvt_vastleggen(
     pvt.themas = themas
     if not nieuw:
         pvt.versie += 1
-    _opslaan(pvt, "PVT vastgelegd" if nieuw else "PVT gewijzigd")
+    _opslaan(pvt, "PVT vastgelegd" if nieuw else "PVT gewijzigd", by)
     return pvt
 
 
@@ -99,13 +99,13 @@ def pvt_sessie_vastleggen(
         pvt=pvt, datum=datum, uren=uren, onderwerp=onderwerp, activiteit=activiteit, aanwezig=aanwezig,
         tijdens_intake=intake, vastgelegd_door=by,
     )
-    _opslaan(sessie, "PVT-bijeenkomst vastgelegd" + ("" if aanwezig else " (afwezig)"))
+    _opslaan(sessie, "PVT-bijeenkomst vastgelegd" + ("" if aanwezig else " (afwezig)"), by)
     if aanwezig:
         regel = Uren(
             dossier=dossier, categorie=UrenCategorie.PVT, van=datum, tot=datum, aantal=uren, tijdens_intake=intake,
             aanbieder=pvt.aanbieder, toelichting=onderwerp[:300], pvt_sessie=sessie, vastgelegd_door=by,
         )
-        _opslaan(regel, "PVT-uren uit bijeenkomst")
+        _opslaan(regel, "PVT-uren uit bijeenkomst", by)
     _termijnen(dossier.pk)  # PVT_START: the PVT started with its first attended session
     return sessie
 
@@ -126,7 +126,7 @@ def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, by: User) -> P
         raise ValidationError(fouten)
     pvt.ondertekend_op = datum
     pvt.versie += 1
-    _opslaan(pvt, "Participatieverklaring ondertekend")
+    _opslaan(pvt, "Participatieverklaring ondertekend", by)
     _termijnen(dossier.pk)  # PVT_AFGEROND
     return pvt
 
@@ -157,7 +157,7 @@ def map_vastleggen(
     map_.themas = themas
     if not nieuw:
         map_.versie += 1
-    _opslaan(map_, "MAP vastgelegd" if nieuw else "MAP gewijzigd")
+    _opslaan(map_, "MAP vastgelegd" if nieuw else "MAP gewijzigd", by)
     return map_
 
 
@@ -184,7 +184,7 @@ def map_eindgesprek_vastleggen(
     map_.eindgesprek_door = by
     map_.eindgesprek_verslag = verslag
     map_.versie += 1
-    _opslaan(map_, f"MAP-eindgesprek: {uitkomst}")
+    _opslaan(map_, f"MAP-eindgesprek: {uitkomst}", by)
     _termijnen(dossier.pk)  # MAP_AFGEROND
     return map_
 

@@ -53,7 +53,7 @@ def ontzorging_starten(
         asielvergunning_bepaalde_tijd=True, bijstand_start=bijstand_start,
         einde=rules.ontzorging_einde(bijstand_start, GemeenteInstellingen.huidig().ontzorging_maanden),
     )
-    _opslaan(ontzorging, "Financieel ontzorgen gestart")
+    _opslaan(ontzorging, "Financieel ontzorgen gestart", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE
     return ontzorging
 
@@ -80,7 +80,7 @@ def vaste_last_toevoegen(
     if fouten:
         raise ValidationError(fouten)
     last = VasteLast(ontzorging=ontzorging, soort=soort, begunstigde=begunstigde, bedrag=bedrag, van=van, tot=tot)
-    _opslaan(last, f"Vaste last {soort} toegevoegd")
+    _opslaan(last, f"Vaste last {soort} toegevoegd", by)
     return last
 
 
@@ -94,7 +94,7 @@ def ontzorging_verlengen(*, dossier_id: int, nieuw_einde: date, reden: str, by: 
     ontzorging.verlengd_tot = nieuw_einde
     ontzorging.verlenging_reden = reden
     ontzorging.versie += 1
-    _opslaan(ontzorging, f"Verlengd tot {nieuw_einde:%d-%m-%Y}: {reden}")
+    _opslaan(ontzorging, f"Verlengd tot {nieuw_einde:%d-%m-%Y}: {reden}", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE moves
     return ontzorging
 
@@ -112,7 +112,7 @@ def ontzorging_beeindigen(*, dossier_id: int, datum: date, reden: str, by: User)
     ontzorging.beeindigd_op = datum
     ontzorging.beeindig_reden = reden
     ontzorging.versie += 1
-    _opslaan(ontzorging, f"Eerder beëindigd op {datum:%d-%m-%Y}: {reden}")
+    _opslaan(ontzorging, f"Eerder beëindigd op {datum:%d-%m-%Y}: {reden}", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE gehaald
     return ontzorging
 
@@ -126,7 +126,7 @@ def ontzorging_notitie_toevoegen(*, dossier_id: int, datum: date, tekst: str, by
     if not tekst.strip():
         raise ValidationError({"tekst": str(TOELICHTING_NODIG)})
     notitie = OntzorgingNotitie(ontzorging=ontzorging, datum=datum, tekst=tekst, door=by)
-    _opslaan(notitie, "Coachingsnotitie")
+    _opslaan(notitie, "Coachingsnotitie", by)
     return notitie
 
 
@@ -142,7 +142,7 @@ def begeleiding_starten(*, dossier_id: int, aanbieder_id: int | None, by: User) 
     begeleiding = MaatschappelijkeBegeleiding(
         dossier=dossier, aanbieder=_aanbieder(aanbieder_id), startdatum=dossier.datum_brp_vestiging
     )
-    _opslaan(begeleiding, "Maatschappelijke begeleiding gestart")
+    _opslaan(begeleiding, "Maatschappelijke begeleiding gestart", by)
     return begeleiding
 
 
@@ -165,14 +165,14 @@ def mb_activiteit_vastleggen(
         begeleiding=begeleiding, soort=soort, datum=datum, uren=uren, aanbieder=aanbieder, notitie=notitie,
         vastgelegd_door=by,
     )
-    _opslaan(activiteit, f"Activiteit {activiteit.get_soort_display()}")
+    _opslaan(activiteit, f"Activiteit {activiteit.get_soort_display()}", by)
     if uren:
         regel = Uren(
             dossier=dossier, categorie=UrenCategorie.MB, van=datum, tot=datum, aantal=uren, aanbieder=aanbieder,
             tijdens_intake=_tijdens_intake(selectors.geldend_pip(dossier), datum), mb_activiteit=activiteit,
             toelichting=str(activiteit.get_soort_display()), vastgelegd_door=by,
         )
-        _opslaan(regel, "Uren uit maatschappelijke begeleiding")
+        _opslaan(regel, "Uren uit maatschappelijke begeleiding", by)
     return activiteit
 
 

@@ -43,7 +43,7 @@ def uren_vastleggen(
         tijdens_intake=tijdens_intake, aanbieder=_aanbieder(aanbieder_id), toelichting=toelichting,
         vastgelegd_door=by,
     )
-    _opslaan(uren, f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd")
+    _opslaan(uren, f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd", by)
     return uren
 
 
@@ -81,7 +81,7 @@ def examen_vastleggen(
         dossier=dossier, onderdeel=onderdeel, niveau=niveau, datum=datum, resultaat=resultaat,
         reden_geen_resultaat=reden_geen_resultaat, vastgelegd_door=by,
     )
-    _opslaan(examen, f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "))
+    _opslaan(examen, f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "), by)
     _termijnen(dossier.pk)  # EXAMENS_AFGEROND
     return examen
 

@@ -462,3 +462,13 @@ def test_ending_a_dossier_stops_its_running_enrolment_and_keeps_the_history_user
     assert inschrijving.status == "gestopt"
     laatste = inschrijving.history.first()
     assert (laatste.history_change_reason, laatste.history_user) == ("Gestopt: dossier beëindigd", werkcoach)
+
+
+def test_every_leerroute_change_records_the_acting_user_also_outside_a_web_request(pip_b, taalschool, werkcoach):
+    inschrijving = services.inschrijving_aanmaken(
+        dossier_id=pip_b.dossier_id, aanbieder_id=taalschool.pk, startdatum=pip_b.dagtekening,
+        geplande_einddatum=pip_b.dagtekening + timedelta(days=300), by=werkcoach,
+    )
+    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=pip_b.dagtekening, by=werkcoach)
+
+    assert {h.history_user for h in inschrijving.history.all()} == {werkcoach}
