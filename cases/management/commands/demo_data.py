@@ -31,7 +31,8 @@ class Command(BaseCommand):
             self.stdout.write("Er zijn al dossiers; demodata overgeslagen.")
             return
         start = timezone.now()
-        aantal = maak_dossiers(dossiers, seed=seed, vandaag=timezone.localdate())
+        # Kennisgevingen of the last four months: a realistic mix of open, nearing and overdue PIP termijnen.
+        aantal = maak_dossiers(dossiers, seed=seed, vandaag=timezone.localdate(), kennisgeving_dagen=(7, 120))
         from pip_plans.demo import demo_trajecten
 
         trajecten = demo_trajecten(vandaag=timezone.localdate()) if dossiers <= 1000 else 0
