@@ -203,6 +203,9 @@ def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def dossier_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
+    """The shape of a dossier tab's address (`/dossiers/<pk>/<tab>/`), which the header links to. The
+    apps above cases mount their own page on it (intake, pip_plans, leerroutes, handhaving), so this
+    placeholder only answers when such an app is not installed."""
     if tab not in TABS:
         raise Http404
     _dossier, context = dossier_pagina(request, pk, tab)
