@@ -14,6 +14,7 @@ from cases.models import Dossier
 from inburgering.instellingen.models import GemeenteInstellingen
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
+from pip_plans.selectors import geldend_pip
 
 from . import rules
 from .models import (
@@ -32,11 +33,6 @@ from .models import (
 )
 from .rules import InschrijvingStatus, UrenCategorie
 from .voldaan import Voldaan, VoldaanFeiten, afgeschaalde_onderdelen, plicht_voldaan
-
-
-def geldend_pip(dossier: Dossier) -> Pip | None:
-    """Same as pip_plans.services.geldend_pip, repeated here to keep the import one-way."""
-    return Pip.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).first()
 
 
 def aanbieders(*, soort: str | None = None, alleen_actief: bool = True) -> QuerySet[Aanbieder]:

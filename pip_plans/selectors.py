@@ -17,6 +17,11 @@ from . import rules
 from .models import InformatieVerzoek, Pip, PipStatus
 
 
+def geldend_pip(dossier: Dossier) -> Pip | None:
+    """The vastgesteld version that is in force (at most one, by a database constraint)."""
+    return Pip.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).first()
+
+
 def te_beoordelen(*, user: User) -> QuerySet[Pip]:
     """The consulent's review queue: oldest submission first."""
     return (

@@ -28,6 +28,7 @@ from inburgering.kalender.selectors import gelijkgestelde_dagen
 
 from . import rules
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
+from .selectors import geldend_pip
 
 BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
 BESCHIKKING_TEMPLATE_VERSIE = "2026.2"
@@ -77,10 +78,6 @@ def _overgang_toegestaan(overgang, melding) -> None:
     (e.g. a second click on 'vaststellen' after another consulent already did it)."""
     if not can_proceed(overgang):
         raise ValidationError(melding, code="status")
-
-
-def geldend_pip(dossier: Dossier) -> Pip | None:
-    return dossier.pips.filter(status=PipStatus.VASTGESTELD).first()
 
 
 def _eerdere_b_route(dossier: Dossier, pip: Pip) -> bool:

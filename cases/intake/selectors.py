@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from cases.models import BredeIntake, Dossier, Uitnodiging, WarmeOverdracht
+from cases.models import BredeIntake, Dossier, IntakeGezondheid, Uitnodiging, WarmeOverdracht
 
 from . import rules
 
@@ -15,9 +15,18 @@ class IntakeOverzicht:
     mag_zonder_persoon: bool
 
 
-def intake_overzicht(dossier: Dossier, *, mag_gezondheid: bool) -> IntakeOverzicht:
-    from .services import intake_stand  # services import the models; keep the selector import-light
+def intake_stand(intake: BredeIntake) -> rules.IntakeStand:
+    """The facts that decide whether the intake can be completed (two queries)."""
+    gezondheid = IntakeGezondheid.objects.filter(intake=intake).first()
+    return rules.IntakeStand(
+        lbt_uitkomst=intake.lbt_uitkomst, lbt_vrijstelling=intake.lbt_vrijstelling,
+        lbt_geen_reden=intake.lbt_geen_reden, opleiding_niveau=intake.opleiding_niveau,
+        aantal_werkervaringen=intake.werkervaringen.count(), geen_werkervaring=intake.geen_werkervaring,
+        gezondheid_ingevuld=bool(gezondheid and gezondheid.is_ingevuld), zonder_medewerking=intake.zonder_medewerking,
+    )
 
+
+def intake_overzicht(dossier: Dossier, *, mag_gezondheid: bool) -> IntakeOverzicht:
     overdracht = WarmeOverdracht.objects.filter(dossier=dossier).select_related("vastgelegd_door").first()
     intake = (
         BredeIntake.objects.filter(dossier=dossier).select_related("afgerond_door")

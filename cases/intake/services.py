@@ -17,6 +17,7 @@ from inburgering.accounts.models import User
 from inburgering.audit.historie import opslaan
 
 from . import rules
+from .selectors import intake_stand
 
 REDEN_ZONDER_OVERDRACHT = _("Er is geen warme overdracht vastgelegd. Geef de reden waarom de intake zonder overdracht begint (bijvoorbeeld: gezinsmigrant).")
 INTAKE_FASE = _("De intake kan in deze fase van het dossier niet meer worden gewijzigd.")
@@ -165,16 +166,6 @@ def _eerdere(dossier: Dossier) -> list[rules.EerdereUitnodiging]:
         rules.EerdereUitnodiging(u.volgnummer, u.verschenen)
         for u in Uitnodiging.objects.filter(dossier=dossier).only("volgnummer", "verschenen")
     ]
-
-
-def intake_stand(intake: BredeIntake) -> rules.IntakeStand:
-    gezondheid = IntakeGezondheid.objects.filter(intake=intake).first()
-    return rules.IntakeStand(
-        lbt_uitkomst=intake.lbt_uitkomst, lbt_vrijstelling=intake.lbt_vrijstelling,
-        lbt_geen_reden=intake.lbt_geen_reden, opleiding_niveau=intake.opleiding_niveau,
-        aantal_werkervaringen=intake.werkervaringen.count(), geen_werkervaring=intake.geen_werkervaring,
-        gezondheid_ingevuld=bool(gezondheid and gezondheid.is_ingevuld), zonder_medewerking=intake.zonder_medewerking,
-    )
 
 
 @transaction.atomic
