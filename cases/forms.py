@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.accounts.models import User
 from inburgering.formulieren import DatumInput
 
-from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar, TermijnSoort
+from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
 from .rules import DoelgroepKort, normaliseer_bsn
 from .selectors import LOPEND, SORTERINGEN, Bereik
+from .termijnen.soorten import soorten
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
@@ -131,7 +132,7 @@ class FilterForm(forms.Form):
     )
     # Drill-down from the dashboard's deadline figures (cases.selectors.TERMIJN_STANDEN).
     termijn = forms.ChoiceField(
-        label=_("Termijn"), required=False, choices=[("", _("Alle termijnen")), *TermijnSoort.choices]
+        label=_("Termijn"), required=False, choices=lambda: [("", _("Alle termijnen")), *soorten()]
     )
     termijnstatus = forms.ChoiceField(
         label=_("Stand van de termijn"), required=False,

@@ -7,13 +7,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
-from inburgering.audit.historie import opslaan
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
+from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 
 from . import access, haken, rules
 from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
@@ -22,12 +22,12 @@ from .termijnen.services import termijnen_herberekenen
 BSN_BESTAAT = "bsn_bestaat"
 VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad de pagina opnieuw en "
                      "voer uw wijziging nog eens in.")
-GEEN_WERKCOACH = "Kies een medewerker met de rol werkcoach."
-REDEN_VERPLICHT = "Geef een reden op."
+GEEN_WERKCOACH = _("Kies een medewerker met de rol werkcoach.")
+REDEN_VERPLICHT = _("Geef een reden op.")
 HERVERDELEN_AFGESLOTEN = _("%(n)s van de geselecteerde dossiers is al afgesloten en kan niet worden herverdeeld; "
                            "er is niets herverdeeld.")
-HUISHOUDEN_ONBEKEND = "Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later."
-HUISHOUDEN_ANDERE_WERKCOACH = "Dit huishouden heeft al werkcoach %(wc)s; kies die werkcoach of laat het veld leeg."
+HUISHOUDEN_ONBEKEND = _("Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later.")
+HUISHOUDEN_ANDERE_WERKCOACH = _("Dit huishouden heeft al werkcoach %(wc)s; kies die werkcoach of laat het veld leeg.")
 
 PERSOON_VELDEN = (
     "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
@@ -46,10 +46,6 @@ class BsnBestaatAl(ValidationError):
     def __init__(self, bestaand: Dossier | None):
         self.bestaand = bestaand
         super().__init__({"bsn": ValidationError(_("Er bestaat al een inburgeraar met dit BSN."), code=BSN_BESTAAT)})
-
-
-def vandaag() -> date:
-    return timezone.localdate()
 
 
 def aow_leeftijd_in(jaar: int) -> rules.Leeftijd | None:
@@ -200,7 +196,6 @@ def dossier_bijwerken(
     opslaan(inburgeraar, reden="Gegevens gewijzigd", door=by)
     for veld, waarde in dossier.items():
         setattr(huidig, veld, waarde)
-    huidig.versie += 1
     opslaan(huidig, reden="Gegevens gewijzigd", door=by)
     _termijnen(huidig)
     return huidig
@@ -222,7 +217,6 @@ def dossier_toewijzen(*, dossier_id: int, werkcoach: User, reden: str, by: User)
 def _wijs_toe(dossier: Dossier, werkcoach: User, reden: str, *, by: User) -> None:
     dossier.werkcoach = werkcoach
     dossier.team = _team_van(werkcoach)
-    dossier.versie += 1
     opslaan(dossier, reden=reden, door=by)
 
 
@@ -265,7 +259,6 @@ def dossier_beeindigen(
     dossier.beeindigen(reden=reden)
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
-    dossier.versie += 1
     opslaan(dossier, reden=_reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})"), door=by)
     haken.dossier_beeindigd(dossier, datum, by)
     _termijnen(dossier)

@@ -15,5 +15,4 @@ urlpatterns = [
     path("<int:pk>/beeindigen/", views.dossier_beeindigen, name="dossier_beeindigen"),
     path("<int:pk>/termijnen/<int:termijn_id>/opschorten/", views.termijn_opschorten, name="termijn_opschorten"),
     path("<int:pk>/termijnen/<int:termijn_id>/hervatten/", views.termijn_hervatten, name="termijn_hervatten"),
-    path("<int:pk>/<slug:tab>/", views.dossier_tab, name="dossier_tab"),
 ]

@@ -4,15 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
+from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
+from inburgering.kalender.selectors import vandaag
 
 from . import access, selectors, services
 from .forms import (
@@ -29,30 +30,15 @@ from .forms import (
 )
 from .models import Dossier, Termijn
 from .selectors import Bereik, DossierFilter
+from .tabs import tabs
 from .termijnen import services as termijn_services
 
 PAGINA_GROOTTE = 25
-TABS = {
-    "intake": gettext_lazy("Intake"),
-    "pip": gettext_lazy("PIP"),
-    "traject": gettext_lazy("Traject"),
-    "handhaving": gettext_lazy("Handhaving"),
-}
 
 
 def _vereist(toegestaan: bool) -> None:
     if not toegestaan:
         raise PermissionDenied
-
-
-def fouten_naar_formulieren(fout: ValidationError, *formulieren) -> None:
-    """Put a service's ValidationError next to the field it is about, on whichever form has it."""
-    if not hasattr(fout, "error_dict"):
-        formulieren[0].add_error(None, fout)
-        return
-    for veld, lijst in fout.error_dict.items():
-        doel = next((f for f in formulieren if veld in f.fields), formulieren[0])
-        doel.add_error(veld if veld in doel.fields else None, lijst)
 
 
 @login_required
@@ -143,18 +129,39 @@ def dossier_pagina(
     inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina=pagina)
     return dossier, {
         "dossier": dossier,
-        "tabs": TABS,
+        "tabs": tabs(),
         "actieve_tab": pagina,
         "mag_bewerken": mag_bewerken,
         "mag_toewijzen": access.mag_toewijzen(request.user) and dossier.is_actief,
     }
 
 
+def dossier_formulier(
+    request: HttpRequest, pk: int, *, pagina: str, opslaan: Callable[[Dossier, dict], object],
+    initial: dict | Callable[[Dossier], dict] | None = None, toegang: Callable[[User, Dossier], bool] | None = None,
+    extra: Callable[[Dossier], dict] | None = None, terug: str | Callable[[Dossier], str] | None = None,
+    **pagina_kwargs,
+) -> HttpResponse:
+    """A simple form page on a dossier (inburgering.formulierpagina): 403, with nothing logged, for who
+    may not change the (active) dossier or fails `toegang`; the read logged; `opslaan(dossier, data)`
+    calls the service. `initial`, `extra` (more context) and `terug` may be functions of the dossier;
+    `terug` defaults to the dossier overview."""
+    dossier, context = dossier_pagina(request, pk, pagina, alleen_bewerken=True, toegang=toegang)
+    if callable(terug):
+        terug = terug(dossier)
+    return formulier_pagina(
+        request, context={**context, **(extra(dossier) if extra else {})},
+        opslaan=lambda data: opslaan(dossier, data),
+        initial=initial(dossier) if callable(initial) else initial,
+        terug=terug or reverse("cases:dossier_detail", args=[dossier.pk]), **pagina_kwargs,
+    )
+
+
 @login_required
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "overzicht")
     context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
-    context["termijnen"] = selectors.dossier_termijnen(dossier, vandaag=services.vandaag())
+    context["termijnen"] = selectors.dossier_termijnen(dossier, vandaag=vandaag())
     return render(request, "cases/dossier_detail.html", context)
 
 
@@ -174,9 +181,9 @@ def termijn_hervatten(request: HttpRequest, pk: int, termijn_id: int) -> HttpRes
 def _termijn_actie(request: HttpRequest, pk: int, termijn_id: int, *, hervatten: bool) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "termijn", alleen_bewerken=True)
     termijn = get_object_or_404(Termijn, pk=termijn_id, dossier=dossier)
-    vandaag = services.vandaag()
+    vandaag_ = vandaag()
     formulier = HervattenForm if hervatten else OpschortenForm
-    form = formulier(request.POST or None, initial={"tot" if hervatten else "van": vandaag})
+    form = formulier(request.POST or None, initial={"tot" if hervatten else "van": vandaag_})
     if request.method == "POST" and form.is_valid():
         try:
             if hervatten:
@@ -199,17 +206,6 @@ def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "geschiedenis")
     context["wijzigingen"] = selectors.dossier_geschiedenis(dossier)
     return render(request, "cases/dossier_geschiedenis.html", context)
-
-
-@login_required
-def dossier_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
-    """The shape of a dossier tab's address (`/dossiers/<pk>/<tab>/`), which the header links to. The
-    apps above cases mount their own page on it (intake, pip_plans, leerroutes, handhaving), so this
-    placeholder only answers when such an app is not installed."""
-    if tab not in TABS:
-        raise Http404
-    _dossier, context = dossier_pagina(request, pk, tab)
-    return render(request, "cases/dossier_tab_leeg.html", context)
 
 
 @login_required

@@ -9,15 +9,17 @@ from datetime import date
 
 from django.db.models import Count, Q
 
-from cases.models import ACTIEVE_FASEN, Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnSoort, TermijnStatus
+from cases.models import ACTIEVE_FASEN, Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.selectors import TERMIJN_STANDEN
 from cases.termijnen.selectors import open_signaal_q
+from cases.termijnen.soorten import soorten
 from handhaving.selectors import HandhavingKpis, handhaving_kpis
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
 from pip_plans.models import Pip, PipStatus
 from pip_plans.rules import Leerroute
+from pip_plans.termijnen import PipTermijn
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def _routes() -> list[RouteRegel]:
 def _pip_kpi() -> PipKpi:
     """% of first PIPs vastgesteld within their termijn (Besluit 5.3: 10 weeks, Atw and extension
     included): gehaald on or before the fatale datum, out of all gehaald or verlopen."""
-    uitkomst = Termijn.objects.filter(soort=TermijnSoort.PIP_VASTSTELLEN).aggregate(
+    uitkomst = Termijn.objects.filter(soort=PipTermijn.PIP_VASTSTELLEN).aggregate(
         tijdig=Count("pk", filter=TERMIJN_STANDEN["tijdig"]),
         te_laat=Count("pk", filter=TERMIJN_STANDEN["te_laat"]),
         verlopen=Count("pk", filter=TERMIJN_STANDEN[TermijnStatus.VERLOPEN]),
@@ -167,5 +169,5 @@ def _verlopen_termijnen() -> list[Telling]:
         Termijn.objects.filter(status=TermijnStatus.VERLOPEN).order_by().values_list("soort")
         .annotate(n=Count("dossier_id", distinct=True))
     )
-    return [Telling(sleutel=s.value, label=str(s.label), aantal=aantallen[s.value]) for s in TermijnSoort
-            if aantallen.get(s.value)]
+    return [Telling(sleutel=code, label=label, aantal=aantallen[code]) for code, label in soorten()
+            if aantallen.get(code)]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HandhavingConfig(AppConfig):
@@ -6,8 +7,12 @@ class HandhavingConfig(AppConfig):
     verbose_name = "Handhaving"
 
     def ready(self) -> None:
+        from cases.tabs import registreer_tab
         from cases.termijnen import registry
+        from cases.termijnen.soorten import registreer_soorten
 
         from . import termijnen
 
+        registreer_tab(code="handhaving", label=_("Handhaving"), url_naam="handhaving:tab", volgorde=40)
+        registreer_soorten(termijnen.HandhavingTermijn, bron=termijnen.BRON)
         registry.registreer(termijnen.BRON, termijnen.bereken)

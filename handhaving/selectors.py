@@ -11,8 +11,8 @@ from django.utils.timezone import localdate
 from cases import access
 from cases.contact.rules import ContactSoort
 from cases.models import Contactmoment, Dossier, Uitnodiging
-from cases.services import vandaag
 from inburgering.accounts.models import User
+from inburgering.kalender.selectors import vandaag
 from leerroutes import selectors as leerroutes_selectors
 from leerroutes.rules import UrenCategorie, uren_tekst
 from pip_plans.models import Pip, PipStatus

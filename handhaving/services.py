@@ -16,16 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from cases import access
-from cases.services import vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
-from inburgering.audit.historie import opslaan
 from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
-from inburgering.kalender.selectors import gelijkgestelde_dagen
+from inburgering.kalender.selectors import bezwaar_einde, gelijkgestelde_dagen_na, vandaag
+from inburgering.schrijven import opslaan
 
 from . import rules, selectors
 from .models import Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
@@ -189,8 +188,7 @@ def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str
 def zienswijze_einde(verzonden_op: date) -> date:
     """Awb 4:8: the zienswijze period (a setting, default 2 weeks) with the Algemene termijnenwet."""
     weken = HandhavingInstellingen.huidig().zienswijze_weken
-    laatste = datums.weken_na(verzonden_op, weken)
-    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
+    extra = gelijkgestelde_dagen_na(datums.weken_na(verzonden_op, weken))
     return rules.zienswijze_einde(verzonden_op=verzonden_op, weken=weken,
                                   atw=AtwInstelling.huidig().zienswijze, extra_dagen=extra)
 
@@ -268,12 +266,6 @@ class BesluitInvoer:
     nieuwe_termijn_einde: date | None = None
     boete: selectors.BoeteInvoer = field(default_factory=selectors.BoeteInvoer)
 
-
-def bezwaar_einde(bekendmaking: date) -> date:
-    """Awb 6:7/6:8: six weeks starting the day after bekendmaking, then the Algemene termijnenwet."""
-    laatste = datums.bezwaartermijn_einde(bekendmaking, GemeenteInstellingen.huidig().bezwaar_weken)
-    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
-    return datums.fatale_datum(laatste, atw=AtwInstelling.huidig().bezwaar, extra_dagen=extra)
 
 
 def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[rules.Berekening | None, dict]:

@@ -3,13 +3,25 @@ period after a voornemen (Awb 4:8), the bezwaartermijn of a boetebeschikking (Aw
 for the brede intake a Wet 22 fine sets, and the lapse of the power to fine (Awb 5:45). Registered
 with cases' engine in `apps.py`; computed from the stored zaak, so a recomputation changes nothing."""
 
-from cases.models import Dossier, TermijnSoort
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
+from pip_plans.termijnen import PipTermijn
 
 from .models import Handhavingszaak
 from .rules import BesluitUitkomst
 
 BRON = "handhaving"
+
+
+class HandhavingTermijn(TextChoices):
+    """The termijn kinds handhaving computes (the bezwaartermijn of a boete is pip_plans' BEZWAAR)."""
+
+    ZIENSWIJZE = "zienswijze", _("Zienswijzetermijn")
+    INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
+    VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
@@ -27,20 +39,20 @@ def _voor_zaak(zaak: Handhavingszaak, intake_afgerond) -> list[TermijnBerekening
     besloten = zaak.dagtekening if zaak.besluit_uitkomst else None
     if zaak.voornemen_op and zaak.zienswijze_einde and (zaak.is_open or zaak.besluit_uitkomst):
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.ZIENSWIJZE, sleutel=sleutel, basisdatum=zaak.voornemen_op,
+            soort=HandhavingTermijn.ZIENSWIJZE, sleutel=sleutel, basisdatum=zaak.voornemen_op,
             fatale_datum=zaak.zienswijze_einde, streefdatum=zaak.zienswijze_einde,
             gehaald_op=zaak.zienswijze_ontvangen_op or besloten,
             toelichting=f"Zienswijze op het voornemen (handhavingszaak {zaak.pk})",
         ))
     if zaak.verjaring_op and (zaak.is_open or besloten):
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.VERJARING, sleutel=sleutel, basisdatum=zaak.overtreding_datum,
+            soort=HandhavingTermijn.VERJARING, sleutel=sleutel, basisdatum=zaak.overtreding_datum,
             fatale_datum=zaak.verjaring_op, gehaald_op=besloten,
             toelichting=f"Boetebevoegdheid vervalt (handhavingszaak {zaak.pk})",
         ))
     if zaak.besluit_uitkomst == BesluitUitkomst.BOETE and zaak.bekendmaking and zaak.bezwaar_einde:
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.BEZWAAR, sleutel=f"handhaving-{zaak.pk}", basisdatum=zaak.bekendmaking,
+            soort=PipTermijn.BEZWAAR, sleutel=f"handhaving-{zaak.pk}", basisdatum=zaak.bekendmaking,
             fatale_datum=zaak.bezwaar_einde, streefdatum=zaak.bezwaar_einde,
             gehaald_op=zaak.bezwaar_ontvangen_op,
             toelichting=f"Bezwaartermijn boetebeschikking (handhavingszaak {zaak.pk})",
@@ -48,7 +60,7 @@ def _voor_zaak(zaak: Handhavingszaak, intake_afgerond) -> list[TermijnBerekening
     if zaak.nieuwe_termijn_einde and zaak.dagtekening and not zaak.herroepen:
         gehaald = intake_afgerond if intake_afgerond and intake_afgerond >= zaak.dagtekening else None
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.INTAKE_NIEUWE_TERMIJN, sleutel=sleutel, basisdatum=zaak.dagtekening,
+            soort=HandhavingTermijn.INTAKE_NIEUWE_TERMIJN, sleutel=sleutel, basisdatum=zaak.dagtekening,
             fatale_datum=zaak.nieuwe_termijn_einde, gehaald_op=gehaald,
             toelichting=f"Nieuwe termijn brede intake na boete (handhavingszaak {zaak.pk}, art. 22)",
         ))

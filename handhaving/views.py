@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier
-from cases.services import vandaag
 from cases.views import dossier_pagina, fouten_naar_formulieren
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.views import document_response
 from inburgering.kalender import datums
+from inburgering.kalender.selectors import vandaag
 
 from . import forms, selectors, services
 from .models import HandhavingInstellingen, Handhavingszaak, ZaakStatus

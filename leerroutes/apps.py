@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LeerroutesConfig(AppConfig):
@@ -7,10 +8,14 @@ class LeerroutesConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import haken
+        from cases.tabs import registreer_tab
         from cases.termijnen import registry
+        from cases.termijnen.soorten import registreer_soorten
 
         from . import termijnen
         from .services.afronden import inschrijving_stoppen_bij_einde
 
+        registreer_tab(code="traject", label=_("Traject"), url_naam="leerroutes:traject", volgorde=30)
+        registreer_soorten(termijnen.LeerrouteTermijn, bron=termijnen.BRON)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         haken.registreer_bij_beeindigen(inschrijving_stoppen_bij_einde)

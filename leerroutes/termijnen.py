@@ -8,7 +8,10 @@ end comes from `pip_plans.termijnen.inburgeringstermijn`, never computed twice.
 
 from datetime import date
 
-from cases.models import Dossier, TermijnSoort
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
@@ -20,6 +23,17 @@ from .models import Examen, Inschrijving, Map, Ontzorging, Pvt, PvtSessie
 from .rules import InschrijvingStatus, MapUitkomst
 
 BRON = "leerroutes"
+
+
+class LeerrouteTermijn(TextChoices):
+    """The termijn kinds leerroutes computes, registered with cases' engine in `apps.py`."""
+
+    PVT_START = "pvt_start", _("Start PVT (asiel)")
+    PVT_AFGEROND = "pvt_afgerond", _("PVT afgerond")
+    MAP_AFGEROND = "map_afgerond", _("MAP afgerond")
+    ZROUTE_AFGEROND = "zroute_afgerond", _("Z-route afgerond")
+    EXAMENS_AFGEROND = "examens_afgerond", _("Examens behaald")
+    ONTZORGING_EINDE = "ontzorging_einde", _("Einde financieel ontzorgen")
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
@@ -39,14 +53,14 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
     if dossier.is_asiel and dossier.datum_huisvesting:
         uitkomst.append(_pvt_start(dossier.datum_huisvesting, termijn, eerste_sessie))
     uitkomst.append(_aan_termijneinde(
-        termijn, TermijnSoort.PVT_AFGEROND, pvt.ondertekend_op if pvt else None,
+        termijn, LeerrouteTermijn.PVT_AFGEROND, pvt.ondertekend_op if pvt else None,
         "Participatieverklaring ondertekend vóór het einde van de inburgeringstermijn",
     ))
     if leerroute in (Leerroute.B1, Leerroute.Z):  # onderwijsroute: MAP exempt (Wet 8 lid 3)
         map_ = Map.objects.filter(dossier=dossier).first()
         gehaald = map_.eindgesprek_op if map_ and map_.eindgesprek_uitkomst == MapUitkomst.VOLDOENDE else None
         uitkomst.append(_aan_termijneinde(
-            termijn, TermijnSoort.MAP_AFGEROND, gehaald, "MAP afgerond (eindgesprek voldoende) vóór het einde van de inburgeringstermijn",
+            termijn, LeerrouteTermijn.MAP_AFGEROND, gehaald, "MAP afgerond (eindgesprek voldoende) vóór het einde van de inburgeringstermijn",
         ))
     if leerroute == Leerroute.Z:
         afgerond = (
@@ -54,14 +68,14 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
             .order_by("-afgerond_op").values_list("afgerond_op", flat=True).first()
         )
         uitkomst.append(_aan_termijneinde(
-            termijn, TermijnSoort.ZROUTE_AFGEROND, afgerond, "Z-route afgerond (eindgesprek) vóór het einde van de inburgeringstermijn",
+            termijn, LeerrouteTermijn.ZROUTE_AFGEROND, afgerond, "Z-route afgerond (eindgesprek) vóór het einde van de inburgeringstermijn",
         ))
     if leerroute == Leerroute.B1:
         behaald = rules.examens_behaald_op(
             [e.feit for e in Examen.objects.filter(dossier=dossier)], afgeschaald=selectors.afgeschaald(pip)
         )
         uitkomst.append(_aan_termijneinde(
-            termijn, TermijnSoort.EXAMENS_AFGEROND, behaald, "Alle examens behaald vóór het einde van de inburgeringstermijn",
+            termijn, LeerrouteTermijn.EXAMENS_AFGEROND, behaald, "Alle examens behaald vóór het einde van de inburgeringstermijn",
         ))
     return uitkomst
 
@@ -82,7 +96,7 @@ def _pvt_start(huisvesting: date, termijn: TermijnBerekening, eerste_sessie: dat
     vroegst = datums.vroegste_start_na_maanden(huisvesting, maanden)
     fataal = max(vroegst, termijn.fatale_datum)
     return TermijnBerekening(
-        soort=TermijnSoort.PVT_START, basisdatum=huisvesting, fatale_datum=fataal, streefdatum=vroegst,
+        soort=LeerrouteTermijn.PVT_START, basisdatum=huisvesting, fatale_datum=fataal, streefdatum=vroegst,
         gehaald_op=eerste_sessie,
         toelichting=f"De PVT kan starten vanaf {vroegst:%d-%m-%Y} ({maanden} maanden na huisvesting)",
     )
@@ -93,7 +107,7 @@ def _ontzorging_einde(ontzorging: Ontzorging) -> TermijnBerekening:
     ahead so an extension can be decided in time; gehaald when it ended early (bijstand stopped)."""
     verlengd = f", verlengd: {ontzorging.verlenging_reden}" if ontzorging.verlengd_tot else ""
     return TermijnBerekening(
-        soort=TermijnSoort.ONTZORGING_EINDE, basisdatum=ontzorging.bijstand_start,
+        soort=LeerrouteTermijn.ONTZORGING_EINDE, basisdatum=ontzorging.bijstand_start,
         fatale_datum=ontzorging.geplande_laatste_dag, gehaald_op=ontzorging.beeindigd_op,
         toelichting=f"Einde financieel ontzorgen{verlengd}",
     )

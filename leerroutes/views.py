@@ -19,10 +19,10 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier, Fase
-from cases.services import vandaag
 from cases.views import dossier_pagina, fouten_naar_formulieren
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.kalender.selectors import vandaag
 
 from . import forms, selectors, services
 from .models import Inschrijving, Map, Pvt

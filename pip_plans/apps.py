@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PipPlansConfig(AppConfig):
@@ -6,9 +7,13 @@ class PipPlansConfig(AppConfig):
     verbose_name = "PIP"
 
     def ready(self) -> None:
+        from cases.tabs import registreer_tab
         from cases.termijnen import registry
+        from cases.termijnen.soorten import registreer_soorten
 
         from . import termijnen
 
+        registreer_tab(code="pip", label=_("PIP"), url_naam="pip_plans:pip_tab", volgorde=20)
+        registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)

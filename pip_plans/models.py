@@ -139,6 +139,7 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
         related_name="+",
     )
     wijzigingsnummer = models.PositiveIntegerField(default=1)  # optimistic lock for concurrent edits
+    VERSIEVELD = "wijzigingsnummer"  # `versie` is the PIP's version number (inburgering.schrijven)
 
     history = HistoricalRecords()
 

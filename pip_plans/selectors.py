@@ -6,12 +6,11 @@ from django.db.models import QuerySet
 
 from cases import access
 from cases.models import Dossier
-from cases.services import vandaag
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
-from inburgering.kalender.selectors import gelijkgestelde_dagen
+from inburgering.kalender.selectors import gelijkgestelde_dagen, vandaag
 
 from . import rules
 from .models import InformatieVerzoek, Pip, PipStatus

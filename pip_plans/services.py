@@ -15,16 +15,14 @@ from django_fsm import can_proceed
 
 from cases import access
 from cases.models import Dossier, Fase
-from cases.services import vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
-from inburgering.audit.historie import opslaan
 from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
-from inburgering.kalender.models import AtwInstelling
-from inburgering.kalender.selectors import gelijkgestelde_dagen
+from inburgering.kalender.selectors import bezwaar_einde, vandaag
+from inburgering.schrijven import opslaan
 
 from . import rules
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
@@ -213,10 +211,7 @@ def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int, gegevens: dict[str, Any
         raise ValidationError(NIET_BEWERKBAAR)
     for veld, waarde in gegevens.items():
         setattr(pip, veld, waarde)
-    pip.wijzigingsnummer += 1
-    pip._change_reason = BIJGEWERKT
-    pip._history_user = by  # also outside a request: four eyes reads who wrote this version
-    pip.save()
+    opslaan(pip, reden=BIJGEWERKT, door=by)  # the history user: four eyes reads who wrote this version
     return pip
 
 
@@ -230,7 +225,6 @@ def pip_indienen(*, pip_id: int, by: User) -> Pip:
     inhoud_valideren(pip)
     pip.indienen()
     pip.ingediend_op = timezone.now()
-    pip.wijzigingsnummer += 1
     opslaan(pip, reden="Ter beoordeling aangeboden", door=by)
     return pip
 
@@ -257,17 +251,9 @@ def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User) -> Pip:
     _overgang_toegestaan(pip.terugsturen, NIET_TER_BEOORDELING)
     pip.terugsturen()
     pip.beoordeling_opmerkingen = opmerkingen
-    pip.wijzigingsnummer += 1
     opslaan(pip, reden=f"Teruggestuurd: {opmerkingen}", door=by)
     return pip
 
-
-def bezwaar_einde(bekendmaking: date) -> date:
-    """Awb 6:7/6:8: six weeks starting the day after bekendmaking, then the Algemene termijnenwet."""
-    instellingen = GemeenteInstellingen.huidig()
-    laatste = datums.bezwaartermijn_einde(bekendmaking, instellingen.bezwaar_weken)
-    extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
-    return datums.fatale_datum(laatste, atw=AtwInstelling.huidig().bezwaar, extra_dagen=extra)
 
 
 @transaction.atomic
@@ -306,7 +292,6 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     pip.termijn_start = pip.termijn_start or rules.termijn_start_na_dagtekening(dagtekening)
     pip.vastgesteld_door = by
     pip.vastgesteld_op = timezone.now()
-    pip.wijzigingsnummer += 1
     pip.document = document_opslaan(
         template_naam=BESCHIKKING_TEMPLATE, template_versie=BESCHIKKING_TEMPLATE_VERSIE,
         context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
@@ -315,7 +300,6 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     opslaan(pip, reden="Vastgesteld", door=by)
     if dossier.fase == Fase.PIP_IN_OPSTELLING:
         dossier.start_uitvoering()
-        dossier.versie += 1
         opslaan(dossier, reden="PIP vastgesteld", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk)
     return pip
@@ -348,7 +332,6 @@ def pip_intrekken(*, pip_id: int, reden: str, by: User) -> Pip:
     # `vorige` is one-to-one: a withdrawn wijziging must release the current version, or no new
     # wijziging of it could ever be started. The link stays in the history rows.
     pip.vorige = None
-    pip.wijzigingsnummer += 1
     opslaan(pip, reden=f"Ingetrokken: {reden}", door=by)
     return pip
 

@@ -2,8 +2,11 @@
 vaststellen (Besluit 5.3), the inburgeringstermijn (3 years, DUO extensions), the bezwaartermijn of
 each beschikking (Awb) and the schakel window (Besluit 5.4). Registered with cases' engine."""
 
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
 from cases.contact.rules import ContactSoort
-from cases.models import Contactmoment, Dossier, Fase, TermijnSoort
+from cases.models import Contactmoment, Dossier, Fase
 from cases.termijnen.rules import TermijnBerekening, volgend_voortgangsgesprek
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
@@ -16,6 +19,16 @@ from .models import Pip, PipStatus
 BRON = "pip_plans"
 
 
+class PipTermijn(TextChoices):
+    """The termijn kinds pip_plans computes, registered with cases' engine in `apps.py`."""
+
+    PIP_VASTSTELLEN = "pip_vaststellen", _("PIP vaststellen")
+    INBURGERINGSTERMIJN = "inburgeringstermijn", _("Inburgeringstermijn")
+    BEZWAAR = "bezwaar", _("Bezwaartermijn")  # per beschikking (sleutel); handhaving's boetes use it too
+    SCHAKELEN = "schakelen", _("Schakelen mogelijk tot")
+    VOORTGANGSGESPREK = "voortgangsgesprek", _("Volgend voortgangsgesprek")
+
+
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
     instellingen = GemeenteInstellingen.huidig()
     versies = list(
@@ -26,14 +39,14 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
     eerste = versies[0] if versies else None
     if stand.deadline.fatale_datum and stand.deadline.basis:
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.PIP_VASTSTELLEN, basisdatum=stand.deadline.basis,
+            soort=PipTermijn.PIP_VASTSTELLEN, basisdatum=stand.deadline.basis,
             fatale_datum=stand.deadline.fatale_datum, gehaald_op=eerste.dagtekening if eerste else None,
             toelichting=stand.deadline.toelichting,
         ))
     for pip in versies:
         if pip.bekendmaking and pip.bezwaar_einde:
             uitkomst.append(TermijnBerekening(
-                soort=TermijnSoort.BEZWAAR, sleutel=f"pip-{pip.pk}", basisdatum=pip.bekendmaking,
+                soort=PipTermijn.BEZWAAR, sleutel=f"pip-{pip.pk}", basisdatum=pip.bekendmaking,
                 fatale_datum=pip.bezwaar_einde, streefdatum=pip.bezwaar_einde,
                 toelichting=f"Bezwaartermijn PIP versie {pip.versie}",
             ))
@@ -42,7 +55,7 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
         uitkomst.append(_inburgeringstermijn(dossier, start, instellingen.inburgeringstermijn_jaren))
         if dossier.is_actief:
             uitkomst.append(TermijnBerekening(
-                soort=TermijnSoort.SCHAKELEN, basisdatum=start,
+                soort=PipTermijn.SCHAKELEN, basisdatum=start,
                 fatale_datum=datums.periode_maanden_einde(start, instellingen.schakel_maanden),
                 toelichting="Schakelen tussen leerroutes kan tot deze datum (onderwijsroute naar B1-route altijd)",
             ))
@@ -74,7 +87,7 @@ def _inburgeringstermijn(dossier: Dossier, start, jaren: int) -> TermijnBerekeni
         toelichting = f"{jaren} jaar vanaf de dag na de dagtekening van het eerste PIP"
     gehaald = dossier.eind_datum if dossier.fase == Fase.AFGEROND else None
     return TermijnBerekening(
-        soort=TermijnSoort.INBURGERINGSTERMIJN, basisdatum=start, fatale_datum=einde, gehaald_op=gehaald,
+        soort=PipTermijn.INBURGERINGSTERMIJN, basisdatum=start, fatale_datum=einde, gehaald_op=gehaald,
         toelichting=toelichting,
     )
 
@@ -99,7 +112,7 @@ def _voortgangsgesprekken(dossier: Dossier, start, pip: Pip | None, instellingen
             continue
         fataal, uitleg = volgend
         uitkomst.append(TermijnBerekening(
-            soort=TermijnSoort.VOORTGANGSGESPREK, sleutel=f"{basis:%Y-%m-%d}", basisdatum=basis, fatale_datum=fataal,
+            soort=PipTermijn.VOORTGANGSGESPREK, sleutel=f"{basis:%Y-%m-%d}", basisdatum=basis, fatale_datum=fataal,
             gehaald_op=starts[i + 1] if i + 1 < len(starts) else None,
             toelichting=f"Volgend voortgangsgesprek ({uitleg})",
         ))
@@ -127,7 +140,7 @@ def bereken_nieuwe_dossiers(dossiers: list[Dossier]) -> dict[int, list[TermijnBe
         )
         if deadline.fatale_datum and deadline.basis:
             uitkomst[dossier.pk] = [TermijnBerekening(
-                soort=TermijnSoort.PIP_VASTSTELLEN, basisdatum=deadline.basis, fatale_datum=deadline.fatale_datum,
+                soort=PipTermijn.PIP_VASTSTELLEN, basisdatum=deadline.basis, fatale_datum=deadline.fatale_datum,
                 toelichting=deadline.toelichting,
             )]
     return uitkomst

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
-from cases.services import vandaag
 from cases.views import dossier_pagina, fouten_naar_formulieren
 from inburgering.accounts.roles import Rol
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
+from inburgering.kalender.selectors import vandaag
 
 from . import selectors, services
 from . import termijnen as pip_termijnen

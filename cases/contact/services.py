@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import Contactmoment
-from cases.services import vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
-from inburgering.audit.historie import opslaan
+from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 
 from . import rules
 

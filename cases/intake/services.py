@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
-from cases.services import VERSIE_VEROUDERD, vandaag
+from cases.services import VERSIE_VEROUDERD
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
-from inburgering.audit.historie import opslaan
+from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 
 from . import rules
 from .selectors import intake_stand
@@ -45,7 +46,6 @@ def _versie(obj, versie: int | None) -> None:
 
 
 def _dossier_fase(dossier: Dossier, reden: str, by: User) -> None:
-    dossier.versie += 1
     opslaan(dossier, reden=reden, door=by)
 
 
@@ -65,7 +65,6 @@ def overdracht_vastleggen(
         overdracht = WarmeOverdracht(dossier=dossier, vastgelegd_door=by)
         reden = "Warme overdracht vastgelegd"
     else:
-        overdracht.versie += 1
         reden = "Warme overdracht gewijzigd"
     for veld, waarde in gegevens.items():
         setattr(overdracht, veld, waarde)
@@ -114,8 +113,6 @@ def intake_opslaan(
     nieuw = intake is None
     if nieuw:
         intake = BredeIntake(dossier=dossier)
-    else:
-        intake.versie += 1
     for veld, waarde in gegevens.items():
         setattr(intake, veld, waarde)
     opslaan(intake, reden="Intake begonnen" if nieuw else "Intake bijgewerkt", door=by)
@@ -153,8 +150,6 @@ def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int
     _versie(gezondheid, versie)
     if gezondheid is None:
         gezondheid = IntakeGezondheid(intake=intake)
-    else:
-        gezondheid.versie += 1
     for veld, waarde in gegevens.items():
         setattr(gezondheid, veld, waarde)
     opslaan(gezondheid, reden="Gezondheid vastgelegd", door=by)
@@ -192,7 +187,6 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
         )
     intake.afgerond_op = vandaag()
     intake.afgerond_door = by
-    intake.versie += 1
     opslaan(intake, reden="Intake afgerond zonder de persoon" if zonder_persoon else "Intake afgerond", door=by)
     dossier.start_pip()
     _dossier_fase(dossier, "Brede intake afgerond", by)

@@ -26,7 +26,7 @@ from .intake import (
     Werkervaring,
     Zelfredzaamheid,
 )
-from .termijnen import Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnSoort, TermijnStatus
+from .termijnen import Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnStatus
 
 __all__ = [
     "ACTIEVE_FASEN",
@@ -51,7 +51,6 @@ __all__ = [
     "SignaalSoort",
     "Termijn",
     "TermijnOpschorting",
-    "TermijnSoort",
     "TermijnStatus",
     "Uitnodiging",
     "WarmeOverdracht",

@@ -10,23 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models.dossier import Dossier
-
-
-class TermijnSoort(models.TextChoices):
-    PIP_VASTSTELLEN = "pip_vaststellen", _("PIP vaststellen")
-    INBURGERINGSTERMIJN = "inburgeringstermijn", _("Inburgeringstermijn")
-    BEZWAAR = "bezwaar", _("Bezwaartermijn")
-    PVT_START = "pvt_start", _("Start PVT (asiel)")
-    PVT_AFGEROND = "pvt_afgerond", _("PVT afgerond")
-    MAP_AFGEROND = "map_afgerond", _("MAP afgerond")
-    ZROUTE_AFGEROND = "zroute_afgerond", _("Z-route afgerond")
-    EXAMENS_AFGEROND = "examens_afgerond", _("Examens behaald")
-    SCHAKELEN = "schakelen", _("Schakelen mogelijk tot")
-    ONTZORGING_EINDE = "ontzorging_einde", _("Einde financieel ontzorgen")
-    VOORTGANGSGESPREK = "voortgangsgesprek", _("Volgend voortgangsgesprek")
-    ZIENSWIJZE = "zienswijze", _("Zienswijzetermijn")
-    INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
-    VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
+from cases.termijnen.soorten import soort_label
 
 
 class TermijnStatus(models.TextChoices):
@@ -39,7 +23,9 @@ class TermijnStatus(models.TextChoices):
 
 class Termijn(models.Model):
     dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="termijnen")
-    soort = models.CharField(_("soort"), max_length=30, choices=TermijnSoort.choices)
+    # The kinds are registered by the apps that compute them (cases.termijnen.registry), not a closed
+    # list here: a new kind needs no change or migration of cases.
+    soort = models.CharField(_("soort"), max_length=30)
     # Distinguishes several termijnen of one kind in a dossier, e.g. the bezwaartermijn per beschikking.
     sleutel = models.CharField(_("sleutel"), max_length=50, blank=True, default="")
     bron = models.CharField(_("bron"), max_length=30, help_text=_("De app die de termijn berekent."))
@@ -71,6 +57,9 @@ class Termijn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.dossier_id}): {self.fatale_datum}"
+
+    def get_soort_display(self) -> str:
+        return soort_label(self.soort)
 
 
 class TermijnOpschorting(models.Model):

@@ -4,6 +4,8 @@ explicit call list, not a signal: `herberekenen` runs every calculator, in regis
 
 from collections.abc import Callable
 
+from django.core.exceptions import ImproperlyConfigured
+
 from cases.models import Dossier
 
 from .rules import TermijnBerekening
@@ -13,7 +15,14 @@ _CALCULATORS: dict[str, Calculator] = {}
 
 
 def registreer(bron: str, calculator: Calculator) -> None:
+    _nog_vrij(_CALCULATORS, bron)
     _CALCULATORS[bron] = calculator
+
+
+def _nog_vrij(register: dict, bron: str) -> None:
+    """A second registration for one bron is a programming error, not a silent override."""
+    if bron in register:
+        raise ImproperlyConfigured(f"Voor {bron!r} is al een termijnberekening geregistreerd.")
 
 
 def calculators() -> dict[str, Calculator]:
@@ -27,6 +36,7 @@ _BULK: dict[str, BulkCalculator] = {}
 
 
 def registreer_bulk(bron: str, calculator: BulkCalculator) -> None:
+    _nog_vrij(_BULK, bron)
     _BULK[bron] = calculator
 
 

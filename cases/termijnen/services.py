@@ -7,14 +7,14 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.timezone import localdate as vandaag
 from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnStatus
 from inburgering.accounts.models import User
-from inburgering.audit.historie import opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 
 from . import registry, rules
 

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import Dossier
-from cases.services import vandaag
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
+from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Aanbieder,
@@ -86,10 +87,7 @@ def _termijnen(dossier_id: int) -> None:
 
 
 def _opslaan(obj, reden: str, by: User | None) -> None:
-    """Save with the history reason and user (also outside a request: Celery, commands)."""
-    obj._change_reason = reden
-    obj._history_user = by
-    obj.save()
+    opslaan(obj, reden=reden, door=by)
 
 
 def _versie(obj, versie: int | None) -> None:

@@ -9,9 +9,9 @@ from django.db import transaction
 from django_fsm import can_proceed
 
 from cases.models import AFROND_REDENEN, Dossier, EindReden
-from cases.services import vandaag
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.kalender.selectors import vandaag
 from leerroutes import selectors
 from leerroutes.models import (
     ONTHEFFING_GRONDEN,
@@ -64,7 +64,6 @@ def dossier_afronden(
     dossier.afronden(reden=reden)
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
-    dossier.versie += 1
     label = dict(EindReden.choices)[reden]
     _opslaan(dossier, f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""), by)
     afsluiting = Afsluiting(
@@ -96,7 +95,6 @@ def _stop_lopende_inschrijving(
         dossier=dossier, status__in=InschrijvingStatus.ACTIEF
     ):
         inschrijving.stoppen(reden=StopReden.PLICHT_GEEINDIGD, toelichting="", datum=datum)
-        inschrijving.versie += 1
         _opslaan(inschrijving, reden, by)
 
 

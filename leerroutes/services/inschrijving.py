@@ -9,9 +9,9 @@ from django.db import transaction
 from django_fsm import can_proceed
 
 from cases import access
-from cases.services import vandaag
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender.selectors import vandaag
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Inschrijving,
@@ -88,7 +88,6 @@ def _overgang(inschrijving: Inschrijving, overgang, historie: str, by: User, **k
     if not can_proceed(overgang):
         raise ValidationError(STATUS_ONJUIST, code="status")
     overgang(**kwargs)
-    inschrijving.versie += 1
     _opslaan(inschrijving, historie, by)
     return inschrijving
 

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Dossier
-from cases.services import vandaag
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender.selectors import vandaag
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Map,
@@ -67,8 +67,6 @@ def pvt_vastleggen(
     pvt.geplande_start = geplande_start
     pvt.vroege_start_reden = vroege_start_reden
     pvt.themas = themas
-    if not nieuw:
-        pvt.versie += 1
     _opslaan(pvt, "PVT vastgelegd" if nieuw else "PVT gewijzigd", by)
     return pvt
 
@@ -125,7 +123,6 @@ def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, by: User) -> P
     if fouten:
         raise ValidationError(fouten)
     pvt.ondertekend_op = datum
-    pvt.versie += 1
     _opslaan(pvt, "Participatieverklaring ondertekend", by)
     _termijnen(dossier.pk)  # PVT_AFGEROND
     return pvt
@@ -155,8 +152,6 @@ def map_vastleggen(
     map_ = map_ or Map(dossier=dossier)
     map_.aanbieder = _aanbieder(aanbieder_id)
     map_.themas = themas
-    if not nieuw:
-        map_.versie += 1
     _opslaan(map_, "MAP vastgelegd" if nieuw else "MAP gewijzigd", by)
     return map_
 
@@ -183,7 +178,6 @@ def map_eindgesprek_vastleggen(
     map_.eindgesprek_uitkomst = uitkomst
     map_.eindgesprek_door = by
     map_.eindgesprek_verslag = verslag
-    map_.versie += 1
     _opslaan(map_, f"MAP-eindgesprek: {uitkomst}", by)
     _termijnen(dossier.pk)  # MAP_AFGEROND
     return map_

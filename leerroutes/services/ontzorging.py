@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Dossier
-from cases.services import vandaag
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender.selectors import vandaag
 from leerroutes import rules, selectors
 from leerroutes.models import (
     MaatschappelijkeBegeleiding,
@@ -93,7 +93,6 @@ def ontzorging_verlengen(*, dossier_id: int, nieuw_einde: date, reden: str, by: 
         raise ValidationError(fouten)
     ontzorging.verlengd_tot = nieuw_einde
     ontzorging.verlenging_reden = reden
-    ontzorging.versie += 1
     _opslaan(ontzorging, f"Verlengd tot {nieuw_einde:%d-%m-%Y}: {reden}", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE moves
     return ontzorging
@@ -111,7 +110,6 @@ def ontzorging_beeindigen(*, dossier_id: int, datum: date, reden: str, by: User)
         raise ValidationError(fouten)
     ontzorging.beeindigd_op = datum
     ontzorging.beeindig_reden = reden
-    ontzorging.versie += 1
     _opslaan(ontzorging, f"Eerder beëindigd op {datum:%d-%m-%Y}: {reden}", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE gehaald
     return ontzorging

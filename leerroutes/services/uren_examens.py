@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from cases.services import vandaag
 from inburgering.accounts.models import User
+from inburgering.kalender.selectors import vandaag
 from leerroutes import rules
 from leerroutes.models import (
     Examen,

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 import pytest
 
-from cases.models import TermijnSoort, TermijnStatus
+from cases.models import TermijnStatus
 from dashboards.selectors import dashboard
 from inburgering.instellingen.models import GemeenteInstellingen
+from pip_plans.termijnen import PipTermijn
 from tests.factories import DossierFactory, PipFactory
 from tests.werkvoorraad.maak import aandachtspunt, nadert, termijn, vandaag, verlopen
 
@@ -25,7 +26,7 @@ def test_caseload_per_werkcoach_counts_lopende_dossiers_and_open_and_overdue_sig
     gestopt = DossierFactory(werkcoach=werkcoach, beeindigd=True)
     zuid = DossierFactory(werkcoach=werkcoach_ander_team)
     verlopen(intake)
-    nadert(intake, soort=TermijnSoort.BEZWAAR)
+    nadert(intake, soort=PipTermijn.BEZWAAR)
     klaar = aandachtspunt(intake, "afgehandeld")
     klaar.afgehandeld_op = timezone.now()
     klaar.save()
@@ -85,7 +86,7 @@ def test_pip_kpi_is_gehaald_on_time_out_of_gehaald_or_verlopen(werkcoach):
         termijn(DossierFactory(werkcoach=werkcoach), dagen=-20, gehaald_na=gehaald_na)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=-2, status=TermijnStatus.VERLOPEN)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=30)  # still open: not counted
-    termijn(DossierFactory(werkcoach=werkcoach), dagen=-20, soort=TermijnSoort.BEZWAAR, gehaald_na=9)  # other kind
+    termijn(DossierFactory(werkcoach=werkcoach), dagen=-20, soort=PipTermijn.BEZWAAR, gehaald_na=9)  # other kind
 
     kpi = _dashboard().pip_kpi
 
@@ -99,10 +100,10 @@ def test_pip_kpi_without_decided_termijnen_has_no_percentage(db):
 
 def test_overdue_termijnen_per_kind_count_dossiers_once(werkcoach):
     d = DossierFactory(werkcoach=werkcoach)
-    termijn(d, dagen=-3, soort=TermijnSoort.BEZWAAR, sleutel="pip-1", status=TermijnStatus.VERLOPEN)
-    termijn(d, dagen=-1, soort=TermijnSoort.BEZWAAR, sleutel="pip-2", status=TermijnStatus.VERLOPEN)
+    termijn(d, dagen=-3, soort=PipTermijn.BEZWAAR, sleutel="pip-1", status=TermijnStatus.VERLOPEN)
+    termijn(d, dagen=-1, soort=PipTermijn.BEZWAAR, sleutel="pip-2", status=TermijnStatus.VERLOPEN)
     termijn(d, dagen=-1, status=TermijnStatus.VERLOPEN)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=-1, status=TermijnStatus.VERLOPEN)
-    termijn(DossierFactory(werkcoach=werkcoach), dagen=-1, soort=TermijnSoort.SCHAKELEN)  # open
+    termijn(DossierFactory(werkcoach=werkcoach), dagen=-1, soort=PipTermijn.SCHAKELEN)  # open
 
     assert {t.sleutel: t.aantal for t in _dashboard().verlopen_termijnen} == {"pip_vaststellen": 2, "bezwaar": 1}

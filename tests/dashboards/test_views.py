@@ -10,8 +10,9 @@ from django.urls import reverse
 
 import pytest
 
-from cases.models import TermijnSoort, TermijnStatus
+from cases.models import TermijnStatus
 from cases.selectors import Bereik, DossierFilter, dossier_lijst
+from pip_plans.termijnen import PipTermijn
 from tests.factories import DossierFactory, HandhavingszaakFactory, PipFactory, TeamFactory, WerkcoachFactory
 from tests.werkvoorraad.maak import aandachtspunt, nadert, termijn, vandaag, verlopen
 
@@ -71,7 +72,7 @@ def _data(werkcoach, collega, werkcoach_ander_team):
     aandachtspunt(eerste)
     tweede = DossierFactory(werkcoach=collega, fase="pip_in_opstelling")
     nadert(tweede)
-    termijn(tweede, dagen=-40, soort=TermijnSoort.BEZWAAR, status=TermijnStatus.VERLOPEN)
+    termijn(tweede, dagen=-40, soort=PipTermijn.BEZWAAR, status=TermijnStatus.VERLOPEN)
     DossierFactory(werkcoach=werkcoach_ander_team, beeindigd=True)
     termijn(DossierFactory(werkcoach=werkcoach_ander_team), dagen=-30, gehaald_na=-3)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=-30, gehaald_na=4)
@@ -170,8 +171,8 @@ def test_the_dossier_list_filters_on_termijn_kind_and_stand(manager, werkcoach):
     termijn(te_laat, dagen=-20, gehaald_na=1)
     over = DossierFactory(werkcoach=werkcoach)
     termijn(over, dagen=-1, status=TermijnStatus.VERLOPEN)
-    termijn(over, dagen=-1, soort=TermijnSoort.BEZWAAR, sleutel="a", status=TermijnStatus.VERLOPEN)
-    termijn(over, dagen=-2, soort=TermijnSoort.BEZWAAR, sleutel="b", status=TermijnStatus.VERLOPEN)
+    termijn(over, dagen=-1, soort=PipTermijn.BEZWAAR, sleutel="a", status=TermijnStatus.VERLOPEN)
+    termijn(over, dagen=-2, soort=PipTermijn.BEZWAAR, sleutel="b", status=TermijnStatus.VERLOPEN)
     DossierFactory(werkcoach=werkcoach)
 
     def lijst(**f):
@@ -203,7 +204,7 @@ def test_the_dashboard_costs_the_same_queries_for_5_and_200_dossiers(client, man
         for i in range(aantal):
             pip = PipFactory(vastgesteld=True, leerroute="BOZ"[i % 3], niveau="" if i % 3 else "B1",
                              dossier__werkcoach=next(coaches))
-            verlopen(pip.dossier, soort=TermijnSoort.BEZWAAR)
+            verlopen(pip.dossier, soort=PipTermijn.BEZWAAR)
             termijn(pip.dossier, dagen=-30, gehaald_na=i % 5 - 2)
             aandachtspunt(pip.dossier)
             HandhavingszaakFactory(dossier=pip.dossier, **[{}, {"voornemen": True}, {"boete": True},

@@ -11,9 +11,10 @@ from django.utils import formats, translation
 from playwright.sync_api import Page, expect
 
 from cases import services as dossier_services
-from cases.models import Contactmoment, Fase, Termijn, TermijnSoort, TermijnStatus
+from cases.models import Contactmoment, Fase, Termijn, TermijnStatus
 from cases.rules import Doelgroep
 from pip_plans.models import TermijnVerlengingDuo
+from pip_plans.termijnen import PipTermijn
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
     AanbiederFactory,
@@ -139,7 +140,7 @@ def test_pip_termijn_opschorten_en_hervatten(page: Page, live_server, inloggen):
                  "datum_koppeling": None, "datum_huisvesting": None},
         by=werkcoach,
     )
-    termijn = Termijn.objects.get(dossier=dossier, soort=TermijnSoort.PIP_VASTSTELLEN)
+    termijn = Termijn.objects.get(dossier=dossier, soort=PipTermijn.PIP_VASTSTELLEN)
     assert termijn.status == TermijnStatus.OPEN
     oude_fatale_datum = termijn.fatale_datum
 

@@ -9,11 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
-from cases.models import Fase, Termijn, TermijnSoort
+from cases.models import Fase, Termijn
 from cases.rules import Doelgroep
 from handhaving import rules, selectors, services
 from handhaving.models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from handhaving.termijnen import HandhavingTermijn
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from pip_plans.termijnen import PipTermijn
 from tests.factories import (
     ConsulentFactory,
     ContactmomentFactory,
@@ -95,8 +97,8 @@ def test_the_whole_procedure_for_a_missed_brede_intake(intake_dossier, werkcoach
         assert tekst in html
     assert "schorst" not in html  # a bezwaar does not suspend payment by law (Awb 6:16)
     soorten = dict(Termijn.objects.filter(dossier=intake_dossier, bron="handhaving").values_list("soort", "status"))
-    assert soorten == {TermijnSoort.ZIENSWIJZE: "gehaald", TermijnSoort.VERJARING: "gehaald",
-                       TermijnSoort.BEZWAAR: "open", TermijnSoort.INTAKE_NIEUWE_TERMIJN: "open"}
+    assert soorten == {HandhavingTermijn.ZIENSWIJZE: "gehaald", HandhavingTermijn.VERJARING: "gehaald",
+                       PipTermijn.BEZWAAR: "open", HandhavingTermijn.INTAKE_NIEUWE_TERMIJN: "open"}
 
 
 def test_every_step_is_in_the_history_with_its_user(intake_dossier, werkcoach, consulent):
@@ -295,7 +297,7 @@ def test_only_a_consulent_closes_a_zaak_with_a_voornemen_out(intake_dossier, wer
         services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=werkcoach)
     services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=consulent)
     # The zienswijze termijn of a zaak closed without a decision no longer signals.
-    assert Termijn.objects.get(dossier=intake_dossier, soort=TermijnSoort.ZIENSWIJZE).status == "vervallen"
+    assert Termijn.objects.get(dossier=intake_dossier, soort=HandhavingTermijn.ZIENSWIJZE).status == "vervallen"
 
 
 def test_a_werkcoach_of_another_team_cannot_touch_the_zaak(intake_dossier, werkcoach, werkcoach_ander_team):

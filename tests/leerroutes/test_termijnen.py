@@ -5,18 +5,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from cases.models import Termijn, TermijnSoort
+from cases.models import Termijn
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.kalender import datums
 from leerroutes import rules, services, termijnen
 from leerroutes.rules import ExamenFeit
 from pip_plans.models import TermijnVerlengingDuo
 from tests.factories import AanbiederFactory, PipFactory
+from tests.termijnsoorten import S
 
 pytestmark = pytest.mark.django_db
 
 VANDAAG = date.today()
-S = TermijnSoort
 
 
 def _soorten(dossier) -> dict[str, Termijn]:

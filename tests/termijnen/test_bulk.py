@@ -5,8 +5,9 @@ from django.utils import timezone
 import pytest
 
 from cases.demo import demo_gebruikers, maak_dossiers
-from cases.models import Dossier, Signaal, Termijn, TermijnSoort
+from cases.models import Dossier, Signaal, Termijn
 from cases.termijnen import services
+from pip_plans.termijnen import PipTermijn
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_demo_dossiers_get_the_same_termijnen_a_recomputation_would_give():
     demo_gebruikers()
     maak_dossiers(40, vandaag=timezone.localdate())
     bulk = stand()
-    assert {s for _d, s, *_ in bulk} == {TermijnSoort.PIP_VASTSTELLEN}
+    assert {s for _d, s, *_ in bulk} == {PipTermijn.PIP_VASTSTELLEN}
     assert Termijn.history.count() == len(bulk)  # with history rows, like every write
 
     for pk in Dossier.objects.values_list("pk", flat=True):

@@ -9,8 +9,9 @@ from django.urls import reverse
 import pytest
 
 from cases.contact import services
-from cases.models import Contactmoment, Dossier, Signaal, SignaalSoort, Termijn, TermijnSoort, TermijnStatus
+from cases.models import Contactmoment, Dossier, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.termijnen.services import termijnen_herberekenen, termijnen_sweep
+from pip_plans.termijnen import PipTermijn
 from tests.factories import ContactmomentFactory, DossierFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def met_pip(werkcoach):
 
 
 def gesprekstermijnen(dossier) -> list[tuple]:
-    return list(Termijn.objects.filter(dossier=dossier, soort=TermijnSoort.VOORTGANGSGESPREK)
+    return list(Termijn.objects.filter(dossier=dossier, soort=PipTermijn.VOORTGANGSGESPREK)
                 .order_by("basisdatum").values_list("basisdatum", "fatale_datum", "status", "gehaald_op"))
 
 

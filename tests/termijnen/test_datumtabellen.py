@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from cases.models import TermijnSoort
 from handhaving import services as handhaving_services
 from leerroutes import services as leerroutes_services
 from leerroutes import termijnen as leerroutes_termijnen
@@ -16,10 +15,10 @@ from pip_plans import services as pip_services
 from pip_plans import termijnen as pip_termijnen
 from pip_plans.models import TermijnVerlengingDuo
 from tests.factories import AanbiederFactory, PipFactory
+from tests.termijnsoorten import S
 
 pytestmark = pytest.mark.django_db
 
-S = TermijnSoort
 
 
 def _pip(werkcoach, start: date, **kwargs):

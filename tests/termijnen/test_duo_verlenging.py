@@ -10,17 +10,17 @@ from django.urls import reverse
 import pytest
 
 from cases.intake import services as intake_services
-from cases.models import Termijn, TermijnSoort, TermijnStatus
+from cases.models import Termijn, TermijnStatus
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.kalender import datums
 from pip_plans import services
 from pip_plans.models import TermijnVerlengingDuo
 from tests.factories import BredeIntakeFactory, HandhavingszaakFactory, IntakeGezondheidFactory, PipFactory
+from tests.termijnsoorten import S
 
 pytestmark = pytest.mark.django_db
 
 VANDAAG = date.today()
-S = TermijnSoort
 
 
 def _termijnen(dossier) -> dict[str, Termijn]:

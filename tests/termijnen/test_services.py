@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 import pytest
 
 from cases import services as dossier_services
-from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnSoort, TermijnStatus
+from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.rules import Doelgroep
 from cases.termijnen import services
 from inburgering.kalender import datums
+from pip_plans.termijnen import PipTermijn
 from tests.factories import BredeIntakeFactory, ConsulentFactory, SignaalFactory, TermijnFactory
 from tests.pip_plans.test_services import ingediend, vaststellen
 
@@ -44,7 +45,7 @@ def bijwerken(dossier: Dossier, by, **wijzig) -> Dossier:
 
 
 def pip_termijn(dossier) -> Termijn:
-    return Termijn.objects.get(dossier=dossier, soort=TermijnSoort.PIP_VASTSTELLEN)
+    return Termijn.objects.get(dossier=dossier, soort=PipTermijn.PIP_VASTSTELLEN)
 
 
 # --- recomputation on fact changes ---------------------------------------------------------------
@@ -130,15 +131,15 @@ def test_vaststellen_the_pip_makes_its_termijn_gehaald_and_starts_the_others(wer
 
     pip.refresh_from_db()
     termijnen = {(t.soort, t.sleutel): t for t in Termijn.objects.filter(dossier=dossier)}
-    assert termijnen[(TermijnSoort.PIP_VASTSTELLEN, "")].status == TermijnStatus.GEHAALD
-    assert termijnen[(TermijnSoort.PIP_VASTSTELLEN, "")].gehaald_op == pip.dagtekening
-    inburgering = termijnen[(TermijnSoort.INBURGERINGSTERMIJN, "")]
+    assert termijnen[(PipTermijn.PIP_VASTSTELLEN, "")].status == TermijnStatus.GEHAALD
+    assert termijnen[(PipTermijn.PIP_VASTSTELLEN, "")].gehaald_op == pip.dagtekening
+    inburgering = termijnen[(PipTermijn.INBURGERINGSTERMIJN, "")]
     assert (inburgering.basisdatum, inburgering.fatale_datum) == (VANDAAG, datums.plus_jaren(VANDAAG, 3) - timedelta(1))
-    bezwaar = termijnen[(TermijnSoort.BEZWAAR, f"pip-{pip.pk}")]
+    bezwaar = termijnen[(PipTermijn.BEZWAAR, f"pip-{pip.pk}")]
     assert (bezwaar.basisdatum, bezwaar.fatale_datum, bezwaar.streefdatum) == (
         pip.bekendmaking, pip.bezwaar_einde, pip.bezwaar_einde)
-    assert termijnen[(TermijnSoort.SCHAKELEN, "")].fatale_datum == datums.periode_maanden_einde(VANDAAG, 18)
-    gesprek = termijnen[(TermijnSoort.VOORTGANGSGESPREK, f"{VANDAAG:%Y-%m-%d}")]
+    assert termijnen[(PipTermijn.SCHAKELEN, "")].fatale_datum == datums.periode_maanden_einde(VANDAAG, 18)
+    gesprek = termijnen[(PipTermijn.VOORTGANGSGESPREK, f"{VANDAAG:%Y-%m-%d}")]
     assert gesprek.status == TermijnStatus.OPEN
     assert gesprek.fatale_datum > VANDAAG + timedelta(weeks=20)  # 6 gesprekken over 3 years: every ~26 weeks
 

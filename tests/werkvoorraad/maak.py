@@ -3,7 +3,8 @@ computation is tested in tests/termijnen/); the worklist and dashboards only rea
 
 from datetime import date, timedelta
 
-from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnSoort, TermijnStatus
+from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnStatus
+from pip_plans.termijnen import PipTermijn
 
 
 def vandaag() -> date:
@@ -12,7 +13,7 @@ def vandaag() -> date:
     return localdate()
 
 
-def termijn(dossier: Dossier, *, dagen: int, soort: str = TermijnSoort.PIP_VASTSTELLEN,
+def termijn(dossier: Dossier, *, dagen: int, soort: str = PipTermijn.PIP_VASTSTELLEN,
             status: str = TermijnStatus.OPEN, sleutel: str = "", gehaald_na: int | None = None) -> Termijn:
     """A termijn whose fatale datum lies `dagen` from today; `gehaald_na`: gehaald that many days
     after the fatale datum (negative: before it)."""

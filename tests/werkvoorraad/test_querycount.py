@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.models import TermijnSoort
+from pip_plans.termijnen import PipTermijn
 from tests.factories import DossierFactory, TeamFactory, WerkcoachFactory
 
 from .maak import aandachtspunt, nadert, termijn, verlopen
@@ -33,9 +33,9 @@ def _dossiers_met_signalen(aantal: int, coaches) -> None:
     for _ in range(aantal):
         d = DossierFactory(werkcoach=next(coaches), fase="intake")
         verlopen(d)
-        nadert(d, soort=TermijnSoort.BEZWAAR)
+        nadert(d, soort=PipTermijn.BEZWAAR)
         aandachtspunt(d)
-        termijn(d, dagen=3, soort=TermijnSoort.VOORTGANGSGESPREK)
+        termijn(d, dagen=3, soort=PipTermijn.VOORTGANGSGESPREK)
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 import pytest
 
-from cases.models import SignaalSoort, TermijnSoort
+from cases.models import SignaalSoort
 from cases.selectors import Bereik
 from cases.termijnen.selectors import SignaalFilter, bereiken_voor, regels, werkcoach_home, werkvoorraad
+from pip_plans.termijnen import PipTermijn
 from tests.factories import DossierFactory, InburgeraarFactory
 
 from .maak import aandachtspunt, nadert, termijn, vandaag, verlopen
@@ -23,9 +24,9 @@ def _lijst(user, **filter):
 def test_signals_are_sorted_verlopen_first_then_nearest_fatale_datum_then_aandachtspunten(werkcoach):
     d = DossierFactory(werkcoach=werkcoach)
     punt = aandachtspunt(d)
-    later = nadert(d, dagen=9, soort=TermijnSoort.BEZWAAR)
-    kort_verlopen = verlopen(d, dagen=-2, soort=TermijnSoort.VOORTGANGSGESPREK)
-    eerst = nadert(d, dagen=1, soort=TermijnSoort.SCHAKELEN)
+    later = nadert(d, dagen=9, soort=PipTermijn.BEZWAAR)
+    kort_verlopen = verlopen(d, dagen=-2, soort=PipTermijn.VOORTGANGSGESPREK)
+    eerst = nadert(d, dagen=1, soort=PipTermijn.SCHAKELEN)
     lang_verlopen = verlopen(d, dagen=-40)
 
     assert _lijst(werkcoach) == [lang_verlopen, kort_verlopen, eerst, later, punt]
@@ -92,7 +93,7 @@ def test_filters_by_kind_and_by_name_or_bsn(werkcoach):
 def test_rows_carry_the_days_left_or_overdue(werkcoach):
     d = DossierFactory(werkcoach=werkcoach)
     verlopen(d, dagen=-12)
-    nadert(d, dagen=4, soort=TermijnSoort.BEZWAAR)
+    nadert(d, dagen=4, soort=PipTermijn.BEZWAAR)
     aandachtspunt(d)
 
     rijen = regels(_lijst(werkcoach), peildatum=vandaag())
@@ -107,9 +108,9 @@ def test_home_counts_dossiers_per_fase_open_signals_and_this_weeks_termijnen(wer
     DossierFactory(werkcoach=collega, fase="intake")  # not in "mijn"
     verlopen(intake)
     aandachtspunt(intake)
-    deze_week = termijn(intake, dagen=6, soort=TermijnSoort.BEZWAAR)
-    termijn(intake, dagen=8, soort=TermijnSoort.SCHAKELEN)  # next week
-    termijn(intake, dagen=-1, soort=TermijnSoort.VOORTGANGSGESPREK)  # already passed
+    deze_week = termijn(intake, dagen=6, soort=PipTermijn.BEZWAAR)
+    termijn(intake, dagen=8, soort=PipTermijn.SCHAKELEN)  # next week
+    termijn(intake, dagen=-1, soort=PipTermijn.VOORTGANGSGESPREK)  # already passed
 
     thuis = werkcoach_home(user=werkcoach, bereik=Bereik.MIJN, peildatum=vandaag())
 
