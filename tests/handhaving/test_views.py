@@ -96,7 +96,7 @@ def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_po
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
         "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
         "motivering": "Niet gekomen.", "verwijtbaarheid": "grove_schuld", "verwijtbaarheid_reden": "",
-        "actie": "besluiten",
+        "actie": "besluiten", "versie": zaak.versie,
     })
     html = response.content.decode()
     assert escape(str(rules.ASIEL_MOTIVERING)) in html
