@@ -15,6 +15,7 @@ from handhaving import rules, selectors, services
 from handhaving.models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from handhaving.termijnen import HandhavingTermijn
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans.termijnen import PipTermijn
 from tests.factories import (
     ConsulentFactory,
@@ -406,3 +407,46 @@ def test_the_timeline_shows_no_shows_and_the_hours_missing_against_the_pip(werkc
 def test_without_a_vastgesteld_pip_the_timeline_shows_no_hours(intake_dossier, werkcoach):
     zaak = openen(intake_dossier, werkcoach)
     assert not [g for g in selectors.tijdlijn(zaak) if g.titel.startswith("Uren")]
+
+
+def test_a_step_on_a_stale_or_missing_version_is_refused_and_changes_nothing(intake_dossier, werkcoach, collega):
+    zaak = openen(intake_dossier, werkcoach)
+    geopend = versie(zaak)
+    services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, verlaagd=False, toelichting="Nagevraagd.", versie=geopend,
+                                           by=collega)
+    assert versie(zaak) == geopend + 1  # every save raises the version
+    for oud in (geopend, None):
+        with pytest.raises(ValidationError) as fout:
+            services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", versie=oud, by=werkcoach)
+        assert fout.value.messages == [str(VERSIE_VEROUDERD)]
+    assert Handhavingszaak.objects.get(pk=zaak.pk).status == ZaakStatus.SIGNAAL
+    zaak = services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", versie=geopend + 1, by=werkcoach)
+    assert zaak.status == ZaakStatus.AFGESLOTEN
+
+
+def test_the_services_check_the_cross_field_rules_of_the_forms(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), verlaagd=True, toelichting=" ",
+                                               by=werkcoach)
+    assert fout.value.message_dict == {"toelichting": [str(rules.BIJSTAND_TOELICHTING)]}
+    zaak = tot_voornemen(zaak, werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    zonder_start = selectors.BoeteInvoer(duo_nieuwe_termijn_maanden=12)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=zonder_start), by=consulent)
+    assert fout.value.message_dict["duo_nieuwe_termijn_start"] == [str(rules.DUO_START_VERPLICHT)]
+
+
+def test_a_step_the_status_does_not_allow_is_a_dutch_error(werkcoach, consulent):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach)  # signaal, no fine
+    with pytest.raises(ValidationError) as fout:
+        services.betaalstatus_wijzigen(zaak_id=zaak.pk, versie=versie(zaak), betaalstatus="betaald", by=werkcoach)
+    assert fout.value.messages == [str(rules.GEEN_BOETE_BESLUIT)]
+    with pytest.raises(ValidationError) as fout:
+        services.zienswijze_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, wijze="mondeling",
+                                       inhoud="x", by=werkcoach)
+    assert fout.value.messages == [str(rules.ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN)]
+    with pytest.raises(PermissionDenied):
+        services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="",
+                                    beslist_op=None, by=werkcoach)
