@@ -166,6 +166,8 @@ NIET_VOOR_VOORNEMEN = _("Een voornemen kan alleen na het gesprek of de waarschuw
 GEEN_VOORNEMEN = _("Er staat geen voornemen open: een besluit kan nu niet.")
 ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN = _("Een zienswijze hoort bij een voornemen dat nog openstaat.")
 GEEN_BOETE_BESLUIT = _("Bezwaar en betaling horen bij een besluit tot een boete.")
+ZIENSWIJZE_VOOR_VOORNEMEN = _("De zienswijze kan niet vóór het voornemen zijn ontvangen.")
+ZIENSWIJZE_INHOUD = _("Beschrijf wat de inburgeraar naar voren heeft gebracht.")
 BIJSTAND_TOELICHTING = _("Licht toe wanneer en hoe de bijstand is verlaagd.")
 BEZWAAR_NA_BEKENDMAKING = _("Het bezwaar kan niet vóór de bekendmaking van het besluit zijn ontvangen.")
 BESLIST_VOOR_ONTVANGST = _("De beslissing op bezwaar kan niet vóór de ontvangst liggen.")
@@ -244,6 +246,19 @@ def duo_termijn_fouten(*, maanden: int | None, start: date | None) -> dict[str, 
     if maanden and not start:
         return {"duo_nieuwe_termijn_start": str(DUO_START_VERPLICHT)}
     return {}
+
+
+def zienswijze_fouten(*, ontvangen_op: date, inhoud: str, voornemen_op: date | None, vandaag: date) -> dict[str, str]:
+    """Awb 4:8: a zienswijze answers the voornemen, so it comes after it (and not after today), and says
+    what the inburgeraar brought forward."""
+    fouten: dict[str, str] = {}
+    if ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = str(DATUM_TOEKOMST)
+    elif voornemen_op and ontvangen_op < voornemen_op:
+        fouten["ontvangen_op"] = str(ZIENSWIJZE_VOOR_VOORNEMEN)
+    if not inhoud.strip():
+        fouten["inhoud"] = str(ZIENSWIJZE_INHOUD)
+    return fouten
 
 
 def bezwaar_fouten(

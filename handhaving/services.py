@@ -35,7 +35,6 @@ TEMPLATE_VERSIE = "2026.2"  # raise on every textual change of a letter
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
 DOSSIER_NIET_ACTIEF = _("Dit dossier is niet meer actief.")
-ZIENSWIJZE_VOOR_VOORNEMEN = _("De zienswijze kan niet vóór het voornemen zijn ontvangen.")
 GEEN_BOETE_VOORNEMEN = _("Er is nu geen boete mogelijk; een voornemen kan niet worden verstuurd.")
 WET27_ZAAK = _("De bijstand is al verlaagd voor dezelfde gedraging (art. 27): sluit de zaak af of leg vast dat "
                "dat niet zo is.")
@@ -227,11 +226,8 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
 def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhoud: str, versie: int | None,
                           by: User) -> Handhavingszaak:
     zaak = _zaak_voor_stap(zaak_id, Stap.ZIENSWIJZE, by, versie=versie)
-    _niet_in_toekomst("ontvangen_op", ontvangen_op)
-    if ontvangen_op < zaak.voornemen_op:
-        raise ValidationError({"ontvangen_op": str(ZIENSWIJZE_VOOR_VOORNEMEN)})
-    if not inhoud.strip():
-        raise ValidationError({"inhoud": str(_("Beschrijf wat de inburgeraar naar voren heeft gebracht."))})
+    _fouten(rules.zienswijze_fouten(ontvangen_op=ontvangen_op, inhoud=inhoud, voornemen_op=zaak.voornemen_op,
+                                    vandaag=vandaag()))
     zaak.zienswijze_ontvangen_op = ontvangen_op
     zaak.zienswijze_wijze = wijze
     zaak.zienswijze_inhoud = inhoud

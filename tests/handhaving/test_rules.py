@@ -406,6 +406,18 @@ def test_a_new_duo_term_needs_its_start(maanden, start, fouten):
 BEKEND = date(2026, 3, 2)
 
 
+@pytest.mark.parametrize(("ontvangen", "inhoud", "fouten"), [
+    (BEKEND, "Ik was ziek.", {}),
+    (DAG, "Ik was ziek.", {}),
+    (date(2026, 3, 1), "Ik was ziek.", {"ontvangen_op": rules.ZIENSWIJZE_VOOR_VOORNEMEN}),
+    (date(2026, 3, 11), "Ik was ziek.", {"ontvangen_op": rules.DATUM_TOEKOMST}),
+    (DAG, "  ", {"inhoud": rules.ZIENSWIJZE_INHOUD}),
+])
+def test_a_zienswijze_answers_the_voornemen(ontvangen, inhoud, fouten):
+    assert rules.zienswijze_fouten(ontvangen_op=ontvangen, inhoud=inhoud, voornemen_op=BEKEND,
+                                   vandaag=DAG) == {veld: str(melding) for veld, melding in fouten.items()}
+
+
 @pytest.mark.parametrize(("ontvangen", "uitkomst", "beslist", "fouten"), [
     (date(2026, 3, 5), "", None, {}),
     (BEKEND, "ongegrond", DAG, {}),
