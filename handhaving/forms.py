@@ -4,11 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.formulieren import DatumInput
+from inburgering.formulierpagina import VersieVeld
 
 from .models import ZaakStatus
 from .rules import (
     DUO_NIEUWE_TERMIJN_MAANDEN,
-    DUO_START_VERPLICHT,
     AfsluitReden,
     BesluitUitkomst,
     Betaalstatus,
@@ -18,6 +18,7 @@ from .rules import (
     Verplichting,
     Verwijtbaarheid,
     ZienswijzeWijze,
+    duo_termijn_fouten,
 )
 from .selectors import OPEN
 
@@ -34,12 +35,7 @@ def _datum(label, *, required=True, help_text=""):
     return forms.DateField(label=label, required=required, widget=DatumInput(), help_text=help_text)
 
 
-class GegevensMixin:
-    def gegevens(self) -> dict:
-        return dict(self.cleaned_data)
-
-
-class ZaakForm(GegevensMixin, forms.Form):
+class ZaakForm(forms.Form):
     verplichting = forms.ChoiceField(label=_("Welke verplichting is niet nagekomen?"),
                                      choices=[("", "—"), *Verplichting.choices])
     overtreding_datum = _datum(_("Datum van de overtreding"),
@@ -47,14 +43,14 @@ class ZaakForm(GegevensMixin, forms.Form):
     omschrijving = _tekst(_("Omschrijving van het signaal"), rows=4)
 
 
-class GesprekForm(GegevensMixin, forms.Form):
+class GesprekForm(forms.Form):
     datum = _datum(_("Datum"))
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=GesprekUitkomst.choices, widget=forms.RadioSelect)
     verslag = _tekst(_("Verslag"), rows=4, help_text=_("Wat is besproken, of welke poging is gedaan en waarom die "
                                                         "mislukte?"))
 
 
-class NotitieForm(GegevensMixin, forms.Form):
+class NotitieForm(forms.Form):
     datum = _datum(_("Datum"))
     tekst = _tekst(_("Notitie"), rows=4)
     bijlage = forms.FileField(label=_("Bijlage"), required=False,
@@ -67,12 +63,12 @@ class NotitieForm(GegevensMixin, forms.Form):
         return bijlage
 
 
-class BijstandForm(GegevensMixin, forms.Form):
+class BijstandForm(VersieVeld):
     verlaagd = forms.BooleanField(label=_("De bijstand is al verlaagd voor dezelfde gedraging"), required=False)
     toelichting = _tekst(_("Toelichting"), required=False)
 
 
-class WaarschuwingForm(GegevensMixin, forms.Form):
+class WaarschuwingForm(VersieVeld):
     verzonden_op = _datum(_("Verzonden op"))
     toelichting = _tekst(_("Toelichting in de brief"), required=False,
                          help_text=_("Wat er is gebeurd en wat de gemeente van de inburgeraar verwacht."))
@@ -86,7 +82,7 @@ def _verwijtbaarheid_velden(form: forms.Form, regime: str) -> None:
         form.fields["verwijtbaarheid_reden"] = _tekst(_("Motivering verwijtbaarheid"))
 
 
-class VoornemenForm(GegevensMixin, forms.Form):
+class VoornemenForm(VersieVeld):
     verzonden_op = _datum(_("Verzonden op"))
     toelichting = _tekst(_("Toelichting in de brief"), required=False)
 
@@ -94,17 +90,17 @@ class VoornemenForm(GegevensMixin, forms.Form):
         super().__init__(*args, **kwargs)
         _verwijtbaarheid_velden(self, regime)
 
-    def gegevens(self) -> dict:
-        return {"verwijtbaarheid": "", "verwijtbaarheid_reden": "", **self.cleaned_data}
+    def clean(self):
+        return {"verwijtbaarheid": "", "verwijtbaarheid_reden": "", **super().clean()}  # brede intake: none
 
 
-class ZienswijzeForm(GegevensMixin, forms.Form):
+class ZienswijzeForm(VersieVeld):
     ontvangen_op = _datum(_("Ontvangen op"))
     wijze = forms.ChoiceField(label=_("Vorm"), choices=ZienswijzeWijze.choices, widget=forms.RadioSelect)
     inhoud = _tekst(_("Wat heeft de inburgeraar naar voren gebracht?"), rows=5)
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(VersieVeld):
     uitkomst = forms.ChoiceField(label=_("Besluit"), choices=BesluitUitkomst.choices, widget=forms.RadioSelect)
     dagtekening = _datum(_("Dagtekening"))
     bekendmaking = _datum(_("Datum bekendmaking"),
@@ -141,23 +137,24 @@ class BesluitForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("duo_nieuwe_termijn_maanden") and not data.get("duo_nieuwe_termijn_start"):
-            self.add_error("duo_nieuwe_termijn_start", DUO_START_VERPLICHT)
+        for veld, fout in duo_termijn_fouten(maanden=data.get("duo_nieuwe_termijn_maanden"),
+                                             start=data.get("duo_nieuwe_termijn_start")).items():
+            self.add_error(veld, fout)
         return data
 
 
-class BezwaarForm(GegevensMixin, forms.Form):
+class BezwaarForm(VersieVeld):
     ontvangen_op = _datum(_("Bezwaar ontvangen op"))
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False,
                                  choices=[("", _("Nog niet beslist")), *BezwaarUitkomst.choices])
     beslist_op = _datum(_("Datum beslissing op bezwaar"), required=False)
 
 
-class BetalingForm(GegevensMixin, forms.Form):
+class BetalingForm(VersieVeld):
     betaalstatus = forms.ChoiceField(label=_("Betaling"), choices=Betaalstatus.choices, widget=forms.RadioSelect)
 
 
-class AfsluitenForm(GegevensMixin, forms.Form):
+class AfsluitenForm(VersieVeld):
     reden = forms.ChoiceField(label=_("Reden van afsluiten"), choices=AfsluitReden.choices, widget=forms.RadioSelect)
     toelichting = _tekst(_("Toelichting"), required=False, help_text=_("Verplicht bij 'Andere reden'."))
 

@@ -16,6 +16,7 @@ from cases.models import Dossier
 
 from . import rules
 from .rules import (
+    OPEN_STATUSSEN,
     AfsluitReden,
     BesluitUitkomst,
     Betaalstatus,
@@ -23,6 +24,7 @@ from .rules import (
     GesprekUitkomst,
     Verplichting,
     Verwijtbaarheid,
+    ZaakStatus,
     ZienswijzeWijze,
 )
 
@@ -108,18 +110,6 @@ class HandhavingInstellingen(models.Model):
         )
 
 
-class ZaakStatus(models.TextChoices):
-    SIGNAAL = "signaal", _("Signaal")
-    GESPREK = "gesprek", _("Gesprek")
-    WAARSCHUWING = "waarschuwing", _("Waarschuwing")
-    VOORNEMEN = "voornemen", _("Voornemen")
-    BESLUIT = "besluit", _("Besluit")
-    AFGESLOTEN = "afgesloten", _("Afgesloten")
-
-
-OPEN_STATUSSEN = [s for s in ZaakStatus.values if s != ZaakStatus.AFGESLOTEN]
-
-
 class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected status
     dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT,
                                 related_name="handhavingszaken")
@@ -194,6 +184,7 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     afsluit_toelichting = models.TextField(_("toelichting afsluiten"), blank=True)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
 
+    versie = models.PositiveIntegerField(default=1)  # optimistic lock: raised by every save (inburgering.schrijven)
     history = HistoricalRecords()
 
     class Meta:

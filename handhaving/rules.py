@@ -71,6 +71,34 @@ class BezwaarUitkomst(models.TextChoices):
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
+class ZaakStatus(models.TextChoices):
+    SIGNAAL = "signaal", _("Signaal")
+    GESPREK = "gesprek", _("Gesprek")
+    WAARSCHUWING = "waarschuwing", _("Waarschuwing")
+    VOORNEMEN = "voornemen", _("Voornemen")
+    BESLUIT = "besluit", _("Besluit")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+
+
+OPEN_STATUSSEN = [s for s in ZaakStatus.values if s != ZaakStatus.AFGESLOTEN]
+
+
+class Stap(models.TextChoices):
+    """The steps on a zaak, in the order the zaak page offers them; the value is the step page's url
+    name (`handhaving:<value>`)."""
+
+    GESPREK = "gesprek", _("Gesprek vastleggen")
+    WAARSCHUWING = "waarschuwing", _("Waarschuwing versturen")
+    VOORNEMEN = "voornemen", _("Voornemen tot boete opstellen")
+    ZIENSWIJZE = "zienswijze", _("Zienswijze vastleggen")
+    BESLUIT = "besluit", _("Besluit nemen")
+    BEZWAAR = "bezwaar", _("Bezwaar vastleggen")
+    BETALING = "betaling", _("Betaling bijwerken")
+    NOTITIE = "notitie", _("Notitie of bijlage toevoegen")
+    BIJSTAND = "bijstand", _("Verlaging bijstand (art. 27) vastleggen")
+    AFSLUITEN = "afsluiten", _("Zaak afsluiten")
+
+
 DUO_NIEUWE_TERMIJN_MAANDEN = [6, 12, 18, 24]  # Besluit 7.1 lid 5
 
 INTAKE = (Verplichting.INTAKE_NIET_VERSCHENEN, Verplichting.INTAKE_NIET_MEEGEWERKT)
@@ -132,11 +160,126 @@ AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een beslu
 OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
+ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
+NIET_IN_SIGNAAL_OF_GESPREK = _("Een waarschuwing kan alleen na het gesprek en vóór een voornemen.")
+NIET_VOOR_VOORNEMEN = _("Een voornemen kan alleen na het gesprek of de waarschuwing.")
+GEEN_VOORNEMEN = _("Er staat geen voornemen open: een besluit kan nu niet.")
+ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN = _("Een zienswijze hoort bij een voornemen dat nog openstaat.")
+GEEN_BOETE_BESLUIT = _("Bezwaar en betaling horen bij een besluit tot een boete.")
+ZIENSWIJZE_VOOR_VOORNEMEN = _("De zienswijze kan niet vóór het voornemen zijn ontvangen.")
+ZIENSWIJZE_INHOUD = _("Beschrijf wat de inburgeraar naar voren heeft gebracht.")
+BIJSTAND_TOELICHTING = _("Licht toe wanneer en hoe de bijstand is verlaagd.")
+BEZWAAR_NA_BEKENDMAKING = _("Het bezwaar kan niet vóór de bekendmaking van het besluit zijn ontvangen.")
+BESLIST_VOOR_ONTVANGST = _("De beslissing op bezwaar kan niet vóór de ontvangst liggen.")
+UITKOMST_ZONDER_DATUM = _("Vul de datum van de beslissing op bezwaar in.")
+DATUM_ZONDER_UITKOMST = _("Kies de uitkomst van het bezwaar.")
 LEERROUTE_ALLEEN_ASIEL = _("Voor het niet volgen van de leerroute kan de gemeente alleen een asielstatushouder een boete "
                            "opleggen (Wet inburgering 2021, art. 23); voor anderen handhaaft DUO het resultaat.")
 HOGER_DAN_VOORNEMEN = _("De boete (%(bedrag)s) is hoger dan het voorgenomen bedrag (%(voornemen)s). Daarover is de "
                         "inburgeraar niet gehoord: leg ten hoogste het voorgenomen bedrag op, of sluit deze zaak en "
                         "stuur een nieuw voornemen.")
+
+
+# --- which step when (the zaak page offers these; the services check them) --------------------------------
+@dataclass(frozen=True)
+class ZaakStand:
+    """What decides which steps a zaak allows: its status and, after a decision, whether it is a fine."""
+
+    status: str
+    besluit_uitkomst: str = ""
+
+
+VOOR_VOORNEMEN = (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING)
+ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR)
+STAP_NIET_MOGELIJK = {
+    Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK,
+    Stap.VOORNEMEN: NIET_VOOR_VOORNEMEN, Stap.ZIENSWIJZE: ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN,
+    Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BETALING: GEEN_BOETE_BESLUIT,
+    Stap.NOTITIE: ZAAK_AFGESLOTEN, Stap.BIJSTAND: ZAAK_AFGESLOTEN, Stap.AFSLUITEN: ZAAK_AFGESLOTEN,
+}
+
+
+def stap_mogelijk(stap: str, stand: ZaakStand) -> bool:
+    """The order of the procedure: conversations until the voornemen, a warning after a conversation,
+    the voornemen after it (Awb 4:8), zienswijze and decision while the voornemen is out; bezwaar and
+    payment belong to a fine (also after closing); the rest to an open zaak."""
+    status, is_open = stand.status, stand.status != ZaakStatus.AFGESLOTEN
+    return {
+        Stap.GESPREK: status in VOOR_VOORNEMEN,
+        Stap.WAARSCHUWING: status == ZaakStatus.GESPREK,
+        Stap.VOORNEMEN: status in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING),
+        Stap.ZIENSWIJZE: status == ZaakStatus.VOORNEMEN,
+        Stap.BESLUIT: status == ZaakStatus.VOORNEMEN,
+        Stap.BEZWAAR: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
+        Stap.BETALING: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
+        Stap.NOTITIE: is_open,
+        Stap.BIJSTAND: is_open,
+        Stap.AFSLUITEN: is_open,
+    }[Stap(stap)]
+
+
+def alleen_consulent(stap: str, stand: ZaakStand) -> bool:
+    """A voornemen, a decision and a bezwaar are for a consulent inburgering; once a voornemen is out,
+    only a consulent closes the zaak: closing then ends an announced sanction."""
+    if stap in ALLEEN_CONSULENT_STAPPEN:
+        return True
+    return stap == Stap.AFSLUITEN and stand.status in (ZaakStatus.VOORNEMEN, ZaakStatus.BESLUIT)
+
+
+def mogelijke_stappen(stand: ZaakStand, *, bewerken: bool, consulent: bool) -> list[Stap]:
+    """The steps this user can take now: who may not change the dossier has none."""
+    if not bewerken:
+        return []
+    return [stap for stap in Stap if stap_mogelijk(stap, stand) and (consulent or not alleen_consulent(stap, stand))]
+
+
+# --- cross-field rules of the forms (the services check them too) ------------------------------------------
+def bijstand_fouten(*, verlaagd: bool, toelichting: str) -> dict[str, str]:
+    """Wet 27: a lowered bijstand rules out a fine, so say when and how it was lowered."""
+    if verlaagd and not toelichting.strip():
+        return {"toelichting": str(BIJSTAND_TOELICHTING)}
+    return {}
+
+
+def duo_termijn_fouten(*, maanden: int | None, start: date | None) -> dict[str, str]:
+    """Besluit 7.1 lid 5: the lower cap of a new DUO term counts the fines from its start."""
+    if maanden and not start:
+        return {"duo_nieuwe_termijn_start": str(DUO_START_VERPLICHT)}
+    return {}
+
+
+def zienswijze_fouten(*, ontvangen_op: date, inhoud: str, voornemen_op: date | None, vandaag: date) -> dict[str, str]:
+    """Awb 4:8: a zienswijze answers the voornemen, so it comes after it (and not after today), and says
+    what the inburgeraar brought forward."""
+    fouten: dict[str, str] = {}
+    if ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = str(DATUM_TOEKOMST)
+    elif voornemen_op and ontvangen_op < voornemen_op:
+        fouten["ontvangen_op"] = str(ZIENSWIJZE_VOOR_VOORNEMEN)
+    if not inhoud.strip():
+        fouten["inhoud"] = str(ZIENSWIJZE_INHOUD)
+    return fouten
+
+
+def bezwaar_fouten(
+    *, ontvangen_op: date, uitkomst: str, beslist_op: date | None, bekendmaking: date | None, vandaag: date
+) -> dict[str, str]:
+    """A bezwaar is received after the decision was made known, and its outcome has a date, not before
+    it was received nor in the future (Awb 6:7, 7:10)."""
+    fouten: dict[str, str] = {}
+    if ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = str(DATUM_TOEKOMST)
+    elif bekendmaking and ontvangen_op < bekendmaking:
+        fouten["ontvangen_op"] = str(BEZWAAR_NA_BEKENDMAKING)
+    if uitkomst and not beslist_op:
+        fouten["beslist_op"] = str(UITKOMST_ZONDER_DATUM)
+    if beslist_op and not uitkomst:
+        fouten["uitkomst"] = str(DATUM_ZONDER_UITKOMST)
+    if beslist_op and beslist_op < ontvangen_op:
+        fouten["beslist_op"] = str(BESLIST_VOOR_ONTVANGST)
+    elif beslist_op and beslist_op > vandaag:
+        fouten["beslist_op"] = str(DATUM_TOEKOMST)
+    return fouten
 
 
 # --- prevention first --------------------------------------------------------------------------------------

@@ -5,15 +5,12 @@ transition, save with a history reason (who and why). Letters are rendered in th
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from django_fsm import can_proceed
 
 from cases import access
 from cases.termijnen.services import termijnen_herberekenen
@@ -24,11 +21,11 @@ from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import bezwaar_einde, gelijkgestelde_dagen_na, vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
 
 from . import rules, selectors
 from .models import Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
-from .rules import BesluitUitkomst, Betaalstatus, Regime
+from .rules import Betaalstatus, Regime, Stap
 
 WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
@@ -38,28 +35,10 @@ TEMPLATE_VERSIE = "2026.2"  # raise on every textual change of a letter
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
 DOSSIER_NIET_ACTIEF = _("Dit dossier is niet meer actief.")
-ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
-NIET_IN_SIGNAAL_OF_GESPREK = _("Een waarschuwing kan alleen na het gesprek en vóór een voornemen.")
-NIET_VOOR_VOORNEMEN = _("Een voornemen kan alleen na het gesprek of de waarschuwing.")
-GEEN_VOORNEMEN = _("Er staat geen voornemen open: een besluit kan nu niet.")
-ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN = _("Een zienswijze hoort bij een voornemen dat nog openstaat.")
-ZIENSWIJZE_VOOR_VOORNEMEN = _("De zienswijze kan niet vóór het voornemen zijn ontvangen.")
-GEEN_BOETE_BESLUIT = _("Bezwaar en betaling horen bij een besluit tot een boete.")
-BEZWAAR_NA_BEKENDMAKING = _("Het bezwaar kan niet vóór de bekendmaking van het besluit zijn ontvangen.")
-BESLIST_VOOR_ONTVANGST = _("De beslissing op bezwaar kan niet vóór de ontvangst liggen.")
-UITKOMST_ZONDER_DATUM = _("Vul de datum van de beslissing op bezwaar in.")
-DATUM_ZONDER_UITKOMST = _("Kies de uitkomst van het bezwaar.")
 GEEN_BOETE_VOORNEMEN = _("Er is nu geen boete mogelijk; een voornemen kan niet worden verstuurd.")
 WET27_ZAAK = _("De bijstand is al verlaagd voor dezelfde gedraging (art. 27): sluit de zaak af of leg vast dat "
                "dat niet zo is.")
 TOEKOMST = rules.DATUM_TOEKOMST
-
-
-def _overgang_toegestaan(overgang, melding) -> None:
-    """A transition not allowed from the current status is a user-facing error, not a crash (e.g. a
-    second click after a colleague already took the step)."""
-    if not can_proceed(overgang):
-        raise ValidationError(melding, code="status")
 
 
 def _alleen_consulent(by: User) -> None:
@@ -72,14 +51,28 @@ def _niet_in_toekomst(veld: str, datum: date | None) -> None:
         raise ValidationError({veld: str(TOEKOMST)})
 
 
-def _zaak_voor_schrijven(zaak_id: int, by: User) -> Handhavingszaak:
-    zaak = (
-        Handhavingszaak.objects.select_for_update(of=("self",))
-        .select_related("dossier__inburgeraar", "dossier__werkcoach", "geopend_door")
-        .get(pk=zaak_id, dossier__in=access.zichtbare_dossiers(by).values("pk"))
+def _fouten(fouten: dict) -> None:
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
+                    versie: int | None = NIET_CONTROLEREN) -> Handhavingszaak:
+    """The write preamble of every step: the zaak locked (a zaak of a dossier the user may not see does
+    not exist for them), the user may change its dossier, the form's version (strict, for a step that
+    changes the zaak), then the rule of the step (`rules.stap_mogelijk`, the one the zaak page offers
+    the steps by): who may take it (PermissionDenied) and whether the zaak's state allows it now (a
+    second click after a colleague took the step is a Dutch error, not a crash)."""
+    zaak = vergrendelen(
+        Handhavingszaak.objects.select_related("dossier__inburgeraar", "dossier__werkcoach", "geopend_door")
+        .filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
+        pk=zaak_id, mag=lambda z: access.mag_dossier_bewerken(by, z.dossier), versie=versie,
     )
-    if not access.mag_dossier_bewerken(by, zaak.dossier):
-        raise PermissionDenied
+    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    if stap is not None and rules.alleen_consulent(stap, stand):
+        _alleen_consulent(by)
+    if stap is not None and not rules.stap_mogelijk(stap, stand):
+        raise ValidationError(rules.STAP_NIET_MOGELIJK[stap], code="status")
     return zaak
 
 
@@ -99,9 +92,8 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
                 by: User) -> Handhavingszaak:
     """A werkcoach (or consulent) opens a zaak on a signal. The lapse of the power to fine (Awb 5:45)
     starts at the violation and joins the termijnen."""
-    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
+                           mag=lambda d: access.mag_dossier_bewerken(by, d))
     if not dossier.is_actief:
         raise ValidationError(DOSSIER_NIET_ACTIEF)
     if overtreding_datum > vandaag():
@@ -127,9 +119,10 @@ def _verjaring(zaak: Handhavingszaak) -> date:
 @transaction.atomic
 def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User) -> Gesprek:
     """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek."""
-    zaak = _zaak_voor_schrijven(zaak_id, by)
+    # Wider than the zaak page, which offers it until the voornemen: the service takes it on any open zaak.
+    zaak = _zaak_voor_stap(zaak_id, None, by)
     if not zaak.is_open:
-        raise ValidationError(ZAAK_AFGESLOTEN)
+        raise ValidationError(rules.ZAAK_AFGESLOTEN)
     _niet_in_toekomst("datum", datum)
     gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by)
     opslaan(gesprek, reden="Gesprek vastgelegd", door=by)
@@ -141,7 +134,8 @@ def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str
 
 @transaction.atomic
 def notitie_toevoegen(*, zaak_id: int, datum: date, tekst: str, bijlage: UploadedFile | None, by: User) -> Notitie:
-    zaak = _zaak_voor_schrijven(zaak_id, by)
+    """Evidence, also on a closed zaak (the zaak page offers it only while the zaak is open)."""
+    zaak = _zaak_voor_stap(zaak_id, None, by)
     _niet_in_toekomst("datum", datum)
     notitie = Notitie(zaak=zaak, datum=datum, tekst=tekst, vastgelegd_door=by)
     if bijlage is not None:
@@ -153,13 +147,11 @@ def notitie_toevoegen(*, zaak_id: int, datum: date, tekst: str, bijlage: Uploade
 
 
 @transaction.atomic
-def bijstand_verlaging_vastleggen(*, zaak_id: int, verlaagd: bool, toelichting: str, by: User) -> Handhavingszaak:
+def bijstand_verlaging_vastleggen(*, zaak_id: int, verlaagd: bool, toelichting: str, versie: int | None,
+                                  by: User) -> Handhavingszaak:
     """Wet 27: record whether the bijstand was already lowered for the same conduct (then no fine)."""
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    if not zaak.is_open:
-        raise ValidationError(ZAAK_AFGESLOTEN)
-    if verlaagd and not toelichting.strip():
-        raise ValidationError({"toelichting": str(_("Licht toe wanneer en hoe de bijstand is verlaagd."))})
+    zaak = _zaak_voor_stap(zaak_id, Stap.BIJSTAND, by, versie=versie)
+    _fouten(rules.bijstand_fouten(verlaagd=verlaagd, toelichting=toelichting))
     zaak.bijstand_verlaagd = verlaagd
     zaak.bijstand_toelichting = toelichting
     opslaan(zaak, reden="Verlaging bijstand (art. 27): " + ("ja" if verlaagd else "nee"), door=by)
@@ -167,14 +159,12 @@ def bijstand_verlaging_vastleggen(*, zaak_id: int, verlaagd: bool, toelichting: 
 
 
 @transaction.atomic
-def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str, by: User) -> Handhavingszaak:
+def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str, versie: int | None,
+                           by: User) -> Handhavingszaak:
     """The written warning (by law for the brede intake, by gemeente policy always): only after a
     recorded conversation or failed attempt. The letter is rendered in this transaction."""
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    _overgang_toegestaan(zaak.waarschuwen, NIET_IN_SIGNAAL_OF_GESPREK)
-    fouten = rules.waarschuwing_fouten(gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)))
-    if fouten:
-        raise ValidationError(fouten)
+    zaak = _zaak_voor_stap(zaak_id, Stap.WAARSCHUWING, by, versie=versie)
+    _fouten(rules.waarschuwing_fouten(gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True))))
     _niet_in_toekomst("verzonden_op", verzonden_op)
     zaak.waarschuwen()
     zaak.waarschuwing_op = verzonden_op
@@ -195,21 +185,17 @@ def zienswijze_einde(verzonden_op: date) -> date:
 
 @transaction.atomic
 def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: str, verwijtbaarheid_reden: str,
-                        toelichting: str, by: User) -> Handhavingszaak:
+                        toelichting: str, versie: int | None, by: User) -> Handhavingszaak:
     """The voornemen (Awb 4:8): by a consulent, after the conversation and (gemeente policy) the written
     warning; it states the intended amount, computed by the same rules as the decision, and the
     zienswijze period, which joins the termijnen."""
-    _alleen_consulent(by)
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    _overgang_toegestaan(zaak.voornemen, NIET_VOOR_VOORNEMEN)
+    zaak = _zaak_voor_stap(zaak_id, Stap.VOORNEMEN, by, versie=versie)
     instellingen = HandhavingInstellingen.huidig()
-    fouten = rules.voornemen_fouten(
+    _fouten(rules.voornemen_fouten(
         gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)),
         waarschuwing_verstuurd=zaak.waarschuwing_op is not None,
         altijd_eerst_waarschuwen=instellingen.altijd_eerst_waarschuwen,
-    )
-    if fouten:
-        raise ValidationError(fouten)
+    ))
     if zaak.bijstand_verlaagd:
         raise ValidationError(WET27_ZAAK)
     _niet_in_toekomst("verzonden_op", verzonden_op)
@@ -217,8 +203,7 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
         zaak, selectors.BoeteInvoer(verwijtbaarheid=verwijtbaarheid, verwijtbaarheid_reden=verwijtbaarheid_reden),
         peildatum=verzonden_op, instellingen=instellingen,
     )
-    if berekening.fouten:
-        raise ValidationError(berekening.fouten)
+    _fouten(berekening.fouten)
     if not berekening.mogelijk:
         raise ValidationError(GEEN_BOETE_VOORNEMEN)
     zaak.voornemen()
@@ -238,15 +223,11 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
 
 
 @transaction.atomic
-def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhoud: str, by: User) -> Handhavingszaak:
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    if zaak.status != ZaakStatus.VOORNEMEN:
-        raise ValidationError(ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN)
-    _niet_in_toekomst("ontvangen_op", ontvangen_op)
-    if ontvangen_op < zaak.voornemen_op:
-        raise ValidationError({"ontvangen_op": str(ZIENSWIJZE_VOOR_VOORNEMEN)})
-    if not inhoud.strip():
-        raise ValidationError({"inhoud": str(_("Beschrijf wat de inburgeraar naar voren heeft gebracht."))})
+def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhoud: str, versie: int | None,
+                          by: User) -> Handhavingszaak:
+    zaak = _zaak_voor_stap(zaak_id, Stap.ZIENSWIJZE, by, versie=versie)
+    _fouten(rules.zienswijze_fouten(ontvangen_op=ontvangen_op, inhoud=inhoud, voornemen_op=zaak.voornemen_op,
+                                    vandaag=vandaag()))
     zaak.zienswijze_ontvangen_op = ontvangen_op
     zaak.zienswijze_wijze = wijze
     zaak.zienswijze_inhoud = inhoud
@@ -279,9 +260,12 @@ def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[r
         vandaag=vandaag(), regime=zaak.regime, nieuwe_termijn_einde=invoer.nieuwe_termijn_einde,
         verjaring_op=zaak.verjaring_op,
     ), instellingen.bedragen())
-    if invoer.uitkomst != BesluitUitkomst.BOETE:
+    boete = invoer.boete
+    fouten.update(rules.duo_termijn_fouten(maanden=boete.duo_nieuwe_termijn_maanden,
+                                           start=boete.duo_nieuwe_termijn_start))
+    if invoer.uitkomst != rules.BesluitUitkomst.BOETE:
         return None, fouten
-    berekening = selectors.berekening(zaak, invoer.boete, peildatum=invoer.dagtekening, instellingen=instellingen)
+    berekening = selectors.berekening(zaak, boete, peildatum=invoer.dagtekening, instellingen=instellingen)
     hoger = rules.boven_voornemen_fouten(bedrag=berekening.bedrag, voornemen_bedrag=zaak.voornemen_bedrag)
     for veld, melding in {**hoger, **berekening.fouten}.items():
         fouten.setdefault(veld, melding)
@@ -289,18 +273,15 @@ def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[r
 
 
 @transaction.atomic
-def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, by: User) -> Handhavingszaak:
+def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, versie: int | None, by: User) -> Handhavingszaak:
     """The decision (Wet 22/23, Besluit 7.1, Awb 5:46): by a consulent who did not open the zaak; every
     rule checked again; a fine gets its boetebeschikking (with bezwaarclausule) in this transaction, the
     bezwaar and (brede intake) new-term termijnen, and the payment status open."""
-    _alleen_consulent(by)
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    _overgang_toegestaan(zaak.besluiten, GEEN_VOORNEMEN)
+    zaak = _zaak_voor_stap(zaak_id, Stap.BESLUIT, by, versie=versie)
     if zaak.geopend_door_id == by.pk:
         raise PermissionDenied(EIGEN_ZAAK)
     berekening, fouten = besluit_controleren(zaak, invoer)
-    if fouten:
-        raise ValidationError(fouten)
+    _fouten(fouten)
     zaak.besluiten()
     zaak.besluit_uitkomst = invoer.uitkomst
     zaak.besluit_door = by
@@ -336,35 +317,14 @@ def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: 
                                    bezwaar_weken=GemeenteInstellingen.huidig().bezwaar_weken)
 
 
-def _boete_zaak(zaak_id: int, by: User) -> Handhavingszaak:
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    if zaak.besluit_uitkomst != BesluitUitkomst.BOETE:
-        raise ValidationError(GEEN_BOETE_BESLUIT)
-    return zaak
-
-
 @transaction.atomic
 def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, beslist_op: date | None,
-                       by: User) -> Handhavingszaak:
+                       versie: int | None, by: User) -> Handhavingszaak:
     """Bezwaar against the boetebeschikking: received (date) and, later, its outcome. A fine herroepen
     no longer counts for the cap or the doubling."""
-    _alleen_consulent(by)
-    zaak = _boete_zaak(zaak_id, by)
-    fouten: dict[str, Any] = {}
-    if ontvangen_op > vandaag():
-        fouten["ontvangen_op"] = str(TOEKOMST)
-    elif zaak.bekendmaking and ontvangen_op < zaak.bekendmaking:
-        fouten["ontvangen_op"] = str(BEZWAAR_NA_BEKENDMAKING)
-    if uitkomst and not beslist_op:
-        fouten["beslist_op"] = str(UITKOMST_ZONDER_DATUM)
-    if beslist_op and not uitkomst:
-        fouten["uitkomst"] = str(DATUM_ZONDER_UITKOMST)
-    if beslist_op and beslist_op < ontvangen_op:
-        fouten["beslist_op"] = str(BESLIST_VOOR_ONTVANGST)
-    elif beslist_op and beslist_op > vandaag():
-        fouten["beslist_op"] = str(TOEKOMST)
-    if fouten:
-        raise ValidationError(fouten)
+    zaak = _zaak_voor_stap(zaak_id, Stap.BEZWAAR, by, versie=versie)
+    _fouten(rules.bezwaar_fouten(ontvangen_op=ontvangen_op, uitkomst=uitkomst, beslist_op=beslist_op,
+                                 bekendmaking=zaak.bekendmaking, vandaag=vandaag()))
     zaak.bezwaar_ontvangen_op = ontvangen_op
     zaak.bezwaar_uitkomst = uitkomst
     zaak.bezwaar_beslist_op = beslist_op
@@ -374,24 +334,19 @@ def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, besli
 
 
 @transaction.atomic
-def betaalstatus_wijzigen(*, zaak_id: int, betaalstatus: str, by: User) -> Handhavingszaak:
-    zaak = _boete_zaak(zaak_id, by)
+def betaalstatus_wijzigen(*, zaak_id: int, betaalstatus: str, versie: int | None, by: User) -> Handhavingszaak:
+    zaak = _zaak_voor_stap(zaak_id, Stap.BETALING, by, versie=versie)
     zaak.betaalstatus = betaalstatus
     opslaan(zaak, reden=f"Betaling: {zaak.get_betaalstatus_display()}", door=by)
     return zaak
 
 
 @transaction.atomic
-def zaak_afsluiten(*, zaak_id: int, reden: str, toelichting: str, by: User) -> Handhavingszaak:
+def zaak_afsluiten(*, zaak_id: int, reden: str, toelichting: str, versie: int | None, by: User) -> Handhavingszaak:
     """Close from any state with a reason (naleving hersteld, onterecht, other). Once a voornemen is
     out, only a consulent closes: it ends an announced sanction."""
-    zaak = _zaak_voor_schrijven(zaak_id, by)
-    _overgang_toegestaan(zaak.afsluiten, ZAAK_AFGESLOTEN)
-    if zaak.status in (ZaakStatus.VOORNEMEN, ZaakStatus.BESLUIT):
-        _alleen_consulent(by)
-    fouten = rules.afsluiten_fouten(reden=reden, toelichting=toelichting, na_besluit=zaak.status == ZaakStatus.BESLUIT)
-    if fouten:
-        raise ValidationError(fouten)
+    zaak = _zaak_voor_stap(zaak_id, Stap.AFSLUITEN, by, versie=versie)
+    _fouten(rules.afsluiten_fouten(reden=reden, toelichting=toelichting, na_besluit=zaak.status == ZaakStatus.BESLUIT))
     zaak.afsluiten()
     zaak.afsluit_reden = reden
     zaak.afsluit_toelichting = toelichting

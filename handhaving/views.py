@@ -8,19 +8,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier
-from cases.views import dossier_pagina, fouten_naar_formulieren
+from cases.views import dossier_formulier, dossier_pagina
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.views import document_response
+from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import versie_van
 
-from . import forms, selectors, services
+from . import forms, rules, selectors, services
 from .models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from .rules import BesluitUitkomst, Regime
 
@@ -57,104 +60,69 @@ def handhaving_tab(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def zaak_openen(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "handhaving", alleen_bewerken=True)
-    form = forms.ZaakForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            zaak = services.zaak_openen(dossier_id=dossier.pk, by=request.user, **form.gegevens())
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De handhavingszaak is geopend. Voer eerst een gesprek met de inburgeraar."))
-            return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
-    context.update(form=form, titel=_("Handhavingszaak openen"), knop=_("Zaak openen"),
-                   terug=("handhaving:tab", dossier.pk))
-    return render(request, "handhaving/stap.html", context)
+    return dossier_formulier(
+        request, pk, pagina="handhaving", form_class=forms.ZaakForm,
+        opslaan=lambda dossier, data: services.zaak_openen(dossier_id=dossier.pk, by=request.user, **data),
+        titel=_("Handhavingszaak openen"), knop=_("Zaak openen"),
+        melding=_("De handhavingszaak is geopend. Voer eerst een gesprek met de inburgeraar."),
+        volgende=lambda zaak: reverse("handhaving:zaak_detail", args=[zaak.pk]),
+        terug=lambda dossier: reverse("handhaving:tab", args=[dossier.pk]), terug_label=_("Terug naar handhaving"),
+    )
 
 
 @login_required
 def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
     zaak, context = _zaak_pagina(request, zaak_id, "handhaving_zaak")
     user = request.user
-    bewerken = _mag_bewerken(user, zaak.dossier)
-    consulent = _consulent(user, zaak.dossier)
-    status = zaak.status
+    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    stappen = rules.mogelijke_stappen(stand, bewerken=_mag_bewerken(user, zaak.dossier),
+                                      consulent=_consulent(user, zaak.dossier))
     context.update(
         tijdlijn=selectors.tijdlijn(zaak),
         gesprekken=list(zaak.gesprekken.all()),
-        acties=_acties(zaak, bewerken=bewerken, consulent=consulent),
+        acties=[(f"handhaving:{stap.value}", stap.label) for stap in stappen],
         instellingen=HandhavingInstellingen.huidig(),
         brieven=[(soort, label, doc) for soort, label, doc in (
             ("waarschuwing", _("Waarschuwing"), zaak.waarschuwing_document),
             ("voornemen", _("Voornemen tot boete"), zaak.voornemen_document),
             ("besluit", _("Boetebeschikking"), zaak.besluit_document),
         ) if doc is not None],
-        wacht_op_besluit=status == ZaakStatus.VOORNEMEN,
+        wacht_op_besluit=zaak.status == ZaakStatus.VOORNEMEN,
     )
     return render(request, "handhaving/zaak_detail.html", context)
 
 
-def _acties(zaak: Handhavingszaak, *, bewerken: bool, consulent: bool) -> list[tuple[str, str]]:
-    """The next steps this user can take now (url name, label). The services check again."""
-    if not bewerken:
-        return []
-    s = zaak.status
-    acties = []
-    if s in (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING):
-        acties.append(("handhaving:gesprek", _("Gesprek vastleggen")))
-    if s == ZaakStatus.GESPREK:
-        acties.append(("handhaving:waarschuwing", _("Waarschuwing versturen")))
-    if consulent and s in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING):
-        acties.append(("handhaving:voornemen", _("Voornemen tot boete opstellen")))
-    if s == ZaakStatus.VOORNEMEN:
-        acties.append(("handhaving:zienswijze", _("Zienswijze vastleggen")))
-        if consulent:
-            acties.append(("handhaving:besluit", _("Besluit nemen")))
-    if zaak.besluit_uitkomst == BesluitUitkomst.BOETE:
-        if consulent:
-            acties.append(("handhaving:bezwaar", _("Bezwaar vastleggen")))
-        acties.append(("handhaving:betaling", _("Betaling bijwerken")))
-    if zaak.is_open:
-        acties.append(("handhaving:notitie", _("Notitie of bijlage toevoegen")))
-        acties.append(("handhaving:bijstand", _("Verlaging bijstand (art. 27) vastleggen")))
-        if consulent or s not in (ZaakStatus.VOORNEMEN, ZaakStatus.BESLUIT):
-            acties.append(("handhaving:afsluiten", _("Zaak afsluiten")))
-    return acties
+def _stap_context(zaak: Handhavingszaak) -> dict:
+    """What every step page on a zaak shows around its form: the way back and what the zaak is about."""
+    return {"terug": reverse("handhaving:zaak_detail", args=[zaak.pk]),
+            "terug_label": _("Terug naar de handhavingszaak"),
+            "onderwerp": f"{zaak.get_verplichting_display()} ({zaak.get_status_display().lower()})"}
 
 
-def _stap(request: HttpRequest, zaak_id: int, *, pagina: str, form_klasse, uitvoeren: Callable, titel: str,
-          knop: str, melding: str, toegang: Callable = _mag_bewerken, form_kwargs: Callable | None = None,
-          initial: Callable | dict | None = None, extra: Callable | dict | None = None) -> HttpResponse:
-    """One step on a zaak: a form, the service, Dutch errors next to the fields. `form_kwargs`,
-    `initial` and `extra` may be functions of the zaak."""
+def _zaak_formulier(request: HttpRequest, zaak_id: int, *, pagina: str, opslaan: Callable,
+                    toegang: Callable = _mag_bewerken, initial: Callable | dict | None = None,
+                    form_kwargs: Callable | None = None, **pagina_kwargs) -> HttpResponse:
+    """A step on a zaak (inburgering.formulierpagina): the zaak (404 unless its dossier is visible),
+    403 with nothing logged for who fails `toegang`, the read logged; `opslaan(zaak, data)` calls the
+    service, which gets the zaak's version the form was opened on. `initial` and `form_kwargs` may be
+    functions of the zaak. Back to the zaak, also after saving."""
     zaak, context = _zaak_pagina(request, zaak_id, pagina, toegang=toegang)
-    kwargs = {"initial": _van_zaak(initial, zaak), **_van_zaak(form_kwargs, zaak)}
-    if request.method == "POST":
-        form = form_klasse(request.POST, request.FILES or None, **kwargs)
-    else:
-        form = form_klasse(**kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            uitvoeren(zaak, form)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, melding)
-            return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
-    context.update(form=form, titel=titel, knop=knop, terug=("handhaving:zaak_detail", zaak.pk), **_van_zaak(extra, zaak))
-    return render(request, "handhaving/stap.html", context)
-
-
-def _van_zaak(waarde, zaak: Handhavingszaak) -> dict:
-    return (waarde(zaak) if callable(waarde) else waarde) or {}
+    stap = _stap_context(zaak)
+    return formulier_pagina(
+        request, context={**context, "onderwerp": stap["onderwerp"]},
+        opslaan=lambda data: opslaan(zaak, data),
+        initial={"versie": versie_van(zaak), **((initial(zaak) if callable(initial) else initial) or {})},
+        form_kwargs=form_kwargs(zaak) if form_kwargs else None,
+        terug=stap["terug"], terug_label=stap["terug_label"], **pagina_kwargs,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def gesprek(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_gesprek", form_klasse=forms.GesprekForm,
-        uitvoeren=lambda zaak, form: services.gesprek_vastleggen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_gesprek", form_class=forms.GesprekForm,
+        opslaan=lambda zaak, data: services.gesprek_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Gesprek vastleggen"), knop=_("Vastleggen"), melding=_("Het gesprek is vastgelegd."),
         initial={"datum": vandaag()},
     )
@@ -163,9 +131,9 @@ def gesprek(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def notitie(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_notitie", form_klasse=forms.NotitieForm,
-        uitvoeren=lambda zaak, form: services.notitie_toevoegen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_notitie", form_class=forms.NotitieForm,
+        opslaan=lambda zaak, data: services.notitie_toevoegen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Notitie of bijlage toevoegen"), knop=_("Toevoegen"), melding=_("De notitie is toegevoegd."),
         initial={"datum": vandaag()},
     )
@@ -174,23 +142,21 @@ def notitie(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def bijstand(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_bijstand", form_klasse=forms.BijstandForm,
-        uitvoeren=lambda zaak, form: services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, by=request.user,
-                                                                            **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_bijstand", form_class=forms.BijstandForm,
+        opslaan=lambda zaak, data: services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Verlaging van de bijstand (art. 27)"), knop=_("Vastleggen"), melding=_("Vastgelegd."),
-        extra={"uitleg": _("Is de bijstand al verlaagd voor dezelfde gedraging, dan is een boete niet toegestaan "
-                           "(Wet inburgering 2021, art. 27).")},
+        uitleg=_("Is de bijstand al verlaagd voor dezelfde gedraging, dan is een boete niet toegestaan "
+                 "(Wet inburgering 2021, art. 27)."),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_waarschuwing", form_klasse=forms.WaarschuwingForm,
-        uitvoeren=lambda zaak, form: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user,
-                                                                     **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_waarschuwing", form_class=forms.WaarschuwingForm,
+        opslaan=lambda zaak, data: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Schriftelijke waarschuwing versturen"), knop=_("Waarschuwing versturen"),
         melding=_("De waarschuwing is vastgelegd. De brief staat klaar om te downloaden."),
         initial={"verzonden_op": vandaag()},
@@ -200,25 +166,23 @@ def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def voornemen(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    instellingen = HandhavingInstellingen.huidig()
-    return _stap(
-        request, zaak_id, pagina="handhaving_voornemen", form_klasse=forms.VoornemenForm, toegang=_consulent,
-        uitvoeren=lambda zaak, form: services.voornemen_versturen(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_voornemen", form_class=forms.VoornemenForm, toegang=_consulent,
+        opslaan=lambda zaak, data: services.voornemen_versturen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Voornemen tot boete"), knop=_("Voornemen versturen"),
         melding=_("Het voornemen is verstuurd. De zienswijzetermijn loopt."),
         form_kwargs=lambda zaak: {"regime": zaak.regime}, initial={"verzonden_op": vandaag()},
-        extra={"uitleg": _("De brief noemt de voorgenomen boete en de zienswijzetermijn van %(w)s weken.")
-               % {"w": instellingen.zienswijze_weken}},
+        uitleg=_("De brief noemt de voorgenomen boete en de zienswijzetermijn van %(w)s weken.")
+        % {"w": HandhavingInstellingen.huidig().zienswijze_weken},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def zienswijze(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_zienswijze", form_klasse=forms.ZienswijzeForm,
-        uitvoeren=lambda zaak, form: services.zienswijze_vastleggen(zaak_id=zaak.pk, by=request.user,
-                                                                    **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_zienswijze", form_class=forms.ZienswijzeForm,
+        opslaan=lambda zaak, data: services.zienswijze_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Zienswijze vastleggen"), knop=_("Vastleggen"),
         melding=_("De zienswijze is vastgelegd. Weeg die mee in het besluit."), initial={"ontvangen_op": vandaag()},
     )
@@ -227,11 +191,9 @@ def zienswijze(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def bezwaar(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_bezwaar", form_klasse=forms.BezwaarForm, toegang=_consulent,
-        uitvoeren=lambda zaak, form: services.bezwaar_vastleggen(
-            zaak_id=zaak.pk, by=request.user, ontvangen_op=form.cleaned_data["ontvangen_op"],
-            uitkomst=form.cleaned_data["uitkomst"], beslist_op=form.cleaned_data["beslist_op"]),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_bezwaar", form_class=forms.BezwaarForm, toegang=_consulent,
+        opslaan=lambda zaak, data: services.bezwaar_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Bezwaar vastleggen"), knop=_("Vastleggen"), melding=_("Het bezwaar is vastgelegd."),
         initial=lambda zaak: {"ontvangen_op": zaak.bezwaar_ontvangen_op or vandaag(), "uitkomst": zaak.bezwaar_uitkomst,
                               "beslist_op": zaak.bezwaar_beslist_op},
@@ -241,10 +203,9 @@ def bezwaar(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def betaling(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_betaling", form_klasse=forms.BetalingForm,
-        uitvoeren=lambda zaak, form: services.betaalstatus_wijzigen(zaak_id=zaak.pk, by=request.user,
-                                                                    **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_betaling", form_class=forms.BetalingForm,
+        opslaan=lambda zaak, data: services.betaalstatus_wijzigen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Betaling bijwerken"), knop=_("Opslaan"), melding=_("De betaalstatus is bijgewerkt."),
     )
 
@@ -252,9 +213,9 @@ def betaling(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def afsluiten(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    return _stap(
-        request, zaak_id, pagina="handhaving_afsluiten", form_klasse=forms.AfsluitenForm,
-        uitvoeren=lambda zaak, form: services.zaak_afsluiten(zaak_id=zaak.pk, by=request.user, **form.gegevens()),
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_afsluiten", form_class=forms.AfsluitenForm,
+        opslaan=lambda zaak, data: services.zaak_afsluiten(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Zaak afsluiten"), knop=_("Afsluiten"), melding=_("De zaak is afgesloten."),
     )
 
@@ -281,7 +242,8 @@ def _boete_invoer(d: dict) -> selectors.BoeteInvoer:
 
 def _besluit_initial(zaak: Handhavingszaak) -> dict:
     initial = {"uitkomst": BesluitUitkomst.BOETE, "dagtekening": vandaag(), "bekendmaking": vandaag(),
-               "verwijtbaarheid": zaak.verwijtbaarheid, "verwijtbaarheid_reden": zaak.verwijtbaarheid_reden}
+               "verwijtbaarheid": zaak.verwijtbaarheid, "verwijtbaarheid_reden": zaak.verwijtbaarheid_reden,
+               "versie": versie_van(zaak)}
     if zaak.regime == Regime.BREDE_INTAKE:
         maanden = HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden
         initial["nieuwe_termijn_einde"] = datums.plus_maanden(vandaag(), maanden) - timedelta(days=1)
@@ -291,8 +253,9 @@ def _besluit_initial(zaak: Handhavingszaak) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
-    """The decision form with the computed amount and its derivation. Without JavaScript: 'Bedrag
-    berekenen' recomputes with the entered choices and saves nothing; 'Besluit nemen' decides."""
+    """The decision form with the computed amount and its derivation (formulier.html with more around
+    the form). Without JavaScript: 'Bedrag berekenen' recomputes with the entered choices and saves
+    nothing; 'Besluit nemen' decides."""
     zaak, context = _zaak_pagina(request, zaak_id, "handhaving_besluit", toegang=_consulent)
     initial = _besluit_initial(zaak)
     form = forms.BesluitForm(request.POST or None, zaak=zaak, initial=initial)
@@ -305,7 +268,8 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
                 fouten_naar_formulieren(ValidationError(berekening.fouten), form)
         else:
             try:
-                services.besluit_nemen(zaak_id=zaak.pk, invoer=_invoer(form), by=request.user)
+                services.besluit_nemen(zaak_id=zaak.pk, invoer=_invoer(form), versie=form.cleaned_data["versie"],
+                                       by=request.user)
             except ValidationError as fout:
                 fouten_naar_formulieren(fout, form)
                 berekening = selectors.berekening(zaak, _boete_invoer(form.cleaned_data),
@@ -315,9 +279,8 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
                 return redirect("handhaving:zaak_detail", zaak_id=zaak.pk)
     if berekening is None:
         berekening = selectors.berekening(zaak, _boete_invoer(initial), peildatum=vandaag())
-    context.update(form=form, berekening=berekening, instellingen=HandhavingInstellingen.huidig(),
-                   eigen_zaak=zaak.geopend_door_id == request.user.pk, titel=_("Besluit nemen"),
-                   terug=("handhaving:zaak_detail", zaak.pk))
+    context.update(_stap_context(zaak), form=form, berekening=berekening, instellingen=HandhavingInstellingen.huidig(),
+                   eigen_zaak=zaak.geopend_door_id == request.user.pk, titel=_("Besluit nemen"), uitleg="")
     return render(request, "handhaving/besluit.html", context)
 
 

@@ -5,8 +5,10 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django_fsm import can_proceed
 
 from handhaving import rules
+from handhaving.models import Handhavingszaak
 from handhaving.rules import (
     Bedragen,
     BesluitUitkomst,
@@ -338,3 +340,94 @@ def test_a_decision_never_exceeds_the_amount_announced_in_the_voornemen(bedrag, 
     assert ("__all__" in fouten) is fout
     if fout:
         assert "€ 50,00" in fouten["__all__"] and "€ 25,00" in fouten["__all__"]
+
+
+# --- which step when: one table for the zaak page and the services ---------------------------------------
+S, Z = rules.Stap, rules.ZaakStatus
+ALTIJD_OPEN = [S.NOTITIE, S.BIJSTAND, S.AFSLUITEN]
+BOETE_STAPPEN = [S.BEZWAAR, S.BETALING]
+
+
+@pytest.mark.parametrize(("status", "uitkomst", "consulent", "stappen"), [
+    (Z.SIGNAAL, "", True, [S.GESPREK, *ALTIJD_OPEN]),
+    (Z.SIGNAAL, "", False, [S.GESPREK, *ALTIJD_OPEN]),
+    (Z.GESPREK, "", True, [S.GESPREK, S.WAARSCHUWING, S.VOORNEMEN, *ALTIJD_OPEN]),
+    (Z.GESPREK, "", False, [S.GESPREK, S.WAARSCHUWING, *ALTIJD_OPEN]),
+    (Z.WAARSCHUWING, "", True, [S.GESPREK, S.VOORNEMEN, *ALTIJD_OPEN]),
+    (Z.WAARSCHUWING, "", False, [S.GESPREK, *ALTIJD_OPEN]),
+    (Z.VOORNEMEN, "", True, [S.ZIENSWIJZE, S.BESLUIT, *ALTIJD_OPEN]),
+    (Z.VOORNEMEN, "", False, [S.ZIENSWIJZE, S.NOTITIE, S.BIJSTAND]),  # closing ends an announced sanction
+    (Z.BESLUIT, BesluitUitkomst.BOETE, True, [*BOETE_STAPPEN, *ALTIJD_OPEN]),
+    (Z.BESLUIT, BesluitUitkomst.BOETE, False, [S.BETALING, S.NOTITIE, S.BIJSTAND]),
+    (Z.BESLUIT, BesluitUitkomst.GEEN_BOETE, True, ALTIJD_OPEN),
+    (Z.BESLUIT, BesluitUitkomst.GEEN_BOETE, False, [S.NOTITIE, S.BIJSTAND]),
+    (Z.AFGESLOTEN, BesluitUitkomst.BOETE, True, BOETE_STAPPEN),  # a closed fine still has its bezwaar and payment
+    (Z.AFGESLOTEN, BesluitUitkomst.BOETE, False, [S.BETALING]),
+    (Z.AFGESLOTEN, "", True, []),
+])
+def test_the_steps_a_zaak_allows_per_status_and_role(status, uitkomst, consulent, stappen):
+    stand = rules.ZaakStand(status=status, besluit_uitkomst=uitkomst)
+    assert rules.mogelijke_stappen(stand, bewerken=True, consulent=consulent) == stappen
+
+
+def test_who_may_not_change_the_dossier_has_no_steps():
+    assert rules.mogelijke_stappen(rules.ZaakStand(Z.GESPREK), bewerken=False, consulent=True) == []
+
+
+@pytest.mark.parametrize(("stap", "transitie"), [
+    (S.WAARSCHUWING, "waarschuwen"), (S.VOORNEMEN, "voornemen"), (S.BESLUIT, "besluiten"),
+    (S.AFSLUITEN, "afsluiten"),
+])
+def test_the_step_rule_agrees_with_the_status_machine(stap, transitie):
+    for status in Z.values:
+        zaak = Handhavingszaak(status=status)
+        assert rules.stap_mogelijk(stap, rules.ZaakStand(status)) == can_proceed(getattr(zaak, transitie)), status
+
+
+# --- cross-field rules of the forms, checked by the services too -------------------------------------------
+@pytest.mark.parametrize(("verlaagd", "toelichting", "fouten"), [
+    (False, "", {}),
+    (True, "Per 1 maart.", {}),
+    (True, "  ", {"toelichting": str(rules.BIJSTAND_TOELICHTING)}),
+])
+def test_a_lowered_bijstand_needs_its_explanation(verlaagd, toelichting, fouten):
+    assert rules.bijstand_fouten(verlaagd=verlaagd, toelichting=toelichting) == fouten
+
+
+@pytest.mark.parametrize(("maanden", "start", "fouten"), [
+    (None, None, {}),
+    (12, DAG, {}),
+    (12, None, {"duo_nieuwe_termijn_start": str(rules.DUO_START_VERPLICHT)}),
+])
+def test_a_new_duo_term_needs_its_start(maanden, start, fouten):
+    assert rules.duo_termijn_fouten(maanden=maanden, start=start) == fouten
+
+
+BEKEND = date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(("ontvangen", "inhoud", "fouten"), [
+    (BEKEND, "Ik was ziek.", {}),
+    (DAG, "Ik was ziek.", {}),
+    (date(2026, 3, 1), "Ik was ziek.", {"ontvangen_op": rules.ZIENSWIJZE_VOOR_VOORNEMEN}),
+    (date(2026, 3, 11), "Ik was ziek.", {"ontvangen_op": rules.DATUM_TOEKOMST}),
+    (DAG, "  ", {"inhoud": rules.ZIENSWIJZE_INHOUD}),
+])
+def test_a_zienswijze_answers_the_voornemen(ontvangen, inhoud, fouten):
+    assert rules.zienswijze_fouten(ontvangen_op=ontvangen, inhoud=inhoud, voornemen_op=BEKEND,
+                                   vandaag=DAG) == {veld: str(melding) for veld, melding in fouten.items()}
+
+
+@pytest.mark.parametrize(("ontvangen", "uitkomst", "beslist", "fouten"), [
+    (date(2026, 3, 5), "", None, {}),
+    (BEKEND, "ongegrond", DAG, {}),
+    (date(2026, 3, 1), "", None, {"ontvangen_op": rules.BEZWAAR_NA_BEKENDMAKING}),
+    (date(2026, 3, 11), "", None, {"ontvangen_op": rules.DATUM_TOEKOMST}),
+    (date(2026, 3, 5), "gegrond", None, {"beslist_op": rules.UITKOMST_ZONDER_DATUM}),
+    (date(2026, 3, 5), "", DAG, {"uitkomst": rules.DATUM_ZONDER_UITKOMST}),
+    (date(2026, 3, 5), "gegrond", date(2026, 3, 4), {"beslist_op": rules.BESLIST_VOOR_ONTVANGST}),
+    (date(2026, 3, 5), "gegrond", date(2026, 3, 11), {"beslist_op": rules.DATUM_TOEKOMST}),
+])
+def test_the_dates_of_a_bezwaar(ontvangen, uitkomst, beslist, fouten):
+    assert rules.bezwaar_fouten(ontvangen_op=ontvangen, uitkomst=uitkomst, beslist_op=beslist, bekendmaking=BEKEND,
+                                vandaag=DAG) == {veld: str(melding) for veld, melding in fouten.items()}

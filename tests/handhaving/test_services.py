@@ -15,6 +15,7 @@ from handhaving import rules, selectors, services
 from handhaving.models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from handhaving.termijnen import HandhavingTermijn
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans.termijnen import PipTermijn
 from tests.factories import (
     ConsulentFactory,
@@ -47,6 +48,11 @@ def intake_dossier(werkcoach):
     return dossier
 
 
+def versie(zaak) -> int:
+    """The version a form on the zaak would show now."""
+    return Handhavingszaak.objects.values_list("versie", flat=True).get(pk=zaak.pk)
+
+
 def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN):
     return services.zaak_openen(dossier_id=dossier.pk, verplichting=verplichting, omschrijving="Niet verschenen.",
                                 overtreding_datum=VANDAAG - timedelta(days=20), by=by)
@@ -54,8 +60,8 @@ def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN):
 
 def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="Besproken.", by=werkcoach)
-    services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=GISTEREN, toelichting="", by=werkcoach)
-    return services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    return services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
                                         toelichting="", **{"verwijtbaarheid": "", "verwijtbaarheid_reden": "",
                                                            **voornemen}, by=consulent)
 
@@ -81,9 +87,9 @@ def test_the_whole_procedure_for_a_missed_brede_intake(intake_dossier, werkcoach
     assert zaak.zienswijze_einde >= VANDAAG + timedelta(days=13)
     assert "€ 250,00" in zaak.voornemen_document.html
     assert str(zaak.zienswijze_einde.year) in zaak.voornemen_document.html
-    services.zienswijze_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, wijze="mondeling",
+    services.zienswijze_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, wijze="mondeling",
                                    inhoud="Ik was ziek.", by=werkcoach)
-    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(zienswijze_weging="Geen bewijs van ziekte."),
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(zienswijze_weging="Geen bewijs van ziekte."),
                                   by=consulent)
 
     zaak.refresh_from_db()
@@ -105,9 +111,9 @@ def test_every_step_is_in_the_history_with_its_user(intake_dossier, werkcoach, c
     zaak = openen(intake_dossier, werkcoach)
     zaak = tot_voornemen(zaak, werkcoach, consulent)
     _terug_in_de_tijd(zaak)
-    services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
-    services.betaalstatus_wijzigen(zaak_id=zaak.pk, betaalstatus="betaald", by=werkcoach)
-    services.zaak_afsluiten(zaak_id=zaak.pk, reden="afgehandeld", toelichting="", by=consulent)
+    services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
+    services.betaalstatus_wijzigen(zaak_id=zaak.pk, versie=versie(zaak), betaalstatus="betaald", by=werkcoach)
+    services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="afgehandeld", toelichting="", by=consulent)
     historie = list(Handhavingszaak.history.filter(id=zaak.pk).order_by("history_id"))
     assert [h.history_change_reason for h in historie] == [
         "Zaak geopend", "Naar gesprek: Gesprek gevoerd", "Schriftelijke waarschuwing verstuurd",
@@ -121,32 +127,32 @@ def test_the_consulent_who_opened_the_zaak_cannot_decide_it(intake_dossier, cons
     tot_voornemen(zaak, werkcoach, consulent)
     _terug_in_de_tijd(zaak)
     with pytest.raises(PermissionDenied):
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
-    assert services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=tweede_consulent).besluit_door == tweede_consulent
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
+    assert services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=tweede_consulent).besluit_door == tweede_consulent
 
 
 def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
-    services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
     with pytest.raises(PermissionDenied):
-        services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, verwijtbaarheid="",
+        services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, verwijtbaarheid="",
                                      verwijtbaarheid_reden="", toelichting="", by=werkcoach)
-    tot = services.voornemen_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG - timedelta(days=30), verwijtbaarheid="",
+    tot = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=30), verwijtbaarheid="",
                                        verwijtbaarheid_reden="", toelichting="", by=consulent)
     _terug_in_de_tijd(tot)
     with pytest.raises(PermissionDenied):
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=werkcoach)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=werkcoach)
 
 
 def test_no_warning_without_a_conversation_or_attempt(intake_dossier, werkcoach):
     zaak = openen(intake_dossier, werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
-    assert fout.value.messages == [str(services.NIET_IN_SIGNAAL_OF_GESPREK)]
+        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    assert fout.value.messages == [str(rules.NIET_IN_SIGNAAL_OF_GESPREK)]
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="poging_mislukt",
                                 verslag="Niet thuis, twee keer gebeld.", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
     assert zaak.status == ZaakStatus.WAARSCHUWING
 
 
@@ -157,13 +163,13 @@ def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     kwargs = {"zaak_id": zaak.pk, "verzonden_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
               "toelichting": "", "by": consulent}
     with pytest.raises(ValidationError) as fout:
-        services.voornemen_versturen(**kwargs)
+        services.voornemen_versturen(**kwargs, versie=versie(zaak))
     assert fout.value.messages == [str(rules.WAARSCHUWING_EERST)]
     # A gemeente that turns the policy off may go from gesprek to voornemen for PIP duties (Wet 23).
     instellingen = HandhavingInstellingen.huidig()
     instellingen.altijd_eerst_waarschuwen = False
     instellingen.save()
-    zaak = services.voornemen_versturen(**kwargs)
+    zaak = services.voornemen_versturen(**kwargs, versie=versie(zaak))
     assert zaak.status == ZaakStatus.VOORNEMEN
     assert zaak.voornemen_bedrag == Decimal("25.00")  # €50 × 50 %
 
@@ -182,12 +188,12 @@ def test_no_fine_when_the_bijstand_was_already_lowered(intake_dossier, werkcoach
     zaak = openen(intake_dossier, werkcoach)
     zaak = tot_voornemen(zaak, werkcoach, consulent)
     _terug_in_de_tijd(zaak)
-    services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, verlaagd=True, toelichting="Verlaagd per 1 maart.",
+    services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), verlaagd=True, toelichting="Verlaagd per 1 maart.",
                                            by=werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     assert str(rules.DUBBELE_SANCTIE) in fout.value.messages
-    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(uitkomst="geen_boete"), by=consulent)
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(uitkomst="geen_boete"), by=consulent)
     assert zaak.besluit_uitkomst == "geen_boete"
     assert zaak.besluit_document is None
 
@@ -199,26 +205,26 @@ def test_an_asielstatushouder_fine_needs_a_justification_of_persistent_unwilling
     zaak = tot_voornemen(openen(dossier, werkcoach), werkcoach, consulent)
     _terug_in_de_tijd(zaak)
     with pytest.raises(ValidationError) as fout:
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     assert fout.value.message_dict["asiel_motivering"] == [str(rules.ASIEL_MOTIVERING)]
-    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(asiel_motivering="Drie keer niet verschenen."),
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(asiel_motivering="Drie keer niet verschenen."),
                                   by=consulent)
     assert "Drie keer niet verschenen." in zaak.besluit_document.html
 
 
 def test_a_received_zienswijze_must_be_weighed(intake_dossier, werkcoach, consulent):
     zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent)
-    services.zienswijze_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, wijze="schriftelijk", inhoud="Bezwaren.",
+    services.zienswijze_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, wijze="schriftelijk", inhoud="Bezwaren.",
                                    by=werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     assert fout.value.message_dict["zienswijze_weging"] == [str(rules.ZIENSWIJZE_WEGEN)]
 
 
 def test_no_decision_before_the_zienswijze_period_ended(intake_dossier, werkcoach, consulent):
     zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent, verzonden_op=VANDAAG)
     with pytest.raises(ValidationError) as fout:
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     assert "loopt nog" in fout.value.message_dict["__all__"][0]
 
 
@@ -237,7 +243,7 @@ def test_the_pip_fine_doubles_after_an_earlier_final_fine(werkcoach, consulent):
 def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="Kom op tijd.",
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="Kom op tijd.",
                                            by=werkcoach)
     brief = zaak.waarschuwing_document
     assert brief.soort == "handhaving_waarschuwing"
@@ -249,7 +255,7 @@ def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
         Document.objects.filter(pk=brief.pk).update(titel="x")
     # A second click does not make a second letter.
     with pytest.raises(ValidationError):
-        services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
     assert Document.objects.filter(soort="handhaving_waarschuwing").count() == 1
 
 
@@ -258,7 +264,7 @@ def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
 
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
     with zaak.waarschuwing_document.bestand.open("rb") as bestand:
         pdf = PdfReader(bestand)
         xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
@@ -272,7 +278,7 @@ def test_nothing_is_half_saved_when_a_letter_fails_to_render(intake_dossier, wer
     documenten = Document.objects.count()
     termijnen = set(Termijn.objects.filter(dossier=intake_dossier).values_list("soort", "status"))
     with pytest.raises(Exception):  # noqa: B017 — TemplateDoesNotExist, whatever the renderer raises
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     zaak.refresh_from_db()
     assert zaak.status == ZaakStatus.VOORNEMEN
     assert zaak.besluit_uitkomst == "" and zaak.boetebedrag is None
@@ -283,19 +289,19 @@ def test_nothing_is_half_saved_when_a_letter_fails_to_render(intake_dossier, wer
 def test_a_zaak_can_be_closed_from_every_open_state_with_a_reason(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.zaak_afsluiten(zaak_id=zaak.pk, reden="overig", toelichting="", by=werkcoach)
+        services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="overig", toelichting="", by=werkcoach)
     assert fout.value.message_dict == {"toelichting": [str(rules.TOELICHTING_OVERIG)]}
-    zaak = services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=werkcoach)
+    zaak = services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="naleving_hersteld", toelichting="", by=werkcoach)
     assert zaak.status == ZaakStatus.AFGESLOTEN
     with pytest.raises(ValidationError):
-        services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", by=werkcoach)
+        services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="onterecht", toelichting="", by=werkcoach)
 
 
 def test_only_a_consulent_closes_a_zaak_with_a_voornemen_out(intake_dossier, werkcoach, consulent):
     zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent)
     with pytest.raises(PermissionDenied):
-        services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=werkcoach)
-    services.zaak_afsluiten(zaak_id=zaak.pk, reden="naleving_hersteld", toelichting="", by=consulent)
+        services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="naleving_hersteld", toelichting="", by=werkcoach)
+    services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="naleving_hersteld", toelichting="", by=consulent)
     # The zienswijze termijn of a zaak closed without a decision no longer signals.
     assert Termijn.objects.get(dossier=intake_dossier, soort=HandhavingTermijn.ZIENSWIJZE).status == "vervallen"
 
@@ -309,12 +315,12 @@ def test_a_werkcoach_of_another_team_cannot_touch_the_zaak(intake_dossier, werkc
 
 def test_bezwaar_gegrond_takes_the_fine_out_of_the_cap(intake_dossier, werkcoach, consulent):
     zaak = HandhavingszaakFactory(dossier=intake_dossier, boete=True, boetebedrag=2400)
-    services.bezwaar_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, uitkomst="gegrond", beslist_op=VANDAAG,
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="gegrond", beslist_op=VANDAAG,
                                 by=consulent)
     nieuw = openen(intake_dossier, werkcoach)
     assert selectors.berekening(nieuw, selectors.BoeteInvoer(), peildatum=VANDAAG).bedrag == Decimal("250")
     with pytest.raises(ValidationError) as fout:
-        services.bezwaar_vastleggen(zaak_id=zaak.pk, ontvangen_op=VANDAAG, uitkomst="ongegrond", beslist_op=None,
+        services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="ongegrond", beslist_op=None,
                                     by=consulent)
     assert "beslist_op" in fout.value.message_dict
 
@@ -362,11 +368,11 @@ def test_the_decision_cannot_exceed_the_amount_announced_in_the_voornemen(werkco
     _terug_in_de_tijd(zaak)
     hoger = selectors.BoeteInvoer(verwijtbaarheid="opzet", verwijtbaarheid_reden="Toch opzet.")
     with pytest.raises(ValidationError) as fout:
-        services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(boete=hoger), by=consulent)
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=hoger), by=consulent)
     assert "hoger dan het voorgenomen bedrag" in fout.value.message_dict["__all__"][0]
     assert Handhavingszaak.objects.get(pk=zaak.pk).status == ZaakStatus.VOORNEMEN
     lager = selectors.BoeteInvoer(verwijtbaarheid="verminderd", verwijtbaarheid_reden="Zorg voor een ziek kind.")
-    zaak = services.besluit_nemen(zaak_id=zaak.pk, invoer=invoer(boete=lager), by=consulent)
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=lager), by=consulent)
     assert zaak.boetebedrag == Decimal("12.50")
 
 
@@ -401,3 +407,46 @@ def test_the_timeline_shows_no_shows_and_the_hours_missing_against_the_pip(werkc
 def test_without_a_vastgesteld_pip_the_timeline_shows_no_hours(intake_dossier, werkcoach):
     zaak = openen(intake_dossier, werkcoach)
     assert not [g for g in selectors.tijdlijn(zaak) if g.titel.startswith("Uren")]
+
+
+def test_a_step_on_a_stale_or_missing_version_is_refused_and_changes_nothing(intake_dossier, werkcoach, collega):
+    zaak = openen(intake_dossier, werkcoach)
+    geopend = versie(zaak)
+    services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, verlaagd=False, toelichting="Nagevraagd.", versie=geopend,
+                                           by=collega)
+    assert versie(zaak) == geopend + 1  # every save raises the version
+    for oud in (geopend, None):
+        with pytest.raises(ValidationError) as fout:
+            services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", versie=oud, by=werkcoach)
+        assert fout.value.messages == [str(VERSIE_VEROUDERD)]
+    assert Handhavingszaak.objects.get(pk=zaak.pk).status == ZaakStatus.SIGNAAL
+    zaak = services.zaak_afsluiten(zaak_id=zaak.pk, reden="onterecht", toelichting="", versie=geopend + 1, by=werkcoach)
+    assert zaak.status == ZaakStatus.AFGESLOTEN
+
+
+def test_the_services_check_the_cross_field_rules_of_the_forms(intake_dossier, werkcoach, consulent):
+    zaak = openen(intake_dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.bijstand_verlaging_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), verlaagd=True, toelichting=" ",
+                                               by=werkcoach)
+    assert fout.value.message_dict == {"toelichting": [str(rules.BIJSTAND_TOELICHTING)]}
+    zaak = tot_voornemen(zaak, werkcoach, consulent)
+    _terug_in_de_tijd(zaak)
+    zonder_start = selectors.BoeteInvoer(duo_nieuwe_termijn_maanden=12)
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=zonder_start), by=consulent)
+    assert fout.value.message_dict["duo_nieuwe_termijn_start"] == [str(rules.DUO_START_VERPLICHT)]
+
+
+def test_a_step_the_status_does_not_allow_is_a_dutch_error(werkcoach, consulent):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach)  # signaal, no fine
+    with pytest.raises(ValidationError) as fout:
+        services.betaalstatus_wijzigen(zaak_id=zaak.pk, versie=versie(zaak), betaalstatus="betaald", by=werkcoach)
+    assert fout.value.messages == [str(rules.GEEN_BOETE_BESLUIT)]
+    with pytest.raises(ValidationError) as fout:
+        services.zienswijze_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, wijze="mondeling",
+                                       inhoud="x", by=werkcoach)
+    assert fout.value.messages == [str(rules.ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN)]
+    with pytest.raises(PermissionDenied):
+        services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="",
+                                    beslist_op=None, by=werkcoach)

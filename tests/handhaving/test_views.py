@@ -69,6 +69,18 @@ def test_the_dossier_tab_is_the_handhaving_page(client, werkcoach, wereld):
     assert "Handhavingszaak openen" in response.content.decode()
 
 
+@pytest.mark.parametrize(("wie", "aangeboden"), [
+    ("werkcoach", ["zienswijze", "notitie", "bijstand"]),
+    ("consulent", ["zienswijze", "besluit", "notitie", "bijstand", "afsluiten"]),
+    ("manager", []),
+])
+def test_the_zaak_page_offers_the_steps_of_the_rule(client, request, werkcoach, wie, aangeboden):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, voornemen=True)
+    client.force_login(request.getfixturevalue(wie))
+    acties = client.get(reverse("handhaving:zaak_detail", args=[zaak.pk])).context["acties"]
+    assert [naam for naam, _label in acties] == [f"handhaving:{stap}" for stap in aangeboden]
+
+
 def test_opening_a_zaak_shows_dutch_errors_next_to_the_fields(client, werkcoach, dossier):
     client.force_login(werkcoach)
     morgen = date.today() + timedelta(days=1)
@@ -96,7 +108,7 @@ def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_po
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
         "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
         "motivering": "Niet gekomen.", "verwijtbaarheid": "grove_schuld", "verwijtbaarheid_reden": "",
-        "actie": "besluiten",
+        "actie": "besluiten", "versie": zaak.versie,
     })
     html = response.content.decode()
     assert escape(str(rules.ASIEL_MOTIVERING)) in html
