@@ -37,11 +37,11 @@ from .rules import Examenonderdeel, InschrijvingStatus, UrenCategorie, Voortgang
 L = gettext_lazy
 PAGINA_GROOTTE = 25
 AANBIEDER_VELDEN = ("aanbieder", "uitvoerder")  # a chosen Aanbieder; the services take its id
-ACTIE_LABELS = {
-    "aanmelden": gettext_lazy("Aanmelden bij aanbieder"),
-    "starten": gettext_lazy("Start vastleggen"),
-    "afronden": gettext_lazy("Afronden"),
-    rules.STOPPEN: gettext_lazy("Stoppen"),
+ACTIE_LABELS = {  # the links on the Traject tab (`rules.inschrijving_acties`)
+    "aanmelden": L("Aanmelden bij aanbieder"),
+    "starten": L("Start vastleggen"),
+    "afronden": L("Afronden"),
+    rules.STOPPEN: L("Stoppen"),
 }
 
 
@@ -60,8 +60,7 @@ def _mag_afronden(user: User, dossier: Dossier) -> bool:
 def _inschrijving_acties(dossier: Dossier, inschrijving: Inschrijving) -> list[tuple[str, str]]:
     """The links of an enrolment's row: what `rules.inschrijving_acties` allows in its status."""
     return [
-        (str(ACTIE_LABELS[actie]), reverse("leerroutes:inschrijving_stoppen", args=[dossier.pk, inschrijving.pk])
-         if actie == rules.STOPPEN else reverse("leerroutes:inschrijving_actie", args=[dossier.pk, inschrijving.pk, actie]))
+        (str(ACTIE_LABELS[actie]), reverse("leerroutes:inschrijving_actie", args=[dossier.pk, inschrijving.pk, actie]))
         for actie in rules.inschrijving_acties(inschrijving.status)
     ]
 
@@ -144,7 +143,11 @@ class Pagina:
 
 def _service_argumenten(data: dict) -> dict:
     """The form's data as the service's keyword arguments: a chosen aanbieder becomes `…_id`."""
-    return {f"{k}_id" if k in AANBIEDER_VELDEN else k: _id(v) if k in AANBIEDER_VELDEN else v for k, v in data.items()}
+    argumenten = dict(data)
+    for veld in AANBIEDER_VELDEN:
+        if veld in argumenten:
+            argumenten[f"{veld}_id"] = _id(argumenten.pop(veld))
+    return argumenten
 
 
 def _toon(
@@ -158,8 +161,9 @@ def _toon(
 
     return dossier_formulier(
         request, pk, pagina=pagina.naam, form_class=pagina.form_class, opslaan=opslaan,
-        titel=str(pagina.titel), knop=str(pagina.knop), melding=str(pagina.melding), uitleg=str(uitleg or pagina.uitleg),
-        initial=initial or pagina.initial, toegang=pagina.toegang, extra=pagina.extra, template=pagina.template,
+        titel=str(pagina.titel), knop=str(pagina.knop), melding=str(pagina.melding),
+        uitleg=str(uitleg or pagina.uitleg), initial=initial or pagina.initial, toegang=pagina.toegang,
+        extra=pagina.extra, template=pagina.template,
         terug=lambda d: _traject_url(d, pagina.anker), terug_label=_("Terug naar het traject"),
     )
 
@@ -209,15 +213,17 @@ Z_AFRONDEN = L("Bij de Z-route is dit de datum van het eindgesprek met de gemeen
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def inschrijving_actie(request: HttpRequest, pk: int, inschrijving_id: int, actie: str = rules.STOPPEN) -> HttpResponse:
-    """A step of an enrolment; the form carries the enrolment's version."""
+def inschrijving_actie(
+    request: HttpRequest, pk: int, inschrijving_id: int, actie: str = rules.STOPPEN
+) -> HttpResponse:
+    """A step of an enrolment (`…/<actie>/`, or `…/stoppen/`); the form carries the enrolment's version."""
     if actie not in INSCHRIJVING_PAGINAS:
         raise Http404
     inschrijving = get_object_or_404(Inschrijving, pk=inschrijving_id, dossier_id=pk)
     z_afronden = actie == "afronden" and inschrijving.leerroute == rules.Leerroute.Z
     return _toon(
-        request, pk, INSCHRIJVING_PAGINAS[actie], inschrijving_id=inschrijving.pk, uitleg=Z_AFRONDEN if z_afronden else "",
-        initial=lambda d: {"datum": vandaag(), "versie": inschrijving.versie},
+        request, pk, INSCHRIJVING_PAGINAS[actie], inschrijving_id=inschrijving.pk,
+        uitleg=Z_AFRONDEN if z_afronden else "", initial=lambda d: {"datum": vandaag(), "versie": inschrijving.versie},
     )
 
 

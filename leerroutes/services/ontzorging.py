@@ -1,5 +1,6 @@
 """Financieel ontzorgen (Participatiewet art. 56a) and maatschappelijke begeleiding (Wet 13)."""
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -84,37 +85,44 @@ def vaste_last_toevoegen(
     return last
 
 
+def _ontzorging_wijzigen(
+    dossier_id: int, versie: int | None, by: User, *, fouten: Callable[[Ontzorging], dict[str, str]],
+    velden: dict[str, object], historie: str,
+) -> Ontzorging:
+    """Change the running ontzorging (strict version) when `fouten` finds nothing; its end moves."""
+    dossier = _dossier_vergrendelen(dossier_id, by)
+    ontzorging = _ontzorging(dossier, versie=versie)
+    if gevonden := fouten(ontzorging):
+        raise ValidationError(gevonden)
+    for veld, waarde in velden.items():
+        setattr(ontzorging, veld, waarde)
+    opslaan(ontzorging, reden=historie, door=by)
+    _termijnen(dossier.pk)  # ONTZORGING_EINDE moves, or is gehaald
+    return ontzorging
+
+
 @transaction.atomic
 def ontzorging_verlengen(
     *, dossier_id: int, nieuw_einde: date, reden: str, versie: int | None, by: User
 ) -> Ontzorging:
     """Longer only by a separate decision, e.g. budgetbeheer [BELEID: extension allowed]."""
-    dossier = _dossier_vergrendelen(dossier_id, by)
-    ontzorging = _ontzorging(dossier, versie=versie)
-    if fouten := rules.verlenging_fouten(huidig_einde=ontzorging.geplande_laatste_dag, nieuw_einde=nieuw_einde, reden=reden):
-        raise ValidationError(fouten)
-    ontzorging.verlengd_tot = nieuw_einde
-    ontzorging.verlenging_reden = reden
-    opslaan(ontzorging, reden=f"Verlengd tot {nieuw_einde:%d-%m-%Y}: {reden}", door=by)
-    _termijnen(dossier.pk)  # ONTZORGING_EINDE moves
-    return ontzorging
+    return _ontzorging_wijzigen(
+        dossier_id, versie, by, velden={"verlengd_tot": nieuw_einde, "verlenging_reden": reden},
+        fouten=lambda o: rules.verlenging_fouten(huidig_einde=o.geplande_laatste_dag, nieuw_einde=nieuw_einde,
+                                                 reden=reden),
+        historie=f"Verlengd tot {nieuw_einde:%d-%m-%Y}: {reden}",
+    )
 
 
 @transaction.atomic
 def ontzorging_beeindigen(*, dossier_id: int, datum: date, reden: str, versie: int | None, by: User) -> Ontzorging:
     """Ends earlier when the bijstand ends (Pw 56a)."""
-    dossier = _dossier_vergrendelen(dossier_id, by)
-    ontzorging = _ontzorging(dossier, versie=versie)
-    fouten = rules.vroegtijdig_einde_fouten(
-        start=ontzorging.bijstand_start, huidig_einde=ontzorging.geplande_laatste_dag, datum=datum, reden=reden
+    return _ontzorging_wijzigen(
+        dossier_id, versie, by, velden={"beeindigd_op": datum, "beeindig_reden": reden},
+        fouten=lambda o: rules.vroegtijdig_einde_fouten(start=o.bijstand_start, huidig_einde=o.geplande_laatste_dag,
+                                                        datum=datum, reden=reden),
+        historie=f"Eerder beëindigd op {datum:%d-%m-%Y}: {reden}",
     )
-    if fouten:
-        raise ValidationError(fouten)
-    ontzorging.beeindigd_op = datum
-    ontzorging.beeindig_reden = reden
-    opslaan(ontzorging, reden=f"Eerder beëindigd op {datum:%d-%m-%Y}: {reden}", door=by)
-    _termijnen(dossier.pk)  # ONTZORGING_EINDE gehaald
-    return ontzorging
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ import pytest
 
 from cases.models import Dossier, Fase
 from cases.rules import Doelgroep
+from inburgering.schrijven import VERSIE_VEROUDERD
 from leerroutes import rules, selectors, services
 from leerroutes.models import Afsluiting, Inschrijving, Map, Ontzorging, Pvt, Uren
 from leerroutes.rules import InschrijvingStatus, StopReden
@@ -474,3 +475,50 @@ def test_every_leerroute_change_records_the_acting_user_also_outside_a_web_reque
     services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=pip_b.dagtekening, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
 
     assert {h.history_user for h in inschrijving.history.all()} == {werkcoach}
+
+
+# --- strict versions (issue 9 §1) ------------------------------------------------------------------------
+def _versie_geweigerd(service, **kwargs) -> None:
+    with pytest.raises(ValidationError) as fout:
+        service(**kwargs)
+    assert fout.value.code == "versie"
+    assert fout.value.messages == [str(VERSIE_VEROUDERD)]
+
+
+@pytest.mark.parametrize("versie", [None, 0, 2], ids=["missing", "as-if-new", "future"])
+def test_an_enrolment_step_needs_the_current_version(pip_b, taalschool, werkcoach, versie):
+    inschrijving = inschrijven(pip_b, taalschool, werkcoach)
+    _versie_geweigerd(services.inschrijving_aanmelden, inschrijving_id=inschrijving.pk, datum=VANDAAG,
+                      versie=versie, by=werkcoach)
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == InschrijvingStatus.GEPLAND
+
+
+@pytest.mark.parametrize("service", [services.pvt_vastleggen, services.map_vastleggen], ids=["pvt", "map"])
+def test_a_singleton_opened_empty_cannot_overwrite_one_made_meanwhile(pip_b, werkcoach, collega, service):
+    extra = {"geplande_start": None} if service is services.pvt_vastleggen else {}
+    service(dossier_id=pip_b.dossier_id, aanbieder_id=None, themas=[], versie=0, by=collega, **extra)
+    _versie_geweigerd(service, dossier_id=pip_b.dossier_id, aanbieder_id=None, versie=0, by=werkcoach, **extra)
+    _versie_geweigerd(service, dossier_id=pip_b.dossier_id, aanbieder_id=None, versie=None, by=werkcoach, **extra)
+
+
+def test_ontzorging_and_begeleiding_start_once(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+                             datum_brp_vestiging=VANDAAG - timedelta(days=30))
+    vkb = AanbiederFactory(naam="VKB", soort="schuldhulp_budgetbeheer")
+    starten = {"dossier_id": dossier.pk, "uitvoerder_id": vkb.pk, "bijstand_start": VANDAAG,
+               "asielvergunning_bepaalde_tijd": True, "by": werkcoach}
+    services.ontzorging_starten(**starten)
+    _versie_geweigerd(services.ontzorging_starten, **starten)
+    services.begeleiding_starten(dossier_id=dossier.pk, aanbieder_id=None, by=werkcoach)
+    _versie_geweigerd(services.begeleiding_starten, dossier_id=dossier.pk, aanbieder_id=None, versie=None, by=werkcoach)
+    _versie_geweigerd(services.ontzorging_verlengen, dossier_id=dossier.pk, nieuw_einde=VANDAAG + timedelta(days=400),
+                      reden="budgetbeheer", versie=None, by=werkcoach)
+
+
+def test_closing_a_dossier_needs_its_current_version(pip_b, consulent):
+    _versie_geweigerd(services.dossier_afronden, dossier_id=pip_b.dossier_id, reden="vrijstelling", grond="diploma",
+                      duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=None, by=consulent)
+    _versie_geweigerd(services.dossier_afronden, dossier_id=pip_b.dossier_id, reden="vrijstelling", grond="diploma",
+                      duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=pip_b.dossier.versie - 1, by=consulent)
+    assert Dossier.objects.get(pk=pip_b.dossier_id).fase == Fase.IN_UITVOERING
