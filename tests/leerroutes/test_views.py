@@ -265,3 +265,20 @@ def test_the_traject_tab_needs_the_same_number_of_queries_for_1_or_30_records(cl
     client.force_login(werkcoach)
     _traject_queries(client, klein.dossier_id)  # warm caches (settings, content types)
     assert _traject_queries(client, klein.dossier_id) == _traject_queries(client, groot.dossier_id)
+
+
+def test_the_tab_offers_an_enrolment_only_the_steps_its_status_allows(client, werkcoach, pip, taalschool):
+    inschrijving = services.inschrijving_aanmaken(
+        dossier_id=pip.dossier_id, aanbieder_id=taalschool.pk, startdatum=VANDAAG,
+        geplande_einddatum=VANDAAG + timedelta(days=30), by=werkcoach)
+    client.force_login(werkcoach)
+    traject = reverse("leerroutes:traject", args=[pip.dossier_id])
+
+    def links() -> list[str]:
+        rij = client.get(traject).content.decode().split('id="leerroute"')[1].split("</table>")[0]
+        return re.findall(r'<a class="utrecht-link" href="[^"]+">([^<]+)</a>', rij)
+
+    assert links() == ["Aanmelden bij aanbieder", "Stoppen"]
+    services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, reden="uitval", toelichting="", datum=VANDAAG,
+                                  versie=inschrijving.versie, by=werkcoach)
+    assert links() == []

@@ -55,8 +55,8 @@ def _pvt(request, *, bestaand: bool) -> Opzet:
 
     def collega_slaat_op():
         services.pvt_vastleggen(dossier_id=d, aanbieder_id=None, geplande_start=None, themas=["solidariteit"],
-                                vroege_start_reden="Van de collega", versie=versie_van(Pvt.objects.filter(dossier_id=d).first()),
-                                by=collega)
+                                vroege_start_reden="Van de collega",
+                                versie=versie_van(Pvt.objects.filter(dossier_id=d).first()), by=collega)
 
     return Opzet(
         gebruiker=werkcoach, url=_url("pvt", d),
