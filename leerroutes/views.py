@@ -12,7 +12,7 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +32,7 @@ from inburgering.schrijven import versie_van
 
 from . import forms, rules, selectors, services
 from .models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, Pvt
-from .rules import Examenonderdeel, InschrijvingStatus, UrenCategorie, Voortgang
+from .rules import Examenonderdeel, UrenCategorie, Voortgang
 
 L = gettext_lazy
 PAGINA_GROOTTE = 25
@@ -85,13 +85,13 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- the form pages ------------------------------------------------------------------------------
-def _initial(*vandaag_velden: str, singleton: type[Model] | None = None) -> Callable[[Dossier], dict]:
+def _initial(*vandaag_velden: str, singleton: type[selectors.Enkel] | None = None) -> Callable[[Dossier], dict]:
     """Start values: today in `vandaag_velden`; the version of the dossier's `singleton` (0 while it
     does not exist), for a form that edits it."""
     def initial(dossier: Dossier) -> dict:
         waarden: dict = {veld: vandaag() for veld in vandaag_velden}
         if singleton is not None:
-            waarden["versie"] = versie_van(singleton.objects.filter(dossier=dossier).first())
+            waarden["versie"] = versie_van(selectors.enkel(singleton, dossier))
         return waarden
 
     return initial
@@ -102,7 +102,7 @@ DATUM_VANDAAG = _initial("datum")
 
 def _themas_initial(model: type[Pvt] | type[Map]) -> Callable[[Dossier], dict]:
     def initial(dossier: Dossier) -> dict:
-        obj = model.objects.filter(dossier=dossier).first()
+        obj = selectors.enkel(model, dossier)
         velden = {"versie": versie_van(obj)}
         if obj is not None:
             velden.update(aanbieder=obj.aanbieder_id, themas=obj.themas)
@@ -114,8 +114,7 @@ def _themas_initial(model: type[Pvt] | type[Map]) -> Callable[[Dossier], dict]:
 
 
 def _uren_initial(dossier: Dossier) -> dict:
-    actief = dossier.inschrijvingen.filter(status__in=InschrijvingStatus.ACTIEF).select_related("aanbieder").first()
-    return {"aanbieder": _id(getattr(actief, "aanbieder", None))}
+    return {"aanbieder": _id(getattr(selectors.actieve_inschrijving(dossier), "aanbieder", None))}
 
 
 def _checklist(dossier: Dossier) -> dict:
