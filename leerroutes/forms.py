@@ -1,11 +1,14 @@
 """The small forms of the Traject tab, one per use-case; field names match the services' keyword
-arguments, so a service's ValidationError lands next to the right field."""
+arguments, so a service's ValidationError lands next to the right field. A form that edits an
+existing or singleton object (PVT, MAP, an enrolment's step, the ontzorging, the begeleiding, the
+dossier when closing it) carries its version (`VersieVeld`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import EindReden
 from inburgering.formulieren import DatumInput
+from inburgering.formulierpagina import VersieVeld
 from inburgering.instellingen.models import GemeenteInstellingen
 
 from . import rules, selectors
@@ -37,11 +40,13 @@ class InschrijvingForm(forms.Form):
         )
 
 
-class DatumForm(forms.Form):
+class DatumForm(VersieVeld):
+    """A step on a dated object: an enrolment's step, the signing of the participatieverklaring."""
+
     datum = _datum(_("Datum"))
 
 
-class StoppenForm(forms.Form):
+class StoppenForm(VersieVeld):
     reden = forms.ChoiceField(label=_("Reden"), choices=LEEG + StopReden.CHOICES)
     toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs=TEKST), required=False,
                                   help_text=_("Verplicht bij 'Andere reden'."))
@@ -78,15 +83,17 @@ class ExamenForm(forms.Form):
     )
 
 
-class _ThemasForm(forms.Form):
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class _UitvoerderForm(forms.Form):
     aanbieder = forms.ModelChoiceField(label=_("Uitvoerder"), queryset=None, required=False)
-    themas = forms.MultipleChoiceField(label=_("Behandelde thema's"), widget=forms.CheckboxSelectMultiple,
-                                       required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+
+class _ThemasForm(VersieVeld, _UitvoerderForm):
+    themas = forms.MultipleChoiceField(label=_("Behandelde thema's"), widget=forms.CheckboxSelectMultiple,
+                                       required=False)
 
 
 class PvtForm(_ThemasForm):
@@ -116,13 +123,13 @@ class PvtSessieForm(forms.Form):
     aanwezig = forms.BooleanField(label=_("Aanwezig"), required=False, initial=True)
 
 
-class EindgesprekForm(forms.Form):
+class EindgesprekForm(VersieVeld):
     datum = _datum(_("Datum eindgesprek"))
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=LEEG + MapUitkomst.CHOICES)
     verslag = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs=TEKST), required=False)
 
 
-class OntzorgingForm(forms.Form):
+class OntzorgingForm(VersieVeld):
     uitvoerder = forms.ModelChoiceField(label=_("Uitvoerende organisatie"), queryset=None)
     bijstand_start = _datum(_("Eerste dag recht op bijstand"))
     asielvergunning_bepaalde_tijd = forms.BooleanField(
@@ -148,12 +155,12 @@ class VasteLastForm(forms.Form):
         self.fields["soort"].choices = LEEG + [(s, s) for s in soorten]
 
 
-class VerlengenForm(forms.Form):
+class VerlengenForm(VersieVeld):
     nieuw_einde = _datum(_("Nieuwe einddatum"))
     reden = forms.CharField(label=_("Reden van de verlenging"), widget=forms.Textarea(attrs=TEKST))
 
 
-class VroegEindeForm(forms.Form):
+class VroegEindeForm(VersieVeld):
     datum = _datum(_("Laatste dag"))
     reden = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs=TEKST))
 
@@ -163,15 +170,11 @@ class NotitieForm(forms.Form):
     tekst = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class BegeleidingForm(forms.Form):
-    aanbieder = forms.ModelChoiceField(label=_("Uitvoerder"), queryset=None, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["aanbieder"].queryset = selectors.aanbieders()
+class BegeleidingForm(VersieVeld, _UitvoerderForm):
+    pass
 
 
-class MbActiviteitForm(BegeleidingForm):
+class MbActiviteitForm(_UitvoerderForm):
     soort = forms.ChoiceField(label=_("Soort"), choices=LEEG + MbSoort.CHOICES)
     datum = _datum(_("Datum"))
     uren = _uren(_("Uren"), verplicht=False)
@@ -183,7 +186,7 @@ class MbActiviteitForm(BegeleidingForm):
         self.order_fields(["soort", "datum", "uren", "aanbieder", "notitie"])
 
 
-class AfrondenForm(forms.Form):
+class AfrondenForm(VersieVeld):
     reden = forms.ChoiceField(
         label=_("Reden"), widget=forms.RadioSelect,
         choices=[(EindReden.VOLDAAN, EindReden.VOLDAAN.label), (EindReden.ONTHEFFING, EindReden.ONTHEFFING.label),

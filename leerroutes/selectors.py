@@ -45,6 +45,19 @@ def aanbieders(*, soort: str | None = None, alleen_actief: bool = True) -> Query
     return qs.order_by("naam")
 
 
+Enkel = Pvt | Map | Ontzorging | MaatschappelijkeBegeleiding  # one per dossier, edited through a form
+
+
+def enkel(model: type[Enkel], dossier: Dossier) -> Enkel | None:
+    """The dossier's PVT, MAP, ontzorging or begeleiding, or None while it is not made yet (its form
+    then carries version 0)."""
+    return model.objects.filter(dossier=dossier).first()
+
+
+def actieve_inschrijving(dossier: Dossier) -> Inschrijving | None:
+    return dossier.inschrijvingen.filter(status__in=InschrijvingStatus.ACTIEF).select_related("aanbieder").first()
+
+
 def nt2_uren_voor_afschalen(dossier: Dossier) -> Decimal:
     """Besluit 5.5: NT2 hours (alfabetisering and intake-phase hours included) at a keurmerk or
     taalschakeltraject institution. The hook for pip_plans' afschalen check (≥ 600 hours); hours

@@ -1,17 +1,21 @@
 """The Traject tab (everything in the vastgesteld PIP on one page), its small form pages, each
-calling one service, and the aanbieder list for staff."""
+calling one service, and the aanbieder list for staff.
+
+The form pages are a table: each `Pagina` states its form, its service, its words and the part of the
+tab it returns to; `cases.views.dossier_formulier` does the rest (403 for who may not change the
+dossier, the read logged, the service's errors next to the fields, back to the tab on success)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,17 +23,26 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier, Fase
-from cases.views import dossier_pagina, fouten_naar_formulieren
+from cases.views import dossier_formulier, dossier_pagina
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.formulierpagina import SJABLOON
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import versie_van
 
-from . import forms, selectors, services
-from .models import Inschrijving, Map, Pvt
-from .rules import Examenonderdeel, InschrijvingStatus, UrenCategorie, Voortgang
+from . import forms, rules, selectors, services
+from .models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, Pvt
+from .rules import Examenonderdeel, UrenCategorie, Voortgang
 
+L = gettext_lazy
 PAGINA_GROOTTE = 25
-Opslaan = Callable[[Dossier, dict, User], object]
+AANBIEDER_VELDEN = ("aanbieder", "uitvoerder")  # a chosen Aanbieder; the services take its id
+ACTIE_LABELS = {  # the links on the Traject tab (`rules.inschrijving_acties`)
+    "aanmelden": L("Aanmelden bij aanbieder"),
+    "starten": L("Start vastleggen"),
+    "afronden": L("Afronden"),
+    rules.STOPPEN: L("Stoppen"),
+}
 
 
 def _id(obj) -> int | None:
@@ -44,6 +57,14 @@ def _mag_afronden(user: User, dossier: Dossier) -> bool:
     return user.heeft_rol(Rol.CONSULENT)
 
 
+def _inschrijving_acties(dossier: Dossier, inschrijving: Inschrijving) -> list[tuple[str, str]]:
+    """The links of an enrolment's row: what `rules.inschrijving_acties` allows in its status."""
+    return [
+        (str(ACTIE_LABELS[actie]), reverse("leerroutes:inschrijving_actie", args=[dossier.pk, inschrijving.pk, actie]))
+        for actie in rules.inschrijving_acties(inschrijving.status)
+    ]
+
+
 @login_required
 def traject(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "traject")
@@ -51,6 +72,7 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         o=overzicht,
         actief=overzicht.actieve_inschrijving,
+        inschrijvingen=[(i, _inschrijving_acties(dossier, i)) for i in overzicht.inschrijvingen],
         pvt_uren=overzicht.uren_totalen[UrenCategorie.PVT],
         uren_totaal=sum(overzicht.uren_totalen.values()),
         categorieen=[(label, overzicht.uren_totalen[code]) for code, label in UrenCategorie.CHOICES],
@@ -62,126 +84,28 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "leerroutes/traject.html", context)
 
 
-def _formulier(
-    request: HttpRequest, pk: int, *, pagina: str, form_class: type[Form], opslaan: Opslaan, titel: str,
-    knop: str, melding: str, anker: str = "", uitleg: str = "", initial: Callable[[Dossier], dict] | None = None,
-    toegang: Callable[[User, Dossier], bool] | None = None, template: str = "leerroutes/formulier.html",
-    extra: Callable[[Dossier], dict] | None = None,
-) -> HttpResponse:
-    """One small form page: 403 (nothing logged) for who may not change the dossier, the read
-    logged, the service's errors next to their fields, back to the Traject tab on success."""
-    dossier, context = dossier_pagina(request, pk, pagina, alleen_bewerken=True, toegang=toegang)
-    data = request.POST if request.method == "POST" else None  # an empty POST is still a submit
-    form = form_class(data, initial=initial(dossier) if initial else {"datum": vandaag()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            opslaan(dossier, form.cleaned_data, request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, melding)
-            return redirect(_traject_url(dossier, anker))
-    context.update({"form": form, "titel": titel, "knop": knop, "uitleg": uitleg, "anker": anker,
-                    **(extra(dossier) if extra else {})})
-    return render(request, template, context)
-
-
-# --- enrolment ----------------------------------------------------------------------------------
-@login_required
-@require_http_methods(["GET", "POST"])
-def inschrijving_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.inschrijving_aanmaken(
-            dossier_id=dossier.pk, aanbieder_id=data["aanbieder"].pk, startdatum=data["startdatum"],
-            geplande_einddatum=data["geplande_einddatum"], by=by,
-        )
-
-    def uitleg_pip(dossier):
-        pip = selectors.geldend_pip(dossier)
-        return {"uitleg": _("Leerroute volgens het geldende PIP: %(route)s.") % {"route": pip.get_leerroute_display()}
-                if pip else _("Er is nog geen vastgesteld PIP.")}
-
-    return _formulier(
-        request, pk, pagina="traject_inschrijven", form_class=forms.InschrijvingForm, opslaan=opslaan,
-        titel=_("Inschrijven voor de leerroute"), knop=_("Inschrijven"), melding=_("De inschrijving is vastgelegd."),
-        anker="leerroute", initial=lambda d: {"startdatum": vandaag()}, extra=uitleg_pip,
-    )
-
-
-ACTIES = {
-    "aanmelden": (services.inschrijving_aanmelden, gettext_lazy("Aanmelden bij de aanbieder"),
-                  gettext_lazy("Aangemeld"), gettext_lazy("De aanmelding bij de aanbieder is vastgelegd.")),
-    "starten": (services.inschrijving_starten, gettext_lazy("Start van de leerroute vastleggen"),
-                gettext_lazy("Gestart"), gettext_lazy("De start is vastgelegd.")),
-    "afronden": (services.inschrijving_afronden, gettext_lazy("Leerroute afronden"),
-                 gettext_lazy("Afronden"), gettext_lazy("De leerroute is afgerond.")),
-}
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def inschrijving_actie(request: HttpRequest, pk: int, inschrijving_id: int, actie: str) -> HttpResponse:
-    if actie not in ACTIES:
-        raise Http404
-    service, titel, knop, melding = ACTIES[actie]
-    inschrijving = get_object_or_404(Inschrijving, pk=inschrijving_id, dossier_id=pk)
-    uitleg = _("Bij de Z-route is dit de datum van het eindgesprek met de gemeente; dat kan pas als de uren "
-               "compleet zijn.") if actie == "afronden" and inschrijving.leerroute == "Z" else ""
-    return _formulier(
-        request, pk, pagina=f"traject_inschrijving_{actie}", form_class=forms.DatumForm,
-        opslaan=lambda d, data, by: service(inschrijving_id=inschrijving.pk, datum=data["datum"], by=by),
-        titel=str(titel), knop=str(knop), melding=str(melding), anker="leerroute", uitleg=uitleg,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def inschrijving_stoppen(request: HttpRequest, pk: int, inschrijving_id: int) -> HttpResponse:
-    inschrijving = get_object_or_404(Inschrijving, pk=inschrijving_id, dossier_id=pk)
-    return _formulier(
-        request, pk, pagina="traject_inschrijving_stoppen", form_class=forms.StoppenForm,
-        opslaan=lambda d, data, by: services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, by=by, **data),
-        titel=_("Inschrijving stoppen"), knop=_("Stoppen"), melding=_("De inschrijving is gestopt."),
-        anker="leerroute", uitleg=_("De gevolgde uren en examenpogingen blijven bij het dossier."),
-    )
-
-
-# --- hours and exams ----------------------------------------------------------------------------
-@login_required
-@require_http_methods(["GET", "POST"])
-def uren_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.uren_vastleggen(dossier_id=dossier.pk, by=by, aanbieder_id=_id(data.pop("aanbieder")), **data)
-
-    return _formulier(
-        request, pk, pagina="traject_uren", form_class=forms.UrenForm, opslaan=opslaan, titel=_("Uren vastleggen"),
-        knop=_("Uren vastleggen"), melding=_("De uren zijn vastgelegd."), anker="uren",
-        initial=lambda d: {"aanbieder": _id(getattr(_actieve_inschrijving(d), "aanbieder", None))},
-    )
-
-
-def _actieve_inschrijving(dossier: Dossier) -> Inschrijving | None:
-    return dossier.inschrijvingen.filter(status__in=InschrijvingStatus.ACTIEF).select_related("aanbieder").first()
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def examen_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    return _formulier(
-        request, pk, pagina="traject_examen", form_class=forms.ExamenForm,
-        opslaan=lambda d, data, by: services.examen_vastleggen(dossier_id=d.pk, by=by, **data),
-        titel=_("Examenresultaat vastleggen"), knop=_("Resultaat vastleggen"),
-        melding=_("Het examenresultaat is vastgelegd."), anker="examens",
-    )
-
-
-# --- PVT and MAP ----------------------------------------------------------------------------------
-def _themas_initial(model) -> Callable[[Dossier], dict]:
+# --- the form pages ------------------------------------------------------------------------------
+def _initial(*vandaag_velden: str, singleton: type[selectors.Enkel] | None = None) -> Callable[[Dossier], dict]:
+    """Start values: today in `vandaag_velden`; the version of the dossier's `singleton` (0 while it
+    does not exist), for a form that edits it."""
     def initial(dossier: Dossier) -> dict:
-        obj = model.objects.filter(dossier=dossier).first()
-        if obj is None:
-            return {}
-        velden = {"versie": obj.versie, "aanbieder": obj.aanbieder_id, "themas": obj.themas}
+        waarden: dict = {veld: vandaag() for veld in vandaag_velden}
+        if singleton is not None:
+            waarden["versie"] = versie_van(selectors.enkel(singleton, dossier))
+        return waarden
+
+    return initial
+
+
+DATUM_VANDAAG = _initial("datum")
+
+
+def _themas_initial(model: type[Pvt] | type[Map]) -> Callable[[Dossier], dict]:
+    def initial(dossier: Dossier) -> dict:
+        obj = selectors.enkel(model, dossier)
+        velden = {"versie": versie_van(obj)}
+        if obj is not None:
+            velden.update(aanbieder=obj.aanbieder_id, themas=obj.themas)
         if isinstance(obj, Pvt):
             velden.update(geplande_start=obj.geplande_start, vroege_start_reden=obj.vroege_start_reden)
         return velden
@@ -189,89 +113,178 @@ def _themas_initial(model) -> Callable[[Dossier], dict]:
     return initial
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pvt(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.pvt_vastleggen(dossier_id=dossier.pk, by=by, aanbieder_id=_id(data.pop("aanbieder")), **data)
+def _uren_initial(dossier: Dossier) -> dict:
+    return {"aanbieder": _id(getattr(selectors.actieve_inschrijving(dossier), "aanbieder", None))}
 
-    return _formulier(
-        request, pk, pagina="traject_pvt", form_class=forms.PvtForm, opslaan=opslaan,
-        titel=_("Participatieverklaringstraject (PVT)"), knop=_("Opslaan"), melding=_("De PVT is opgeslagen."),
-        anker="pvt", initial=_themas_initial(Pvt),
+
+def _checklist(dossier: Dossier) -> dict:
+    return {"voldaan": selectors.traject_overzicht(dossier).voldaan}
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """One form page of the Traject tab. `naam` is its name in the inzage log; the service is called
+    with the dossier's (or the enrolment's) id, the user and the form's data."""
+
+    naam: str
+    form_class: type[Form]
+    service: Callable[..., object]
+    titel: str
+    knop: str
+    melding: str
+    anker: str = ""
+    uitleg: str = ""
+    initial: Callable[[Dossier], dict] = DATUM_VANDAAG
+    toegang: Callable[[User, Dossier], bool] | None = None
+    extra: Callable[[Dossier], dict] | None = None
+    template: str = SJABLOON
+
+
+def _service_argumenten(data: dict) -> dict:
+    """The form's data as the service's keyword arguments: a chosen aanbieder becomes `…_id`."""
+    argumenten = dict(data)
+    for veld in AANBIEDER_VELDEN:
+        if veld in argumenten:
+            argumenten[f"{veld}_id"] = _id(argumenten.pop(veld))
+    return argumenten
+
+
+def _toon(
+    request: HttpRequest, pk: int, pagina: Pagina, *, uitleg: str = "",
+    initial: Callable[[Dossier], dict] | None = None, **sleutel: int,
+) -> HttpResponse:
+    """Show `pagina` for dossier `pk`; `sleutel` names the object the service acts on (default: the
+    dossier, `dossier_id`)."""
+    def opslaan(dossier: Dossier, data: dict) -> object:
+        return pagina.service(**(sleutel or {"dossier_id": dossier.pk}), by=request.user, **_service_argumenten(data))
+
+    return dossier_formulier(
+        request, pk, pagina=pagina.naam, form_class=pagina.form_class, opslaan=opslaan,
+        titel=str(pagina.titel), knop=str(pagina.knop), melding=str(pagina.melding),
+        uitleg=str(uitleg or pagina.uitleg), initial=initial or pagina.initial, toegang=pagina.toegang,
+        extra=pagina.extra, template=pagina.template,
+        terug=lambda d: _traject_url(d, pagina.anker), terug_label=_("Terug naar het traject"),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pvt_sessie(request: HttpRequest, pk: int) -> HttpResponse:
-    return _formulier(
-        request, pk, pagina="traject_pvt_sessie", form_class=forms.PvtSessieForm,
-        opslaan=lambda d, data, by: services.pvt_sessie_vastleggen(dossier_id=d.pk, by=by, **data),
-        titel=_("PVT-bijeenkomst vastleggen"), knop=_("Vastleggen"), melding=_("De bijeenkomst is vastgelegd."),
-        anker="pvt", initial=lambda d: {"datum": vandaag(), "aanwezig": True},
-    )
+def _formulier_view(pagina: Pagina) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The view of a page on the dossier itself (URL `…/traject/<page>/`)."""
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _toon(request, pk, pagina)
+
+    return view
+
+
+# --- enrolment ----------------------------------------------------------------------------------
+INSCHRIJVEN = Pagina(
+    "traject_inschrijven", forms.InschrijvingForm, services.inschrijving_aanmaken, L("Inschrijven voor de leerroute"),
+    L("Inschrijven"), L("De inschrijving is vastgelegd."), anker="leerroute", initial=_initial("startdatum"),
+)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pvt_ondertekening(request: HttpRequest, pk: int) -> HttpResponse:
-    return _formulier(
-        request, pk, pagina="traject_pvt_ondertekening", form_class=forms.DatumForm,
-        opslaan=lambda d, data, by: services.pvt_ondertekening_vastleggen(dossier_id=d.pk, datum=data["datum"], by=by),
-        titel=_("Ondertekening participatieverklaring"), knop=_("Vastleggen"),
-        melding=_("De ondertekening van de participatieverklaring is vastgelegd."), anker="pvt",
-        uitleg=_("Alleen als de PVT compleet is: minimaal 12 uur, de vier kernwaarden en een activiteit of excursie."),
-    )
+def inschrijving_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    pip = selectors.geldend_pip(get_object_or_404(Dossier, pk=pk))  # for the uitleg; the page checks access
+    uitleg = (_("Leerroute volgens het geldende PIP: %(route)s.") % {"route": pip.get_leerroute_display()} if pip
+              else _("Er is nog geen vastgesteld PIP."))
+    return _toon(request, pk, INSCHRIJVEN, uitleg=uitleg)
+
+
+INSCHRIJVING_PAGINAS = {
+    "aanmelden": Pagina("traject_inschrijving_aanmelden", forms.DatumForm, services.inschrijving_aanmelden,
+                        L("Aanmelden bij de aanbieder"), L("Aangemeld"),
+                        L("De aanmelding bij de aanbieder is vastgelegd."), anker="leerroute"),
+    "starten": Pagina("traject_inschrijving_starten", forms.DatumForm, services.inschrijving_starten,
+                      L("Start van de leerroute vastleggen"), L("Gestart"), L("De start is vastgelegd."),
+                      anker="leerroute"),
+    "afronden": Pagina("traject_inschrijving_afronden", forms.DatumForm, services.inschrijving_afronden,
+                       L("Leerroute afronden"), L("Afronden"), L("De leerroute is afgerond."), anker="leerroute"),
+    rules.STOPPEN: Pagina("traject_inschrijving_stoppen", forms.StoppenForm, services.inschrijving_stoppen,
+                          L("Inschrijving stoppen"), L("Stoppen"), L("De inschrijving is gestopt."), anker="leerroute",
+                          uitleg=L("De gevolgde uren en examenpogingen blijven bij het dossier.")),
+}
+Z_AFRONDEN = L("Bij de Z-route is dit de datum van het eindgesprek met de gemeente; dat kan pas als de uren "
+               "compleet zijn.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def map_traject(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.map_vastleggen(dossier_id=dossier.pk, by=by, aanbieder_id=_id(data.pop("aanbieder")), **data)
-
-    return _formulier(
-        request, pk, pagina="traject_map", form_class=forms.MapForm, opslaan=opslaan,
-        titel=_("Module Arbeidsmarkt en Participatie (MAP)"), knop=_("Opslaan"), melding=_("De MAP is opgeslagen."),
-        anker="map", initial=_themas_initial(Map),
+def inschrijving_actie(
+    request: HttpRequest, pk: int, inschrijving_id: int, actie: str = rules.STOPPEN
+) -> HttpResponse:
+    """A step of an enrolment (`…/<actie>/`, or `…/stoppen/`); the form carries the enrolment's version."""
+    if actie not in INSCHRIJVING_PAGINAS:
+        raise Http404
+    inschrijving = get_object_or_404(Inschrijving, pk=inschrijving_id, dossier_id=pk)
+    z_afronden = actie == "afronden" and inschrijving.leerroute == rules.Leerroute.Z
+    return _toon(
+        request, pk, INSCHRIJVING_PAGINAS[actie], inschrijving_id=inschrijving.pk,
+        uitleg=Z_AFRONDEN if z_afronden else "", initial=lambda d: {"datum": vandaag(), "versie": inschrijving.versie},
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def map_eindgesprek(request: HttpRequest, pk: int) -> HttpResponse:
-    return _formulier(
-        request, pk, pagina="traject_map_eindgesprek", form_class=forms.EindgesprekForm,
-        opslaan=lambda d, data, by: services.map_eindgesprek_vastleggen(dossier_id=d.pk, by=by, **data),
-        titel=_("MAP-eindgesprek vastleggen"), knop=_("Vastleggen"), melding=_("Het eindgesprek is vastgelegd."),
-        anker="map",
-    )
+inschrijving_stoppen = inschrijving_actie  # its own URL, `…/stoppen/`
 
+# --- hours and exams ----------------------------------------------------------------------------
+uren_nieuw = _formulier_view(Pagina(
+    "traject_uren", forms.UrenForm, services.uren_vastleggen, L("Uren vastleggen"), L("Uren vastleggen"),
+    L("De uren zijn vastgelegd."), anker="uren", initial=_uren_initial,
+))
+examen_nieuw = _formulier_view(Pagina(
+    "traject_examen", forms.ExamenForm, services.examen_vastleggen, L("Examenresultaat vastleggen"),
+    L("Resultaat vastleggen"), L("Het examenresultaat is vastgelegd."), anker="examens",
+))
+
+# --- PVT and MAP ----------------------------------------------------------------------------------
+pvt = _formulier_view(Pagina(
+    "traject_pvt", forms.PvtForm, services.pvt_vastleggen, L("Participatieverklaringstraject (PVT)"), L("Opslaan"),
+    L("De PVT is opgeslagen."), anker="pvt", initial=_themas_initial(Pvt),
+))
+pvt_sessie = _formulier_view(Pagina(
+    "traject_pvt_sessie", forms.PvtSessieForm, services.pvt_sessie_vastleggen, L("PVT-bijeenkomst vastleggen"),
+    L("Vastleggen"), L("De bijeenkomst is vastgelegd."), anker="pvt",
+    initial=lambda d: {"datum": vandaag(), "aanwezig": True},
+))
+pvt_ondertekening = _formulier_view(Pagina(
+    "traject_pvt_ondertekening", forms.DatumForm, services.pvt_ondertekening_vastleggen,
+    L("Ondertekening participatieverklaring"), L("Vastleggen"),
+    L("De ondertekening van de participatieverklaring is vastgelegd."), anker="pvt",
+    uitleg=L("Alleen als de PVT compleet is: minimaal 12 uur, de vier kernwaarden en een activiteit of excursie."),
+    initial=_initial("datum", singleton=Pvt),
+))
+map_traject = _formulier_view(Pagina(
+    "traject_map", forms.MapForm, services.map_vastleggen, L("Module Arbeidsmarkt en Participatie (MAP)"),
+    L("Opslaan"), L("De MAP is opgeslagen."), anker="map", initial=_themas_initial(Map),
+))
+map_eindgesprek = _formulier_view(Pagina(
+    "traject_map_eindgesprek", forms.EindgesprekForm, services.map_eindgesprek_vastleggen,
+    L("MAP-eindgesprek vastleggen"), L("Vastleggen"), L("Het eindgesprek is vastgelegd."), anker="map",
+    initial=_initial("datum", singleton=Map),
+))
 
 # --- financieel ontzorgen and maatschappelijke begeleiding ------------------------------------------
-@login_required
-@require_http_methods(["GET", "POST"])
-def ontzorging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.ontzorging_starten(dossier_id=dossier.pk, by=by, uitvoerder_id=data.pop("uitvoerder").pk, **data)
-
-    return _formulier(
-        request, pk, pagina="traject_ontzorging", form_class=forms.OntzorgingForm, opslaan=opslaan,
-        titel=_("Financieel ontzorgen starten"), knop=_("Starten"), melding=_("Het financieel ontzorgen is gestart."),
-        anker="ontzorging", initial=lambda d: {},
-    )
-
-
+ontzorging_nieuw = _formulier_view(Pagina(
+    "traject_ontzorging", forms.OntzorgingForm, services.ontzorging_starten, L("Financieel ontzorgen starten"),
+    L("Starten"), L("Het financieel ontzorgen is gestart."), anker="ontzorging",
+    initial=_initial(singleton=Ontzorging),
+))
+_ONTZORGING_INITIAL = _initial("datum", "van", singleton=Ontzorging)
 ONTZORGING_PAGINAS = {
-    "vaste-last": (forms.VasteLastForm, services.vaste_last_toevoegen, gettext_lazy("Vaste last toevoegen"),
-                   gettext_lazy("Toevoegen"), gettext_lazy("De vaste last is toegevoegd.")),
-    "verlengen": (forms.VerlengenForm, services.ontzorging_verlengen, gettext_lazy("Ontzorgen verlengen"),
-                  gettext_lazy("Verlengen"), gettext_lazy("Het ontzorgen is verlengd.")),
-    "beeindigen": (forms.VroegEindeForm, services.ontzorging_beeindigen, gettext_lazy("Ontzorgen eerder beëindigen"),
-                   gettext_lazy("Beëindigen"), gettext_lazy("Het ontzorgen is beëindigd.")),
-    "notitie": (forms.NotitieForm, services.ontzorging_notitie_toevoegen, gettext_lazy("Coachingsnotitie toevoegen"),
-                gettext_lazy("Toevoegen"), gettext_lazy("De notitie is toegevoegd.")),
+    "vaste-last": Pagina("traject_ontzorging_vaste-last", forms.VasteLastForm, services.vaste_last_toevoegen,
+                         L("Vaste last toevoegen"), L("Toevoegen"), L("De vaste last is toegevoegd."),
+                         anker="ontzorging", initial=_ONTZORGING_INITIAL),
+    "verlengen": Pagina("traject_ontzorging_verlengen", forms.VerlengenForm, services.ontzorging_verlengen,
+                        L("Ontzorgen verlengen"), L("Verlengen"), L("Het ontzorgen is verlengd."), anker="ontzorging",
+                        initial=_ONTZORGING_INITIAL),
+    "beeindigen": Pagina("traject_ontzorging_beeindigen", forms.VroegEindeForm, services.ontzorging_beeindigen,
+                         L("Ontzorgen eerder beëindigen"), L("Beëindigen"), L("Het ontzorgen is beëindigd."),
+                         anker="ontzorging", initial=_ONTZORGING_INITIAL),
+    "notitie": Pagina("traject_ontzorging_notitie", forms.NotitieForm, services.ontzorging_notitie_toevoegen,
+                      L("Coachingsnotitie toevoegen"), L("Toevoegen"), L("De notitie is toegevoegd."),
+                      anker="ontzorging", initial=_ONTZORGING_INITIAL),
 }
 
 
@@ -280,58 +293,29 @@ ONTZORGING_PAGINAS = {
 def ontzorging_actie(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
     if actie not in ONTZORGING_PAGINAS:
         raise Http404
-    form_class, service, titel, knop, melding = ONTZORGING_PAGINAS[actie]
-    return _formulier(
-        request, pk, pagina=f"traject_ontzorging_{actie}", form_class=form_class,
-        opslaan=lambda d, data, by: service(dossier_id=d.pk, by=by, **data),
-        titel=str(titel), knop=str(knop), melding=str(melding), anker="ontzorging",
-        initial=lambda d: {"datum": vandaag(), "van": vandaag()},
-    )
+    return _toon(request, pk, ONTZORGING_PAGINAS[actie])
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def begeleiding_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    return _formulier(
-        request, pk, pagina="traject_begeleiding", form_class=forms.BegeleidingForm,
-        opslaan=lambda d, data, by: services.begeleiding_starten(dossier_id=d.pk, aanbieder_id=_id(data["aanbieder"]), by=by),
-        titel=_("Maatschappelijke begeleiding starten"), knop=_("Starten"),
-        melding=_("De maatschappelijke begeleiding is gestart."), anker="begeleiding", initial=lambda d: {},
-        uitleg=_("De begeleiding start op de dag van inschrijving in de BRP."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def mb_activiteit(request: HttpRequest, pk: int) -> HttpResponse:
-    def opslaan(dossier, data, by):
-        return services.mb_activiteit_vastleggen(dossier_id=dossier.pk, by=by, aanbieder_id=_id(data.pop("aanbieder")), **data)
-
-    return _formulier(
-        request, pk, pagina="traject_mb_activiteit", form_class=forms.MbActiviteitForm, opslaan=opslaan,
-        titel=_("Activiteit maatschappelijke begeleiding"), knop=_("Vastleggen"),
-        melding=_("De activiteit is vastgelegd."), anker="begeleiding",
-    )
-
+begeleiding_nieuw = _formulier_view(Pagina(
+    "traject_begeleiding", forms.BegeleidingForm, services.begeleiding_starten,
+    L("Maatschappelijke begeleiding starten"), L("Starten"), L("De maatschappelijke begeleiding is gestart."),
+    anker="begeleiding", uitleg=L("De begeleiding start op de dag van inschrijving in de BRP."),
+    initial=_initial(singleton=MaatschappelijkeBegeleiding),
+))
+mb_activiteit = _formulier_view(Pagina(
+    "traject_mb_activiteit", forms.MbActiviteitForm, services.mb_activiteit_vastleggen,
+    L("Activiteit maatschappelijke begeleiding"), L("Vastleggen"), L("De activiteit is vastgelegd."),
+    anker="begeleiding",
+))
 
 # --- afronden --------------------------------------------------------------------------------------
-@login_required
-@require_http_methods(["GET", "POST"])
-def afronden(request: HttpRequest, pk: int) -> HttpResponse:
-    """Consulent only: close as voldaan (when the checklist is complete) or by a DUO ontheffing /
-    vrijstelling. Others get 403 before anything is logged."""
-    def opslaan(dossier, data, by):
-        return services.dossier_afronden(dossier_id=dossier.pk, by=by, **data)
-
-    def checklist(dossier):
-        return {"voldaan": selectors.traject_overzicht(dossier).voldaan}
-
-    return _formulier(
-        request, pk, pagina="traject_afronden", form_class=forms.AfrondenForm, opslaan=opslaan,
-        titel=_("Dossier afronden"), knop=_("Dossier afronden"), melding=_("Het dossier is afgerond."),
-        toegang=_mag_afronden, template="leerroutes/afronden.html", extra=checklist,
-        initial=lambda d: {"datum": vandaag()},
-    )
+# Consulent only: close as voldaan (when the checklist is complete) or by a DUO ontheffing /
+# vrijstelling. Others get 403 before anything is logged. The form edits the dossier: its version.
+afronden = _formulier_view(Pagina(
+    "traject_afronden", forms.AfrondenForm, services.dossier_afronden, L("Dossier afronden"), L("Dossier afronden"),
+    L("Het dossier is afgerond."), toegang=_mag_afronden, extra=_checklist, template="leerroutes/afronden.html",
+    initial=lambda d: {"datum": vandaag(), "versie": versie_van(d)},
+))
 
 
 # --- aanbieders -------------------------------------------------------------------------------------

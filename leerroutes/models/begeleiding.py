@@ -22,6 +22,7 @@ class MaatschappelijkeBegeleiding(models.Model):
         Aanbieder, verbose_name=_("uitvoerder"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     startdatum = models.DateField(_("start (inschrijving BRP)"))
+    versie = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:

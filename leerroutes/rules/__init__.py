@@ -11,6 +11,11 @@ MAP-PVT-Zroute contracts (duo-m2m/).
 
 from pip_plans.rules import Leerroute  # noqa: F401  (rules.Leerroute, as before the split)
 
+from .afronden import (  # noqa: F401
+    BESLUIT_DATUM_NODIG,
+    GROND_NODIG,
+    duo_besluit_fouten,
+)
 from .inschrijving import (  # noqa: F401
     ANDERE_ROUTE,
     EINDE_VOOR_START,
@@ -19,13 +24,18 @@ from .inschrijving import (  # noqa: F401
     GEEN_TERMIJN,
     KEURMERK_VERLOPEN,
     NA_TERMIJN,
+    STOPPEN,
+    TOELICHTING_NODIG,
+    VOLGENDE_STAP,
     VOOR_DAGTEKENING,
     AanbiederFeiten,
     aanbieder_fout,
     heeft_geldig_keurmerk,
     inburgeringstermijn_laatste_dag,
+    inschrijving_acties,
     inschrijving_datum_fouten,
     route_fout,
+    stoppen_fouten,
     telt_voor_afschalen,
 )
 from .onderdelen import (  # noqa: F401

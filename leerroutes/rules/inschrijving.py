@@ -1,5 +1,6 @@
 """Which aanbieder may give a route (keurmerk, taalschakeltraject) and the date window of an
-enrolment (PIP dagtekening, inburgeringstermijn). DOMAIN §6; DUO Inburgeringsaanbod."""
+enrolment (PIP dagtekening, inburgeringstermijn), and which step an enrolment can take. DOMAIN §6;
+DUO Inburgeringsaanbod."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.kalender import datums
 from pip_plans.rules import Leerroute
 
-from .vocabulaire import _d
+from .vocabulaire import InschrijvingStatus, StopReden, _d
 
 
 # --- aanbieder ------------------------------------------------------------------------------------
@@ -82,3 +83,28 @@ def inschrijving_datum_fouten(
     return fouten
 
 
+
+
+# --- the enrolment's steps ------------------------------------------------------------------------
+STOPPEN = "stoppen"
+VOLGENDE_STAP = {  # status → the one step forward (DUO Inburgeringsaanbod: aangemeld, gestart, afgerond)
+    InschrijvingStatus.GEPLAND: "aanmelden",
+    InschrijvingStatus.AANGEMELD: "starten",
+    InschrijvingStatus.GESTART: "afronden",
+}
+TOELICHTING_NODIG = _("Geef een toelichting.")
+
+
+def inschrijving_acties(status: str) -> tuple[str, ...]:
+    """What can be done with an enrolment in `status`: its next step and stopping, while it runs;
+    nothing once it is afgerond or gestopt. The Traject tab offers these; the services refuse others."""
+    if status not in InschrijvingStatus.ACTIEF:
+        return ()
+    return (VOLGENDE_STAP[status], STOPPEN)
+
+
+def stoppen_fouten(*, reden: str, toelichting: str) -> dict[str, str]:
+    """'Andere reden' needs a toelichting."""
+    if reden == StopReden.OVERIG and not toelichting.strip():
+        return {"toelichting": str(TOELICHTING_NODIG)}
+    return {}

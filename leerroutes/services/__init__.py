@@ -1,6 +1,8 @@
-"""Write use-cases for the uitvoering of the PIP. Each: lock the dossier, check permission (the
-werkcoach of the caseload or team, or a consulent; managers read only), validate with the pure
-rules, transition, save with a history reason.
+"""Write use-cases for the uitvoering of the PIP. Each runs the kernel preamble (`inburgering.schrijven`):
+lock the dossier and check permission (the werkcoach of the caseload or team, or a consulent; managers
+read only) and, for a form that edits an existing or singleton object, its version (strict: a stale or
+missing one is refused; a singleton not made yet is version 0); then validate with the pure rules,
+transition, and save with a history reason.
 
 pip_plans' vaststellen view calls `pip_vaststellen_met_inschrijving`: vaststellen and then
 `inschrijving_na_pipwijziging` in one transaction, so a route switch stops the old enrolment (its
@@ -15,7 +17,6 @@ from ._basis import (  # noqa: F401
     AL_ACTIEF,
     ALLEEN_CONSULENT,
     BESLUIT_DATUM_NODIG,
-    BESTAAT_AL,
     DATUM_TOEKOMST,
     DOSSIER_AFGESLOTEN,
     EXAMEN_BESTAAT,
@@ -29,7 +30,6 @@ from ._basis import (  # noqa: F401
     STATUS_ONJUIST,
     TOELICHTING_NODIG,
     UREN_GEKOPPELD,
-    VERSIE_VEROUDERD,
     Z_UREN_NIET_KLAAR,
 )
 from .afronden import (  # noqa: F401

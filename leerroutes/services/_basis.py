@@ -1,10 +1,11 @@
-"""Shared steps of the leerroutes services: lock and check the dossier, the geldend PIP, choices,
-dates, saving with a history reason, optimistic versions, and the user-facing messages."""
+"""Shared steps of the leerroutes services: lock the dossier (the kernel preamble with leerroutes'
+edit rule), the geldend PIP, choices, dates, the termijnen, and the user-facing messages. Locking,
+the strict version check and saving with a history reason are the kernel's (`inburgering.schrijven`)."""
 
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ from cases.models import Dossier
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import NIET_CONTROLEREN, vergrendelen
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Aanbieder,
@@ -27,10 +28,8 @@ AL_ACTIEF = _("Er loopt al een inschrijving voor een leerroute. Rond die af of s
 AANBIEDER_ONBEKEND = _("Kies een actieve aanbieder uit de lijst.")
 STATUS_ONJUIST = _("Dit kan niet in de huidige status van de inschrijving.")
 KEUZE_ONGELDIG = _("Kies een waarde uit de lijst.")
-TOELICHTING_NODIG = _("Geef een toelichting.")
+TOELICHTING_NODIG = rules.TOELICHTING_NODIG
 Z_UREN_NIET_KLAAR = _("Het eindgesprek van de Z-route kan pas als de uren compleet zijn: %(wat)s.")
-VERSIE_VEROUDERD = _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.")
-BESTAAT_AL = _("Dit is al vastgelegd voor dit dossier.")
 NOG_NIET_GESTART = _("Leg dit eerst aan.")
 PVT_AFGEROND = _("De participatieverklaring is al ondertekend; de PVT kan niet meer worden gewijzigd.")
 UREN_GEKOPPELD = _("Deze uren horen bij een PVT-bijeenkomst of begeleidingsactiviteit; corrigeer die.")
@@ -39,16 +38,18 @@ EXAMEN_BESTAAT = _("Voor dit onderdeel is op deze datum al een resultaat vastgel
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een dossier afronden.")
 NIET_VOLDAAN = _("De plicht is nog niet voldaan: %(wat)s.")
 AFROND_FASE = _("Alleen een dossier in uitvoering kan worden afgerond.")
-GROND_NODIG = _("Kies de grond van het besluit van DUO.")
-BESLUIT_DATUM_NODIG = _("Vul de datum van het besluit van DUO in.")
+GROND_NODIG = rules.GROND_NODIG
+BESLUIT_DATUM_NODIG = rules.BESLUIT_DATUM_NODIG
 DATUM_TOEKOMST = rules.DATUM_TOEKOMST
 
 
 # --- shared steps ----------------------------------------------------------------------------------
-def _dossier_voor_schrijven(dossier_id: int, by: User) -> Dossier:
-    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
+def _dossier_vergrendelen(dossier_id: int, by: User, *, versie: int | None = NIET_CONTROLEREN) -> Dossier:
+    """The kernel preamble with leerroutes' arguments: a dossier the user sees and may change, and
+    that is still active (a form that edits the dossier itself passes its version)."""
+    dossier = vergrendelen(
+        access.zichtbare_dossiers(by), pk=dossier_id, mag=lambda d: access.mag_dossier_bewerken(by, d), versie=versie
+    )
     if not dossier.is_actief:
         raise ValidationError(DOSSIER_AFGESLOTEN)
     return dossier
@@ -84,15 +85,6 @@ def _termijnen(dossier_id: int) -> None:
     """The termijnen leerroutes owns (`leerroutes.termijnen`) follow the fact just changed, in the
     same transaction (DOMAIN §8: recomputed when the facts they depend on change)."""
     termijnen_herberekenen(dossier_id=dossier_id)
-
-
-def _opslaan(obj, reden: str, by: User | None) -> None:
-    opslaan(obj, reden=reden, door=by)
-
-
-def _versie(obj, versie: int | None) -> None:
-    if obj is not None and versie is not None and obj.versie != versie:
-        raise ValidationError(VERSIE_VEROUDERD, code="versie")
 
 
 def _tijdens_intake(pip: Pip | None, datum: date) -> bool:

@@ -12,7 +12,8 @@ from cases.models import AFROND_REDENEN, Dossier, EindReden
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.kalender.selectors import vandaag
-from leerroutes import selectors
+from inburgering.schrijven import opslaan
+from leerroutes import rules, selectors
 from leerroutes.models import (
     ONTHEFFING_GRONDEN,
     VRIJSTELLING_GRONDEN,
@@ -24,14 +25,10 @@ from leerroutes.rules import InschrijvingStatus, StopReden
 from ._basis import (
     AFROND_FASE,
     ALLEEN_CONSULENT,
-    BESLUIT_DATUM_NODIG,
-    DATUM_TOEKOMST,
-    GROND_NODIG,
     KEUZE_ONGELDIG,
     NIET_VOLDAAN,
-    _dossier_voor_schrijven,
+    _dossier_vergrendelen,
     _niet_in_toekomst,
-    _opslaan,
     _termijnen,
 )
 
@@ -39,15 +36,16 @@ from ._basis import (
 # --- afronden ---------------------------------------------------------------------------------------
 @transaction.atomic
 def dossier_afronden(
-    *, dossier_id: int, reden: str, datum: date, by: User, grond: str = "", duo_besluit_datum: date | None = None,
-    toelichting: str = "",
+    *, dossier_id: int, reden: str, datum: date, versie: int | None, by: User, grond: str = "",
+    duo_besluit_datum: date | None = None, toelichting: str = "",
 ) -> Dossier:
     """Close a dossier in uitvoering as afgerond, by a consulent: `voldaan` only when
     `voldaan.plicht_voldaan` says so (DOMAIN §6); `ontheffing` / `vrijstelling` as decided by DUO,
-    with its kind (grond) and date. The checklist at that moment is kept; a running enrolment stops."""
+    with its kind (grond) and date. The checklist at that moment is kept; a running enrolment stops.
+    The form edits the dossier itself: its version is checked."""
     if not by.heeft_rol(Rol.CONSULENT):
         raise PermissionDenied(ALLEEN_CONSULENT)
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by, versie=versie)
     if reden not in AFROND_REDENEN:
         raise ValidationError({"reden": str(KEUZE_ONGELDIG)})
     _niet_in_toekomst(datum)
@@ -58,34 +56,24 @@ def dossier_afronden(
         if not voldaan.voldaan:
             raise ValidationError(NIET_VOLDAAN % {"wat": "; ".join(voldaan.ontbreekt)})
         grond, duo_besluit_datum = "", None
-    else:
-        _duo_besluit_fouten(reden, grond, duo_besluit_datum)
+    elif fouten := rules.duo_besluit_fouten(
+        grond=grond, gronden=ONTHEFFING_GRONDEN if reden == EindReden.ONTHEFFING else VRIJSTELLING_GRONDEN,
+        duo_besluit_datum=duo_besluit_datum, vandaag=vandaag(),
+    ):
+        raise ValidationError(fouten)
     _stop_lopende_inschrijving(dossier, datum, by=by)
     dossier.afronden(reden=reden)
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
     label = dict(EindReden.choices)[reden]
-    _opslaan(dossier, f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""), by)
+    opslaan(dossier, reden=f"Afgerond ({label})" + (f": {toelichting}" if toelichting else ""), door=by)
     afsluiting = Afsluiting(
         dossier=dossier, reden=reden, grond=grond, duo_besluit_datum=duo_besluit_datum, datum=datum,
         checklist={"voldaan": voldaan.voldaan, "ontbreekt": list(voldaan.ontbreekt)}, vastgelegd_door=by,
     )
-    _opslaan(afsluiting, f"Afgerond ({label})", by)
+    opslaan(afsluiting, reden=f"Afgerond ({label})", door=by)
     _termijnen(dossier.pk)  # a closed dossier watches nothing any more (cases' engine)
     return dossier
-
-
-def _duo_besluit_fouten(reden: str, grond: str, duo_besluit_datum: date | None) -> None:
-    gronden = ONTHEFFING_GRONDEN if reden == EindReden.ONTHEFFING else VRIJSTELLING_GRONDEN
-    fouten: dict[str, str] = {}
-    if grond not in gronden:
-        fouten["grond"] = str(GROND_NODIG)
-    if duo_besluit_datum is None:
-        fouten["duo_besluit_datum"] = str(BESLUIT_DATUM_NODIG)
-    elif duo_besluit_datum > vandaag():
-        fouten["duo_besluit_datum"] = str(DATUM_TOEKOMST)
-    if fouten:
-        raise ValidationError(fouten)
 
 
 def _stop_lopende_inschrijving(
@@ -95,7 +83,7 @@ def _stop_lopende_inschrijving(
         dossier=dossier, status__in=InschrijvingStatus.ACTIEF
     ):
         inschrijving.stoppen(reden=StopReden.PLICHT_GEEINDIGD, toelichting="", datum=datum)
-        _opslaan(inschrijving, reden, by)
+        opslaan(inschrijving, reden=reden, door=by)
 
 
 def inschrijving_stoppen_bij_einde(dossier: Dossier, datum: date, by: User) -> None:

@@ -3,15 +3,14 @@ stoppen, and the follow-up of a PIP wijziging (schakelen stops the old enrolment
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-
-from django_fsm import can_proceed
 
 from cases import access
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import enkel_vergrendelen, opslaan, vergrendelen
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Inschrijving,
@@ -25,16 +24,13 @@ from ._basis import (
     AL_ACTIEF,
     DOSSIER_AFGESLOTEN,
     STATUS_ONJUIST,
-    TOELICHTING_NODIG,
     Z_UREN_NIET_KLAAR,
     _aanbieder,
-    _dossier_voor_schrijven,
+    _dossier_vergrendelen,
     _geldend_pip,
     _keuze,
     _niet_in_toekomst,
-    _opslaan,
     _termijnen,
-    _versie,
 )
 
 
@@ -47,7 +43,7 @@ def inschrijving_aanmaken(
     """Enrol in the leerroute of the geldend PIP (default: its route; another route is refused —
     switching goes through a PIP wijziging). B/Z need a keurmerk valid on the start date, O a
     taalschakeltraject institution; both dates on/after the dagtekening and inside the termijn."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     pip = _geldend_pip(dossier)
     leerroute = leerroute or pip.leerroute
     if fout := rules.route_fout(leerroute=leerroute, pip_route=pip.leerroute):
@@ -68,49 +64,50 @@ def inschrijving_aanmaken(
         dossier=dossier, pip=pip, leerroute=leerroute, aanbieder=aanbieder, startdatum=startdatum,
         geplande_einddatum=geplande_einddatum, aangemaakt_door=by,
     )
-    _opslaan(inschrijving, f"Ingeschreven bij {aanbieder}", by)
+    opslaan(inschrijving, reden=f"Ingeschreven bij {aanbieder}", door=by)
     return inschrijving
 
 
-def _inschrijving_voor_schrijven(inschrijving_id: int, by: User, versie: int | None = None) -> Inschrijving:
-    inschrijving = Inschrijving.objects.select_for_update(of=("self",)).select_related("dossier", "pip").get(
-        pk=inschrijving_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+def _inschrijving_vergrendelen(inschrijving_id: int, by: User, actie: str, versie: int | None) -> Inschrijving:
+    """The kernel preamble for a step of an enrolment the user sees and may change (strict version),
+    and the step must be one the enrolment can take now (`rules.inschrijving_acties`)."""
+    inschrijving = vergrendelen(
+        Inschrijving.objects.select_related("dossier", "pip").filter(
+            dossier__in=access.zichtbare_dossiers(by).values("pk")),
+        pk=inschrijving_id, mag=lambda i: access.mag_dossier_bewerken(by, i.dossier), versie=versie,
     )
-    if not access.mag_dossier_bewerken(by, inschrijving.dossier):
-        raise PermissionDenied
     if not inschrijving.dossier.is_actief:
         raise ValidationError(DOSSIER_AFGESLOTEN)
-    _versie(inschrijving, versie)
+    if actie not in rules.inschrijving_acties(inschrijving.status):
+        raise ValidationError(STATUS_ONJUIST, code="status")
     return inschrijving
 
 
 def _overgang(inschrijving: Inschrijving, overgang, historie: str, by: User, **kwargs) -> Inschrijving:
-    if not can_proceed(overgang):
-        raise ValidationError(STATUS_ONJUIST, code="status")
     overgang(**kwargs)
-    _opslaan(inschrijving, historie, by)
+    opslaan(inschrijving, reden=historie, door=by)
     return inschrijving
 
 
 @transaction.atomic
-def inschrijving_aanmelden(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
-    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+def inschrijving_aanmelden(*, inschrijving_id: int, datum: date, versie: int | None, by: User) -> Inschrijving:
+    inschrijving = _inschrijving_vergrendelen(inschrijving_id, by, "aanmelden", versie)
     _niet_in_toekomst(datum)
     return _overgang(inschrijving, inschrijving.aanmelden, "Aangemeld bij de aanbieder", by, datum=datum)
 
 
 @transaction.atomic
-def inschrijving_starten(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
-    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+def inschrijving_starten(*, inschrijving_id: int, datum: date, versie: int | None, by: User) -> Inschrijving:
+    inschrijving = _inschrijving_vergrendelen(inschrijving_id, by, "starten", versie)
     _niet_in_toekomst(datum)
     return _overgang(inschrijving, inschrijving.starten, "Gestart", by, datum=datum)
 
 
 @transaction.atomic
-def inschrijving_afronden(*, inschrijving_id: int, datum: date, by: User) -> Inschrijving:
+def inschrijving_afronden(*, inschrijving_id: int, datum: date, versie: int | None, by: User) -> Inschrijving:
     """Completion. For the Z-route this is the eindgesprek held by the college itself (its date is
     DUO's datumAfrondingZroute), possible only once the hours of Besluit 3.14 are complete."""
-    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    inschrijving = _inschrijving_vergrendelen(inschrijving_id, by, "afronden", versie)
     if inschrijving.leerroute == rules.Leerroute.Z:
         dossier = inschrijving.dossier
         uren = list(Uren.objects.filter(dossier=dossier))
@@ -138,13 +135,13 @@ def _z_tekort(stand: rules.ZRouteStand) -> str:
 
 @transaction.atomic
 def inschrijving_stoppen(
-    *, inschrijving_id: int, reden: str, toelichting: str, datum: date, by: User
+    *, inschrijving_id: int, reden: str, toelichting: str, datum: date, versie: int | None, by: User
 ) -> Inschrijving:
     """Stop an active enrolment. Its hours and exam attempts stay with the dossier."""
-    inschrijving = _inschrijving_voor_schrijven(inschrijving_id, by)
+    inschrijving = _inschrijving_vergrendelen(inschrijving_id, by, rules.STOPPEN, versie)
     _keuze(reden, StopReden.CHOICES, "reden")
-    if reden == StopReden.OVERIG and not toelichting.strip():
-        raise ValidationError({"toelichting": str(TOELICHTING_NODIG)})
+    if fouten := rules.stoppen_fouten(reden=reden, toelichting=toelichting):
+        raise ValidationError(fouten)
     _niet_in_toekomst(datum)
     label = dict(StopReden.CHOICES)[reden]
     return _overgang(
@@ -159,12 +156,9 @@ def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving |
     enrolment's, stop that enrolment (reason schakelen) so a new one can be made for the new route.
     Hours and exam attempts carry over (Besluit 5.4). Returns the stopped enrolment, or None.
     Called by pip_plans' vaststellen view; safe to call twice."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     pip = selectors.geldend_pip(dossier)
-    actief = (
-        Inschrijving.objects.select_for_update()
-        .filter(dossier=dossier, status__in=InschrijvingStatus.ACTIEF).first()
-    )
+    actief = enkel_vergrendelen(Inschrijving.objects.filter(dossier=dossier, status__in=InschrijvingStatus.ACTIEF))
     if pip is None or actief is None or actief.leerroute == pip.leerroute:
         return None
     toelichting = f"PIP versie {pip.versie}: {pip.get_leerroute_display()}"

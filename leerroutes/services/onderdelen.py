@@ -12,6 +12,7 @@ from cases.models import Dossier
 from inburgering.accounts.models import User
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import NIET_CONTROLEREN, enkel_vergrendelen, opslaan
 from leerroutes import rules, selectors
 from leerroutes.models import (
     Map,
@@ -26,15 +27,13 @@ from ._basis import (
     NOG_NIET_GESTART,
     PVT_AFGEROND,
     _aanbieder,
-    _dossier_voor_schrijven,
+    _dossier_vergrendelen,
     _geldend_pip,
     _keuze,
     _niet_in_toekomst,
-    _opslaan,
     _termijnen,
     _tijdens_intake,
     _uren_som,
-    _versie,
 )
 
 
@@ -42,14 +41,14 @@ from ._basis import (
 @transaction.atomic
 def pvt_vastleggen(
     *, dossier_id: int, aanbieder_id: int | None, geplande_start: date | None, themas: Iterable[str] = (),
-    vroege_start_reden: str = "", versie: int | None = None, by: User,
+    vroege_start_reden: str = "", versie: int | None, by: User,
 ) -> Pvt:
-    """Create or edit the PVT: provider, planned start, themes covered. For asiel the start is not
-    earlier than huisvesting + 12 months (setting) unless a reason is recorded [BELEID]."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    """Create or edit the PVT (a singleton: version 0 while it does not exist): provider, planned
+    start, themes covered. For asiel the start is not earlier than huisvesting + 12 months (setting)
+    unless a reason is recorded [BELEID]."""
+    dossier = _dossier_vergrendelen(dossier_id, by)
     instellingen = GemeenteInstellingen.huidig()
-    pvt = Pvt.objects.select_for_update().filter(dossier=dossier).first()
-    _versie(pvt, versie)
+    pvt = enkel_vergrendelen(Pvt.objects.filter(dossier=dossier), versie=versie)
     if pvt is not None and pvt.ondertekend_op:
         raise ValidationError(PVT_AFGEROND)
     themas = list(dict.fromkeys(themas))
@@ -67,12 +66,12 @@ def pvt_vastleggen(
     pvt.geplande_start = geplande_start
     pvt.vroege_start_reden = vroege_start_reden
     pvt.themas = themas
-    _opslaan(pvt, "PVT vastgelegd" if nieuw else "PVT gewijzigd", by)
+    opslaan(pvt, reden="PVT vastgelegd" if nieuw else "PVT gewijzigd", door=by)
     return pvt
 
 
-def _pvt(dossier: Dossier) -> Pvt:
-    pvt = Pvt.objects.select_for_update().filter(dossier=dossier).first()
+def _pvt(dossier: Dossier, versie: int | None = NIET_CONTROLEREN) -> Pvt:
+    pvt = enkel_vergrendelen(Pvt.objects.filter(dossier=dossier), versie=versie)
     if pvt is None:
         raise ValidationError(NOG_NIET_GESTART)
     return pvt
@@ -85,7 +84,7 @@ def pvt_sessie_vastleggen(
 ) -> PvtSessie:
     """Register a PVT meeting or activity/excursion and the attendance; attended hours go into the
     hours ledger (category PVT), marked as intake-phase hours when before the termijn started."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     pvt = _pvt(dossier)
     if pvt.ondertekend_op:
         raise ValidationError(PVT_AFGEROND)
@@ -97,24 +96,24 @@ def pvt_sessie_vastleggen(
         pvt=pvt, datum=datum, uren=uren, onderwerp=onderwerp, activiteit=activiteit, aanwezig=aanwezig,
         tijdens_intake=intake, vastgelegd_door=by,
     )
-    _opslaan(sessie, "PVT-bijeenkomst vastgelegd" + ("" if aanwezig else " (afwezig)"), by)
+    opslaan(sessie, reden="PVT-bijeenkomst vastgelegd" + ("" if aanwezig else " (afwezig)"), door=by)
     if aanwezig:
         regel = Uren(
             dossier=dossier, categorie=UrenCategorie.PVT, van=datum, tot=datum, aantal=uren, tijdens_intake=intake,
             aanbieder=pvt.aanbieder, toelichting=onderwerp[:300], pvt_sessie=sessie, vastgelegd_door=by,
         )
-        _opslaan(regel, "PVT-uren uit bijeenkomst", by)
+        opslaan(regel, reden="PVT-uren uit bijeenkomst", door=by)
     _termijnen(dossier.pk)  # PVT_START: the PVT started with its first attended session
     return sessie
 
 
 @transaction.atomic
-def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, by: User) -> Pvt:
+def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, versie: int | None, by: User) -> Pvt:
     """Register the signing of the participatieverklaring (DUO: datumOndertekeningPvt): only when
     ≥ 12 hours, the four core values and at least one activity are done (Besluit 3.1)."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     pip = _geldend_pip(dossier)
-    pvt = _pvt(dossier)
+    pvt = _pvt(dossier, versie)
     fouten = rules.pvt_ondertekening_fouten(
         uren=_uren_som(dossier, UrenCategorie.PVT), themas=pvt.themas,
         activiteit_bijgewoond=pvt.sessies.filter(activiteit=True, aanwezig=True).exists(),
@@ -123,7 +122,7 @@ def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, by: User) -> P
     if fouten:
         raise ValidationError(fouten)
     pvt.ondertekend_op = datum
-    _opslaan(pvt, "Participatieverklaring ondertekend", by)
+    opslaan(pvt, reden="Participatieverklaring ondertekend", door=by)
     _termijnen(dossier.pk)  # PVT_AFGEROND
     return pvt
 
@@ -138,13 +137,13 @@ def _map_toegestaan(dossier: Dossier, *, pip_nodig: bool) -> Pip | None:
 
 @transaction.atomic
 def map_vastleggen(
-    *, dossier_id: int, aanbieder_id: int | None, themas: Iterable[str] = (), versie: int | None = None, by: User
+    *, dossier_id: int, aanbieder_id: int | None, themas: Iterable[str] = (), versie: int | None, by: User
 ) -> Map:
-    """Create or edit the MAP (B- and Z-route; the onderwijsroute is exempt, Wet 8 lid 3)."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    """Create or edit the MAP (a singleton: version 0 while it does not exist; B- and Z-route, the
+    onderwijsroute is exempt, Wet 8 lid 3)."""
+    dossier = _dossier_vergrendelen(dossier_id, by)
     _map_toegestaan(dossier, pip_nodig=False)
-    map_ = Map.objects.select_for_update().filter(dossier=dossier).first()
-    _versie(map_, versie)
+    map_ = enkel_vergrendelen(Map.objects.filter(dossier=dossier), versie=versie)
     themas = list(dict.fromkeys(themas))
     if fouten := rules.map_thema_fouten(themas):
         raise ValidationError(fouten)
@@ -152,20 +151,20 @@ def map_vastleggen(
     map_ = map_ or Map(dossier=dossier)
     map_.aanbieder = _aanbieder(aanbieder_id)
     map_.themas = themas
-    _opslaan(map_, "MAP vastgelegd" if nieuw else "MAP gewijzigd", by)
+    opslaan(map_, reden="MAP vastgelegd" if nieuw else "MAP gewijzigd", door=by)
     return map_
 
 
 @transaction.atomic
 def map_eindgesprek_vastleggen(
-    *, dossier_id: int, datum: date, uitkomst: str, verslag: str = "", by: User
+    *, dossier_id: int, datum: date, uitkomst: str, verslag: str = "", versie: int | None, by: User
 ) -> Map:
     """The eindgesprek with the college (Besluit 3.2; DUO: datumEindgesprekMap). Voldoende only
     when the practical hours (norm: setting) and the 8 themes are done."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     pip = _map_toegestaan(dossier, pip_nodig=True)
     _keuze(uitkomst, rules.MapUitkomst.CHOICES, "uitkomst")
-    map_ = Map.objects.select_for_update().filter(dossier=dossier).first()
+    map_ = enkel_vergrendelen(Map.objects.filter(dossier=dossier), versie=versie)
     if map_ is None:
         raise ValidationError(NOG_NIET_GESTART)
     fouten = rules.map_eindgesprek_fouten(
@@ -178,7 +177,7 @@ def map_eindgesprek_vastleggen(
     map_.eindgesprek_uitkomst = uitkomst
     map_.eindgesprek_door = by
     map_.eindgesprek_verslag = verslag
-    _opslaan(map_, f"MAP-eindgesprek: {uitkomst}", by)
+    opslaan(map_, reden=f"MAP-eindgesprek: {uitkomst}", door=by)
     _termijnen(dossier.pk)  # MAP_AFGEROND
     return map_
 

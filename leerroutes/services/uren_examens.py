@@ -8,6 +8,7 @@ from django.db import transaction
 
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import opslaan
 from leerroutes import rules
 from leerroutes.models import (
     Examen,
@@ -20,9 +21,8 @@ from ._basis import (
     TOELICHTING_NODIG,
     UREN_GEKOPPELD,
     _aanbieder,
-    _dossier_voor_schrijven,
+    _dossier_vergrendelen,
     _keuze,
-    _opslaan,
     _termijnen,
 )
 
@@ -33,7 +33,7 @@ def uren_vastleggen(
     *, dossier_id: int, categorie: str, van: date, tot: date, aantal: Decimal, bron: str = UrenBron.WERKCOACH,
     tijdens_intake: bool = False, aanbieder_id: int | None = None, toelichting: str = "", by: User,
 ) -> Uren:
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     _keuze(categorie, UrenCategorie.CHOICES, "categorie")
     _keuze(bron, UrenBron.CHOICES, "bron")
     if fouten := rules.uren_fouten(van=van, tot=tot, aantal=aantal, vandaag=vandaag()):
@@ -43,20 +43,21 @@ def uren_vastleggen(
         tijdens_intake=tijdens_intake, aanbieder=_aanbieder(aanbieder_id), toelichting=toelichting,
         vastgelegd_door=by,
     )
-    _opslaan(uren, f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd", by)
+    opslaan(uren, reden=f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd", door=by)
     return uren
 
 
 @transaction.atomic
 def uren_verwijderen(*, uren_id: int, reden: str, by: User) -> None:
     """Correct a mistake; the history keeps the deleted row with the reason."""
-    uren = Uren.objects.select_related("dossier").get(pk=uren_id)
-    _dossier_voor_schrijven(uren.dossier_id, by)
+    uren = Uren.objects.get(pk=uren_id)
+    _dossier_vergrendelen(uren.dossier_id, by)
     if uren.pvt_sessie_id or uren.mb_activiteit_id:
         raise ValidationError(UREN_GEKOPPELD)
     if not reden.strip():
         raise ValidationError({"reden": str(TOELICHTING_NODIG)})
     uren._change_reason = f"Verwijderd: {reden}"
+    uren._history_user = by
     uren.delete()
 
 
@@ -67,7 +68,7 @@ def examen_vastleggen(
     by: User,
 ) -> Examen:
     """Record an exam result (until the DUO exchange fetches them). The attempt number is computed."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier_vergrendelen(dossier_id, by)
     _keuze(onderdeel, rules.Examenonderdeel.CHOICES, "onderdeel")
     _keuze(resultaat, rules.Resultaat.CHOICES, "resultaat")
     if niveau:
@@ -81,7 +82,7 @@ def examen_vastleggen(
         dossier=dossier, onderdeel=onderdeel, niveau=niveau, datum=datum, resultaat=resultaat,
         reden_geen_resultaat=reden_geen_resultaat, vastgelegd_door=by,
     )
-    _opslaan(examen, f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "), by)
+    opslaan(examen, reden=f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "), door=by)
     _termijnen(dossier.pk)  # EXAMENS_AFGEROND
     return examen
 

@@ -392,3 +392,48 @@ def test_begeleiding_only_for_asiel_and_starts_at_brp_registration():
     assert rules.begeleiding_fout(is_asiel=True, brp_vestiging=None) == str(rules.MB_GEEN_BRP)
     fouten = rules.mb_activiteit_fouten(datum=date(2026, 1, 4), start=date(2026, 1, 5), vandaag=date(2026, 6, 1), uren=None)
     assert "datum" in fouten
+
+
+# --- the enrolment's steps and closing by a DUO decision -------------------------------------------------
+@pytest.mark.parametrize(
+    ("status", "acties"),
+    [
+        pytest.param(rules.InschrijvingStatus.GEPLAND, ("aanmelden", "stoppen"), id="gepland"),
+        pytest.param(rules.InschrijvingStatus.AANGEMELD, ("starten", "stoppen"), id="aangemeld"),
+        pytest.param(rules.InschrijvingStatus.GESTART, ("afronden", "stoppen"), id="gestart"),
+        pytest.param(rules.InschrijvingStatus.AFGEROND, (), id="afgerond-nothing"),
+        pytest.param(rules.InschrijvingStatus.GESTOPT, (), id="gestopt-nothing"),
+    ],
+)
+def test_an_enrolment_takes_its_next_step_or_stops_while_it_runs(status, acties):
+    assert rules.inschrijving_acties(status) == acties
+
+
+@pytest.mark.parametrize(
+    ("reden", "toelichting", "fouten"),
+    [
+        pytest.param(rules.StopReden.UITVAL, "", {}, id="uitval-without-toelichting"),
+        pytest.param(rules.StopReden.OVERIG, "Verhuisd naar het buitenland", {}, id="overig-with-toelichting"),
+        pytest.param(rules.StopReden.OVERIG, "  ", {"toelichting": str(rules.TOELICHTING_NODIG)}, id="overig-blank"),
+    ],
+)
+def test_another_reason_to_stop_needs_a_toelichting(reden, toelichting, fouten):
+    assert rules.stoppen_fouten(reden=reden, toelichting=toelichting) == fouten
+
+
+VANDAAG_R = date(2026, 6, 1)
+GRONDEN = ("medisch", "overig")
+
+
+@pytest.mark.parametrize(
+    ("grond", "besluit", "fouten"),
+    [
+        pytest.param("medisch", VANDAAG_R, {}, id="grond-and-date-today"),
+        pytest.param("diploma", date(2026, 5, 1), {"grond": str(rules.GROND_NODIG)}, id="grond-of-the-other-kind"),
+        pytest.param("", None, {"grond": str(rules.GROND_NODIG), "duo_besluit_datum": str(rules.BESLUIT_DATUM_NODIG)},
+                     id="nothing"),
+        pytest.param("overig", date(2026, 6, 2), {"duo_besluit_datum": str(rules.DATUM_TOEKOMST)}, id="future-date"),
+    ],
+)
+def test_an_ontheffing_or_vrijstelling_names_its_grond_and_the_date_of_the_decision(grond, besluit, fouten):
+    assert rules.duo_besluit_fouten(grond=grond, gronden=GRONDEN, duo_besluit_datum=besluit, vandaag=VANDAAG_R) == fouten

@@ -10,12 +10,15 @@ import pytest
 
 from cases.models import Dossier, Fase
 from cases.rules import Doelgroep
+from inburgering.schrijven import VERSIE_VEROUDERD
 from leerroutes import rules, selectors, services
-from leerroutes.models import Afsluiting, Inschrijving, Ontzorging, Pvt, Uren
+from leerroutes.models import Afsluiting, Inschrijving, Map, Ontzorging, Pvt, Uren
 from leerroutes.rules import InschrijvingStatus, StopReden
 from leerroutes.rules import UrenCategorie as C
 from pip_plans.models import Pip
 from tests.factories import AanbiederFactory, DossierFactory, ExamenFactory, PipFactory, UrenFactory
+
+from .hulp import nu
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +61,9 @@ def inschrijven(pip, aanbieder, by, **kwargs) -> Inschrijving:
 def test_an_enrolment_runs_from_gepland_to_afgerond_with_history(pip_b, taalschool, werkcoach):
     inschrijving = inschrijven(pip_b, taalschool, werkcoach)
     assert (inschrijving.leerroute, inschrijving.pip, inschrijving.status) == ("B", pip_b, InschrijvingStatus.GEPLAND)
-    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG - timedelta(days=150), by=werkcoach)
-    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG - timedelta(days=140), by=werkcoach)
-    services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG - timedelta(days=150), versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG - timedelta(days=140), versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+    services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
 
     inschrijving.refresh_from_db()
     assert inschrijving.status == InschrijvingStatus.AFGEROND
@@ -71,7 +74,7 @@ def test_an_enrolment_runs_from_gepland_to_afgerond_with_history(pip_b, taalscho
 def test_a_transition_from_the_wrong_status_is_a_user_error(pip_b, taalschool, werkcoach):
     inschrijving = inschrijven(pip_b, taalschool, werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+        services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert fout.value.messages == [str(services.STATUS_ONJUIST)]
 
 
@@ -153,24 +156,24 @@ def test_stopping_needs_a_known_reason(pip_b, taalschool, werkcoach):
     inschrijving = inschrijven(pip_b, taalschool, werkcoach)
     with pytest.raises(ValidationError):
         services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, reden=StopReden.OVERIG, toelichting=" ",
-                                      datum=VANDAAG, by=werkcoach)
+                                      datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, reden=StopReden.UITVAL, toelichting="ziek",
-                                  datum=VANDAAG, by=werkcoach)
+                                  datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert redenen(inschrijving)[-1] == "Gestopt (Uitval (ziekte, werk, persoonlijke omstandigheden)): ziek"
 
 
 def test_z_route_eindgesprek_needs_the_hours(werkcoach, taalschool):
     pip = pip_voor(werkcoach, leerroute="Z", niveau="")
     inschrijving = inschrijven(pip, taalschool, werkcoach)
-    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
-    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=800)
     with pytest.raises(ValidationError) as fout:
-        services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+        services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert "nog 800 uur participatie" in fout.value.messages[0]
 
     UrenFactory(dossier=pip.dossier, categorie=C.PARTICIPATIE, aantal=800)
-    assert services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach).afgerond_op == VANDAAG
+    assert services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach).afgerond_op == VANDAAG
 
 
 # --- permissions ----------------------------------------------------------------------------------------
@@ -248,10 +251,10 @@ def test_the_same_part_on_the_same_day_is_refused(dossier, werkcoach):
 def test_pvt_for_asiel_starts_12_months_after_huisvesting_unless_a_reason_is_given(werkcoach):
     dossier = DossierFactory(werkcoach=werkcoach, datum_huisvesting=VANDAAG - timedelta(days=100))
     with pytest.raises(ValidationError) as fout:
-        services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=VANDAAG, by=werkcoach)
+        services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=VANDAAG, versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
     assert "geplande_start" in fout.value.message_dict
     pvt = services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=VANDAAG,
-                                  vroege_start_reden="Spreekt al goed Nederlands", by=werkcoach)
+                                  vroege_start_reden="Spreekt al goed Nederlands", versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
     assert redenen(pvt) == ["PVT vastgelegd"]
 
 
@@ -259,13 +262,13 @@ def test_pvt_sessions_feed_the_hours_and_signing_waits_until_complete(pip_b, wer
     dossier = pip_b.dossier
     cadanz = AanbiederFactory(welzijn=True, naam="Cadanz Welzijn")
     services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=cadanz.pk, geplande_start=None, themas=KERN[:3],
-                            vroege_start_reden="test", by=werkcoach)
+                            vroege_start_reden="test", versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
     services.pvt_sessie_vastleggen(dossier_id=dossier.pk, datum=VANDAAG - timedelta(days=20), uren=Decimal(8),
                                    onderwerp="Vrijheid en gelijkwaardigheid", by=werkcoach)
     services.pvt_sessie_vastleggen(dossier_id=dossier.pk, datum=VANDAAG - timedelta(days=10), uren=Decimal(3),
                                    onderwerp="Excursie gemeentehuis", activiteit=True, aanwezig=False, by=werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.pvt_ondertekening_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, by=werkcoach)
+        services.pvt_ondertekening_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
     assert "nog 4 uur PVT" in fout.value.message_dict["pvt"][0]
 
     services.pvt_sessie_vastleggen(dossier_id=dossier.pk, datum=VANDAAG - timedelta(days=5), uren=Decimal(4),
@@ -273,17 +276,17 @@ def test_pvt_sessions_feed_the_hours_and_signing_waits_until_complete(pip_b, wer
     pvt = Pvt.objects.get(dossier=dossier)
     services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=cadanz.pk, geplande_start=None, themas=KERN,
                             vroege_start_reden="test", versie=pvt.versie, by=werkcoach)
-    pvt = services.pvt_ondertekening_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, by=werkcoach)
+    pvt = services.pvt_ondertekening_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
 
     assert pvt.ondertekend_op == VANDAAG
     assert Uren.objects.filter(dossier=dossier, categorie=C.PVT).count() == 2  # the absence has no hours
     assert redenen(pvt)[-1] == "Participatieverklaring ondertekend"
     with pytest.raises(ValidationError):
-        services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, by=werkcoach)
+        services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
 
 
 def test_pvt_edit_with_an_old_version_is_refused(dossier, werkcoach):
-    services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, by=werkcoach)
+    services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, versie=nu(Pvt, dossier_id=dossier.pk), by=werkcoach)
     services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, versie=1, by=werkcoach)
     with pytest.raises(ValidationError) as fout:
         services.pvt_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, geplande_start=None, versie=1, by=werkcoach)
@@ -294,21 +297,21 @@ def test_pvt_edit_with_an_old_version_is_refused(dossier, werkcoach):
 def test_map_is_refused_for_the_onderwijsroute(werkcoach):
     pip = pip_voor(werkcoach, leerroute="O", niveau="")
     with pytest.raises(ValidationError) as fout:
-        services.map_vastleggen(dossier_id=pip.dossier_id, aanbieder_id=None, by=werkcoach)
+        services.map_vastleggen(dossier_id=pip.dossier_id, aanbieder_id=None, versie=nu(Map, dossier_id=pip.dossier_id), by=werkcoach)
     assert fout.value.messages == [str(rules.MAP_VRIJGESTELD)]
 
 
 def test_map_eindgesprek_voldoende_needs_the_norm_hours_and_the_eight_themes(pip_b, werkcoach):
     dossier = pip_b.dossier
-    services.map_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, themas=ACHT, by=werkcoach)
+    services.map_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, themas=ACHT, versie=nu(Map, dossier_id=dossier.pk), by=werkcoach)
     UrenFactory(dossier=dossier, categorie=C.MAP_PRAKTIJK, aantal=30)
     with pytest.raises(ValidationError) as fout:
-        services.map_eindgesprek_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, uitkomst="voldoende", by=werkcoach)
+        services.map_eindgesprek_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, uitkomst="voldoende", versie=nu(Map, dossier_id=dossier.pk), by=werkcoach)
     assert "nog 10 uur MAP-praktijk (norm 40)" in fout.value.message_dict["uitkomst"][0]
 
     UrenFactory(dossier=dossier, categorie=C.MAP_PRAKTIJK, aantal=10)
     map_ = services.map_eindgesprek_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, uitkomst="voldoende",
-                                               by=werkcoach)
+                                               versie=nu(Map, dossier_id=dossier.pk), by=werkcoach)
     assert (map_.eindgesprek_op, map_.eindgesprek_door) == (VANDAAG, werkcoach)
     assert redenen(map_) == ["MAP vastgelegd", "MAP-eindgesprek: voldoende"]
 
@@ -319,8 +322,8 @@ def test_map_norm_is_a_setting(pip_b, werkcoach):
     instellingen = GemeenteInstellingen.huidig()
     instellingen.map_norm_uren = 0
     instellingen.save()
-    services.map_vastleggen(dossier_id=pip_b.dossier_id, aanbieder_id=None, themas=ACHT, by=werkcoach)
-    services.map_eindgesprek_vastleggen(dossier_id=pip_b.dossier_id, datum=VANDAAG, uitkomst="voldoende", by=werkcoach)
+    services.map_vastleggen(dossier_id=pip_b.dossier_id, aanbieder_id=None, themas=ACHT, versie=nu(Map, dossier_id=pip_b.dossier_id), by=werkcoach)
+    services.map_eindgesprek_vastleggen(dossier_id=pip_b.dossier_id, datum=VANDAAG, uitkomst="voldoende", versie=nu(Map, dossier_id=pip_b.dossier_id), by=werkcoach)
 
 
 # --- ontzorging ----------------------------------------------------------------------------------------
@@ -348,9 +351,9 @@ def test_ontzorging_lifecycle(werkcoach):
         services.vaste_last_toevoegen(dossier_id=dossier.pk, soort="internet", begunstigde="KPN", bedrag=Decimal(40),
                                       van=start, by=werkcoach)
     nieuw_einde = ontzorging.einde + timedelta(days=90)
-    services.ontzorging_verlengen(dossier_id=dossier.pk, nieuw_einde=nieuw_einde, reden="budgetbeheer", by=werkcoach)
+    services.ontzorging_verlengen(dossier_id=dossier.pk, nieuw_einde=nieuw_einde, reden="budgetbeheer", versie=nu(Ontzorging, dossier_id=dossier.pk), by=werkcoach)
     services.ontzorging_beeindigen(dossier_id=dossier.pk, datum=ontzorging.einde + timedelta(days=10),
-                                   reden="bijstand beëindigd (werk)", by=werkcoach)
+                                   reden="bijstand beëindigd (werk)", versie=nu(Ontzorging, dossier_id=dossier.pk), by=werkcoach)
     services.ontzorging_notitie_toevoegen(dossier_id=dossier.pk, datum=VANDAAG, tekst="Betaalt zelf de huur.",
                                           by=werkcoach)
 
@@ -358,7 +361,7 @@ def test_ontzorging_lifecycle(werkcoach):
     assert ontzorging.laatste_dag == ontzorging.einde + timedelta(days=10)
     assert len(redenen(ontzorging)) == 3
     with pytest.raises(ValidationError):
-        services.ontzorging_verlengen(dossier_id=dossier.pk, nieuw_einde=nieuw_einde, reden="x", by=werkcoach)
+        services.ontzorging_verlengen(dossier_id=dossier.pk, nieuw_einde=nieuw_einde, reden="x", versie=nu(Ontzorging, dossier_id=dossier.pk), by=werkcoach)
 
 
 # --- maatschappelijke begeleiding -------------------------------------------------------------------------
@@ -383,18 +386,18 @@ def maak_b1_compleet(pip, werkcoach):
         ExamenFactory(dossier=dossier, onderdeel=onderdeel, niveau="" if onderdeel == "KNM" else "B1")
     Pvt.objects.create(dossier=dossier, themas=KERN, ondertekend_op=VANDAAG)
     UrenFactory(dossier=dossier, categorie=C.MAP_PRAKTIJK, aantal=40)
-    services.map_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, themas=ACHT, by=werkcoach)
-    services.map_eindgesprek_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, uitkomst="voldoende", by=werkcoach)
+    services.map_vastleggen(dossier_id=dossier.pk, aanbieder_id=None, themas=ACHT, versie=nu(Map, dossier_id=dossier.pk), by=werkcoach)
+    services.map_eindgesprek_vastleggen(dossier_id=dossier.pk, datum=VANDAAG, uitkomst="voldoende", versie=nu(Map, dossier_id=dossier.pk), by=werkcoach)
 
 
 def test_only_a_consulent_closes_a_dossier(pip_b, werkcoach):
     with pytest.raises(PermissionDenied):
-        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, by=werkcoach)
+        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=werkcoach)
 
 
 def test_voldaan_is_refused_with_the_list_of_what_is_missing(pip_b, consulent):
     with pytest.raises(ValidationError) as fout:
-        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, by=consulent)
+        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=consulent)
     assert "KNM-examen nog niet behaald" in fout.value.messages[0]
     assert "MAP-eindgesprek ontbreekt" in fout.value.messages[0]
 
@@ -404,7 +407,7 @@ def test_a_complete_b1_route_is_closed_as_voldaan(pip_b, taalschool, werkcoach, 
     maak_b1_compleet(pip_b, werkcoach)
     assert selectors.traject_overzicht(pip_b.dossier).voldaan.voldaan
 
-    dossier = services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, by=consulent)
+    dossier = services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="voldaan", datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=consulent)
 
     dossier.refresh_from_db()
     assert (dossier.fase, dossier.eind_reden, dossier.eind_datum) == (Fase.AFGEROND, "voldaan", VANDAAG)
@@ -428,13 +431,13 @@ def test_afgeschaalde_parts_need_only_a2(werkcoach, consulent):
 
 def test_ontheffing_is_recorded_as_decided_by_duo(pip_b, consulent):
     with pytest.raises(ValidationError) as fout:
-        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="ontheffing", datum=VANDAAG, by=consulent)
+        services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="ontheffing", datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=consulent)
     assert set(fout.value.message_dict) == {"grond", "duo_besluit_datum"}
     with pytest.raises(ValidationError):
         services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="ontheffing", grond="diploma",
-                                  duo_besluit_datum=VANDAAG, datum=VANDAAG, by=consulent)
+                                  duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=consulent)
     services.dossier_afronden(dossier_id=pip_b.dossier_id, reden="ontheffing", grond="medisch",
-                              duo_besluit_datum=VANDAAG - timedelta(days=3), datum=VANDAAG, by=consulent)
+                              duo_besluit_datum=VANDAAG - timedelta(days=3), datum=VANDAAG, versie=nu(Dossier, pk=pip_b.dossier_id), by=consulent)
     afsluiting = Afsluiting.objects.get(dossier_id=pip_b.dossier_id)
     assert (afsluiting.reden, afsluiting.grond) == ("ontheffing", "medisch")
     assert afsluiting.checklist["voldaan"] is False
@@ -444,7 +447,7 @@ def test_a_dossier_not_in_uitvoering_cannot_be_afgerond(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
     with pytest.raises(ValidationError):
         services.dossier_afronden(dossier_id=dossier.pk, reden="vrijstelling", grond="diploma",
-                                  duo_besluit_datum=VANDAAG, datum=VANDAAG, by=consulent)
+                                  duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=nu(Dossier, pk=dossier.pk), by=consulent)
 
 
 def test_ending_a_dossier_stops_its_running_enrolment_and_keeps_the_history_user():
@@ -469,6 +472,53 @@ def test_every_leerroute_change_records_the_acting_user_also_outside_a_web_reque
         dossier_id=pip_b.dossier_id, aanbieder_id=taalschool.pk, startdatum=pip_b.dagtekening,
         geplande_einddatum=pip_b.dagtekening + timedelta(days=300), by=werkcoach,
     )
-    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=pip_b.dagtekening, by=werkcoach)
+    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=pip_b.dagtekening, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
 
     assert {h.history_user for h in inschrijving.history.all()} == {werkcoach}
+
+
+# --- strict versions (issue 9 §1) ------------------------------------------------------------------------
+def _versie_geweigerd(service, **kwargs) -> None:
+    with pytest.raises(ValidationError) as fout:
+        service(**kwargs)
+    assert fout.value.code == "versie"
+    assert fout.value.messages == [str(VERSIE_VEROUDERD)]
+
+
+@pytest.mark.parametrize("versie", [None, 0, 2], ids=["missing", "as-if-new", "future"])
+def test_an_enrolment_step_needs_the_current_version(pip_b, taalschool, werkcoach, versie):
+    inschrijving = inschrijven(pip_b, taalschool, werkcoach)
+    _versie_geweigerd(services.inschrijving_aanmelden, inschrijving_id=inschrijving.pk, datum=VANDAAG,
+                      versie=versie, by=werkcoach)
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == InschrijvingStatus.GEPLAND
+
+
+@pytest.mark.parametrize("service", [services.pvt_vastleggen, services.map_vastleggen], ids=["pvt", "map"])
+def test_a_singleton_opened_empty_cannot_overwrite_one_made_meanwhile(pip_b, werkcoach, collega, service):
+    extra = {"geplande_start": None} if service is services.pvt_vastleggen else {}
+    service(dossier_id=pip_b.dossier_id, aanbieder_id=None, themas=[], versie=0, by=collega, **extra)
+    _versie_geweigerd(service, dossier_id=pip_b.dossier_id, aanbieder_id=None, versie=0, by=werkcoach, **extra)
+    _versie_geweigerd(service, dossier_id=pip_b.dossier_id, aanbieder_id=None, versie=None, by=werkcoach, **extra)
+
+
+def test_ontzorging_and_begeleiding_start_once(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+                             datum_brp_vestiging=VANDAAG - timedelta(days=30))
+    vkb = AanbiederFactory(naam="VKB", soort="schuldhulp_budgetbeheer")
+    starten = {"dossier_id": dossier.pk, "uitvoerder_id": vkb.pk, "bijstand_start": VANDAAG,
+               "asielvergunning_bepaalde_tijd": True, "by": werkcoach}
+    services.ontzorging_starten(**starten)
+    _versie_geweigerd(services.ontzorging_starten, **starten)
+    services.begeleiding_starten(dossier_id=dossier.pk, aanbieder_id=None, by=werkcoach)
+    _versie_geweigerd(services.begeleiding_starten, dossier_id=dossier.pk, aanbieder_id=None, versie=None, by=werkcoach)
+    _versie_geweigerd(services.ontzorging_verlengen, dossier_id=dossier.pk, nieuw_einde=VANDAAG + timedelta(days=400),
+                      reden="budgetbeheer", versie=None, by=werkcoach)
+
+
+def test_closing_a_dossier_needs_its_current_version(pip_b, consulent):
+    _versie_geweigerd(services.dossier_afronden, dossier_id=pip_b.dossier_id, reden="vrijstelling", grond="diploma",
+                      duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=None, by=consulent)
+    _versie_geweigerd(services.dossier_afronden, dossier_id=pip_b.dossier_id, reden="vrijstelling", grond="diploma",
+                      duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=pip_b.dossier.versie - 1, by=consulent)
+    assert Dossier.objects.get(pk=pip_b.dossier_id).fase == Fase.IN_UITVOERING

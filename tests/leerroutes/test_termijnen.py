@@ -9,10 +9,13 @@ from cases.models import Termijn
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.kalender import datums
 from leerroutes import rules, services, termijnen
+from leerroutes.models import Inschrijving, Map, Ontzorging, Pvt
 from leerroutes.rules import ExamenFeit
 from pip_plans.models import TermijnVerlengingDuo
 from tests.factories import AanbiederFactory, PipFactory
 from tests.termijnsoorten import S
+
+from .hulp import nu
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +60,7 @@ def test_a_duo_extension_moves_the_due_date(werkcoach):
 def test_pvt_start_for_asiel_warns_from_12_months_after_huisvesting_and_is_gehaald_at_the_first_session(werkcoach):
     huisvesting = VANDAAG - timedelta(days=400)
     pip = _pip(werkcoach, dossier__datum_huisvesting=huisvesting)
-    services.pvt_vastleggen(dossier_id=pip.dossier_id, aanbieder_id=None, geplande_start=VANDAAG, by=werkcoach)
+    services.pvt_vastleggen(dossier_id=pip.dossier_id, aanbieder_id=None, geplande_start=VANDAAG, versie=nu(Pvt, dossier_id=pip.dossier_id), by=werkcoach)
     termijnen_herberekenen(dossier_id=pip.dossier_id)
     start = _soorten(pip.dossier)[S.PVT_START]
     assert start.streefdatum == datums.vroegste_start_na_maanden(huisvesting, 12)
@@ -78,11 +81,11 @@ def test_signing_the_participatieverklaring_makes_pvt_afgerond_gehaald(werkcoach
     pip = _pip(werkcoach)
     d = pip.dossier_id
     services.pvt_vastleggen(dossier_id=d, aanbieder_id=None, geplande_start=None,
-                            themas=["vrijheid", "gelijkwaardigheid", "solidariteit", "participatie"], by=werkcoach)
+                            themas=["vrijheid", "gelijkwaardigheid", "solidariteit", "participatie"], versie=nu(Pvt, dossier_id=d), by=werkcoach)
     services.pvt_sessie_vastleggen(dossier_id=d, datum=VANDAAG, uren=12, onderwerp="Excursie", activiteit=True,
                                    by=werkcoach)
     assert _soorten(pip.dossier)[S.PVT_AFGEROND].status == "open"
-    services.pvt_ondertekening_vastleggen(dossier_id=d, datum=VANDAAG, by=werkcoach)
+    services.pvt_ondertekening_vastleggen(dossier_id=d, datum=VANDAAG, versie=nu(Pvt, dossier_id=d), by=werkcoach)
     assert _soorten(pip.dossier)[S.PVT_AFGEROND].gehaald_op == VANDAAG
 
 
@@ -100,10 +103,10 @@ def test_passing_the_last_exam_makes_examens_afgerond_gehaald(werkcoach):
 def test_a_voldoende_map_eindgesprek_makes_map_afgerond_gehaald(werkcoach):
     pip = _pip(werkcoach)
     d = pip.dossier_id
-    services.map_vastleggen(dossier_id=d, aanbieder_id=None, themas=[c for c, _l in rules.MAP_THEMAS], by=werkcoach)
+    services.map_vastleggen(dossier_id=d, aanbieder_id=None, themas=[c for c, _l in rules.MAP_THEMAS], versie=nu(Map, dossier_id=d), by=werkcoach)
     services.uren_vastleggen(dossier_id=d, categorie="map_praktijk", van=VANDAAG - timedelta(days=10), tot=VANDAAG,
                              aantal=40, by=werkcoach)
-    services.map_eindgesprek_vastleggen(dossier_id=d, datum=VANDAAG, uitkomst="voldoende", by=werkcoach)
+    services.map_eindgesprek_vastleggen(dossier_id=d, datum=VANDAAG, uitkomst="voldoende", versie=nu(Map, dossier_id=d), by=werkcoach)
     assert _soorten(pip.dossier)[S.MAP_AFGEROND].gehaald_op == VANDAAG
 
 
@@ -117,9 +120,9 @@ def test_ontzorging_einde_follows_start_extension_and_early_end(werkcoach):
     einde = _soorten(pip.dossier)[S.ONTZORGING_EINDE]
     assert (einde.basisdatum, einde.fatale_datum, einde.status) == (start, ontzorging.einde, "open")
     nieuw = ontzorging.einde + timedelta(days=60)
-    services.ontzorging_verlengen(dossier_id=d, nieuw_einde=nieuw, reden="Budgetbeheer", by=werkcoach)
+    services.ontzorging_verlengen(dossier_id=d, nieuw_einde=nieuw, reden="Budgetbeheer", versie=nu(Ontzorging, dossier_id=d), by=werkcoach)
     assert _soorten(pip.dossier)[S.ONTZORGING_EINDE].fatale_datum == nieuw
-    services.ontzorging_beeindigen(dossier_id=d, datum=VANDAAG, reden="Bijstand beëindigd", by=werkcoach)
+    services.ontzorging_beeindigen(dossier_id=d, datum=VANDAAG, reden="Bijstand beëindigd", versie=nu(Ontzorging, dossier_id=d), by=werkcoach)
     assert _soorten(pip.dossier)[S.ONTZORGING_EINDE].gehaald_op == VANDAAG
 
 
@@ -128,12 +131,12 @@ def test_z_route_afgerond_is_gehaald_on_the_eindgesprek(werkcoach):
     inschrijving = services.inschrijving_aanmaken(
         dossier_id=pip.dossier_id, aanbieder_id=AanbiederFactory().pk, startdatum=pip.dagtekening,
         geplande_einddatum=pip.dagtekening + timedelta(days=300), by=werkcoach)
-    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
-    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+    services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+    services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     for categorie in ("taal_knm", "participatie"):
         services.uren_vastleggen(dossier_id=pip.dossier_id, categorie=categorie, van=VANDAAG - timedelta(days=60),
                                  tot=VANDAAG, aantal=800, by=werkcoach)
-    services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, by=werkcoach)
+    services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert _soorten(pip.dossier)[S.ZROUTE_AFGEROND].gehaald_op == VANDAAG
 
 

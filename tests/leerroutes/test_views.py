@@ -1,6 +1,7 @@
 """The Traject tab and its form pages through the test client: who gets what, Dutch errors next to
 the fields, the whole happy path of the forms, and a constant number of queries."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -32,6 +33,12 @@ def pip(werkcoach):
 @pytest.fixture
 def taalschool(db):
     return AanbiederFactory(naam="Taalschool Noord")
+
+
+def _versturen(client, url, data):
+    """Post a form as a user who opened it: with the version the page shows (if it has one)."""
+    getoond = re.search(r'<input type="hidden" name="versie" value="(\d+)"', client.get(url).content.decode())
+    return client.post(url, {**data, **({"versie": getoond.group(1)} if getoond else {})})
 
 
 def _status(client, request, wie, url, method="get", data=None):
@@ -134,7 +141,7 @@ def test_the_werkcoach_follows_the_route_through_the_forms(client, werkcoach, pi
     traject = reverse("leerroutes:traject", args=[d])
 
     def post(naam, data, *args):
-        antwoord = client.post(reverse(f"leerroutes:{naam}", args=[d, *args]), data)
+        antwoord = _versturen(client, reverse(f"leerroutes:{naam}", args=[d, *args]), data)
         assert antwoord.status_code == 302, antwoord.content.decode()
         assert antwoord["Location"].startswith(traject)
 
@@ -178,7 +185,7 @@ def test_asiel_ontzorging_and_begeleiding_pages(client, werkcoach, pip):
         ("begeleiding_nieuw", [], {}),
         ("mb_activiteit", [], {"soort": "huisarts", "datum": VANDAAG.isoformat(), "uren": "2"}),
     ]:
-        antwoord = client.post(reverse(f"leerroutes:{naam}", args=[d, *args]), data)
+        antwoord = _versturen(client, reverse(f"leerroutes:{naam}", args=[d, *args]), data)
         assert antwoord.status_code == 302, (naam, antwoord.content.decode()[:3000])
     html = client.get(reverse("leerroutes:traject", args=[d])).content.decode()
     assert "Woonstad" in html and "Budgetplan besproken." in html and "Huisarts en zorg" in html
@@ -196,7 +203,7 @@ def test_an_unknown_action_is_not_found(client, werkcoach, pip):
 
 def test_the_consulent_cannot_close_as_voldaan_while_something_is_missing(client, consulent, pip):
     client.force_login(consulent)
-    html = client.post(reverse("leerroutes:afronden", args=[pip.dossier_id]), {
+    html = _versturen(client, reverse("leerroutes:afronden", args=[pip.dossier_id]), {
         "reden": "voldaan", "datum": VANDAAG.isoformat()}).content.decode()
     assert "De plicht is nog niet voldaan" in html and "<title>Fout: " in html
     pip.dossier.refresh_from_db()
@@ -205,7 +212,7 @@ def test_the_consulent_cannot_close_as_voldaan_while_something_is_missing(client
 
 def test_the_consulent_closes_by_a_duo_vrijstelling(client, consulent, pip):
     client.force_login(consulent)
-    antwoord = client.post(reverse("leerroutes:afronden", args=[pip.dossier_id]), {
+    antwoord = _versturen(client, reverse("leerroutes:afronden", args=[pip.dossier_id]), {
         "reden": "vrijstelling", "datum": VANDAAG.isoformat(), "grond": "diploma",
         "duo_besluit_datum": (VANDAAG - timedelta(days=3)).isoformat()})
     assert antwoord.status_code == 302
@@ -258,3 +265,20 @@ def test_the_traject_tab_needs_the_same_number_of_queries_for_1_or_30_records(cl
     client.force_login(werkcoach)
     _traject_queries(client, klein.dossier_id)  # warm caches (settings, content types)
     assert _traject_queries(client, klein.dossier_id) == _traject_queries(client, groot.dossier_id)
+
+
+def test_the_tab_offers_an_enrolment_only_the_steps_its_status_allows(client, werkcoach, pip, taalschool):
+    inschrijving = services.inschrijving_aanmaken(
+        dossier_id=pip.dossier_id, aanbieder_id=taalschool.pk, startdatum=VANDAAG,
+        geplande_einddatum=VANDAAG + timedelta(days=30), by=werkcoach)
+    client.force_login(werkcoach)
+    traject = reverse("leerroutes:traject", args=[pip.dossier_id])
+
+    def links() -> list[str]:
+        rij = client.get(traject).content.decode().split('id="leerroute"')[1].split("</table>")[0]
+        return re.findall(r'<a class="utrecht-link" href="[^"]+">([^<]+)</a>', rij)
+
+    assert links() == ["Aanmelden bij aanbieder", "Stoppen"]
+    services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, reden="uitval", toelichting="", datum=VANDAAG,
+                                  versie=inschrijving.versie, by=werkcoach)
+    assert links() == []
