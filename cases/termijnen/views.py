@@ -14,8 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import access
 from cases import selectors as dossier_selectors
 from cases.selectors import Bereik
-from cases.views import PAGINA_GROOTTE, fouten_naar_formulieren
+from cases.views import PAGINA_GROOTTE, dossier_formulier, met_naam
 from inburgering.audit.services import inzage_vastleggen
+from inburgering.formulierpagina import fouten_naar_formulieren
 
 from . import selectors, services
 from .forms import AandachtspuntForm, AfhandelenForm, SignaalFilterForm, WegzettenForm
@@ -121,21 +122,13 @@ def signaal_wegzetten(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def aandachtspunt_nieuw(request: HttpRequest, dossier_pk: int) -> HttpResponse:
-    dossier = dossier_selectors.dossier_detail(user=request.user, pk=dossier_pk)
-    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
-    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="aandachtspunt")
-    form = AandachtspuntForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.aandachtspunt_aanmaken(
-                dossier_id=dossier.pk, omschrijving=form.cleaned_data["omschrijving"], by=request.user
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het aandachtspunt staat op de werkvoorraad."))
-            return redirect("cases:dossier_detail", pk=dossier.pk)
-    return render(request, "cases/werkvoorraad/aandachtspunt.html", {"dossier": dossier, "form": form})
+    return dossier_formulier(
+        request, dossier_pk, pagina="aandachtspunt", form_class=AandachtspuntForm,
+        opslaan=lambda dossier, data: services.aandachtspunt_aanmaken(
+            dossier_id=dossier.pk, omschrijving=data["omschrijving"], by=request.user),
+        titel=met_naam(_("Aandachtspunt voor %(naam)s")), knop=_("Aandachtspunt toevoegen"),
+        melding=_("Het aandachtspunt staat op de werkvoorraad."), terug_label=_("Terug naar het dossier"),
+    )
 
 
 @login_required
