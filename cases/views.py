@@ -37,15 +37,25 @@ from .termijnen import services as termijn_services
 PAGINA_GROOTTE = 25
 
 
-def _vereist(toegestaan: bool) -> None:
+def vereist(toegestaan: bool) -> None:
     if not toegestaan:
         raise PermissionDenied
+
+
+def lijstpagina(request: HttpRequest, rijen) -> dict:
+    """One page of a filtered list, and the filter's query string for the page links."""
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return {
+        "pagina": Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina")),
+        "querystring": querystring.urlencode(),
+    }
 
 
 @login_required
 def dossier_lijst(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossiers_zien(user))
+    vereist(access.mag_dossiers_zien(user))
     bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
     if access.mag_alle_dossiers_zien(user):
         bereiken.append(Bereik.ALLE)
@@ -57,16 +67,10 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
         bereiken=bereiken,
     )
     filter = DossierFilter(**form.waarden()) if request.GET else DossierFilter(bereik=bereiken[0])
-    pagina = Paginator(selectors.dossier_lijst(user=user, filter=filter), PAGINA_GROOTTE).get_page(
-        request.GET.get("pagina")
-    )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     context = {
+        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter)),
         "form": form,
-        "pagina": pagina,
         "filter": filter,
-        "querystring": querystring.urlencode(),
         "mag_aanmaken": access.mag_dossier_aanmaken(user),
         "mag_herverdelen": access.mag_herverdelen(user),
         "titel": {Bereik.MIJN: _("Mijn dossiers"), Bereik.TEAM: _("Dossiers van mijn team")}.get(
@@ -82,7 +86,7 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossier_aanmaken(user))
+    vereist(access.mag_dossier_aanmaken(user))
     data = request.POST if request.method == "POST" else None
     persoon_form = InburgeraarForm(data, prefix="persoon")
     dossier_form = DossierForm(data, prefix="dossier")
@@ -265,7 +269,7 @@ def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     # The role first: a werkcoach gets 403 here even for a dossier they cannot see. A manager may
     # assign without being allowed to edit the dossier.
-    _vereist(access.mag_toewijzen(request.user))
+    vereist(access.mag_toewijzen(request.user))
     return dossier_formulier(
         request, pk, pagina="toewijzen", alleen_bewerken=False, form_class=ToewijzenForm,
         form_kwargs={"werkcoaches": selectors.werkcoaches()},
@@ -300,7 +304,7 @@ def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
     """Managers: select dossiers on the list, choose a werkcoach and a reason, move them all at once."""
-    _vereist(access.mag_herverdelen(request.user))
+    vereist(access.mag_herverdelen(request.user))
     zichtbaar = access.zichtbare_dossiers(request.user).select_related("inburgeraar", "werkcoach")
     data = request.POST if request.method == "POST" else None
     form = HerverdelenForm(

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.timezone import localdate
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import access
 from cases import selectors as dossier_selectors
 from cases.selectors import Bereik
-from cases.views import PAGINA_GROOTTE, dossier_formulier, met_naam
+from cases.views import dossier_formulier, lijstpagina, met_naam, vereist
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.formulierpagina import fouten_naar_formulieren
 
@@ -29,31 +28,21 @@ TITELS = {
 }
 
 
-def _vereist(toegestaan: bool) -> None:
-    if not toegestaan:
-        raise PermissionDenied
-
-
 @login_required
 def werkvoorraad(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossiers_zien(user))
+    vereist(access.mag_dossiers_zien(user))
     form = SignaalFilterForm(
         request.GET or None, teams=dossier_selectors.teams(), werkcoaches=dossier_selectors.werkcoaches(),
         bereiken=selectors.bereiken_voor(user),
     )
     filter = SignaalFilter(**form.waarden())
     peildatum = localdate()
-    pagina = Paginator(selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum), PAGINA_GROOTTE).get_page(
-        request.GET.get("pagina")
-    )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
+    lijst = lijstpagina(request, selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum))
     context = {
+        **lijst,
         "form": form,
-        "pagina": pagina,
-        "regels": selectors.regels(pagina.object_list, peildatum=peildatum),
-        "querystring": querystring.urlencode(),
+        "regels": selectors.regels(lijst["pagina"].object_list, peildatum=peildatum),
         "toon_team_filters": access.mag_alle_dossiers_zien(user),
         "titel": TITELS.get(filter.bereik, TITELS[Bereik.ALLE]),
     }
@@ -87,7 +76,7 @@ def signaal(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signaal_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
     signaal = selectors.signaal_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
     form = AfhandelenForm(request.POST)
     if form.is_valid():
         try:
@@ -105,7 +94,7 @@ def signaal_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signaal_wegzetten(request: HttpRequest, pk: int) -> HttpResponse:
     signaal = selectors.signaal_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
     form = WegzettenForm(request.POST)
     if form.is_valid():
         tot = form.cleaned_data["tot"]
