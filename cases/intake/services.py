@@ -27,7 +27,6 @@ OVERDRACHT_FASE = _("Een warme overdracht kan alleen worden vastgelegd vóór de
 DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
 ZONDER_PERSOON_NIET_TOEGESTAAN = _("Zonder de persoon afronden kan pas na de derde oproep waarop de persoon niet is verschenen.")
 
-INTAKE_FASEN = (Fase.AANGEMELD, Fase.OVERDRACHT, Fase.INTAKE)
 
 
 def _dossier(dossier_id: int, by: User) -> Dossier:
@@ -41,7 +40,7 @@ def overdracht_vastleggen(
     """Record the driegesprek. The first record moves the dossier aangemeld → overdracht. The form
     sends the version it showed (0 while there was none yet): a stale or missing one is refused."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(OVERDRACHT_FASE)
     if gegevens["datum"] > vandaag():
         raise ValidationError({"datum": str(DATUM_TOEKOMST)})
@@ -86,7 +85,7 @@ def intake_opslaan(
     """Save the intake as a draft (as often as needed). The first save moves the dossier to
     `intake`; straight from `aangemeld` only with a recorded reason (no warme overdracht)."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
     intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier), versie=versie)
     if intake is not None and intake.is_afgerond:
@@ -123,7 +122,7 @@ def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int
     dossier = _dossier(dossier_id, by)
     if not access.mag_gezondheid_zien(by, dossier):
         raise PermissionDenied
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
     intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier))
     if intake is None:
@@ -190,7 +189,7 @@ def uitnodiging_vastleggen(
 ) -> Uitnodiging:
     """Record a summons for the intake. A second one requires the written warning (Wet 14 lid 1)."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
     eerdere = _eerdere(dossier)
     fouten = rules.nieuwe_uitnodiging_fouten(

@@ -17,7 +17,7 @@ from inburgering.accounts.models import User
 from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
 from inburgering.schrijven import versie_van
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import (
     AfrondenForm,
     GezondheidForm,
@@ -33,11 +33,11 @@ TERUG_NAAR_INTAKE = gettext_lazy("Terug naar de intake")
 
 
 def _intake_open(_user: User, dossier: Dossier) -> bool:
-    return dossier.fase in services.INTAKE_FASEN
+    return rules.intake_open(dossier.fase)
 
 
 def _schrijfbaar(context: dict) -> None:
-    if not context["mag_bewerken"] or context["dossier"].fase not in services.INTAKE_FASEN:
+    if not context["mag_bewerken"] or not rules.intake_open(context["dossier"].fase):
         raise PermissionDenied
 
 
@@ -53,7 +53,7 @@ def intake_tab(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         overzicht=overzicht,
         mag_gezondheid=mag_gezondheid,
-        intake_open=context["mag_bewerken"] and dossier.fase in services.INTAKE_FASEN,
+        intake_open=context["mag_bewerken"] and rules.intake_open(dossier.fase),
         afronden_form=AfrondenForm(),
     )
     return render(request, "cases/intake/intake_tab.html", context)
