@@ -36,11 +36,6 @@ def _intake_open(_user: User, dossier: Dossier) -> bool:
     return rules.intake_open(dossier.fase)
 
 
-def _schrijfbaar(context: dict) -> None:
-    if not context["mag_bewerken"] or not rules.intake_open(context["dossier"].fase):
-        raise PermissionDenied
-
-
 def _naar_intake(dossier: Dossier) -> str:
     return reverse("intake:intake_tab", args=[dossier.pk])
 
@@ -79,8 +74,7 @@ def overdracht_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_bewerken", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, context = dossier_pagina(request, pk, "intake_bewerken", alleen_bewerken=True, toegang=_intake_open)
     intake = BredeIntake.objects.filter(dossier=dossier).first()
     data = request.POST if request.method == "POST" else None
     form = IntakeForm(data, instance=intake, zonder_overdracht=dossier.fase == Fase.AANGEMELD,
@@ -132,8 +126,7 @@ def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_afronden", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, _context = dossier_pagina(request, pk, "intake_afronden", alleen_bewerken=True, toegang=_intake_open)
     form = AfrondenForm(request.POST)
     form.is_valid()
     try:
@@ -170,8 +163,7 @@ def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def uitnodiging_uitkomst(request: HttpRequest, pk: int, uitnodiging_id: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, _context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True, toegang=_intake_open)
     verschenen = request.POST.get("verschenen")
     if verschenen not in ("ja", "nee"):
         messages.error(request, _("Kies of de persoon is verschenen."))
