@@ -173,7 +173,7 @@ def _te_bewerken(dossier_id: int, *, versie: int | None, by: User) -> Dossier:
 
 @transaction.atomic
 def dossier_bijwerken(
-    *, dossier_id: int, versie: int, persoon: dict[str, Any], dossier: dict[str, Any], by: User
+    *, dossier_id: int, versie: int | None, persoon: dict[str, Any], dossier: dict[str, Any], by: User
 ) -> Dossier:
     """Edit person and dossier data. Refused when someone else saved in between (optimistic lock)."""
     huidig = _te_bewerken(dossier_id, versie=versie, by=by)
@@ -238,7 +238,7 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
 
 @transaction.atomic
 def dossier_beeindigen(
-    *, dossier_id: int, versie: int, reden: str, datum: date, toelichting: str, by: User
+    *, dossier_id: int, versie: int | None, reden: str, datum: date, toelichting: str, by: User
 ) -> Dossier:
     """End a dossier before completion (moved, naturalised, AOW, died, plicht vervallen)."""
     dossier = _te_bewerken(dossier_id, versie=versie, by=by)
