@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
 from inburgering.formulieren import DatumInput
+from inburgering.formulierpagina import VersieVeld
 
 from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
-from .rules import DoelgroepKort, normaliseer_bsn
+from .rules import DoelgroepKort, normaliseer_bsn, tolk_fout
 from .selectors import LOPEND, SORTERINGEN, Bereik
 from .termijnen.soorten import soorten
 
@@ -41,8 +42,8 @@ class InburgeraarForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("tolk_nodig") and not data.get("tolk_taal"):
-            self.add_error("tolk_taal", _("Vul in welke taal de tolk moet spreken."))
+        if fout := tolk_fout(tolk_nodig=data.get("tolk_nodig", False), tolk_taal=data.get("tolk_taal", "")):
+            self.add_error("tolk_taal", fout)
         return data
 
 
@@ -74,11 +75,7 @@ class NieuwDossierExtraForm(forms.Form):
             self.fields["werkcoach"].help_text = ""
 
 
-class VersieForm(forms.Form):
-    versie = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class ToewijzenForm(forms.Form):
+class ToewijzenForm(VersieVeld):
     werkcoach = WerkcoachKeuze(label=_("Nieuwe werkcoach"), queryset=User.objects.none())
     reden = forms.CharField(label=_("Reden"), required=False, max_length=500)
 
@@ -88,6 +85,7 @@ class ToewijzenForm(forms.Form):
 
 
 class HerverdelenForm(ToewijzenForm):
+    versie = None  # a bulk action on a list, not an edit of one dossier's form
     dossiers = forms.ModelMultipleChoiceField(queryset=Dossier.objects.none(), error_messages={
         "required": _("Selecteer ten minste één dossier."),
         "invalid_choice": _("Een of meer geselecteerde dossiers bestaan niet (meer)."),
@@ -100,7 +98,7 @@ class HerverdelenForm(ToewijzenForm):
         self.fields["dossiers"].queryset = dossiers
 
 
-class BeeindigenForm(VersieForm):
+class BeeindigenForm(VersieVeld):
     reden = forms.ChoiceField(
         label=_("Reden"), choices=[("", "—")] + [(r.value, r.label) for r in EindReden if r in BEEINDIG_REDENEN]
     )

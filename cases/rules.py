@@ -16,6 +16,7 @@ GEEN_AOW_LEEFTIJD = _("Voor %(jaar)s is geen AOW-leeftijd ingesteld. Vraag funct
 DATUM_IN_TOEKOMST = _("Deze datum ligt in de toekomst.")
 HUISVESTING_VOOR_KOPPELING = _("De datum van huisvesting kan niet vóór de datum van koppeling liggen.")
 GEBOORTE_NA_KENNISGEVING = _("De geboortedatum ligt na de datum van de kennisgeving.")
+TOLK_TAAL_VERPLICHT = _("Vul in welke taal de tolk moet spreken.")
 
 
 class Doelgroep:
@@ -131,3 +132,8 @@ def datum_fouten(
     if koppeling and huisvesting and huisvesting < koppeling:
         fouten.setdefault("datum_huisvesting", str(HUISVESTING_VOOR_KOPPELING))
     return fouten
+
+
+def tolk_fout(*, tolk_nodig: bool, tolk_taal: str) -> str | None:
+    """Who needs an interpreter needs one for a language: without it no one can be booked."""
+    return str(TOLK_TAAL_VERPLICHT) if tolk_nodig and not (tolk_taal or "").strip() else None

@@ -13,15 +13,13 @@ from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import opslaan, vergrendelen
 
 from . import access, haken, rules
 from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
 from .termijnen.services import termijnen_herberekenen
 
 BSN_BESTAAT = "bsn_bestaat"
-VERSIE_VEROUDERD = _("Iemand anders heeft dit dossier intussen gewijzigd. Laad de pagina opnieuw en "
-                     "voer uw wijziging nog eens in.")
 GEEN_WERKCOACH = _("Kies een medewerker met de rol werkcoach.")
 REDEN_VERPLICHT = _("Geef een reden op.")
 HERVERDELEN_AFGESLOTEN = _("%(n)s van de geselecteerde dossiers is al afgesloten en kan niet worden herverdeeld; "
@@ -58,6 +56,8 @@ def _valideer(persoon: dict[str, Any], dossier: dict[str, Any]) -> None:
     fouten: dict[str, str] = {}
     if not rules.bsn_is_geldig(persoon["bsn"]):
         fouten["bsn"] = str(rules.BSN_ONGELDIG)
+    if fout := rules.tolk_fout(tolk_nodig=persoon.get("tolk_nodig", False), tolk_taal=persoon.get("tolk_taal", "")):
+        fouten["tolk_taal"] = fout
     datums = {
         "geboortedatum": persoon["geboortedatum"],
         **{veld: dossier.get(veld) for veld in DOSSIER_VELDEN if veld.startswith("datum_")},
@@ -124,7 +124,7 @@ def inburgeraar_met_dossier_aanmaken(
     werkcoach = _controleer_werkcoach(werkcoach)
     if huishouden and huishouden.werkcoach is None:
         huishouden.werkcoach = werkcoach
-        huishouden.save()
+        opslaan(huishouden, reden="Werkcoach van het huishouden", door=by)
 
     try:
         with transaction.atomic():
@@ -135,13 +135,8 @@ def inburgeraar_met_dossier_aanmaken(
         raise BsnBestaatAl(None) from None
     nieuw = Dossier(inburgeraar=inburgeraar, werkcoach=werkcoach, team=_team_van(werkcoach), **dossier)
     opslaan(nieuw, reden="Dossier aangemaakt", door=by)
-    _termijnen(nieuw)
+    termijnen_herberekenen(dossier_id=nieuw.pk, by=by)
     return nieuw
-
-
-def _termijnen(dossier: Dossier) -> None:
-    """The dossier's facts changed: recompute its termijnen."""
-    termijnen_herberekenen(dossier_id=dossier.pk)
 
 
 def _team_van(werkcoach: User):
@@ -162,28 +157,26 @@ def _huishouden_voor(bsn: str, *, by: User, naam: str) -> Huishouden:
         raise ValidationError({"huishouden_bsn": HUISHOUDEN_ONBEKEND})
     lid = lid_dossier.inburgeraar
     if lid.huishouden is None:
-        lid.huishouden = Huishouden.objects.create(naam=f"Huishouden {lid.achternaam}", werkcoach=lid_dossier.werkcoach)
+        lid.huishouden = Huishouden(naam=f"Huishouden {lid.achternaam}", werkcoach=lid_dossier.werkcoach)
+        opslaan(lid.huishouden, reden="Huishouden aangemaakt", door=by)
         opslaan(lid, reden="Aan huishouden gekoppeld", door=by)
     return lid.huishouden
 
 
-def _vergrendel(dossier_id: int, *, by: User, versie: int | None = None) -> Dossier:
-    dossier = (
-        access.zichtbare_dossiers(by).select_for_update(of=("self",)).select_related("inburgeraar").get(pk=dossier_id)
+def _te_bewerken(dossier_id: int, *, versie: int | None, by: User) -> Dossier:
+    """The write preamble for a form edit of a dossier: locked, changeable by `by`, the version strict."""
+    return vergrendelen(
+        access.zichtbare_dossiers(by).select_related("inburgeraar"), pk=dossier_id,
+        mag=lambda d: access.mag_dossier_bewerken(by, d), versie=versie,
     )
-    if versie is not None and dossier.versie != versie:
-        raise ValidationError(VERSIE_VEROUDERD, code="versie")
-    return dossier
 
 
 @transaction.atomic
 def dossier_bijwerken(
-    *, dossier_id: int, versie: int, persoon: dict[str, Any], dossier: dict[str, Any], by: User
+    *, dossier_id: int, versie: int | None, persoon: dict[str, Any], dossier: dict[str, Any], by: User
 ) -> Dossier:
     """Edit person and dossier data. Refused when someone else saved in between (optimistic lock)."""
-    huidig = _vergrendel(dossier_id, by=by, versie=versie)
-    if not access.mag_dossier_bewerken(by, huidig):
-        raise PermissionDenied
+    huidig = _te_bewerken(dossier_id, versie=versie, by=by)
     if not huidig.is_actief:  # the view hides the form; the service enforces it (DESIGN "Access")
         raise ValidationError(_("Dit dossier is al afgesloten."))
     persoon = {**persoon, "bsn": rules.normaliseer_bsn(persoon["bsn"])}
@@ -197,17 +190,18 @@ def dossier_bijwerken(
     for veld, waarde in dossier.items():
         setattr(huidig, veld, waarde)
     opslaan(huidig, reden="Gegevens gewijzigd", door=by)
-    _termijnen(huidig)
+    termijnen_herberekenen(dossier_id=huidig.pk, by=by)
     return huidig
 
 
 @transaction.atomic
-def dossier_toewijzen(*, dossier_id: int, werkcoach: User, reden: str, by: User) -> Dossier:
-    """Move one dossier to another werkcoach (and that werkcoach's team)."""
+def dossier_toewijzen(*, dossier_id: int, versie: int | None, werkcoach: User, reden: str, by: User) -> Dossier:
+    """Move one dossier to another werkcoach (and that werkcoach's team). Refused when someone else
+    changed the dossier since the form showed its current werkcoach (optimistic lock)."""
     if not access.mag_toewijzen(by):
         raise PermissionDenied
     werkcoach = _controleer_werkcoach(werkcoach)
-    dossier = _vergrendel(dossier_id, by=by)
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id, versie=versie)
     if not dossier.is_actief:
         raise ValidationError(_("Dit dossier is afgesloten en kan niet meer worden toegewezen."))
     _wijs_toe(dossier, werkcoach, _reden(reden, "Toegewezen aan " + str(werkcoach)), by=by)
@@ -231,7 +225,7 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
     ids = sorted(set(dossier_ids))
     if not ids:
         raise ValidationError({"dossiers": _("Selecteer ten minste één dossier.")})
-    dossiers = list(access.zichtbare_dossiers(by).select_for_update().filter(pk__in=ids).order_by("pk"))
+    dossiers = list(access.zichtbare_dossiers(by).select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk"))
     if len(dossiers) != len(ids):
         raise ValidationError({"dossiers": _("Een of meer geselecteerde dossiers bestaan niet (meer).")})
     if afgesloten := [d for d in dossiers if not d.is_actief]:
@@ -244,12 +238,10 @@ def dossiers_herverdelen(*, dossier_ids: Iterable[int], werkcoach: User, reden: 
 
 @transaction.atomic
 def dossier_beeindigen(
-    *, dossier_id: int, versie: int, reden: str, datum: date, toelichting: str, by: User
+    *, dossier_id: int, versie: int | None, reden: str, datum: date, toelichting: str, by: User
 ) -> Dossier:
     """End a dossier before completion (moved, naturalised, AOW, died, plicht vervallen)."""
-    dossier = _vergrendel(dossier_id, by=by, versie=versie)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
+    dossier = _te_bewerken(dossier_id, versie=versie, by=by)
     if reden not in BEEINDIG_REDENEN:
         raise ValidationError({"reden": _("Kies een reden voor het beëindigen.")})
     if datum > vandaag():
@@ -261,5 +253,5 @@ def dossier_beeindigen(
     dossier.eind_toelichting = toelichting
     opslaan(dossier, reden=_reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})"), door=by)
     haken.dossier_beeindigd(dossier, datum, by)
-    _termijnen(dossier)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return dossier

@@ -7,13 +7,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
-from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
+from inburgering.formulierpagina import VersieVeld, formulier_pagina, fouten_naar_formulieren
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import versie_van
 
 from . import access, selectors, services
 from .forms import (
@@ -26,7 +28,6 @@ from .forms import (
     NieuwDossierExtraForm,
     OpschortenForm,
     ToewijzenForm,
-    VersieForm,
 )
 from .models import Dossier, Termijn
 from .selectors import Bereik, DossierFilter
@@ -36,15 +37,25 @@ from .termijnen import services as termijn_services
 PAGINA_GROOTTE = 25
 
 
-def _vereist(toegestaan: bool) -> None:
+def vereist(toegestaan: bool) -> None:
     if not toegestaan:
         raise PermissionDenied
+
+
+def lijstpagina(request: HttpRequest, rijen) -> dict:
+    """One page of a filtered list, and the filter's query string for the page links."""
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return {
+        "pagina": Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina")),
+        "querystring": querystring.urlencode(),
+    }
 
 
 @login_required
 def dossier_lijst(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossiers_zien(user))
+    vereist(access.mag_dossiers_zien(user))
     bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
     if access.mag_alle_dossiers_zien(user):
         bereiken.append(Bereik.ALLE)
@@ -56,16 +67,10 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
         bereiken=bereiken,
     )
     filter = DossierFilter(**form.waarden()) if request.GET else DossierFilter(bereik=bereiken[0])
-    pagina = Paginator(selectors.dossier_lijst(user=user, filter=filter), PAGINA_GROOTTE).get_page(
-        request.GET.get("pagina")
-    )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     context = {
+        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter)),
         "form": form,
-        "pagina": pagina,
         "filter": filter,
-        "querystring": querystring.urlencode(),
         "mag_aanmaken": access.mag_dossier_aanmaken(user),
         "mag_herverdelen": access.mag_herverdelen(user),
         "titel": {Bereik.MIJN: _("Mijn dossiers"), Bereik.TEAM: _("Dossiers van mijn team")}.get(
@@ -81,7 +86,7 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossier_aanmaken(user))
+    vereist(access.mag_dossier_aanmaken(user))
     data = request.POST if request.method == "POST" else None
     persoon_form = InburgeraarForm(data, prefix="persoon")
     dossier_form = DossierForm(data, prefix="dossier")
@@ -136,25 +141,39 @@ def dossier_pagina(
     }
 
 
+# The words of a dossier form page that may depend on the dossier (e.g. its person's name in the title).
+VAN_HET_DOSSIER = ("titel", "uitleg", "form_kwargs")
+
+
 def dossier_formulier(
     request: HttpRequest, pk: int, *, pagina: str, opslaan: Callable[[Dossier, dict], object],
     initial: dict | Callable[[Dossier], dict] | None = None, toegang: Callable[[User, Dossier], bool] | None = None,
     extra: Callable[[Dossier], dict] | None = None, terug: str | Callable[[Dossier], str] | None = None,
-    **pagina_kwargs,
+    alleen_bewerken: bool = True, **pagina_kwargs,
 ) -> HttpResponse:
     """A simple form page on a dossier (inburgering.formulierpagina): 403, with nothing logged, for who
-    may not change the (active) dossier or fails `toegang`; the read logged; `opslaan(dossier, data)`
-    calls the service. `initial`, `extra` (more context) and `terug` may be functions of the dossier;
-    `terug` defaults to the dossier overview."""
-    dossier, context = dossier_pagina(request, pk, pagina, alleen_bewerken=True, toegang=toegang)
-    if callable(terug):
-        terug = terug(dossier)
+    may not change the (active) dossier (unless `alleen_bewerken=False`) or fails `toegang`; the read
+    logged; `opslaan(dossier, data)` calls the service. `initial`, `extra` (more context), `terug` and
+    `titel`, `uitleg`, `form_kwargs` may be functions of the dossier; `terug` defaults to the dossier
+    overview."""
+    dossier, context = dossier_pagina(request, pk, pagina, alleen_bewerken=alleen_bewerken, toegang=toegang)
+
+    def van_dossier(waarde):
+        return waarde(dossier) if callable(waarde) else waarde
+
+    for sleutel in VAN_HET_DOSSIER:
+        if sleutel in pagina_kwargs:
+            pagina_kwargs[sleutel] = van_dossier(pagina_kwargs[sleutel])
     return formulier_pagina(
         request, context={**context, **(extra(dossier) if extra else {})},
-        opslaan=lambda data: opslaan(dossier, data),
-        initial=initial(dossier) if callable(initial) else initial,
-        terug=terug or reverse("cases:dossier_detail", args=[dossier.pk]), **pagina_kwargs,
+        opslaan=lambda data: opslaan(dossier, data), initial=van_dossier(initial),
+        terug=van_dossier(terug) or reverse("cases:dossier_detail", args=[dossier.pk]), **pagina_kwargs,
     )
+
+
+def met_naam(tekst: str) -> Callable[[Dossier], str]:
+    """A title with the person's name: `met_naam(_("Dossier van %(naam)s beëindigen"))`."""
+    return lambda dossier: tekst % {"naam": dossier.inburgeraar.volledige_naam}
 
 
 @login_required
@@ -169,36 +188,45 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def termijn_opschorten(request: HttpRequest, pk: int, termijn_id: int) -> HttpResponse:
     """Suspend a termijn with a recorded reason (e.g. a medical situation); resuming moves its dates."""
-    return _termijn_actie(request, pk, termijn_id, hervatten=False)
+    termijn = _termijn(request, pk, termijn_id)
+    return dossier_formulier(
+        request, pk, pagina="termijn", form_class=OpschortenForm, initial={"van": vandaag()},
+        opslaan=lambda _dossier, data: termijn_services.termijn_opschorten(
+            termijn_id=termijn.pk, van=data["van"], reden=data["reden"], by=request.user),
+        titel=_("%(soort)s opschorten") % {"soort": termijn.get_soort_display()},
+        uitleg=_fatale_datum(termijn, _("Tijdens de opschorting verschijnt de termijn niet als verlopen. "
+                                        "Leg de reden vast.")),
+        knop=_("Opschorten"), melding=_("De termijn is opgeschort."), terug_label=_("Terug naar het dossier"),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def termijn_hervatten(request: HttpRequest, pk: int, termijn_id: int) -> HttpResponse:
-    return _termijn_actie(request, pk, termijn_id, hervatten=True)
+    termijn = _termijn(request, pk, termijn_id)
+    return dossier_formulier(
+        request, pk, pagina="termijn", form_class=HervattenForm, initial={"tot": vandaag()},
+        opslaan=lambda _dossier, data: termijn_services.termijn_hervatten(
+            termijn_id=termijn.pk, tot=data["tot"], by=request.user),
+        titel=_("%(soort)s hervatten") % {"soort": termijn.get_soort_display()},
+        uitleg=_fatale_datum(termijn, _("Na het hervatten schuiven de streefdatum en de fatale datum op met het "
+                                        "aantal opgeschorte dagen.")),
+        knop=_("Hervatten"), melding=_("De termijn is hervat; de datums zijn verschoven."),
+        terug_label=_("Terug naar het dossier"),
+    )
 
 
-def _termijn_actie(request: HttpRequest, pk: int, termijn_id: int, *, hervatten: bool) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "termijn", alleen_bewerken=True)
-    termijn = get_object_or_404(Termijn, pk=termijn_id, dossier=dossier)
-    vandaag_ = vandaag()
-    formulier = HervattenForm if hervatten else OpschortenForm
-    form = formulier(request.POST or None, initial={"tot" if hervatten else "van": vandaag_})
-    if request.method == "POST" and form.is_valid():
-        try:
-            if hervatten:
-                termijn_services.termijn_hervatten(termijn_id=termijn.pk, tot=form.cleaned_data["tot"], by=request.user)
-            else:
-                termijn_services.termijn_opschorten(termijn_id=termijn.pk, van=form.cleaned_data["van"],
-                                                    reden=form.cleaned_data["reden"], by=request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De termijn is hervat; de datums zijn verschoven.") if hervatten
-                             else _("De termijn is opgeschort."))
-            return redirect("cases:dossier_detail", pk=dossier.pk)
-    context.update(form=form, termijn=termijn, hervatten=hervatten)
-    return render(request, "cases/termijn_actie.html", context)
+def _termijn(request: HttpRequest, pk: int, termijn_id: int) -> Termijn:
+    """A termijn of this dossier, if the user sees the dossier (404 otherwise); whether they may
+    change it, dossier_formulier decides."""
+    return get_object_or_404(
+        Termijn.objects.filter(dossier__in=access.zichtbare_dossiers(request.user)), pk=termijn_id, dossier_id=pk
+    )
+
+
+def _fatale_datum(termijn: Termijn, uitleg: str) -> str:
+    huidig = _("Huidige fatale datum: %(d)s.") % {"d": date_format(termijn.fatale_datum, "j F Y")}
+    return f"{huidig} {uitleg}"
 
 
 @login_required
@@ -211,13 +239,12 @@ def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier = selectors.dossier_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
-    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="bewerken")
+    """Two model forms (person and dossier) and the version: not a simple form page."""
+    dossier, context = dossier_pagina(request, pk, "bewerken", alleen_bewerken=True)
     data = request.POST if request.method == "POST" else None
     persoon_form = InburgeraarForm(data, instance=dossier.inburgeraar, prefix="persoon")
     dossier_form = DossierForm(data, instance=dossier, prefix="dossier")
-    versie_form = VersieForm(data, initial={"versie": dossier.versie})
+    versie_form = VersieVeld(data, initial={"versie": versie_van(dossier)})
     formulieren = (persoon_form, dossier_form, versie_form)
     if request.method == "POST" and all(f.is_valid() for f in formulieren):
         try:
@@ -233,62 +260,51 @@ def dossier_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("cases:dossier_detail", pk=dossier.pk)
-    return render(
-        request,
-        "cases/dossier_bewerken.html",
-        {"dossier": dossier, "persoon_form": persoon_form, "dossier_form": dossier_form, "versie_form": versie_form},
-    )
+    context.update(persoon_form=persoon_form, dossier_form=dossier_form, versie_form=versie_form)
+    return render(request, "cases/dossier_bewerken.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
-    _vereist(access.mag_toewijzen(request.user))
-    dossier = selectors.dossier_detail(user=request.user, pk=pk)
-    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="toewijzen")
-    form = ToewijzenForm(
-        request.POST or None, werkcoaches=selectors.werkcoaches(), initial={"werkcoach": dossier.werkcoach_id}
+    # The role first: a werkcoach gets 403 here even for a dossier they cannot see. A manager may
+    # assign without being allowed to edit the dossier.
+    vereist(access.mag_toewijzen(request.user))
+    return dossier_formulier(
+        request, pk, pagina="toewijzen", alleen_bewerken=False, form_class=ToewijzenForm,
+        form_kwargs={"werkcoaches": selectors.werkcoaches()},
+        initial=lambda dossier: {"werkcoach": dossier.werkcoach_id, "versie": versie_van(dossier)},
+        opslaan=lambda dossier, data: services.dossier_toewijzen(
+            dossier_id=dossier.pk, versie=data["versie"], werkcoach=data["werkcoach"], reden=data["reden"],
+            by=request.user),
+        titel=met_naam(_("Dossier van %(naam)s toewijzen")),
+        uitleg=lambda dossier: _("Huidige werkcoach: %(wc)s.") % {"wc": dossier.werkcoach},
+        knop=_("Toewijzen"), melding=lambda dossier: _("Het dossier is toegewezen aan %(wc)s.") % {"wc": dossier.werkcoach},
+        terug_label=_("Terug naar het dossier"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dossier_toewijzen(
-                dossier_id=dossier.pk, werkcoach=form.cleaned_data["werkcoach"],
-                reden=form.cleaned_data["reden"], by=request.user,
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het dossier is toegewezen aan %(wc)s.") % {"wc": form.cleaned_data["werkcoach"]})
-            return redirect("cases:dossier_detail", pk=dossier.pk)
-    return render(request, "cases/dossier_toewijzen.html", {"dossier": dossier, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier = selectors.dossier_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
-    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="beeindigen")
-    form = BeeindigenForm(request.POST or None, initial={"versie": dossier.versie})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dossier_beeindigen(
-                dossier_id=dossier.pk, versie=form.cleaned_data["versie"], reden=form.cleaned_data["reden"],
-                datum=form.cleaned_data["datum"], toelichting=form.cleaned_data["toelichting"], by=request.user,
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het dossier is beëindigd."))
-            return redirect("cases:dossier_detail", pk=dossier.pk)
-    return render(request, "cases/dossier_beeindigen.html", {"dossier": dossier, "form": form})
+    return dossier_formulier(
+        request, pk, pagina="beeindigen", form_class=BeeindigenForm,
+        initial=lambda dossier: {"versie": versie_van(dossier)},
+        opslaan=lambda dossier, data: services.dossier_beeindigen(
+            dossier_id=dossier.pk, versie=data["versie"], reden=data["reden"], datum=data["datum"],
+            toelichting=data["toelichting"], by=request.user),
+        titel=met_naam(_("Dossier van %(naam)s beëindigen")),
+        uitleg=_("Gebruik dit als de plicht eindigt zonder dat deze is voldaan: verhuizing, naturalisatie, AOW, "
+                 "overlijden of vervallen plicht. Dit kan niet ongedaan worden gemaakt."),
+        knop=_("Dossier beëindigen"), melding=_("Het dossier is beëindigd."), terug_label=_("Terug naar het dossier"),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
     """Managers: select dossiers on the list, choose a werkcoach and a reason, move them all at once."""
-    _vereist(access.mag_herverdelen(request.user))
+    vereist(access.mag_herverdelen(request.user))
     zichtbaar = access.zichtbare_dossiers(request.user).select_related("inburgeraar", "werkcoach")
     data = request.POST if request.method == "POST" else None
     form = HerverdelenForm(

@@ -42,7 +42,7 @@ def demo_trajecten(*, vandaag: date, aantal: int = 12) -> int:
 
 def _overdracht(dossier: Dossier, werkcoach: User, vandaag: date) -> None:
     intake.overdracht_vastleggen(
-        dossier_id=dossier.pk, versie=None, by=werkcoach,
+        dossier_id=dossier.pk, versie=0, by=werkcoach,
         gegevens={"datum": vandaag - timedelta(days=10), "plaats": "AZC Delfzijl", "coa_contactpersoon": "R. de Vries",
                   "deelnemers": "Inburgeraar, COA, werkcoach, tolk", "taalles": True,
                   "taalles_toelichting": "Twee dagdelen per week", "motivatie": "Wil snel aan het werk",
@@ -52,13 +52,13 @@ def _overdracht(dossier: Dossier, werkcoach: User, vandaag: date) -> None:
 
 def _intake(dossier: Dossier, werkcoach: User, vandaag: date, *, afronden: bool) -> None:
     intake.intake_opslaan(
-        dossier_id=dossier.pk, versie=None, by=werkcoach, werkervaringen=[],
+        dossier_id=dossier.pk, versie=0, by=werkcoach, werkervaringen=[],
         gegevens={"locatie": "gemeente", "lbt_uitkomst": "haalbaar", "lbt_score": 31, "lbt_vereiste_score": 25,
                   "lbt_datum": vandaag - timedelta(days=5), "opleiding_niveau": "voortgezet", "opleiding_jaren": 10,
                   "geen_werkervaring": True, "nederlands_niveau": "A0", "zelfredzaamheid": "gemiddeld"},
     )
     if afronden:
-        intake.gezondheid_opslaan(dossier_id=dossier.pk, versie=None, by=werkcoach,
+        intake.gezondheid_opslaan(dossier_id=dossier.pk, versie=0, by=werkcoach,
                                   gegevens={"fysiek": "Geen bijzonderheden", "mentaal": "", "beperkingen": ""})
         intake.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +11,7 @@ from cases.models import Contactmoment
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import opslaan, vergrendelen
 
 from . import rules
 
@@ -27,9 +27,7 @@ def contactmoment_vastleggen(*, dossier_id: int, gegevens: dict[str, Any], by: U
     """Record a contact with the inburgeraar, by the werkcoach (caseload or team) or a consulent.
     A held voortgangsgesprek resets the voortgangsgesprek termijn (Besluit 5.3 lid 4: the number
     agreed in the PIP); a no-show is kept as it is, for handhaving (Wet 22), and resets nothing."""
-    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id, mag=lambda d: access.mag_dossier_bewerken(by, d))
     if not dossier.is_actief:
         raise ValidationError(DOSSIER_AFGESLOTEN)
     gegevens = {veld: gegevens.get(veld) for veld in VELDEN}
@@ -47,5 +45,5 @@ def contactmoment_vastleggen(*, dossier_id: int, gegevens: dict[str, Any], by: U
         raise ValidationError(fouten)
     contact = Contactmoment(dossier=dossier, vastgelegd_door=by, **gegevens)
     opslaan(contact, reden=f"{contact.get_soort_display()} vastgelegd", door=by)
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return contact

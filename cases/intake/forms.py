@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import BredeIntake, IntakeGezondheid, WarmeOverdracht, Werkervaring
 from inburgering.formulieren import DatumInput
+from inburgering.formulierpagina import VersieVeld
 
 TEKSTVAK = {"rows": 3}
 
 
-class OverdrachtForm(forms.ModelForm):
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class OverdrachtForm(VersieVeld, forms.ModelForm):
 
     class Meta:
         model = WarmeOverdracht
@@ -38,12 +38,8 @@ class OverdrachtForm(forms.ModelForm):
     def secties(self):
         return [(titel, [self[v] for v in velden]) for titel, velden in self.SECTIES]
 
-    def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
 
-
-class IntakeForm(forms.ModelForm):
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class IntakeForm(VersieVeld, forms.ModelForm):
 
     SECTIES = [
         (_("Het gesprek"), ["reden_zonder_overdracht", "locatie", "tolk_gebruikt", "tolk_taal", "een_op_een_gewezen"]),
@@ -88,9 +84,6 @@ class IntakeForm(forms.ModelForm):
     def secties(self):
         return [(titel, [self[v] for v in velden if v in self.fields]) for titel, velden in self.SECTIES]
 
-    def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
-
 
 class WerkervaringForm(forms.ModelForm):
     class Meta:
@@ -110,16 +103,17 @@ def werkervaringen_uit(formset) -> list[dict]:
     ]
 
 
-class GezondheidForm(forms.ModelForm):
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class GezondheidForm(VersieVeld, forms.ModelForm):
 
     class Meta:
         model = IntakeGezondheid
         fields = ["fysiek", "mentaal", "beperkingen"]
         widgets = {veld: forms.Textarea(attrs={"rows": 4}) for veld in ["fysiek", "mentaal", "beperkingen"]}
 
-    def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+def zonder_versie(data: dict) -> dict:
+    """The answers a service stores: the form's data without the version it was opened on."""
+    return {k: v for k, v in data.items() if k != "versie"}
 
 
 class UitnodigingForm(forms.Form):

@@ -6,6 +6,15 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
+# The overdracht and the intake can be recorded and changed until the intake is completed (the
+# dossier then moves on to pip_in_opstelling). Values of `cases.models.Fase` (the models import
+# these rules, so the rules name the values).
+INTAKE_FASEN = ("aangemeld", "overdracht", "intake")
+
+
+def intake_open(fase: str) -> bool:
+    return fase in INTAKE_FASEN
+
 
 class LbtUitkomst:
     HAALBAAR = "haalbaar"

@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
-from cases.services import VERSIE_VEROUDERD
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import enkel_vergrendelen, opslaan, vergrendelen
 
 from . import rules
 from .selectors import intake_stand
@@ -28,39 +27,24 @@ OVERDRACHT_FASE = _("Een warme overdracht kan alleen worden vastgelegd vóór de
 DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
 ZONDER_PERSOON_NIET_TOEGESTAAN = _("Zonder de persoon afronden kan pas na de derde oproep waarop de persoon niet is verschenen.")
 
-INTAKE_FASEN = (Fase.AANGEMELD, Fase.OVERDRACHT, Fase.INTAKE)
 
 
 def _dossier(dossier_id: int, by: User) -> Dossier:
-    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).get(pk=dossier_id)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
-    return dossier
-
-
-def _versie(obj, versie: int | None) -> None:
-    # No versie means "the form was opened when nothing existed yet": if a record exists now,
-    # someone else created it in between, and saving would silently overwrite their work.
-    if obj is not None and obj.versie != versie:
-        raise ValidationError(VERSIE_VEROUDERD, code="versie")
-
-
-def _dossier_fase(dossier: Dossier, reden: str, by: User) -> None:
-    opslaan(dossier, reden=reden, door=by)
+    return vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id, mag=lambda d: access.mag_dossier_bewerken(by, d))
 
 
 @transaction.atomic
 def overdracht_vastleggen(
     *, dossier_id: int, gegevens: dict[str, Any], versie: int | None, by: User
 ) -> WarmeOverdracht:
-    """Record the driegesprek. The first record moves the dossier aangemeld → overdracht."""
+    """Record the driegesprek. The first record moves the dossier aangemeld → overdracht. The form
+    sends the version it showed (0 while there was none yet): a stale or missing one is refused."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(OVERDRACHT_FASE)
     if gegevens["datum"] > vandaag():
         raise ValidationError({"datum": str(DATUM_TOEKOMST)})
-    overdracht = WarmeOverdracht.objects.select_for_update().filter(dossier=dossier).first()
-    _versie(overdracht, versie)
+    overdracht = enkel_vergrendelen(WarmeOverdracht.objects.filter(dossier=dossier), versie=versie)
     if overdracht is None:
         overdracht = WarmeOverdracht(dossier=dossier, vastgelegd_door=by)
         reden = "Warme overdracht vastgelegd"
@@ -71,7 +55,7 @@ def overdracht_vastleggen(
     opslaan(overdracht, reden=reden, door=by)
     if dossier.fase == Fase.AANGEMELD:
         dossier.start_overdracht()
-        _dossier_fase(dossier, reden, by)
+        opslaan(dossier, reden=reden, door=by)
     return overdracht
 
 
@@ -101,10 +85,9 @@ def intake_opslaan(
     """Save the intake as a draft (as often as needed). The first save moves the dossier to
     `intake`; straight from `aangemeld` only with a recorded reason (no warme overdracht)."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
-    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
-    _versie(intake, versie)
+    intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier), versie=versie)
     if intake is not None and intake.is_afgerond:
         raise ValidationError(INTAKE_AFGEROND)
     _valideer_intake(gegevens)
@@ -119,7 +102,7 @@ def intake_opslaan(
     _vervang_werkervaringen(intake, werkervaringen, by)
     if dossier.fase in (Fase.AANGEMELD, Fase.OVERDRACHT):
         dossier.start_intake()
-        _dossier_fase(dossier, "Brede intake begonnen", by)
+        opslaan(dossier, reden="Brede intake begonnen", door=by)
     return intake
 
 
@@ -139,15 +122,14 @@ def gezondheid_opslaan(*, dossier_id: int, gegevens: dict[str, Any], versie: int
     dossier = _dossier(dossier_id, by)
     if not access.mag_gezondheid_zien(by, dossier):
         raise PermissionDenied
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
-    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier))
     if intake is None:
         raise ValidationError(GEEN_INTAKE)
     if intake.is_afgerond:
         raise ValidationError(INTAKE_AFGEROND)
-    gezondheid = IntakeGezondheid.objects.select_for_update().filter(intake=intake).first()
-    _versie(gezondheid, versie)
+    gezondheid = enkel_vergrendelen(IntakeGezondheid.objects.filter(intake=intake), versie=versie)
     if gezondheid is None:
         gezondheid = IntakeGezondheid(intake=intake)
     for veld, waarde in gegevens.items():
@@ -169,7 +151,7 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
     after the third summons without appearance the college completes it without the person
     (Wet 14 lid 2). Moves the dossier intake → pip_in_opstelling."""
     dossier = _dossier(dossier_id, by)
-    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier))
     if intake is None:
         raise ValidationError(GEEN_INTAKE)
     if intake.is_afgerond:
@@ -189,9 +171,9 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
     intake.afgerond_door = by
     opslaan(intake, reden="Intake afgerond zonder de persoon" if zonder_persoon else "Intake afgerond", door=by)
     dossier.start_pip()
-    _dossier_fase(dossier, "Brede intake afgerond", by)
+    opslaan(dossier, reden="Brede intake afgerond", door=by)
     # The completed intake meets the new term a Wet 22 fine set (handhaving's termijn).
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return intake
 
 
@@ -207,7 +189,7 @@ def uitnodiging_vastleggen(
 ) -> Uitnodiging:
     """Record a summons for the intake. A second one requires the written warning (Wet 14 lid 1)."""
     dossier = _dossier(dossier_id, by)
-    if dossier.fase not in INTAKE_FASEN:
+    if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
     eerdere = _eerdere(dossier)
     fouten = rules.nieuwe_uitnodiging_fouten(
@@ -229,11 +211,10 @@ def uitnodiging_vastleggen(
 
 @transaction.atomic
 def uitnodiging_uitkomst(*, uitnodiging_id: int, verschenen: bool, by: User) -> Uitnodiging:
-    uitnodiging = Uitnodiging.objects.select_for_update().select_related("dossier").get(
-        pk=uitnodiging_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+    uitnodiging = vergrendelen(
+        Uitnodiging.objects.select_related("dossier").filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
+        pk=uitnodiging_id, mag=lambda u: access.mag_dossier_bewerken(by, u.dossier),
     )
-    if not access.mag_dossier_bewerken(by, uitnodiging.dossier):
-        raise PermissionDenied
     if uitnodiging.gesprek_op > vandaag():
         raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))
     uitnodiging.verschenen = verschenen

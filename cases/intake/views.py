@@ -1,16 +1,23 @@
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
-from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht
-from cases.views import dossier_pagina, fouten_naar_formulieren
+from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht
+from cases.views import dossier_formulier, dossier_pagina, met_naam
+from inburgering.accounts.models import User
+from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
+from inburgering.schrijven import versie_van
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import (
     AfrondenForm,
     GezondheidForm,
@@ -19,12 +26,18 @@ from .forms import (
     UitnodigingForm,
     WerkervaringFormSet,
     werkervaringen_uit,
+    zonder_versie,
 )
 
+TERUG_NAAR_INTAKE = gettext_lazy("Terug naar de intake")
 
-def _schrijfbaar(context: dict) -> None:
-    if not context["mag_bewerken"] or context["dossier"].fase not in services.INTAKE_FASEN:
-        raise PermissionDenied
+
+def _intake_open(_user: User, dossier: Dossier) -> bool:
+    return rules.intake_open(dossier.fase)
+
+
+def _naar_intake(dossier: Dossier) -> str:
+    return reverse("intake:intake_tab", args=[dossier.pk])
 
 
 @login_required
@@ -35,7 +48,7 @@ def intake_tab(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         overzicht=overzicht,
         mag_gezondheid=mag_gezondheid,
-        intake_open=context["mag_bewerken"] and dossier.fase in services.INTAKE_FASEN,
+        intake_open=context["mag_bewerken"] and rules.intake_open(dossier.fase),
         afronden_form=AfrondenForm(),
     )
     return render(request, "cases/intake/intake_tab.html", context)
@@ -44,33 +57,28 @@ def intake_tab(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def overdracht_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "overdracht_bewerken", alleen_bewerken=True)
-    _schrijfbaar(context)
-    bestaand = WarmeOverdracht.objects.filter(dossier=dossier).first()
-    form = OverdrachtForm(request.POST or None, instance=bestaand,
-                          initial={"versie": bestaand.versie if bestaand else None})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=form.gegevens(),
-                                           versie=form.cleaned_data["versie"], by=request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De warme overdracht is vastgelegd."))
-            return redirect("intake:intake_tab", pk=dossier.pk)
-    context.update(form=form, titel=_("Warme overdracht vastleggen"))
-    return render(request, "cases/intake/overdracht_form.html", context)
+    bestaand = cache(lambda dossier: WarmeOverdracht.objects.filter(dossier=dossier).first())
+    return dossier_formulier(
+        request, pk, pagina="overdracht_bewerken", toegang=_intake_open, form_class=OverdrachtForm,
+        form_kwargs=lambda dossier: {"instance": bestaand(dossier)},
+        initial=lambda dossier: {"versie": versie_van(bestaand(dossier))},
+        opslaan=lambda dossier, data: services.overdracht_vastleggen(
+            dossier_id=dossier.pk, gegevens=zonder_versie(data), versie=data["versie"], by=request.user),
+        titel=met_naam(_("Warme overdracht van %(naam)s")),
+        uitleg=_("Het driegesprek tussen inburgeraar, COA en werkcoach, bij voorkeur in het AZC."),
+        knop=_("Opslaan"), melding=_("De warme overdracht is vastgelegd."), terug=_naar_intake,
+        terug_label=TERUG_NAAR_INTAKE, template="cases/intake/overdracht_form.html",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_bewerken", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, context = dossier_pagina(request, pk, "intake_bewerken", alleen_bewerken=True, toegang=_intake_open)
     intake = BredeIntake.objects.filter(dossier=dossier).first()
     data = request.POST if request.method == "POST" else None
     form = IntakeForm(data, instance=intake, zonder_overdracht=dossier.fase == Fase.AANGEMELD,
-                      initial={"versie": intake.versie if intake else None})
+                      initial={"versie": versie_van(intake)})
     formset = WerkervaringFormSet(
         data, prefix="werk",
         initial=[{"beroep": w.beroep, "land": w.land, "jaren": w.jaren, "omschrijving": w.omschrijving}
@@ -79,7 +87,7 @@ def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             services.intake_opslaan(
-                dossier_id=dossier.pk, gegevens=form.gegevens(), werkervaringen=werkervaringen_uit(formset),
+                dossier_id=dossier.pk, gegevens=zonder_versie(form.cleaned_data), werkervaringen=werkervaringen_uit(formset),
                 versie=form.cleaned_data["versie"], by=request.user,
             )
         except ValidationError as fout:
@@ -94,35 +102,31 @@ def intake_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
-    """Health answers: a separate page, so every read is logged on its own (pagina 'gezondheid')."""
+    """Health answers: a separate page, so every read is logged on its own (pagina 'gezondheid').
+    Who may read them but not change them (any more) sees them without a form."""
     dossier, context = dossier_pagina(request, pk, "gezondheid", toegang=access.mag_gezondheid_zien)
     intake = get_object_or_404(BredeIntake, dossier=dossier)
     bestaand = IntakeGezondheid.objects.filter(intake=intake).first()
-    bewerkbaar = context["mag_bewerken"] and not intake.is_afgerond
-    form = None
-    if bewerkbaar:
-        form = GezondheidForm(request.POST or None, instance=bestaand,
-                              initial={"versie": bestaand.versie if bestaand else None})
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens=form.gegevens(),
-                                            versie=form.cleaned_data["versie"], by=request.user)
-            except ValidationError as fout:
-                fouten_naar_formulieren(fout, form)
-            else:
-                messages.success(request, _("De gegevens over gezondheid zijn opgeslagen."))
-                return redirect("intake:intake_tab", pk=dossier.pk)
-    elif request.method == "POST":
-        raise PermissionDenied
-    context.update(form=form, gezondheid=bestaand)
-    return render(request, "cases/intake/gezondheid.html", context)
+    woorden = {"titel": met_naam(_("Gezondheid van %(naam)s"))(dossier), "terug": _naar_intake(dossier),
+               "terug_label": TERUG_NAAR_INTAKE}
+    if not context["mag_bewerken"] or intake.is_afgerond:
+        if request.method == "POST":
+            raise PermissionDenied
+        return render(request, "cases/intake/gezondheid.html", {**context, **woorden, "gezondheid": bestaand})
+    return formulier_pagina(
+        request, context=context, form_class=GezondheidForm, form_kwargs={"instance": bestaand},
+        initial={"versie": versie_van(bestaand)},
+        opslaan=lambda data: services.gezondheid_opslaan(
+            dossier_id=dossier.pk, gegevens=zonder_versie(data), versie=data["versie"], by=request.user),
+        knop=_("Opslaan"), melding=_("De gegevens over gezondheid zijn opgeslagen."),
+        template="cases/intake/gezondheid.html", **woorden,
+    )
 
 
 @login_required
 @require_POST
 def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "intake_afronden", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, _context = dossier_pagina(request, pk, "intake_afronden", alleen_bewerken=True, toegang=_intake_open)
     form = AfrondenForm(request.POST)
     form.is_valid()
     try:
@@ -140,31 +144,26 @@ def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True)
-    _schrijfbaar(context)
-    aantal = Uitnodiging.objects.filter(dossier=dossier).count()
-    form = UitnodigingForm(request.POST or None, eerste=aantal == 0)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.uitnodiging_vastleggen(
-                dossier_id=dossier.pk, verzonden_op=form.cleaned_data["verzonden_op"],
-                gesprek_op=form.cleaned_data["gesprek_op"], reactie_uiterlijk=form.cleaned_data["reactie_uiterlijk"],
-                waarschuwing_op=form.cleaned_data.get("waarschuwing_op"), by=request.user,
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De oproep is vastgelegd."))
-            return redirect("intake:intake_tab", pk=dossier.pk)
-    context.update(form=form, volgnummer=aantal + 1)
-    return render(request, "cases/intake/uitnodiging_form.html", context)
+    volgnummer = cache(lambda dossier: Uitnodiging.objects.filter(dossier=dossier).count() + 1)
+    return dossier_formulier(
+        request, pk, pagina="uitnodiging", toegang=_intake_open, form_class=UitnodigingForm,
+        form_kwargs=lambda dossier: {"eerste": volgnummer(dossier) == 1},
+        opslaan=lambda dossier, data: services.uitnodiging_vastleggen(
+            dossier_id=dossier.pk, verzonden_op=data["verzonden_op"], gesprek_op=data["gesprek_op"],
+            reactie_uiterlijk=data["reactie_uiterlijk"], waarschuwing_op=data.get("waarschuwing_op"), by=request.user),
+        titel=lambda dossier: _("Oproep %(n)s voor de brede intake") % {"n": volgnummer(dossier)},
+        uitleg=lambda dossier: "" if volgnummer(dossier) == 1 else _(
+            "De persoon is niet verschenen. Een nieuwe oproep gaat samen met een schriftelijke waarschuwing en een "
+            "nieuwe reactietermijn (Wet inburgering 2021, art. 14 lid 1)."),
+        knop=_("Oproep vastleggen"), melding=_("De oproep is vastgelegd."), terug=_naar_intake,
+        terug_label=TERUG_NAAR_INTAKE,
+    )
 
 
 @login_required
 @require_POST
 def uitnodiging_uitkomst(request: HttpRequest, pk: int, uitnodiging_id: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True)
-    _schrijfbaar(context)
+    dossier, _context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True, toegang=_intake_open)
     verschenen = request.POST.get("verschenen")
     if verschenen not in ("ja", "nee"):
         messages.error(request, _("Kies of de persoon is verschenen."))

@@ -7,7 +7,7 @@ from cases.models import SignaalSoort
 from cases.selectors import Bereik
 from inburgering.formulieren import DatumInput
 
-from .services import SNOOZE_VERLEDEN
+from . import rules
 
 NOTITIE_VERPLICHT = _("Schrijf kort op wat u met dit signaal heeft gedaan.")
 DATUM_VERPLICHT = _("Vul de datum in waarop het signaal terug moet komen.")
@@ -65,8 +65,8 @@ class WegzettenForm(forms.Form):
 
     def clean_tot(self):
         tot = self.cleaned_data["tot"]
-        if tot <= localdate():
-            raise forms.ValidationError(SNOOZE_VERLEDEN)
+        if fout := rules.wegzetten_fout(tot=tot, vandaag=localdate()):
+            raise forms.ValidationError(fout)
         return tot
 
 

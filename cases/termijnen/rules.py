@@ -4,6 +4,8 @@ arithmetic and the next voortgangsgesprek. Facts in, decision out, no database."
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from inburgering.kalender import datums
 
 
@@ -83,3 +85,23 @@ def volgend_voortgangsgesprek(
         interval = max(1, (einde - termijn_start).days // aantal_in_pip)
         return basis + timedelta(days=interval), f"{aantal_in_pip} gesprekken verdeeld over de termijn"
     return datums.weken_na(basis, standaard_weken), f"elke {standaard_weken} weken"
+
+
+SNOOZE_VERLEDEN = _("Kies een datum in de toekomst.")
+REDEN_VERPLICHT = _("Geef een reden op.")
+DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
+
+
+def wegzetten_fout(*, tot: date, vandaag: date) -> str | None:
+    """A signal is snoozed until a day that has not come yet (today would change nothing)."""
+    return str(SNOOZE_VERLEDEN) if tot <= vandaag else None
+
+
+def opschorten_fouten(*, van: date, reden: str, vandaag: date) -> dict[str, str]:
+    """A suspension has a recorded reason and does not start in the future."""
+    fouten: dict[str, str] = {}
+    if not reden.strip():
+        fouten["reden"] = str(REDEN_VERPLICHT)
+    if van > vandaag:
+        fouten["van"] = str(DATUM_TOEKOMST)
+    return fouten

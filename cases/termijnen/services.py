@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from cases import access
 from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnStatus
 from inburgering.accounts.models import User
+from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import opslaan, vergrendelen
 
 from . import registry, rules
 
@@ -24,12 +25,21 @@ NIET_OPGESCHORT = _("Deze termijn is niet opgeschort.")
 NIET_ACTIEF = _("Alleen een open termijn kan worden opgeschort.")
 HERVAT_VOOR_START = _("Hervatten kan niet vóór de start van de opschorting.")
 SIGNAAL_AFGEHANDELD = _("Dit signaal is al afgehandeld.")
-SNOOZE_VERLEDEN = _("Kies een datum in de toekomst.")
+DOSSIER_AFGESLOTEN = _("Dit dossier is al afgesloten.")
 
 
-def termijnen_bijwerken(*, dossier: Dossier, bron: str, berekeningen: list[rules.TermijnBerekening]) -> None:
+def _door(by: User | None) -> User:
+    """Who the history names: the person whose change made the recomputation, else the named
+    system user (a Celery task, a command, an exchange)."""
+    return by if by is not None else systeemgebruiker(Systeembron.TERMIJNEN)
+
+
+def termijnen_bijwerken(
+    *, dossier: Dossier, bron: str, berekeningen: list[rules.TermijnBerekening], by: User | None = None
+) -> None:
     """Store the termijnen `bron` computed for this dossier. Termijnen of this bron that are no longer
     computed become vervallen (the fact they depended on is gone). Never changed by hand."""
+    door = _door(by)
     vooraf = GemeenteInstellingen.huidig().signaal_vooraf_dagen
     bestaand = {
         (t.soort, t.sleutel): t
@@ -60,13 +70,11 @@ def termijnen_bijwerken(*, dossier: Dossier, bron: str, berekeningen: list[rules
         termijn.gehaald_op = b.gehaald_op
         if stand.reset_nadert:
             termijn.nadert_gesignaleerd = False
-        termijn._change_reason = f"Berekend ({bron})"
-        termijn.save()
+        opslaan(termijn, reden=f"Berekend ({bron})", door=door)
     for termijn in bestaand.values():
         if termijn.status in ACTIEF:
             termijn.status = TermijnStatus.VERVALLEN
-            termijn._change_reason = f"Vervallen: niet meer berekend ({bron})"
-            termijn.save()
+            opslaan(termijn, reden=f"Vervallen: niet meer berekend ({bron})", door=door)
 
 
 def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.NieuweStand) -> bool:
@@ -79,16 +87,18 @@ def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.Nieu
 
 
 @transaction.atomic
-def termijnen_herberekenen(*, dossier_id: int) -> None:
+def termijnen_herberekenen(*, dossier_id: int, by: User | None = None) -> None:
     """Recompute every termijn of a dossier with every registered calculator. Called by the owning
-    apps' services after a fact changes, in the same transaction."""
-    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    apps' services after a fact changes, in the same transaction; `by` is the person who changed it
+    (none: the system user of the termijnen)."""
+    dossier = vergrendelen(Dossier.objects.all(), pk=dossier_id)
+    door = _door(by)
     for bron, calculator in registry.calculators().items():
         berekeningen = calculator(dossier)
         if not dossier.is_actief:
             # An ended dossier watches nothing any more: what was met stays gehaald, the rest lapses.
             berekeningen = [b for b in berekeningen if b.gehaald_op is not None]
-        termijnen_bijwerken(dossier=dossier, bron=bron, berekeningen=berekeningen)
+        termijnen_bijwerken(dossier=dossier, bron=bron, berekeningen=berekeningen, by=door)
 
 
 @transaction.atomic
@@ -96,10 +106,8 @@ def termijn_opschorten(*, termijn_id: int, van: date, reden: str, by: User) -> T
     termijn = _termijn(termijn_id, by)
     if termijn.status != TermijnStatus.OPEN:
         raise ValidationError(AL_OPGESCHORT if termijn.status == TermijnStatus.OPGESCHORT else NIET_ACTIEF)
-    if not reden.strip():
-        raise ValidationError({"reden": str(_("Geef een reden op."))})
-    if van > vandaag():
-        raise ValidationError({"van": str(_("Deze datum ligt in de toekomst."))})
+    if fouten := rules.opschorten_fouten(van=van, reden=reden, vandaag=vandaag()):
+        raise ValidationError(fouten)
     opslaan(TermijnOpschorting(termijn=termijn, van=van, reden=reden, door=by), reden="Opgeschort", door=by)
     termijn.status = TermijnStatus.OPGESCHORT
     opslaan(termijn, reden=f"Opgeschort: {reden}", door=by)
@@ -135,13 +143,16 @@ def _dagen(n: int) -> timedelta:
     return timedelta(days=n)
 
 
-def _termijn(termijn_id: int, by: User) -> Termijn:
-    termijn = Termijn.objects.select_for_update().select_related("dossier").get(
-        pk=termijn_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
+def _op_dossier(queryset, pk: int, by: User):
+    """Lock a row that hangs off a dossier (a termijn, a signaal) the user may see and change."""
+    return vergrendelen(
+        queryset.select_related("dossier").filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
+        pk=pk, mag=lambda rij: access.mag_dossier_bewerken(by, rij.dossier),
     )
-    if not access.mag_dossier_bewerken(by, termijn.dossier):
-        raise PermissionDenied
-    return termijn
+
+
+def _termijn(termijn_id: int, by: User) -> Termijn:
+    return _op_dossier(Termijn.objects.all(), termijn_id, by)
 
 
 # --- The sweep ---------------------------------------------------------------------------------------
@@ -194,12 +205,7 @@ def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
 
 # --- Worklist actions ----------------------------------------------------------------------------------
 def _signaal(signaal_id: int, by: User) -> Signaal:
-    signaal = Signaal.objects.select_for_update().select_related("dossier").get(
-        pk=signaal_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
-    )
-    if not access.mag_dossier_bewerken(by, signaal.dossier):
-        raise PermissionDenied
-    return signaal
+    return _op_dossier(Signaal.objects.all(), signaal_id, by)
 
 
 @transaction.atomic
@@ -220,8 +226,8 @@ def signaal_wegzetten(*, signaal_id: int, tot: date, by: User) -> Signaal:
     signaal = _signaal(signaal_id, by)
     if not signaal.is_open:
         raise ValidationError(SIGNAAL_AFGEHANDELD)
-    if tot <= vandaag():
-        raise ValidationError({"tot": str(SNOOZE_VERLEDEN)})
+    if fout := rules.wegzetten_fout(tot=tot, vandaag=vandaag()):
+        raise ValidationError({"tot": fout})
     signaal.gesnoozed_tot = tot
     opslaan(signaal, reden=f"Weggezet tot {tot:%d-%m-%Y}", door=by)
     return signaal
@@ -229,9 +235,10 @@ def signaal_wegzetten(*, signaal_id: int, tot: date, by: User) -> Signaal:
 
 @transaction.atomic
 def aandachtspunt_aanmaken(*, dossier_id: int, omschrijving: str, by: User) -> Signaal:
-    dossier = access.zichtbare_dossiers(by).get(pk=dossier_id)
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
+                           mag=lambda d: access.mag_dossier_bewerken(by, d))
+    if not dossier.is_actief:  # the view offers no form then; the service enforces it
+        raise ValidationError(DOSSIER_AFGESLOTEN)
     if not omschrijving.strip():
         raise ValidationError({"omschrijving": str(_("Beschrijf het aandachtspunt."))})
     signaal = Signaal(dossier=dossier, soort=SignaalSoort.AANDACHTSPUNT, omschrijving=omschrijving, aangemaakt_door=by)

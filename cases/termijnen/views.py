@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.timezone import localdate
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import access
 from cases import selectors as dossier_selectors
 from cases.selectors import Bereik
-from cases.views import PAGINA_GROOTTE, fouten_naar_formulieren
+from cases.views import dossier_formulier, lijstpagina, met_naam, vereist
 from inburgering.audit.services import inzage_vastleggen
+from inburgering.formulierpagina import fouten_naar_formulieren
 
 from . import selectors, services
 from .forms import AandachtspuntForm, AfhandelenForm, SignaalFilterForm, WegzettenForm
@@ -28,31 +28,21 @@ TITELS = {
 }
 
 
-def _vereist(toegestaan: bool) -> None:
-    if not toegestaan:
-        raise PermissionDenied
-
-
 @login_required
 def werkvoorraad(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _vereist(access.mag_dossiers_zien(user))
+    vereist(access.mag_dossiers_zien(user))
     form = SignaalFilterForm(
         request.GET or None, teams=dossier_selectors.teams(), werkcoaches=dossier_selectors.werkcoaches(),
         bereiken=selectors.bereiken_voor(user),
     )
     filter = SignaalFilter(**form.waarden())
     peildatum = localdate()
-    pagina = Paginator(selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum), PAGINA_GROOTTE).get_page(
-        request.GET.get("pagina")
-    )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
+    lijst = lijstpagina(request, selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum))
     context = {
+        **lijst,
         "form": form,
-        "pagina": pagina,
-        "regels": selectors.regels(pagina.object_list, peildatum=peildatum),
-        "querystring": querystring.urlencode(),
+        "regels": selectors.regels(lijst["pagina"].object_list, peildatum=peildatum),
         "toon_team_filters": access.mag_alle_dossiers_zien(user),
         "titel": TITELS.get(filter.bereik, TITELS[Bereik.ALLE]),
     }
@@ -86,7 +76,7 @@ def signaal(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signaal_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
     signaal = selectors.signaal_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
     form = AfhandelenForm(request.POST)
     if form.is_valid():
         try:
@@ -104,7 +94,7 @@ def signaal_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signaal_wegzetten(request: HttpRequest, pk: int) -> HttpResponse:
     signaal = selectors.signaal_detail(user=request.user, pk=pk)
-    _vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
+    vereist(access.mag_dossier_bewerken(request.user, signaal.dossier))
     form = WegzettenForm(request.POST)
     if form.is_valid():
         tot = form.cleaned_data["tot"]
@@ -121,21 +111,13 @@ def signaal_wegzetten(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def aandachtspunt_nieuw(request: HttpRequest, dossier_pk: int) -> HttpResponse:
-    dossier = dossier_selectors.dossier_detail(user=request.user, pk=dossier_pk)
-    _vereist(access.mag_dossier_bewerken(request.user, dossier) and dossier.is_actief)
-    inzage_vastleggen(request=request, dossier_id=dossier.pk, pagina="aandachtspunt")
-    form = AandachtspuntForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.aandachtspunt_aanmaken(
-                dossier_id=dossier.pk, omschrijving=form.cleaned_data["omschrijving"], by=request.user
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het aandachtspunt staat op de werkvoorraad."))
-            return redirect("cases:dossier_detail", pk=dossier.pk)
-    return render(request, "cases/werkvoorraad/aandachtspunt.html", {"dossier": dossier, "form": form})
+    return dossier_formulier(
+        request, dossier_pk, pagina="aandachtspunt", form_class=AandachtspuntForm,
+        opslaan=lambda dossier, data: services.aandachtspunt_aanmaken(
+            dossier_id=dossier.pk, omschrijving=data["omschrijving"], by=request.user),
+        titel=met_naam(_("Aandachtspunt voor %(naam)s")), knop=_("Aandachtspunt toevoegen"),
+        melding=_("Het aandachtspunt staat op de werkvoorraad."), terug_label=_("Terug naar het dossier"),
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("VAR_DIR", str(Path(__file__).resolve().parent.parent.parent / "var" / "test"))
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, VAR_DIR
+from .base import DATABASES, MIDDLEWARE, VAR_DIR
 
 DEMO_DATA_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,6 +24,11 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-media"
 # WhiteNoise serves collected files in production; tests serve from the finders (no collectstatic).
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's in-memory default, so `--reuse-db` (pyproject addopts) keeps the migrated
+    # test database between runs and a second run starts in seconds.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)

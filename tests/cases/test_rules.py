@@ -255,3 +255,18 @@ def test_a_future_huisvesting_date_reports_the_future_not_the_order():
         "datum_koppeling": str(rules.DATUM_IN_TOEKOMST),
         "datum_huisvesting": str(rules.DATUM_IN_TOEKOMST),
     }
+
+
+@pytest.mark.parametrize(
+    ("tolk_nodig", "tolk_taal", "fout"),
+    [
+        (False, "", False),
+        (False, "Arabisch", False),
+        (True, "Arabisch", False),
+        (True, "", True),
+        (True, "   ", True),
+    ],
+)
+def test_who_needs_an_interpreter_needs_a_language(tolk_nodig, tolk_taal, fout):
+    assert (rules.tolk_fout(tolk_nodig=tolk_nodig, tolk_taal=tolk_taal) == str(rules.TOLK_TAAL_VERPLICHT)) is fout
+    assert (rules.tolk_fout(tolk_nodig=tolk_nodig, tolk_taal=tolk_taal) is None) is not fout

@@ -360,7 +360,9 @@ def test_changing_the_bsn_to_one_that_exists_is_refused(dossier, werkcoach):
 
 
 def test_assigning_moves_the_dossier_to_the_werkcoach_and_their_team(dossier, consulent, werkcoach_ander_team):
-    services.dossier_toewijzen(dossier_id=dossier.pk, werkcoach=werkcoach_ander_team, reden="verhuizing", by=consulent)
+    services.dossier_toewijzen(
+        dossier_id=dossier.pk, versie=dossier.versie, werkcoach=werkcoach_ander_team, reden="verhuizing", by=consulent
+    )
 
     dossier.refresh_from_db()
     assert dossier.werkcoach == werkcoach_ander_team
@@ -371,9 +373,20 @@ def test_assigning_moves_the_dossier_to_the_werkcoach_and_their_team(dossier, co
 
 def test_a_werkcoach_may_not_assign_dossiers(dossier, werkcoach, collega):
     with pytest.raises(PermissionDenied):
-        services.dossier_toewijzen(dossier_id=dossier.pk, werkcoach=collega, reden="", by=werkcoach)
+        services.dossier_toewijzen(
+            dossier_id=dossier.pk, versie=dossier.versie, werkcoach=collega, reden="", by=werkcoach
+        )
     dossier.refresh_from_db()
     assert dossier.werkcoach == werkcoach
+
+
+@pytest.mark.parametrize("versie", [None, 0, 2])
+def test_assigning_with_a_stale_or_missing_version_is_refused(dossier, consulent, werkcoach, collega, versie):
+    with pytest.raises(ValidationError) as fout:
+        services.dossier_toewijzen(dossier_id=dossier.pk, versie=versie, werkcoach=collega, reden="", by=consulent)
+    assert fout.value.code == "versie"
+    dossier.refresh_from_db()
+    assert (dossier.werkcoach, dossier.versie) == (werkcoach, 1)
 
 
 def test_a_manager_bulk_reassigns_all_selected_dossiers_with_the_reason(manager, werkcoach, werkcoach_ander_team):
@@ -591,6 +604,20 @@ def test_factory_bsns_are_valid_and_distinct(db):
 
 
 def test_history_records_the_acting_user_also_outside_a_web_request(manager, dossier, werkcoach_ander_team):
-    services.dossier_toewijzen(dossier_id=dossier.pk, werkcoach=werkcoach_ander_team, reden="", by=manager)
+    services.dossier_toewijzen(
+        dossier_id=dossier.pk, versie=dossier.versie, werkcoach=werkcoach_ander_team, reden="", by=manager
+    )
 
     assert dossier.history.first().history_user == manager
+
+
+def test_a_service_caller_without_an_interpreter_language_is_refused_like_the_form(werkcoach):
+    with pytest.raises(ValidationError) as fout:
+        services.inburgeraar_met_dossier_aanmaken(
+            persoon={"bsn": "999993653", "voornamen": "Yusuf", "geslachtsnaam": "Haddad",
+                     "geboortedatum": date(1990, 3, 4), "tolk_nodig": True, "tolk_taal": ""},
+            dossier={"doelgroep": Doelgroep.ASIELSTATUSHOUDER, "datum_kennisgeving": date.today() - timedelta(days=5)},
+            by=werkcoach,
+        )
+    assert "tolk_taal" in fout.value.message_dict
+    assert not Inburgeraar.objects.exists()

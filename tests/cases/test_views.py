@@ -10,6 +10,7 @@ import pytest
 from cases import rules, services
 from cases.models import Dossier, Fase, Inburgeraar
 from cases.rules import Doelgroep
+from inburgering.schrijven import VERSIE_VEROUDERD
 from tests.factories import DossierFactory
 
 KENNISGEVING = date.today() - timedelta(days=20)
@@ -181,7 +182,7 @@ def test_editing_with_a_stale_version_shows_the_conflict_and_saves_nothing(clien
     response = client.post(reverse("cases:dossier_bewerken", args=[dossier.pk]), formulier_van_werkcoach)
 
     assert response.status_code == 200
-    assert escape("Iemand anders heeft dit dossier intussen gewijzigd") in response.content.decode()
+    assert escape(str(VERSIE_VEROUDERD)) in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.inburgeraar.voornamen == "Eerste"
     assert dossier.versie == 2
@@ -266,7 +267,8 @@ def test_a_consulent_assigns_one_dossier_via_the_form(client, consulent, dossier
     client.force_login(consulent)
 
     response = client.post(
-        reverse("cases:dossier_toewijzen", args=[dossier.pk]), {"werkcoach": werkcoach_ander_team.pk, "reden": ""}
+        reverse("cases:dossier_toewijzen", args=[dossier.pk]),
+        {"versie": dossier.versie, "werkcoach": werkcoach_ander_team.pk, "reden": ""},
     )
 
     assert response.status_code == 302

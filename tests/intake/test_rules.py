@@ -7,6 +7,7 @@ import pytest
 from cases.intake import rules
 from cases.intake.rules import EerdereUitnodiging as U
 from cases.intake.rules import IntakeStand, LbtUitkomst, LbtVrijstelling
+from cases.models import Fase
 
 VANDAAG = date(2026, 3, 10)
 
@@ -150,3 +151,12 @@ def test_nieuwe_uitnodiging_fouten_follows_the_summons_sequence(eerdere, wijzig,
 )
 def test_intake_may_be_completed_without_the_person_only_after_a_third_no_show(eerdere, mag):
     assert rules.mag_zonder_persoon_afronden(eerdere) is mag
+
+
+@pytest.mark.parametrize(
+    ("fase", "open_"),
+    [(Fase.AANGEMELD, True), (Fase.OVERDRACHT, True), (Fase.INTAKE, True), (Fase.PIP_IN_OPSTELLING, False),
+     (Fase.IN_UITVOERING, False), (Fase.AFGEROND, False), (Fase.BEEINDIGD, False)],
+)
+def test_the_overdracht_and_intake_can_change_until_the_intake_is_completed(fase, open_):
+    assert rules.intake_open(fase) is open_

@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from cases.intake import rules, services
-from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging
+from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht
 from inburgering.audit.models import InzageLog
 from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, WarmeOverdrachtFactory
 
@@ -24,7 +24,7 @@ WERK = [{"beroep": "Kapper", "land": "Syrië", "jaren": 4, "omschrijving": ""}]
 
 
 def test_recording_the_warme_overdracht_moves_the_dossier_to_overdracht(dossier, werkcoach):
-    overdracht = services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=None, by=werkcoach)
+    overdracht = services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=0, by=werkcoach)
     dossier.refresh_from_db()
     assert dossier.fase == Fase.OVERDRACHT
     assert overdracht.vastgelegd_door == werkcoach
@@ -34,27 +34,27 @@ def test_recording_the_warme_overdracht_moves_the_dossier_to_overdracht(dossier,
 def test_an_overdracht_dated_in_the_future_is_refused(dossier, werkcoach):
     with pytest.raises(ValidationError) as fout:
         services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens={**OVERDRACHT, "datum": VANDAAG + timedelta(1)},
-                                       versie=None, by=werkcoach)
+                                       versie=0, by=werkcoach)
     assert "datum" in fout.value.message_dict
 
 
 def test_intake_straight_from_aangemeld_needs_a_reason(dossier, werkcoach):
     with pytest.raises(ValidationError) as fout:
-        services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=[], versie=None, by=werkcoach)
+        services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=[], versie=0, by=werkcoach)
     assert fout.value.message_dict == {"reden_zonder_overdracht": [str(services.REDEN_ZONDER_OVERDRACHT)]}
     assert not BredeIntake.objects.exists()
 
     services.intake_opslaan(dossier_id=dossier.pk, gegevens={**INTAKE, "reden_zonder_overdracht": "Gezinsmigrant"},
-                            werkervaringen=WERK, versie=None, by=werkcoach)
+                            werkervaringen=WERK, versie=0, by=werkcoach)
     dossier.refresh_from_db()
     assert dossier.fase == Fase.INTAKE
 
 
 def test_the_whole_intake_path_ends_in_pip_in_opstelling(dossier, werkcoach):
-    services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=None, by=werkcoach)
-    intake = services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=WERK, versie=None,
+    services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=0, by=werkcoach)
+    intake = services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=WERK, versie=0,
                                      by=werkcoach)
-    services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Rugklachten"}, versie=None, by=werkcoach)
+    services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Rugklachten"}, versie=0, by=werkcoach)
     services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
 
     dossier.refresh_from_db()
@@ -85,12 +85,59 @@ def test_a_stale_intake_versie_is_refused(werkcoach):
 
 
 def test_a_second_new_intake_form_cannot_silently_overwrite_the_first(werkcoach):
-    """Two people opened the empty intake form (no versie yet); the second save must not win silently."""
+    """Two people opened the empty intake form (version 0); the second save must not win silently."""
     intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.intake_opslaan(dossier_id=intake.dossier_id, gegevens=INTAKE, werkervaringen=[], versie=None,
+        services.intake_opslaan(dossier_id=intake.dossier_id, gegevens=INTAKE, werkervaringen=[], versie=0,
                                 by=werkcoach)
     assert fout.value.code == "versie"
+
+
+@pytest.mark.parametrize("versie", [None, 1])
+def test_a_new_overdracht_needs_version_0(dossier, werkcoach, versie):
+    """Nothing exists yet: the form shows version 0; a missing or made-up version is refused."""
+    with pytest.raises(ValidationError) as fout:
+        services.overdracht_vastleggen(dossier_id=dossier.pk, gegevens=OVERDRACHT, versie=versie, by=werkcoach)
+    assert fout.value.code == "versie"
+    assert not WarmeOverdracht.objects.exists()
+
+
+@pytest.mark.parametrize("versie", [None, 1])
+def test_a_new_intake_needs_version_0(werkcoach, versie):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.OVERDRACHT)
+    with pytest.raises(ValidationError) as fout:
+        services.intake_opslaan(dossier_id=dossier.pk, gegevens=INTAKE, werkervaringen=[], versie=versie,
+                                by=werkcoach)
+    assert fout.value.code == "versie"
+    assert not BredeIntake.objects.exists()
+
+
+@pytest.mark.parametrize("versie", [None, 1])
+def test_new_health_answers_need_version_0(werkcoach, versie):
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=versie,
+                                    by=werkcoach)
+    assert fout.value.code == "versie"
+    assert not IntakeGezondheid.objects.exists()
+
+
+def test_an_existing_overdracht_without_a_version_is_refused(werkcoach):
+    overdracht = WarmeOverdrachtFactory(dossier__werkcoach=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.overdracht_vastleggen(dossier_id=overdracht.dossier_id, gegevens=OVERDRACHT, versie=None,
+                                       by=werkcoach)
+    assert fout.value.code == "versie"
+    overdracht.refresh_from_db()
+    assert overdracht.plaats == "AZC Delfzijl"
+
+
+def test_saving_the_overdracht_again_raises_its_version(werkcoach):
+    overdracht = WarmeOverdrachtFactory(dossier__werkcoach=werkcoach)
+    services.overdracht_vastleggen(dossier_id=overdracht.dossier_id, gegevens=OVERDRACHT,
+                                   versie=overdracht.versie, by=werkcoach)
+    overdracht.refresh_from_db()
+    assert (overdracht.versie, overdracht.plaats) == (2, OVERDRACHT["plaats"])
 
 
 def test_a_completed_intake_cannot_be_changed(werkcoach):
@@ -106,13 +153,13 @@ def test_only_the_assigned_werkcoach_and_consulenten_may_write_health_answers(re
     intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
     gebruiker = request.getfixturevalue(wie)
     with pytest.raises((PermissionDenied, intake.dossier.DoesNotExist)):
-        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=None, by=gebruiker)
+        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=0, by=gebruiker)
     assert not IntakeGezondheid.objects.exists()
 
 
 def test_a_consulent_may_write_health_answers(werkcoach, consulent):
     intake = BredeIntakeFactory(dossier__werkcoach=werkcoach)
-    services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"mentaal": "Slaapt slecht"}, versie=None,
+    services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"mentaal": "Slaapt slecht"}, versie=0,
                                 by=consulent)
     assert IntakeGezondheid.objects.get().mentaal == "Slaapt slecht"
 
@@ -129,7 +176,7 @@ def test_a_stale_health_versie_is_refused(werkcoach):
 def test_health_answers_of_an_ended_dossier_cannot_be_changed(werkcoach):
     intake = BredeIntakeFactory(dossier=DossierFactory(werkcoach=werkcoach, beeindigd=True))
     with pytest.raises(ValidationError):
-        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=None, by=werkcoach)
+        services.gezondheid_opslaan(dossier_id=intake.dossier_id, gegevens={"fysiek": "x"}, versie=0, by=werkcoach)
     assert not IntakeGezondheid.objects.exists()
 
 

@@ -44,15 +44,15 @@ def vaststellen(pip, by, dagtekening=VANDAAG, bekendmaking=VANDAAG) -> Pip:
 def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulent, tweede_consulent):
     dossier = DossierFactory(werkcoach=werkcoach)
     intake_services.overdracht_vastleggen(
-        dossier_id=dossier.pk, by=werkcoach, versie=None,
+        dossier_id=dossier.pk, by=werkcoach, versie=0,
         gegevens={"datum": VANDAAG - timedelta(days=20), "plaats": "AZC Delfzijl", "coa_contactpersoon": "COA",
                   "deelnemers": "drie"},
     )
     intake_services.intake_opslaan(
-        dossier_id=dossier.pk, versie=None, by=werkcoach, werkervaringen=[],
+        dossier_id=dossier.pk, versie=0, by=werkcoach, werkervaringen=[],
         gegevens={"lbt_uitkomst": "haalbaar", "opleiding_niveau": "hoger", "geen_werkervaring": True},
     )
-    intake_services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Goed"}, versie=None, by=werkcoach)
+    intake_services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Goed"}, versie=0, by=werkcoach)
     intake_services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
 
     pip = ingediend(dossier, werkcoach)

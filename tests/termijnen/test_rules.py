@@ -6,11 +6,16 @@ import pytest
 
 from cases.contact.rules import ContactSoort, LeerroutePast, contact_fouten
 from cases.termijnen.rules import (
+    DATUM_TOEKOMST,
+    REDEN_VERPLICHT,
+    SNOOZE_VERLEDEN,
     TermijnBerekening,
     nieuwe_stand,
     opgeschorte_dagen,
+    opschorten_fouten,
     streefdatum,
     volgend_voortgangsgesprek,
+    wegzetten_fout,
 )
 
 D = date
@@ -150,3 +155,25 @@ def fouten(**wijzig):
 ])
 def test_contact_fouten(wijzig, velden):
     assert fouten(**wijzig) == velden
+
+
+@pytest.mark.parametrize(
+    ("tot", "fout"),
+    [(D(2025, 6, 15), True), (VANDAAG, True), (D(2025, 6, 17), False), (D(2026, 2, 28), False)],
+)
+def test_a_signal_is_snoozed_until_a_day_still_to_come(tot, fout):
+    assert wegzetten_fout(tot=tot, vandaag=VANDAAG) == (str(SNOOZE_VERLEDEN) if fout else None)
+
+
+@pytest.mark.parametrize(
+    ("van", "reden", "fouten"),
+    [
+        (VANDAAG, "Ziekenhuisopname", {}),
+        (D(2025, 1, 1), "Ziekenhuisopname", {}),
+        (D(2025, 6, 17), "Ziekenhuisopname", {"van": str(DATUM_TOEKOMST)}),
+        (VANDAAG, "  ", {"reden": str(REDEN_VERPLICHT)}),
+        (D(2025, 6, 17), "", {"reden": str(REDEN_VERPLICHT), "van": str(DATUM_TOEKOMST)}),
+    ],
+)
+def test_a_suspension_has_a_reason_and_does_not_start_in_the_future(van, reden, fouten):
+    assert opschorten_fouten(van=van, reden=reden, vandaag=VANDAAG) == fouten

@@ -4,6 +4,8 @@ suspension and resumption, and the worklist actions with their permissions."""
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -11,9 +13,10 @@ from cases import services as dossier_services
 from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.rules import Doelgroep
 from cases.termijnen import services
+from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.kalender import datums
 from pip_plans.termijnen import PipTermijn
-from tests.factories import BredeIntakeFactory, ConsulentFactory, SignaalFactory, TermijnFactory
+from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, SignaalFactory, TermijnFactory
 from tests.pip_plans.test_services import ingediend, vaststellen
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +122,28 @@ def test_ending_a_dossier_lets_its_open_termijnen_lapse(werkcoach):
     assert pip_termijn(dossier).status == TermijnStatus.VERVALLEN
     services.termijnen_sweep(peildatum=VANDAAG + timedelta(days=365))
     assert not Signaal.objects.filter(dossier=dossier).exists()
+
+
+def test_a_recomputation_a_person_caused_names_that_person_in_the_history(werkcoach, collega):
+    dossier = registreer(werkcoach)
+    assert pip_termijn(dossier).history.latest().history_user == werkcoach
+
+    bijwerken(dossier, collega, datum_kennisgeving=ZATERDAG + timedelta(days=1))
+
+    laatste = pip_termijn(dossier).history.latest()
+    assert (laatste.history_user, laatste.history_change_reason) == (collega, "Berekend (pip_plans)")
+
+
+def test_a_recomputation_no_person_caused_names_the_system_user_fetched_once(werkcoach):
+    dossier = registreer(werkcoach)
+    Dossier.objects.filter(pk=dossier.pk).update(datum_kennisgeving=ZATERDAG + timedelta(days=2))  # e.g. DUO's message
+    systeem = systeemgebruiker(Systeembron.TERMIJNEN)
+
+    with CaptureQueriesContext(connection) as queries:
+        services.termijnen_herberekenen(dossier_id=dossier.pk)
+
+    assert pip_termijn(dossier).history.latest().history_user == systeem
+    assert sum("systeem-termijnen" in q["sql"] for q in queries) == 1
 
 
 def test_vaststellen_the_pip_makes_its_termijn_gehaald_and_starts_the_others(werkcoach, consulent):
@@ -331,6 +356,13 @@ def test_an_aandachtspunt_needs_a_description(dossier, werkcoach):
 def test_only_those_who_may_edit_the_dossier_add_an_aandachtspunt(dossier, request, wie, fout):
     with pytest.raises(fout):
         services.aandachtspunt_aanmaken(dossier_id=dossier.pk, omschrijving="x", by=request.getfixturevalue(wie))
+    assert not Signaal.objects.exists()
+
+
+def test_an_ended_dossier_gets_no_aandachtspunt(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, beeindigd=True)
+    with pytest.raises(ValidationError):
+        services.aandachtspunt_aanmaken(dossier_id=dossier.pk, omschrijving="x", by=werkcoach)
     assert not Signaal.objects.exists()
 
 

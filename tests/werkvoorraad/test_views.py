@@ -8,7 +8,7 @@ import pytest
 
 from cases.models import Signaal, SignaalSoort
 from cases.termijnen.forms import DATUM_ONGELDIG, NOTITIE_VERPLICHT, OMSCHRIJVING_VERPLICHT
-from cases.termijnen.services import SNOOZE_VERLEDEN
+from cases.termijnen.rules import SNOOZE_VERLEDEN
 from inburgering.audit.models import InzageLog
 from tests.factories import DossierFactory, InburgeraarFactory
 
