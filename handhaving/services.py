@@ -106,7 +106,7 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
                            overtreding_datum=overtreding_datum, geopend_door=by)
     zaak.verjaring_op = _verjaring(zaak)
     opslaan(zaak, reden="Zaak geopend", door=by)
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return zaak
 
 
@@ -218,7 +218,7 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
     zaak.voornemen_document = _brief(zaak, template=VOORNEMEN_TEMPLATE, soort="handhaving_voornemen",
                                      titel="Voornemen boete", by=by, berekening=berekening)
     opslaan(zaak, reden=f"Voornemen verstuurd ({rules.euro(berekening.bedrag)})", door=by)
-    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
 
@@ -232,7 +232,7 @@ def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhou
     zaak.zienswijze_wijze = wijze
     zaak.zienswijze_inhoud = inhoud
     opslaan(zaak, reden="Zienswijze ontvangen", door=by)
-    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
 
@@ -293,7 +293,7 @@ def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, versie: int | None, by
         _boete_vastleggen(zaak, invoer, berekening, by)
     opslaan(zaak, reden=f"Besluit: {zaak.get_besluit_uitkomst_display()}"
             + (f" {rules.euro(zaak.boetebedrag)}" if zaak.boetebedrag else ""), door=by)
-    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
 
@@ -329,7 +329,7 @@ def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, besli
     zaak.bezwaar_uitkomst = uitkomst
     zaak.bezwaar_beslist_op = beslist_op
     opslaan(zaak, reden="Bezwaar " + (zaak.get_bezwaar_uitkomst_display() if uitkomst else "ontvangen"), door=by)
-    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
 
@@ -352,6 +352,6 @@ def zaak_afsluiten(*, zaak_id: int, reden: str, toelichting: str, versie: int | 
     zaak.afsluit_toelichting = toelichting
     zaak.afgesloten_op = timezone.now()
     opslaan(zaak, reden=f"Afgesloten: {zaak.get_afsluit_reden_display()}", door=by)
-    termijnen_herberekenen(dossier_id=zaak.dossier_id)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 

@@ -81,10 +81,10 @@ def _niet_in_toekomst(datum: date, veld: str = "datum") -> None:
         raise ValidationError({veld: str(DATUM_TOEKOMST)})
 
 
-def _termijnen(dossier_id: int) -> None:
+def _termijnen(dossier_id: int, by: User) -> None:
     """The termijnen leerroutes owns (`leerroutes.termijnen`) follow the fact just changed, in the
     same transaction (DOMAIN §8: recomputed when the facts they depend on change)."""
-    termijnen_herberekenen(dossier_id=dossier_id)
+    termijnen_herberekenen(dossier_id=dossier_id, by=by)
 
 
 def _tijdens_intake(pip: Pip | None, datum: date) -> bool:

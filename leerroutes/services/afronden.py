@@ -72,7 +72,7 @@ def dossier_afronden(
         checklist={"voldaan": voldaan.voldaan, "ontbreekt": list(voldaan.ontbreekt)}, vastgelegd_door=by,
     )
     opslaan(afsluiting, reden=f"Afgerond ({label})", door=by)
-    _termijnen(dossier.pk)  # a closed dossier watches nothing any more (cases' engine)
+    _termijnen(dossier.pk, by)  # a closed dossier watches nothing any more (cases' engine)
     return dossier
 
 

@@ -122,7 +122,7 @@ def inschrijving_afronden(*, inschrijving_id: int, datum: date, versie: int | No
     else:
         _niet_in_toekomst(datum)
     _overgang(inschrijving, inschrijving.afronden, "Afgerond", by, datum=datum)
-    _termijnen(inschrijving.dossier_id)  # ZROUTE_AFGEROND
+    _termijnen(inschrijving.dossier_id, by)  # ZROUTE_AFGEROND
     return inschrijving
 
 
@@ -166,7 +166,7 @@ def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving |
         actief, actief.stoppen, f"Gestopt (schakelen): {toelichting}", by,
         reden=StopReden.SCHAKELEN, toelichting=toelichting, datum=vandaag(),
     )
-    _termijnen(dossier.pk)  # the route decides which of MAP / Z-route / exams are due
+    _termijnen(dossier.pk, by)  # the route decides which of MAP / Z-route / exams are due
     return actief
 
 

@@ -103,7 +103,7 @@ def pvt_sessie_vastleggen(
             aanbieder=pvt.aanbieder, toelichting=onderwerp[:300], pvt_sessie=sessie, vastgelegd_door=by,
         )
         opslaan(regel, reden="PVT-uren uit bijeenkomst", door=by)
-    _termijnen(dossier.pk)  # PVT_START: the PVT started with its first attended session
+    _termijnen(dossier.pk, by)  # PVT_START: the PVT started with its first attended session
     return sessie
 
 
@@ -123,7 +123,7 @@ def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, versie: int | 
         raise ValidationError(fouten)
     pvt.ondertekend_op = datum
     opslaan(pvt, reden="Participatieverklaring ondertekend", door=by)
-    _termijnen(dossier.pk)  # PVT_AFGEROND
+    _termijnen(dossier.pk, by)  # PVT_AFGEROND
     return pvt
 
 
@@ -178,7 +178,7 @@ def map_eindgesprek_vastleggen(
     map_.eindgesprek_door = by
     map_.eindgesprek_verslag = verslag
     opslaan(map_, reden=f"MAP-eindgesprek: {uitkomst}", door=by)
-    _termijnen(dossier.pk)  # MAP_AFGEROND
+    _termijnen(dossier.pk, by)  # MAP_AFGEROND
     return map_
 
 

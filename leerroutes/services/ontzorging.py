@@ -55,7 +55,7 @@ def ontzorging_starten(
         einde=rules.ontzorging_einde(bijstand_start, GemeenteInstellingen.huidig().ontzorging_maanden),
     )
     opslaan(ontzorging, reden="Financieel ontzorgen gestart", door=by)
-    _termijnen(dossier.pk)  # ONTZORGING_EINDE
+    _termijnen(dossier.pk, by)  # ONTZORGING_EINDE
     return ontzorging
 
 
@@ -97,7 +97,7 @@ def _ontzorging_wijzigen(
     for veld, waarde in velden.items():
         setattr(ontzorging, veld, waarde)
     opslaan(ontzorging, reden=historie, door=by)
-    _termijnen(dossier.pk)  # ONTZORGING_EINDE moves, or is gehaald
+    _termijnen(dossier.pk, by)  # ONTZORGING_EINDE moves, or is gehaald
     return ontzorging
 
 

@@ -83,7 +83,7 @@ def examen_vastleggen(
         reden_geen_resultaat=reden_geen_resultaat, vastgelegd_door=by,
     )
     opslaan(examen, reden=f"Examen {onderdeel} {niveau}: {resultaat}".replace("  ", " "), door=by)
-    _termijnen(dossier.pk)  # EXAMENS_AFGEROND
+    _termijnen(dossier.pk, by)  # EXAMENS_AFGEROND
     return examen
 
 

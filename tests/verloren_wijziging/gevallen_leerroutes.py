@@ -232,7 +232,7 @@ def _afronden(request) -> Opzet:
 
     def collega_slaat_op():  # closing it first would make the page a 403; a change that keeps it open
         dossier_toewijzen(dossier_id=d, werkcoach=request.getfixturevalue("collega"), reden="Overgenomen",
-                          by=collega)
+                          versie=Dossier.objects.get(pk=d).versie, by=collega)
 
     return Opzet(
         gebruiker=consulent, url=_url("afronden", d),
