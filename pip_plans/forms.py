@@ -88,7 +88,7 @@ class PipForm(VersieVeld, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
 
 
-class VaststellenForm(forms.Form):
+class VaststellenForm(VersieVeld):
     dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput())
     bekendmaking = forms.DateField(
         label=_("Datum bekendmaking"), widget=DatumInput(),
@@ -96,7 +96,7 @@ class VaststellenForm(forms.Form):
     )
 
 
-class TerugsturenForm(forms.Form):
+class TerugsturenForm(VersieVeld):
     opmerkingen = forms.CharField(label=_("Wat moet er worden aangepast?"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -23,7 +23,7 @@ from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, vandaag
-from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
+from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen, versie_controleren
 
 from . import haken, rules
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
@@ -255,29 +255,41 @@ def _alleen_consulent(by: User) -> None:
         raise PermissionDenied(ALLEEN_CONSULENT)
 
 
+def _gezien(pip: Pip, versie: int | None) -> None:
+    """A review decides on the content the consulent saw: the review page sends the version it showed,
+    and a version that was sent back, changed and offered again since is refused (strict: a missing
+    one too). Checked after the status, so a second click on a decided PIP still says so."""
+    if versie is not NIET_CONTROLEREN:
+        versie_controleren(pip, versie)
+
+
 @transaction.atomic
-def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User) -> Pip:
+def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User, versie: int | None = NIET_CONTROLEREN) -> Pip:
     _alleen_consulent(by)
     pip = _pip(pip_id, by, bewerken=False)
     if not opmerkingen.strip():
         raise ValidationError({"opmerkingen": str(OPMERKING_VERPLICHT)})
     _overgang_toegestaan(pip.terugsturen, NIET_TER_BEOORDELING)
+    _gezien(pip, versie)
     pip.terugsturen()
     pip.beoordeling_opmerkingen = opmerkingen
     opslaan(pip, reden=f"Teruggestuurd: {opmerkingen}", door=by)
     return pip
 
 
-
 @transaction.atomic
-def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: User) -> Pip:
+def pip_vaststellen(
+    *, pip_id: int, dagtekening: date, bekendmaking: date, by: User, versie: int | None = NIET_CONTROLEREN
+) -> Pip:
     """Vaststellen as a beschikking (Wet 15, Awb): by a consulent who is not the author; every rule
     checked again; the first version starts the inburgeringstermijn on the day after its
     dagtekening; the previous version becomes vervangen; the dossier moves to in_uitvoering; the
-    beschikking PDF is rendered and stored in this same transaction."""
+    beschikking PDF is rendered and stored in this same transaction; then the apps above follow it
+    (`haken.pip_vastgesteld`), in the same transaction. The review page sends the `versie` it showed."""
     _alleen_consulent(by)
     pip = _pip(pip_id, by, bewerken=False)
     _overgang_toegestaan(pip.vaststellen, NIET_TER_BEOORDELING)
+    _gezien(pip, versie)
     if pip.auteur_id == by.pk:
         raise PermissionDenied(EIGEN_PIP)
     if heeft_meegeschreven(pip, by):

@@ -16,7 +16,7 @@ from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
 from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import versie_van
+from inburgering.schrijven import VERSIE_CODE, versie_van
 
 from . import rules, selectors, services
 from . import termijnen as pip_termijnen
@@ -207,8 +207,9 @@ def pip_detail(request: HttpRequest, pip_id: int) -> HttpResponse:
 
 def _status_melding(request: HttpRequest, fout: ValidationError, pip: Pip) -> HttpResponse | None:
     """A non-field error (e.g. a second click after another consulent already decided) cannot be shown
-    on the review forms, which are hidden once the PIP left review: show it as a message instead."""
-    if hasattr(fout, "error_dict"):
+    on the review forms, which are hidden once the PIP left review: show it as a message instead. A
+    stale version (the PIP is in review again, changed) stays on the form, with the input kept."""
+    if hasattr(fout, "error_dict") or getattr(fout, "code", None) == VERSIE_CODE:
         return None
     for bericht in fout.messages:
         messages.error(request, bericht)
@@ -220,9 +221,10 @@ def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
     context = {"pip": pip, "dossier": pip.dossier, "kan_beoordelen": kan_beoordelen,
                "eigen_pip": kan_beoordelen and services.heeft_meegeschreven(pip, request.user)}
     if kan_beoordelen:
-        context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm()
+        versie = versie_van(pip)
+        context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm(initial={"versie": versie})
         context["vaststellen_form"] = forms.get("vaststellen_form") or VaststellenForm(
-            initial={"dagtekening": vandaag(), "bekendmaking": vandaag()}
+            initial={"dagtekening": vandaag(), "bekendmaking": vandaag(), "versie": versie}
         )
     return context
 
@@ -234,7 +236,8 @@ def pip_terugsturen(request: HttpRequest, pip_id: int) -> HttpResponse:
     form = TerugsturenForm(request.POST)
     if form.is_valid():
         try:
-            services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"], by=request.user)
+            services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"],
+                                     versie=form.cleaned_data["versie"], by=request.user)
         except ValidationError as fout:
             if melding := _status_melding(request, fout, pip):
                 return melding
@@ -254,7 +257,7 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
         try:
             services.pip_vaststellen(
                 pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"],
-                bekendmaking=form.cleaned_data["bekendmaking"], by=request.user,
+                bekendmaking=form.cleaned_data["bekendmaking"], versie=form.cleaned_data["versie"], by=request.user,
             )
         except ValidationError as fout:
             if melding := _status_melding(request, fout, pip):

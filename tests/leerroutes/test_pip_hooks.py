@@ -48,7 +48,8 @@ def schakeling(werkcoach):
 def _vaststellen(client, consulent, pip):
     client.force_login(consulent)
     return client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]), {
-        "dagtekening": VANDAAG.isoformat(), "bekendmaking": VANDAAG.isoformat()})
+        "dagtekening": VANDAAG.isoformat(), "bekendmaking": VANDAAG.isoformat(),
+        "versie": Pip.objects.get(pk=pip.pk).wijzigingsnummer})
 
 
 def _via_service(client, consulent, pip):
