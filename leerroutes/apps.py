@@ -11,11 +11,16 @@ class LeerroutesConfig(AppConfig):
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
+        from pip_plans import haken as pip_haken
 
         from . import termijnen
+        from .selectors import nt2_uren_voor_afschalen
         from .services.afronden import inschrijving_stoppen_bij_einde
+        from .services.inschrijving import inschrijving_bij_pip_vastgesteld
 
         registreer_tab(code="traject", label=_("Traject"), url_naam="leerroutes:traject", volgorde=30)
         registreer_soorten(termijnen.LeerrouteTermijn, bron=termijnen.BRON)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         haken.registreer_bij_beeindigen(inschrijving_stoppen_bij_einde)
+        pip_haken.registreer_nt2_uren(nt2_uren_voor_afschalen)
+        pip_haken.registreer_bij_vastgesteld(inschrijving_bij_pip_vastgesteld)

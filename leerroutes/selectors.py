@@ -1,7 +1,7 @@
 """Reads for the Traject tab and the aanbieder list, each with a known, constant number of queries.
 
-Imports from pip_plans only its models and rules, never its services: pip_plans' services may call
-`nt2_uren_voor_afschalen` here without an import cycle.
+`nt2_uren_voor_afschalen` is what leerroutes registers for pip_plans' NT2-hours hook
+(`pip_plans.haken`, in LeerroutesConfig.ready()).
 """
 
 from dataclasses import dataclass

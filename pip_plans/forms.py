@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.formulieren import DatumInput
+from inburgering.formulierpagina import VersieVeld
 
+from . import rules
 from .models import VASTE_LASTEN, Pip, TermijnVerlengingDuo, WijzigingReden
 from .rules import EXAMENONDERDELEN
 
@@ -34,7 +36,10 @@ WIJZIGING_SECTIES = [
 ]
 
 
-class PipForm(forms.ModelForm):
+class PipForm(VersieVeld, forms.ModelForm):
+    """The PIP's content. On an existing concept it carries its `versie` (the PIP's lock field
+    `wijzigingsnummer`, not its version number); a new PIP has none to send."""
+
     ontzorgen_vaste_lasten = forms.MultipleChoiceField(
         label=_("Vaste lasten die worden doorbetaald"), choices=VASTE_LASTEN, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -43,7 +48,6 @@ class PipForm(forms.ModelForm):
         label=_("Af te schalen examenonderdelen"), choices=EXAMENONDERDELEN, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    wijzigingsnummer = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Pip
@@ -61,6 +65,8 @@ class PipForm(forms.ModelForm):
     def __init__(self, *args, wijziging: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.wijziging = wijziging
+        if self.instance.pk is None:
+            del self.fields["versie"]
         if not wijziging:
             for veld in WIJZIGING_VELDEN:
                 del self.fields[veld]
@@ -68,11 +74,10 @@ class PipForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("ontzorgen") and not data.get("ontzorgen_vaste_lasten"):
-            self.add_error("ontzorgen_vaste_lasten", _("Kies welke vaste lasten worden doorbetaald."))
-        if not data.get("ontzorgen"):
-            data["ontzorgen_start"] = None
-            data["ontzorgen_vaste_lasten"] = []
+        fouten = rules.ontzorgen_fouten(ontzorgen=bool(data.get("ontzorgen")),
+                                        vaste_lasten=data.get("ontzorgen_vaste_lasten") or [])
+        for veld, fout in fouten.items():
+            self.add_error(veld, fout)
         return data
 
     def secties(self):
@@ -80,10 +85,10 @@ class PipForm(forms.ModelForm):
         return [(titel, [self[veld] for veld in velden]) for titel, velden in secties]
 
     def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "wijzigingsnummer"}
+        return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
 
 
-class VaststellenForm(forms.Form):
+class VaststellenForm(VersieVeld):
     dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput())
     bekendmaking = forms.DateField(
         label=_("Datum bekendmaking"), widget=DatumInput(),
@@ -91,7 +96,7 @@ class VaststellenForm(forms.Form):
     )
 
 
-class TerugsturenForm(forms.Form):
+class TerugsturenForm(VersieVeld):
     opmerkingen = forms.CharField(label=_("Wat moet er worden aangepast?"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -103,7 +108,7 @@ class WijzigingForm(forms.Form):
     toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class IntrekkenForm(forms.Form):
+class IntrekkenForm(VersieVeld):
     reden = forms.CharField(label=_("Reden van intrekken"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -113,7 +118,7 @@ class InformatieVerzoekForm(forms.Form):
     gevraagd_op = forms.DateField(label=_("Gevraagd op"), widget=DatumInput())
 
 
-class OntvangenForm(forms.Form):
+class OntvangenForm(VersieVeld):
     ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DatumInput())
 
 

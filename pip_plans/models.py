@@ -12,15 +12,15 @@ from simple_history.models import HistoricalRecords
 
 from cases.models import Dossier
 
-from .rules import EXAMENONDERDELEN, Alfabetisering, Leerroute, Niveau, SchakelUitzondering
-
-
-class PipStatus(models.TextChoices):
-    CONCEPT = "concept", _("Concept")
-    TER_BEOORDELING = "ter_beoordeling", _("Ter beoordeling")
-    VASTGESTELD = "vastgesteld", _("Vastgesteld")
-    VERVANGEN = "vervangen", _("Vervangen")
-    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+from .rules import (  # PipStatus lives with the rules that decide on it; importable from here as before
+    EXAMENONDERDELEN,
+    OPEN_STATUSSEN,
+    Alfabetisering,
+    Leerroute,
+    Niveau,
+    PipStatus,
+    SchakelUitzondering,
+)
 
 
 class WijzigingReden(models.TextChoices):
@@ -50,7 +50,6 @@ VASTE_LASTEN = [
     ("stroom", _("Stroom")),
     ("zorgverzekering", _("Verplichte zorgverzekering")),
 ]
-OPEN_STATUSSEN = [PipStatus.CONCEPT, PipStatus.TER_BEOORDELING]
 
 
 class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected status
@@ -219,6 +218,7 @@ class InformatieVerzoek(models.Model):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.PROTECT, related_name="+"
     )
+    versie = models.PositiveIntegerField(default=1)  # optimistic lock: recording the receipt is a form edit
     history = HistoricalRecords()
 
     class Meta:

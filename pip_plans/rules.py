@@ -5,9 +5,11 @@ Sources: Wet inburgering 2021 art. 15 and 17; Besluit inburgering 2021 art. 5.3â
 DUO's PIP API (duo-m2m/PIP, RULES.md "What the gemeente sends, and when DUO refuses it").
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.intake.rules import LbtUitkomst
@@ -36,6 +38,48 @@ class Alfabetisering:
         (AA, _("Onderwijs voor anders-gealfabetiseerde")),
         (NVT, _("Niet van toepassing")),
     ]
+
+
+class PipStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    TER_BEOORDELING = "ter_beoordeling", _("Ter beoordeling")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld")
+    VERVANGEN = "vervangen", _("Vervangen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+OPEN_STATUSSEN = [PipStatus.CONCEPT, PipStatus.TER_BEOORDELING]
+
+
+# --- Which actions the versions of a dossier allow --------------------------------------------
+FASE_ONJUIST = _("Een eerste PIP kan pas worden opgesteld als de brede intake is afgerond.")
+AL_OPEN = _("Er is al een PIP in bewerking voor dit dossier.")
+GEEN_GELDEND_PIP = _("Er is geen vastgesteld PIP om te wijzigen.")
+
+
+def opstellen_fout(*, in_opstelling: bool, statussen: Collection[str]) -> str | None:
+    """A first PIP is drafted once the brede intake is done (fase pip_in_opstelling) and no version
+    exists yet. A withdrawn first draft does not count: the werkcoach starts again (e.g. the wrong
+    route was begun). None: allowed."""
+    if not in_opstelling or any(status != PipStatus.INGETROKKEN for status in statussen):
+        return str(FASE_ONJUIST)
+    return None
+
+
+def wijziging_fout(*, statussen: Collection[str]) -> str | None:
+    """A change is a new version of the vastgesteld PIP (Besluit 5.3 lid 6), one at a time: not while
+    another version is a concept or ter beoordeling. None: allowed."""
+    if PipStatus.VASTGESTELD not in statussen:
+        return str(GEEN_GELDEND_PIP)
+    if any(status in OPEN_STATUSSEN for status in statussen):
+        return str(AL_OPEN)
+    return None
+
+
+def kan_beoordelen(*, is_consulent: bool, status: str) -> bool:
+    """Only a consulent inburgering reviews (terugsturen or vaststellen), and only a version that is
+    ter beoordeling; the four-eyes rule on who wrote it is checked by the service."""
+    return is_consulent and status == PipStatus.TER_BEOORDELING
 
 
 # --- DUO's rules on a PIP message (RULES.md) ---------------------------------------------------
@@ -95,6 +139,17 @@ def onderdelen_fouten(*, leerroute: str, is_asiel: bool, ontzorgen: bool, ontzor
     if leerroute == Leerroute.ONDERWIJS and map_vorm:
         fouten["map_vorm"] = str(MAP_ONDERWIJSROUTE)
     return fouten
+
+
+ONTZORGEN_VASTE_LASTEN = _("Kies welke vaste lasten worden doorbetaald.")
+
+
+def ontzorgen_fouten(*, ontzorgen: bool, vaste_lasten: Collection[str]) -> dict[str, str]:
+    """Ontzorgen pays fixed costs from the bijstand (Participatiewet art. 56a): which ones is part of
+    the plan. Checked on every save of the plan, not only at indienen."""
+    if ontzorgen and not vaste_lasten:
+        return {"ontzorgen_vaste_lasten": str(ONTZORGEN_VASTE_LASTEN)}
+    return {}
 
 
 def dagtekening_fouten(
@@ -259,8 +314,8 @@ def afschalen_fouten(
     parts, after â‰¥ 600 NT2 hours (alfabetisering and intake-phase hours count) at a keurmerk or
     taalschakeltraject institution, plus recorded sufficient effort.
 
-    `nt2_uren`: the hours registered in leerroutes, or the number typed on the wijziging when none
-    are registered (`services.afschalen_nt2_uren`)."""
+    `nt2_uren`: the hours registered in the traject (`haken.geregistreerde_nt2_uren`), or the number
+    typed on the wijziging when none are registered (`services.afschalen_nt2_uren`)."""
     if not (van_route == naar_route == Leerroute.B1 and (van_niveau or Niveau.B1) == Niveau.B1
             and naar_niveau == Niveau.A2):
         return {"niveau": str(AFSCHALEN_ALLEEN_B)}

@@ -2,12 +2,13 @@
 transition, save with a history reason. Vaststellen renders the beschikking in the same
 transaction: no vastgesteld PIP without its document."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +23,9 @@ from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen, versie_controleren
 
-from . import rules
+from . import haken, rules
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
 from .selectors import geldend_pip
 
@@ -32,16 +33,15 @@ BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
 BESCHIKKING_TEMPLATE_VERSIE = "2026.2"
 AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
 
-VERSIE_VEROUDERD = _("Iemand anders heeft dit PIP intussen gewijzigd. Laad de pagina opnieuw.")
 NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een PIP beoordelen en vaststellen.")
 EIGEN_PIP = _("U heeft dit PIP zelf opgesteld. Een andere consulent moet het vaststellen (vier ogen).")
 MEEGESCHREVEN = _("U heeft aan deze versie van het PIP meegeschreven. Een andere consulent moet het vaststellen (vier ogen).")
 BIJGEWERKT = "PIP bijgewerkt"
 OPMERKING_VERPLICHT = _("Schrijf op wat er moet worden aangepast.")
-FASE_ONJUIST = _("Een eerste PIP kan pas worden opgesteld als de brede intake is afgerond.")
-AL_OPEN = _("Er is al een PIP in bewerking voor dit dossier.")
-GEEN_GELDEND_PIP = _("Er is geen vastgesteld PIP om te wijzigen.")
+FASE_ONJUIST = rules.FASE_ONJUIST
+AL_OPEN = rules.AL_OPEN
+GEEN_GELDEND_PIP = rules.GEEN_GELDEND_PIP
 REDEN_WIJZIGING = _("Kies de reden van de wijziging.")
 
 NIET_CONCEPT = _("Dit kan alleen met een concept-PIP.")
@@ -50,25 +50,29 @@ NIET_TER_BEOORDELING = _("Dit PIP staat niet (meer) ter beoordeling.")
 DUO_VELDEN = ("leerroute", "niveau", "alfabetisering", "b1_intensiteit", "mag_opleiding_afmaken")
 
 
-def _dossier_voor_schrijven(dossier_id: int, by: User) -> Dossier:
-    dossier = access.zichtbare_dossiers(by).select_for_update(of=("self",)).select_related("inburgeraar").get(
-        pk=dossier_id
-    )
-    if not access.mag_dossier_bewerken(by, dossier):
-        raise PermissionDenied
-    return dossier
+def _mag_bewerken(by: User) -> Callable[[Pip | InformatieVerzoek], bool]:
+    """The edit rule for a row of a dossier: who may change the dossier may change it."""
+    return lambda obj: access.mag_dossier_bewerken(by, obj.dossier)
 
 
-def _pip_voor_schrijven(pip_id: int, by: User, wijzigingsnummer: int | None = None) -> Pip:
-    zichtbaar = access.zichtbare_dossiers(by).values("pk")
-    pip = (
-        Pip.objects.select_for_update(of=("self",))
-        .select_related("dossier__inburgeraar", "vorige")
-        .get(pk=pip_id, dossier__in=zichtbaar)
+def _dossier(dossier_id: int, by: User) -> Dossier:
+    """The kernel preamble for a write on a dossier: visible, locked, editable by `by`."""
+    return vergrendelen(access.zichtbare_dossiers(by).select_related("inburgeraar"), pk=dossier_id,
+                        mag=lambda dossier: access.mag_dossier_bewerken(by, dossier))
+
+
+def _zichtbaar(queryset: QuerySet, by: User) -> QuerySet:
+    return queryset.filter(dossier__in=access.zichtbare_dossiers(by).values("pk"))
+
+
+def _pip(pip_id: int, by: User, *, bewerken: bool = True, versie: int | None = NIET_CONTROLEREN) -> Pip:
+    """The kernel preamble for a write on a PIP version: visible, locked, and — unless a consulent
+    reviews it (`bewerken=False`: who may review is its own rule) — editable by `by`; with the
+    strict version check when a form sends one."""
+    return vergrendelen(
+        _zichtbaar(Pip.objects.select_related("dossier__inburgeraar", "vorige"), by), pk=pip_id,
+        mag=_mag_bewerken(by) if bewerken else None, versie=versie,
     )
-    if wijzigingsnummer is not None and pip.wijzigingsnummer != wijzigingsnummer:
-        raise ValidationError(VERSIE_VEROUDERD, code="versie")
-    return pip
 
 
 def _overgang_toegestaan(overgang, melding) -> None:
@@ -141,32 +145,30 @@ def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
     return {}
 
 
-def geregistreerde_nt2_uren(dossier: Dossier):
-    """Besluit 5.5: the NT2 hours recorded in leerroutes at keurmerk or taalschakeltraject
-    institutions (intake-phase and alfabetisering hours included)."""
-    # Imported here, not at module level: leerroutes imports pip_plans (models, rules, and services
-    # for vaststellen), so a module-level import would make the two apps import each other.
-    from leerroutes.selectors import nt2_uren_voor_afschalen
-
-    return nt2_uren_voor_afschalen(dossier)
+def geregistreerde_nt2_uren(dossier: Dossier) -> int:
+    """Besluit 5.5: the NT2 hours registered at keurmerk or taalschakeltraject institutions
+    (intake-phase and alfabetisering hours included), through the hook the traject app provides;
+    whole hours, rounded down: 599,5 is not 600."""
+    return int(haken.geregistreerde_nt2_uren(dossier))
 
 
 def afschalen_nt2_uren(pip: Pip) -> int:
     """The hours the afschalen check counts: the registered hours are the source of truth as soon as
     any are registered; the number typed on the wijziging only when none are (e.g. hours followed
     before this system, with the aanbieder's statement in the file)."""
-    geregistreerd = int(geregistreerde_nt2_uren(pip.dossier))  # whole hours, rounded down: 599,5 is not 600
+    geregistreerd = geregistreerde_nt2_uren(pip.dossier)
     return geregistreerd if geregistreerd > 0 else (pip.afschalen_nt2_uren or 0)
 
 
 @transaction.atomic
 def pip_opstellen(*, dossier_id: int, gegevens: dict[str, Any], by: User) -> Pip:
     """Draft the first PIP of a dossier (after the brede intake)."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
-    # A withdrawn first draft does not count: the werkcoach starts again (e.g. the wrong route was begun).
-    if dossier.fase != Fase.PIP_IN_OPSTELLING or dossier.pips.exclude(status=PipStatus.INGETROKKEN).exists():
-        raise ValidationError(FASE_ONJUIST)
+    dossier = _dossier(dossier_id, by)
+    if fout := rules.opstellen_fout(in_opstelling=dossier.fase == Fase.PIP_IN_OPSTELLING,
+                                    statussen=_statussen(dossier)):
+        raise ValidationError(fout)
     pip = Pip(dossier=dossier, versie=_volgende_versie(dossier), auteur=by, **gegevens)
+    _ontzorgen_controleren(pip)
     opslaan(pip, reden="PIP opgesteld", door=by)
     return pip
 
@@ -175,14 +177,12 @@ def pip_opstellen(*, dossier_id: int, gegevens: dict[str, Any], by: User) -> Pip
 def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: User) -> Pip:
     """A change (schakelen, afschalen, verhuizing, other) is a new version drafted from the current
     one (Besluit 5.3 lid 6). The termijn start is carried over and never moves (Wet 11 lid 3)."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier(dossier_id, by)
     if reden not in WijzigingReden.values or reden == WijzigingReden.EERSTE:
         raise ValidationError({"reden": str(REDEN_WIJZIGING)})
+    if fout := rules.wijziging_fout(statussen=_statussen(dossier)):
+        raise ValidationError(fout)
     huidig = geldend_pip(dossier)
-    if huidig is None:
-        raise ValidationError(GEEN_GELDEND_PIP)
-    if dossier.pips.filter(status__in=[PipStatus.CONCEPT, PipStatus.TER_BEOORDELING]).exists():
-        raise ValidationError(AL_OPEN)
     kopie_velden = [
         f.name for f in Pip._meta.concrete_fields
         if f.name in {*DUO_VELDEN, "lbt_afwijking_motivering", "aanbieder", "leerroute_afspraken", "periode_maanden",
@@ -202,15 +202,30 @@ def pip_wijziging_starten(*, dossier_id: int, reden: str, toelichting: str, by: 
     return nieuw
 
 
+def _statussen(dossier: Dossier) -> list[str]:
+    return list(dossier.pips.values_list("status", flat=True))
+
+
+def _ontzorgen_controleren(pip: Pip) -> None:
+    """The ontzorgen rule holds on every save of the plan; without ontzorgen there is no start date
+    and no fixed costs to keep."""
+    if fouten := rules.ontzorgen_fouten(ontzorgen=pip.ontzorgen, vaste_lasten=pip.ontzorgen_vaste_lasten):
+        raise ValidationError(fouten)
+    if not pip.ontzorgen:
+        pip.ontzorgen_start = None
+        pip.ontzorgen_vaste_lasten = []
+
+
 @transaction.atomic
-def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int, gegevens: dict[str, Any], by: User) -> Pip:
-    pip = _pip_voor_schrijven(pip_id, by, wijzigingsnummer)
-    if not access.mag_dossier_bewerken(by, pip.dossier):
-        raise PermissionDenied
+def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int | None, gegevens: dict[str, Any], by: User) -> Pip:
+    """Save the concept's content. Strict optimistic lock: the `wijzigingsnummer` the form was opened
+    on must be the current one (a missing one is refused too)."""
+    pip = _pip(pip_id, by, versie=wijzigingsnummer)
     if not pip.is_bewerkbaar:
         raise ValidationError(NIET_BEWERKBAAR)
     for veld, waarde in gegevens.items():
         setattr(pip, veld, waarde)
+    _ontzorgen_controleren(pip)
     opslaan(pip, reden=BIJGEWERKT, door=by)  # the history user: four eyes reads who wrote this version
     return pip
 
@@ -218,9 +233,7 @@ def pip_bijwerken(*, pip_id: int, wijzigingsnummer: int, gegevens: dict[str, Any
 @transaction.atomic
 def pip_indienen(*, pip_id: int, by: User) -> Pip:
     """Offer the draft for review; DUO's rules are checked now and again at vaststellen."""
-    pip = _pip_voor_schrijven(pip_id, by)
-    if not access.mag_dossier_bewerken(by, pip.dossier):
-        raise PermissionDenied
+    pip = _pip(pip_id, by)
     _overgang_toegestaan(pip.indienen, NIET_CONCEPT)
     inhoud_valideren(pip)
     pip.indienen()
@@ -242,34 +255,46 @@ def _alleen_consulent(by: User) -> None:
         raise PermissionDenied(ALLEEN_CONSULENT)
 
 
+def _gezien(pip: Pip, versie: int | None) -> None:
+    """A review decides on the content the consulent saw: the review page sends the version it showed,
+    and a version that was sent back, changed and offered again since is refused (strict: a missing
+    one too). Checked after the status, so a second click on a decided PIP still says so."""
+    if versie is not NIET_CONTROLEREN:
+        versie_controleren(pip, versie)
+
+
 @transaction.atomic
-def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User) -> Pip:
+def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User, versie: int | None = NIET_CONTROLEREN) -> Pip:
     _alleen_consulent(by)
-    pip = _pip_voor_schrijven(pip_id, by)
+    pip = _pip(pip_id, by, bewerken=False)
     if not opmerkingen.strip():
         raise ValidationError({"opmerkingen": str(OPMERKING_VERPLICHT)})
     _overgang_toegestaan(pip.terugsturen, NIET_TER_BEOORDELING)
+    _gezien(pip, versie)
     pip.terugsturen()
     pip.beoordeling_opmerkingen = opmerkingen
     opslaan(pip, reden=f"Teruggestuurd: {opmerkingen}", door=by)
     return pip
 
 
-
 @transaction.atomic
-def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: User) -> Pip:
+def pip_vaststellen(
+    *, pip_id: int, dagtekening: date, bekendmaking: date, by: User, versie: int | None = NIET_CONTROLEREN
+) -> Pip:
     """Vaststellen as a beschikking (Wet 15, Awb): by a consulent who is not the author; every rule
     checked again; the first version starts the inburgeringstermijn on the day after its
     dagtekening; the previous version becomes vervangen; the dossier moves to in_uitvoering; the
-    beschikking PDF is rendered and stored in this same transaction."""
+    beschikking PDF is rendered and stored in this same transaction; then the apps above follow it
+    (`haken.pip_vastgesteld`), in the same transaction. The review page sends the `versie` it showed."""
     _alleen_consulent(by)
-    pip = _pip_voor_schrijven(pip_id, by)
+    pip = _pip(pip_id, by, bewerken=False)
     _overgang_toegestaan(pip.vaststellen, NIET_TER_BEOORDELING)
+    _gezien(pip, versie)
     if pip.auteur_id == by.pk:
         raise PermissionDenied(EIGEN_PIP)
     if heeft_meegeschreven(pip, by):
         raise PermissionDenied(MEEGESCHREVEN)
-    dossier = Dossier.objects.select_for_update().select_related("inburgeraar").get(pk=pip.dossier_id)
+    dossier = vergrendelen(Dossier.objects.select_related("inburgeraar"), pk=pip.dossier_id)
     pip.dossier = dossier
     inhoud_valideren(pip)
     vorige = pip.vorige
@@ -282,7 +307,7 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     if fouten:
         raise ValidationError(fouten)
     if vorige is not None:
-        vorige = Pip.objects.select_for_update().get(pk=vorige.pk)
+        vorige = vergrendelen(Pip.objects.all(), pk=vorige.pk)
         vorige.vervangen()
         opslaan(vorige, reden=f"Vervangen door versie {pip.versie}", door=by)
     pip.vaststellen()
@@ -301,7 +326,8 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
     if dossier.fase == Fase.PIP_IN_OPSTELLING:
         dossier.start_uitvoering()
         opslaan(dossier, reden="PIP vastgesteld", door=by)
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
+    haken.pip_vastgesteld(pip, by)  # e.g. a schakeling stops the enrolment in the old route
     return pip
 
 
@@ -320,11 +346,10 @@ def beschikking_context(pip: Pip) -> dict[str, Any]:
 
 
 @transaction.atomic
-def pip_intrekken(*, pip_id: int, reden: str, by: User) -> Pip:
-    """Withdraw a draft that will not be used (e.g. the wrong route was started)."""
-    pip = _pip_voor_schrijven(pip_id, by)
-    if not access.mag_dossier_bewerken(by, pip.dossier):
-        raise PermissionDenied
+def pip_intrekken(*, pip_id: int, reden: str, versie: int | None, by: User) -> Pip:
+    """Withdraw a draft that will not be used (e.g. the wrong route was started). Strict version: a
+    draft a colleague changed since the page was opened is not withdrawn unseen."""
+    pip = _pip(pip_id, by, versie=versie)
     if not reden.strip():
         raise ValidationError({"reden": str(_("Geef een reden op."))})
     _overgang_toegestaan(pip.intrekken, NIET_CONCEPT)
@@ -341,29 +366,28 @@ def informatieverzoek_vastleggen(
     *, dossier_id: int, wat: str, van_wie: str, gevraagd_op: date, by: User
 ) -> InformatieVerzoek:
     """Record that the plan waits for third-party information (Besluit 5.3 lid 2)."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier(dossier_id, by)
     if gevraagd_op > vandaag():
         raise ValidationError({"gevraagd_op": str(_("Deze datum ligt in de toekomst."))})
     verzoek = InformatieVerzoek(dossier=dossier, wat=wat, van_wie=van_wie, gevraagd_op=gevraagd_op, vastgelegd_door=by)
     opslaan(verzoek, reden="Informatie gevraagd", door=by)
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return verzoek
 
 
 @transaction.atomic
-def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, by: User) -> InformatieVerzoek:
-    verzoek = InformatieVerzoek.objects.select_for_update().select_related("dossier").get(
-        pk=verzoek_id, dossier__in=access.zichtbare_dossiers(by).values("pk")
-    )
-    if not access.mag_dossier_bewerken(by, verzoek.dossier):
-        raise PermissionDenied
+def informatie_ontvangen(*, verzoek_id: int, ontvangen_op: date, versie: int | None, by: User) -> InformatieVerzoek:
+    """Record when the requested information arrived; the PIP deadline runs again from then (Besluit
+    5.3 lid 2). Strict version: a colleague's recorded date is not overwritten unseen."""
+    verzoek = vergrendelen(_zichtbaar(InformatieVerzoek.objects.select_related("dossier"), by), pk=verzoek_id,
+                           mag=_mag_bewerken(by), versie=versie)
     if ontvangen_op > vandaag():
         raise ValidationError({"ontvangen_op": str(_("Deze datum ligt in de toekomst."))})
     if ontvangen_op < verzoek.gevraagd_op:
         raise ValidationError({"ontvangen_op": str(_("De ontvangst kan niet vóór de aanvraag liggen."))})
     verzoek.ontvangen_op = ontvangen_op
     opslaan(verzoek, reden="Informatie ontvangen", door=by)
-    termijnen_herberekenen(dossier_id=verzoek.dossier_id)
+    termijnen_herberekenen(dossier_id=verzoek.dossier_id, by=by)
     return verzoek
 
 
@@ -374,7 +398,7 @@ def termijnverlenging_duo_vastleggen(
     """Record DUO's decision extending the inburgeringstermijn (SS103 ambtshalve / SS104 op aanvraag).
     DUO's exclusive `einddatum` is stored as sent and wins over ours (DOMAIN §8); the start never
     moves (Wet 11 lid 3). The termijnen due at the end of the termijn follow in the same transaction."""
-    dossier = _dossier_voor_schrijven(dossier_id, by)
+    dossier = _dossier(dossier_id, by)
     if not dossier.is_actief:
         raise ValidationError(_("Dit dossier is al afgesloten."))
     eerste = (
@@ -398,5 +422,5 @@ def termijnverlenging_duo_vastleggen(
         toelichting=toelichting, vastgelegd_door=by,
     )
     opslaan(verlenging, reden=f"Verlenging DUO vastgelegd ({verlenging.get_grond_display()})", door=by)
-    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return verlenging

@@ -9,13 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
-from cases.views import dossier_pagina, fouten_naar_formulieren
+from cases.models import Fase
+from cases.views import dossier_formulier, dossier_pagina
 from inburgering.accounts.roles import Rol
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
+from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
 from inburgering.kalender.selectors import vandaag
+from inburgering.schrijven import VERSIE_CODE, versie_van
 
-from . import selectors, services
+from . import rules, selectors, services
 from . import termijnen as pip_termijnen
 from .forms import (
     InformatieVerzoekForm,
@@ -27,20 +30,33 @@ from .forms import (
     VaststellenForm,
     WijzigingForm,
 )
-from .models import InformatieVerzoek, Pip, PipStatus
+from .models import OPEN_STATUSSEN, InformatieVerzoek, Pip, PipStatus
 
 PAGINA_GROOTTE = 25
 
 
-def _pip(request: HttpRequest, pip_id: int, pagina: str) -> Pip:
-    """A PIP the user may see (its dossier is visible), with the read logged."""
+def _pip(request: HttpRequest, pip_id: int, pagina: str, *, alleen_bewerken: bool = False) -> Pip:
+    """A PIP the user may see (its dossier is visible), with the read logged. With `alleen_bewerken`,
+    a user who may not change the (active) dossier gets 403, before anything is logged."""
     pip = get_object_or_404(
         Pip.objects.select_related("dossier__inburgeraar", "dossier__werkcoach", "dossier__team", "auteur",
                                    "vastgesteld_door", "vorige", "document"),
         pk=pip_id, dossier__in=access.zichtbare_dossiers(request.user).values("pk"),
     )
+    if alleen_bewerken and not (access.mag_dossier_bewerken(request.user, pip.dossier) and pip.dossier.is_actief):
+        raise PermissionDenied
     inzage_vastleggen(request=request, dossier_id=pip.dossier_id, pagina=pagina)
     return pip
+
+
+def _pip_tab_url(dossier_id: int) -> str:
+    return reverse("pip_plans:pip_tab", args=[dossier_id])
+
+
+def _pip_formulier(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
+    """A simple form page on the PIP tab of a dossier: back to the tab, and there after saving."""
+    return dossier_formulier(request, pk, terug=lambda dossier: _pip_tab_url(dossier.pk),
+                             terug_label=_("Terug naar het PIP"), **kwargs)
 
 
 @login_required
@@ -48,8 +64,9 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "pip")
     versies = selectors.pip_versies(dossier)
     verzoeken = list(dossier.pip_informatieverzoeken.all())
+    statussen = [p.status for p in versies]
     geldend = next((p for p in versies if p.status == PipStatus.VASTGESTELD), None)
-    open_pip = next((p for p in versies if p.status in (PipStatus.CONCEPT, PipStatus.TER_BEOORDELING)), None)
+    open_pip = next((p for p in versies if p.status in OPEN_STATUSSEN), None)
     context.update(
         versies=versies,
         geldend=geldend,
@@ -58,10 +75,11 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
         deadline=None if geldend else selectors.pip_deadline_voor(dossier, verzoeken),
         inburgeringstermijn=pip_termijnen.inburgeringstermijn(dossier),
         verlengingen=list(dossier.termijnverlengingen.all()),
-        mag_opstellen=context["mag_bewerken"] and dossier.fase == "pip_in_opstelling"
-        and all(p.status == PipStatus.INGETROKKEN for p in versies),
-        mag_wijzigen=context["mag_bewerken"] and geldend is not None and open_pip is None,
-        mag_beoordelen=request.user.heeft_rol(Rol.CONSULENT),
+        mag_opstellen=context["mag_bewerken"] and rules.opstellen_fout(
+            in_opstelling=dossier.fase == Fase.PIP_IN_OPSTELLING, statussen=statussen) is None,
+        mag_wijzigen=context["mag_bewerken"] and rules.wijziging_fout(statussen=statussen) is None,
+        mag_beoordelen=open_pip is not None and rules.kan_beoordelen(
+            is_consulent=request.user.heeft_rol(Rol.CONSULENT), status=open_pip.status),
     )
     return render(request, "pip_plans/pip_tab.html", context)
 
@@ -69,18 +87,13 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pip_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_nieuw", alleen_bewerken=True)
-    form = PipForm(request.POST or None, wijziging=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens=form.gegevens(), by=request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het PIP is als concept opgeslagen."))
-            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
-    context.update(form=form, lbt=services.lbt_uitkomst(dossier))
-    return render(request, "pip_plans/pip_form.html", context)
+    """The first PIP: the one form flow, on the PIP's own page with its sections and the LBT outcome."""
+    return _pip_formulier(
+        request, pk, pagina="pip_nieuw", form_class=PipForm, form_kwargs={"wijziging": False},
+        opslaan=lambda dossier, data: services.pip_opstellen(dossier_id=dossier.pk, gegevens=data, by=request.user),
+        extra=lambda dossier: {"lbt": services.lbt_uitkomst(dossier)}, template="pip_plans/pip_form.html",
+        titel=_("PIP opstellen"), knop=_("Concept opslaan"), melding=_("Het PIP is als concept opgeslagen."),
+    )
 
 
 @login_required
@@ -90,15 +103,15 @@ def pip_bewerken(request: HttpRequest, pip_id: int) -> HttpResponse:
     if not (access.mag_dossier_bewerken(request.user, pip.dossier) and pip.is_bewerkbaar):
         raise PermissionDenied
     form = PipForm(request.POST or None, instance=pip, wijziging=pip.vorige_id is not None,
-                   initial={"wijzigingsnummer": pip.wijzigingsnummer})
+                   initial={"versie": versie_van(pip)})
     _geregistreerde_nt2_uren_tonen(form, pip)
     if request.method == "GET" and "controle" in request.GET:
         _regels_bij_velden(form, pip)
     if request.method == "POST" and form.is_valid():
         try:
             services.pip_bijwerken(
-                pip_id=pip.pk, wijzigingsnummer=form.cleaned_data["wijzigingsnummer"] or 0,
-                gegevens=form.gegevens(), by=request.user,
+                pip_id=pip.pk, wijzigingsnummer=form.cleaned_data["versie"], gegevens=form.gegevens(),
+                by=request.user,
             )
         except ValidationError as fout:
             fouten_naar_formulieren(fout, form)
@@ -107,6 +120,7 @@ def pip_bewerken(request: HttpRequest, pip_id: int) -> HttpResponse:
             return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
     return render(request, "pip_plans/pip_form.html", {
         "dossier": pip.dossier, "pip": pip, "form": form, "lbt": services.lbt_uitkomst(pip.dossier),
+        "knop": _("Concept opslaan"), "terug": _pip_tab_url(pip.dossier_id),
     })
 
 
@@ -157,41 +171,32 @@ def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pip_intrekken(request: HttpRequest, pip_id: int) -> HttpResponse:
-    pip = _pip(request, pip_id, "pip_intrekken")
-    if not (access.mag_dossier_bewerken(request.user, pip.dossier) and pip.dossier.is_actief):
-        raise PermissionDenied
-    form = IntrekkenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pip_intrekken(pip_id=pip.pk, reden=form.cleaned_data["reden"], by=request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het concept-PIP is ingetrokken."))
-            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
-    return render(request, "pip_plans/pip_intrekken.html", {
-        "pip": pip, "dossier": pip.dossier, "form": form, "titel": _("PIP-concept intrekken"), "knop": _("Intrekken"),
-    })
+    pip = _pip(request, pip_id, "pip_intrekken", alleen_bewerken=True)
+    return formulier_pagina(
+        request, form_class=IntrekkenForm, initial={"versie": versie_van(pip)},
+        opslaan=lambda data: services.pip_intrekken(pip_id=pip.pk, reden=data["reden"], versie=data["versie"],
+                                                    by=request.user),
+        titel=_("PIP-concept intrekken"), knop=_("Intrekken"), melding=_("Het concept-PIP is ingetrokken."),
+        uitleg=_("Het concept van versie %(v)s wordt ingetrokken en niet meer gebruikt. Het blijft zichtbaar in de "
+                 "geschiedenis.") % {"v": pip.versie},
+        terug=_pip_tab_url(pip.dossier_id), terug_label=_("Terug naar het PIP"),
+        context={"dossier": pip.dossier, "pip": pip},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def pip_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_wijzigen", alleen_bewerken=True)
-    form = WijzigingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pip = services.pip_wijziging_starten(
-                dossier_id=dossier.pk, reden=form.cleaned_data["reden"],
-                toelichting=form.cleaned_data["toelichting"], by=request.user,
-            )
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Versie %(v)s is aangemaakt als concept. Pas de afspraken aan.") % {"v": pip.versie})
-            return redirect("pip_plans:pip_bewerken", pip_id=pip.pk)
-    context.update(form=form, titel=_("PIP wijzigen"), knop=_("Nieuwe versie maken"))
-    return render(request, "pip_plans/pip_wijzigen.html", context)
+    return _pip_formulier(
+        request, pk, pagina="pip_wijzigen", form_class=WijzigingForm,
+        opslaan=lambda dossier, data: services.pip_wijziging_starten(
+            dossier_id=dossier.pk, reden=data["reden"], toelichting=data["toelichting"], by=request.user),
+        titel=_("PIP wijzigen"), knop=_("Nieuwe versie maken"),
+        uitleg=_("Een wijziging (schakelen, afschalen, verhuizing of iets anders) wordt een nieuwe versie van het "
+                 "PIP, gebaseerd op het geldende PIP. De start van de inburgeringstermijn verandert niet."),
+        melding=lambda pip: _("Versie %(v)s is aangemaakt als concept. Pas de afspraken aan.") % {"v": pip.versie},
+        volgende=lambda pip: reverse("pip_plans:pip_bewerken", args=[pip.pk]),
+    )
 
 
 @login_required
@@ -202,8 +207,9 @@ def pip_detail(request: HttpRequest, pip_id: int) -> HttpResponse:
 
 def _status_melding(request: HttpRequest, fout: ValidationError, pip: Pip) -> HttpResponse | None:
     """A non-field error (e.g. a second click after another consulent already decided) cannot be shown
-    on the review forms, which are hidden once the PIP left review: show it as a message instead."""
-    if hasattr(fout, "error_dict"):
+    on the review forms, which are hidden once the PIP left review: show it as a message instead. A
+    stale version (the PIP is in review again, changed) stays on the form, with the input kept."""
+    if hasattr(fout, "error_dict") or getattr(fout, "code", None) == VERSIE_CODE:
         return None
     for bericht in fout.messages:
         messages.error(request, bericht)
@@ -211,15 +217,14 @@ def _status_melding(request: HttpRequest, fout: ValidationError, pip: Pip) -> Ht
 
 
 def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
-    kan_beoordelen = (
-        request.user.heeft_rol(Rol.CONSULENT) and pip.status == PipStatus.TER_BEOORDELING
-    )
+    kan_beoordelen = rules.kan_beoordelen(is_consulent=request.user.heeft_rol(Rol.CONSULENT), status=pip.status)
     context = {"pip": pip, "dossier": pip.dossier, "kan_beoordelen": kan_beoordelen,
                "eigen_pip": kan_beoordelen and services.heeft_meegeschreven(pip, request.user)}
     if kan_beoordelen:
-        context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm()
+        versie = versie_van(pip)
+        context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm(initial={"versie": versie})
         context["vaststellen_form"] = forms.get("vaststellen_form") or VaststellenForm(
-            initial={"dagtekening": vandaag(), "bekendmaking": vandaag()}
+            initial={"dagtekening": vandaag(), "bekendmaking": vandaag(), "versie": versie}
         )
     return context
 
@@ -231,7 +236,8 @@ def pip_terugsturen(request: HttpRequest, pip_id: int) -> HttpResponse:
     form = TerugsturenForm(request.POST)
     if form.is_valid():
         try:
-            services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"], by=request.user)
+            services.pip_terugsturen(pip_id=pip.pk, opmerkingen=form.cleaned_data["opmerkingen"],
+                                     versie=form.cleaned_data["versie"], by=request.user)
         except ValidationError as fout:
             if melding := _status_melding(request, fout, pip):
                 return melding
@@ -248,15 +254,10 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
     pip = _pip(request, pip_id, "pip_vaststellen")
     form = VaststellenForm(request.POST)
     if form.is_valid():
-        # leerroutes sits above pip_plans (it imports pip_plans' models and services), so it is
-        # imported here, not at module level. Its service runs pip_plans' vaststellen and then stops an
-        # enrolment in the old route (schakelen), in one transaction.
-        from leerroutes.services import pip_vaststellen_met_inschrijving
-
         try:
-            pip_vaststellen_met_inschrijving(
+            services.pip_vaststellen(
                 pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"],
-                bekendmaking=form.cleaned_data["bekendmaking"], by=request.user,
+                bekendmaking=form.cleaned_data["bekendmaking"], versie=form.cleaned_data["versie"], by=request.user,
             )
         except ValidationError as fout:
             if melding := _status_melding(request, fout, pip):
@@ -287,52 +288,43 @@ def te_beoordelen(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_informatie", alleen_bewerken=True)
-    form = InformatieVerzoekForm(request.POST or None, initial={"gevraagd_op": vandaag()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.informatieverzoek_vastleggen(dossier_id=dossier.pk, by=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst."))
-            return redirect("pip_plans:pip_tab", pk=dossier.pk)
-    context.update(form=form, titel=_("Wachten op informatie van een derde"), knop=_("Vastleggen"))
-    return render(request, "pip_plans/informatieverzoek.html", context)
+    return _pip_formulier(
+        request, pk, pagina="pip_informatie", form_class=InformatieVerzoekForm, initial={"gevraagd_op": vandaag()},
+        opslaan=lambda dossier, data: services.informatieverzoek_vastleggen(
+            dossier_id=dossier.pk, by=request.user, **data),
+        titel=_("Wachten op informatie van een derde"), knop=_("Vastleggen"),
+        uitleg=_("Gebruik dit alleen als het plan zonder deze informatie redelijkerwijs niet kan worden vastgesteld "
+                 "(Besluit inburgering 2021, art. 5.3 lid 2). De termijn wordt dan uiterlijk 2 weken na ontvangst."),
+        melding=_("Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def informatie_ontvangen(request: HttpRequest, pk: int, verzoek_id: int) -> HttpResponse:
-    dossier, context = dossier_pagina(request, pk, "pip_informatie", alleen_bewerken=True)
-    verzoek = get_object_or_404(InformatieVerzoek, pk=verzoek_id, dossier=dossier)
-    form = OntvangenForm(request.POST or None, initial={"ontvangen_op": vandaag()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=form.cleaned_data["ontvangen_op"],
-                                          by=request.user)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De ontvangst is vastgelegd; de termijn is bijgewerkt."))
-            return redirect("pip_plans:pip_tab", pk=dossier.pk)
-    context.update(form=form, verzoek=verzoek, titel=_("Ontvangst van informatie vastleggen"), knop=_("Vastleggen"))
-    return render(request, "pip_plans/informatie_ontvangen.html", context)
+    verzoek = get_object_or_404(InformatieVerzoek, pk=verzoek_id, dossier_id=pk)
+    return _pip_formulier(
+        request, pk, pagina="pip_informatie", form_class=OntvangenForm,
+        initial={"ontvangen_op": vandaag(), "versie": versie_van(verzoek)},
+        opslaan=lambda dossier, data: services.informatie_ontvangen(
+            verzoek_id=verzoek.pk, ontvangen_op=data["ontvangen_op"], versie=data["versie"], by=request.user),
+        titel=_("Ontvangst van informatie vastleggen"), knop=_("Vastleggen"), uitleg=str(verzoek),
+        melding=_("De ontvangst is vastgelegd; de termijn is bijgewerkt."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def termijnverlenging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Record DUO's extension of the inburgeringstermijn (SS103/SS104), with its ground and new end."""
-    dossier, context = dossier_pagina(request, pk, "pip_termijnverlenging", alleen_bewerken=True)
-    form = TermijnVerlengingDuoForm(request.POST or None, initial={"besluitdatum": vandaag()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.termijnverlenging_duo_vastleggen(dossier_id=dossier.pk, by=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
-        else:
-            messages.success(request, _("De verlenging is vastgelegd; de termijnen zijn bijgewerkt."))
-            return redirect("pip_plans:pip_tab", pk=dossier.pk)
-    context.update(form=form, titel=_("Verlenging inburgeringstermijn door DUO vastleggen"), knop=_("Vastleggen"))
-    return render(request, "pip_plans/termijnverlenging.html", context)
+    return _pip_formulier(
+        request, pk, pagina="pip_termijnverlenging", form_class=TermijnVerlengingDuoForm,
+        initial={"besluitdatum": vandaag()},
+        opslaan=lambda dossier, data: services.termijnverlenging_duo_vastleggen(
+            dossier_id=dossier.pk, by=request.user, **data),
+        titel=_("Verlenging inburgeringstermijn door DUO vastleggen"), knop=_("Vastleggen"),
+        uitleg=_("Alleen DUO verlengt de inburgeringstermijn (ambtshalve of op aanvraag). Leg hier het besluit vast "
+                 "zoals DUO het doorgeeft. De start van de termijn verandert niet; de termijnen die aan het einde van "
+                 "de inburgeringstermijn verlopen schuiven mee."),
+        melding=_("De verlenging is vastgelegd; de termijnen zijn bijgewerkt."),
+    )

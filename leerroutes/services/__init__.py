@@ -4,8 +4,8 @@ read only) and, for a form that edits an existing or singleton object, its versi
 missing one is refused; a singleton not made yet is version 0); then validate with the pure rules,
 transition, and save with a history reason.
 
-pip_plans' vaststellen view calls `pip_vaststellen_met_inschrijving`: vaststellen and then
-`inschrijving_na_pipwijziging` in one transaction, so a route switch stops the old enrolment (its
+pip_plans' vaststellen runs `inschrijving_bij_pip_vastgesteld` (registered as its hook in
+LeerroutesConfig.ready()) inside vaststellen's transaction, so a route switch stops the old enrolment (its
 hours stay) and a new one can start.
 
 One module per concept; every public name stays importable from `leerroutes.services`.
@@ -42,7 +42,6 @@ from .inschrijving import (  # noqa: F401
     inschrijving_na_pipwijziging,
     inschrijving_starten,
     inschrijving_stoppen,
-    pip_vaststellen_met_inschrijving,
 )
 from .onderdelen import (  # noqa: F401
     map_eindgesprek_vastleggen,

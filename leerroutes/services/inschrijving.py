@@ -17,7 +17,6 @@ from leerroutes.models import (
     Uren,
 )
 from leerroutes.rules import InschrijvingStatus, StopReden
-from pip_plans import services as pip_services
 from pip_plans.models import Pip
 
 from ._basis import (
@@ -155,7 +154,7 @@ def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving |
     """After a PIP wijziging is vastgesteld: when the geldend PIP's route differs from the active
     enrolment's, stop that enrolment (reason schakelen) so a new one can be made for the new route.
     Hours and exam attempts carry over (Besluit 5.4). Returns the stopped enrolment, or None.
-    Called by pip_plans' vaststellen view; safe to call twice."""
+    Called through pip_plans' vaststellen hook; safe to call twice."""
     dossier = _dossier_vergrendelen(dossier_id, by)
     pip = selectors.geldend_pip(dossier)
     actief = enkel_vergrendelen(Inschrijving.objects.filter(dossier=dossier, status__in=InschrijvingStatus.ACTIEF))
@@ -170,13 +169,10 @@ def inschrijving_na_pipwijziging(*, dossier_id: int, by: User) -> Inschrijving |
     return actief
 
 
-@transaction.atomic
-def pip_vaststellen_met_inschrijving(*, pip_id: int, dagtekening: date, bekendmaking: date, by: User) -> Pip:
-    """Vaststellen (pip_plans, Wet 15) and the enrolment's follow-up in one transaction: when the
-    wijziging switches route, the old enrolment stops (schakelen) — or neither happens. pip_plans'
-    vaststellen view calls this; pip_plans itself never imports leerroutes at module level."""
-    pip = pip_services.pip_vaststellen(pip_id=pip_id, dagtekening=dagtekening, bekendmaking=bekendmaking, by=by)
+def inschrijving_bij_pip_vastgesteld(pip: Pip, by: User) -> None:
+    """pip_plans' "PIP vastgesteld" hook (registered in LeerroutesConfig.ready()): runs inside
+    `pip_plans.services.pip_vaststellen`'s transaction, so when a wijziging switches route the old
+    enrolment stops (schakelen) — or neither happens."""
     inschrijving_na_pipwijziging(dossier_id=pip.dossier_id, by=by)
-    return pip
 
 

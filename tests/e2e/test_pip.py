@@ -24,6 +24,7 @@ from tests.factories import (
     DossierFactory,
     InburgeraarFactory,
     IntakeGezondheidFactory,
+    PipFactory,
     TeamFactory,
     WerkcoachFactory,
 )
@@ -340,3 +341,60 @@ def test_gezondheid_is_afgeschermd_voor_een_teamcollega(page: Page, live_server,
     antwoord = page.request.get(gezondheid_url)
     assert antwoord.status == 403
     assert "Rugklachten" not in antwoord.text()
+
+
+def test_wijziging_starten_en_intrekken_en_informatie_van_een_derde(page: Page, live_server, inloggen):
+    """The simple PIP pages on the one form template: start a wijziging, withdraw it; record that the
+    plan waits for a third party's information and its receipt. Each page scanned with axe."""
+    team = TeamFactory(naam="Team Noord")
+    werkcoach = WerkcoachFactory(username="wendy", first_name="Wendy", last_name="de Coach", team=team)
+    geldend = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach,
+                         dossier__inburgeraar=InburgeraarFactory(voornamen="Samira", geslachtsnaam="Haddad"))
+    pip_url = f"{live_server.url}/dossiers/{geldend.dossier_id}/pip/"
+
+    inloggen(werkcoach)
+    page.goto(pip_url)
+    page.get_by_role("link", name="PIP wijzigen (nieuwe versie)").click()
+    expect(page.get_by_role("heading", level=1, name="PIP wijzigen")).to_be_visible()
+    assert_geen_axe_fouten(page, "PIP wijzigen, leeg")
+    page.get_by_role("button", name="Nieuwe versie maken").click()
+    _fouten_in_formulier(page)
+    expect(_veld(page, "Reden van de wijziging")).to_have_attribute("aria-invalid", "true")
+    assert_geen_axe_fouten(page, "PIP wijzigen, met fout")
+    _veld(page, "Reden van de wijziging").select_option(label="Andere wijziging")
+    page.get_by_role("button", name="Nieuwe versie maken").click()
+    _status(page, "Versie 2 is aangemaakt als concept. Pas de afspraken aan.")
+    expect(page.get_by_role("heading", level=1, name="PIP versie 2 van Samira Haddad")).to_be_visible()
+
+    page.goto(pip_url)
+    page.get_by_role("region", name="Versie 2: Concept").get_by_role("link", name="Intrekken").click()
+    expect(page.get_by_role("heading", level=1, name="PIP-concept intrekken")).to_be_visible()
+    expect(page.get_by_text("Het concept van versie 2 wordt ingetrokken")).to_be_visible()
+    assert_geen_axe_fouten(page, "PIP-concept intrekken, leeg")
+    _veld(page, "Reden van intrekken").fill("Verkeerde reden gekozen")
+    page.get_by_role("button", name="Intrekken").click()
+    _status(page, "Het concept-PIP is ingetrokken.")
+    expect(page).to_have_url(pip_url)
+    assert Pip.objects.get(dossier=geldend.dossier, versie=2).status == PipStatus.INGETROKKEN
+
+    dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach).dossier
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/pip/")
+    page.get_by_role("link", name="Wachten op informatie van een derde vastleggen").click()
+    expect(page.get_by_role("heading", level=1, name="Wachten op informatie van een derde")).to_be_visible()
+    assert_geen_axe_fouten(page, "informatieverzoek, leeg")
+    _veld(page, "Welke informatie is nodig?").fill("Medisch advies")
+    _veld(page, "Van wie?").fill("GGD")
+    page.get_by_role("button", name="Vastleggen").click()
+    _status(page, "Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst.")
+
+    page.get_by_role("link", name="ontvangst vastleggen").click()
+    expect(page.get_by_role("heading", level=1, name="Ontvangst van informatie vastleggen")).to_be_visible()
+    expect(page.get_by_text("Medisch advies (GGD)")).to_be_visible()
+    _veld(page, "Ontvangen op").fill((VANDAAG + timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Vastleggen").click()
+    _fouten_in_formulier(page, "Deze datum ligt in de toekomst.")
+    assert_geen_axe_fouten(page, "informatie ontvangen, met fout")
+    _veld(page, "Ontvangen op").fill(VANDAAG.isoformat())
+    page.get_by_role("button", name="Vastleggen").click()
+    _status(page, "De ontvangst is vastgelegd; de termijn is bijgewerkt.")
+    expect(page.get_by_text(f"ontvangen {VANDAAG.day}-{VANDAAG.month}-{VANDAAG.year}")).to_be_visible()

@@ -1,5 +1,7 @@
-"""The hooks between pip_plans and leerroutes: vaststellen of a schakel-wijziging stops the enrolment
-in the old route in the same transaction, and the afschalen check counts the registered NT2 hours."""
+"""The hooks between pip_plans and leerroutes (pip_plans.haken, registered in LeerroutesConfig.ready()):
+vaststellen of a schakel-wijziging stops the enrolment in the old route in the same transaction — for
+every caller of `pip_plans.services.pip_vaststellen`, the page included — and the afschalen check
+counts the registered NT2 hours."""
 
 from datetime import date, timedelta
 
@@ -46,27 +48,57 @@ def schakeling(werkcoach):
 def _vaststellen(client, consulent, pip):
     client.force_login(consulent)
     return client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]), {
-        "dagtekening": VANDAAG.isoformat(), "bekendmaking": VANDAAG.isoformat()})
+        "dagtekening": VANDAAG.isoformat(), "bekendmaking": VANDAAG.isoformat(),
+        "versie": Pip.objects.get(pk=pip.pk).wijzigingsnummer})
 
 
-def test_vaststellen_a_route_switch_stops_the_old_enrolment(client, consulent, schakeling):
+def _via_service(client, consulent, pip):
+    pip_services.pip_vaststellen(pip_id=pip.pk, dagtekening=VANDAAG, bekendmaking=VANDAAG, by=consulent)
+
+
+@pytest.mark.parametrize("vaststellen", [_vaststellen, _via_service], ids=["page", "service"])
+def test_vaststellen_a_route_switch_stops_the_old_enrolment(client, consulent, schakeling, vaststellen):
     v2, inschrijving = schakeling
-    assert _vaststellen(client, consulent, v2).status_code == 302
+    vaststellen(client, consulent, v2)
     v2.refresh_from_db()
     inschrijving.refresh_from_db()
     assert v2.status == PipStatus.VASTGESTELD
     assert (inschrijving.status, inschrijving.stop_reden) == (InschrijvingStatus.GESTOPT, StopReden.SCHAKELEN)
 
 
+def test_leerroutes_registers_its_hooks_once():
+    from leerroutes.selectors import nt2_uren_voor_afschalen
+    from leerroutes.services.inschrijving import inschrijving_bij_pip_vastgesteld
+    from pip_plans import haken
+
+    assert haken._BIJ_VASTGESTELD.count(inschrijving_bij_pip_vastgesteld) == 1
+    assert list(haken._NT2_UREN) == [nt2_uren_voor_afschalen]
+
+
 def test_when_the_enrolment_update_fails_the_pip_is_not_vastgesteld_either(client, consulent, schakeling, monkeypatch):
     v2, inschrijving = schakeling
+    with pytest.raises(RuntimeError):
+        _via_service(client, consulent, _met_kapotte_inschrijving(monkeypatch, v2))
+    _niets_veranderd(v2, inschrijving)
 
+
+def test_a_failing_enrolment_update_on_the_page_is_a_500_and_changes_nothing(client, consulent, schakeling,
+                                                                              monkeypatch):
+    v2, inschrijving = schakeling
+    client.raise_request_exception = False
+    assert _vaststellen(client, consulent, _met_kapotte_inschrijving(monkeypatch, v2)).status_code == 500
+    _niets_veranderd(v2, inschrijving)
+
+
+def _met_kapotte_inschrijving(monkeypatch, pip):
     def weigeren(**kwargs):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr("leerroutes.services.inschrijving.inschrijving_na_pipwijziging", weigeren)
-    client.raise_request_exception = False
-    assert _vaststellen(client, consulent, v2).status_code == 500
+    return pip
+
+
+def _niets_veranderd(v2, inschrijving):
     v2.refresh_from_db()
     inschrijving.refresh_from_db()
     assert v2.status == PipStatus.TER_BEOORDELING

@@ -84,7 +84,7 @@ def test_a_wijziging_beschikking_says_what_it_replaces(werkcoach, consulent):
 def test_a_redrafted_first_pip_is_not_called_a_wijziging(werkcoach, consulent):
     dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach).dossier
     eerste = services.pip_opstellen(dossier_id=dossier.pk, gegevens={"leerroute": Leerroute.B1}, by=werkcoach)
-    services.pip_intrekken(pip_id=eerste.pk, reden="verkeerd begonnen", by=werkcoach)
+    services.pip_intrekken(pip_id=eerste.pk, reden="verkeerd begonnen", versie=eerste.wijzigingsnummer, by=werkcoach)
     pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens={"leerroute": Leerroute.B1}, by=werkcoach)
     services.pip_indienen(pip_id=pip.pk, by=werkcoach)
     pip = services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)

@@ -262,3 +262,68 @@ def test_afschalen_fouten(wijzig, verwacht):
 )
 def test_termijn_starts_the_day_after_the_dagtekening(dagtekening, start):
     assert rules.termijn_start_na_dagtekening(dagtekening) == start
+
+
+# --- which actions the versions of a dossier allow -------------------------------------------------
+S = rules.PipStatus
+
+
+@pytest.mark.parametrize(
+    ("in_opstelling", "statussen", "verwacht"),
+    [
+        pytest.param(True, [], None, id="after-the-intake-without-versions-allowed"),
+        pytest.param(True, [S.INGETROKKEN], None, id="after-a-withdrawn-first-draft-allowed"),
+        pytest.param(True, [S.INGETROKKEN, S.INGETROKKEN], None, id="after-two-withdrawn-drafts-allowed"),
+        pytest.param(False, [], rules.FASE_ONJUIST, id="intake-not-done-refused"),
+        pytest.param(True, [S.CONCEPT], rules.FASE_ONJUIST, id="a-concept-exists-refused"),
+        pytest.param(True, [S.INGETROKKEN, S.TER_BEOORDELING], rules.FASE_ONJUIST, id="one-in-review-refused"),
+        pytest.param(True, [S.VASTGESTELD], rules.FASE_ONJUIST, id="already-vastgesteld-refused"),
+    ],
+)
+def test_a_first_pip_can_be_drafted_after_the_intake_when_no_version_counts(in_opstelling, statussen, verwacht):
+    fout = rules.opstellen_fout(in_opstelling=in_opstelling, statussen=statussen)
+    assert fout == (None if verwacht is None else str(verwacht))
+
+
+@pytest.mark.parametrize(
+    ("statussen", "verwacht"),
+    [
+        pytest.param([S.VASTGESTELD], None, id="geldend-allowed"),
+        pytest.param([S.VASTGESTELD, S.VERVANGEN, S.INGETROKKEN], None, id="after-a-withdrawn-wijziging-allowed"),
+        pytest.param([], rules.GEEN_GELDEND_PIP, id="no-versions-refused"),
+        pytest.param([S.CONCEPT], rules.GEEN_GELDEND_PIP, id="only-a-concept-refused"),
+        pytest.param([S.VERVANGEN, S.INGETROKKEN], rules.GEEN_GELDEND_PIP, id="nothing-geldend-refused"),
+        pytest.param([S.VASTGESTELD, S.CONCEPT], rules.AL_OPEN, id="open-concept-refused"),
+        pytest.param([S.VASTGESTELD, S.TER_BEOORDELING], rules.AL_OPEN, id="open-review-refused"),
+    ],
+)
+def test_a_wijziging_needs_a_geldend_pip_and_no_open_version(statussen, verwacht):
+    assert rules.wijziging_fout(statussen=statussen) == (None if verwacht is None else str(verwacht))
+
+
+@pytest.mark.parametrize(
+    ("is_consulent", "status", "verwacht"),
+    [
+        (True, S.TER_BEOORDELING, True),
+        (False, S.TER_BEOORDELING, False),
+        (True, S.CONCEPT, False),
+        (True, S.VASTGESTELD, False),
+        (True, S.INGETROKKEN, False),
+    ],
+)
+def test_only_a_consulent_reviews_and_only_a_version_in_review(is_consulent, status, verwacht):
+    assert rules.kan_beoordelen(is_consulent=is_consulent, status=status) is verwacht
+
+
+@pytest.mark.parametrize(
+    ("ontzorgen", "vaste_lasten", "verwacht"),
+    [
+        (True, ["huur"], {}),
+        (True, ["huur", "gas"], {}),
+        (True, [], {"ontzorgen_vaste_lasten": str(rules.ONTZORGEN_VASTE_LASTEN)}),
+        (False, [], {}),
+        (False, ["huur"], {}),
+    ],
+)
+def test_ontzorgen_records_which_fixed_costs_are_paid(ontzorgen, vaste_lasten, verwacht):
+    assert rules.ontzorgen_fouten(ontzorgen=ontzorgen, vaste_lasten=vaste_lasten) == verwacht

@@ -10,6 +10,7 @@ import pytest
 from cases.intake import services as intake_services
 from cases.models import Fase
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
+from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
@@ -288,6 +289,52 @@ def test_a_stale_wijzigingsnummer_is_refused(klaar_voor_pip, werkcoach, collega)
     assert pip.aanbieder == "A"
 
 
+@pytest.mark.parametrize("versie", [None, 0, 2], ids=["missing", "zero", "future"])
+def test_editing_a_pip_without_its_current_wijzigingsnummer_is_refused(klaar_voor_pip, werkcoach, versie):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=versie, gegevens={"aanbieder": "B"}, by=werkcoach)
+    assert fout.value.messages == [str(VERSIE_VEROUDERD)]
+    pip.refresh_from_db()
+    assert pip.aanbieder == "Taalschool Noord"
+
+
+def test_a_draft_changed_by_a_colleague_is_not_withdrawn_unseen(klaar_voor_pip, werkcoach, collega):
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
+    gezien = pip.wijzigingsnummer
+    services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=gezien, gegevens={"aanbieder": "A"}, by=collega)
+    for versie in (gezien, None):
+        with pytest.raises(ValidationError) as fout:
+            services.pip_intrekken(pip_id=pip.pk, reden="Verkeerd begonnen", versie=versie, by=werkcoach)
+        assert fout.value.code == "versie"
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.CONCEPT
+
+
+def test_a_receipt_recorded_by_a_colleague_is_not_overwritten_unseen(klaar_voor_pip, werkcoach, collega):
+    verzoek = services.informatieverzoek_vastleggen(dossier_id=klaar_voor_pip.pk, wat="Advies", van_wie="GGD",
+                                                    gevraagd_op=VANDAAG - timedelta(days=5), by=werkcoach)
+    services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG - timedelta(days=1),
+                                  versie=verzoek.versie, by=collega)
+    for versie in (verzoek.versie, None):
+        with pytest.raises(ValidationError) as fout:
+            services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG, versie=versie, by=werkcoach)
+        assert fout.value.code == "versie"
+    verzoek.refresh_from_db()
+    assert (verzoek.ontvangen_op, verzoek.versie) == (VANDAAG - timedelta(days=1), 2)
+
+
+def test_ontzorgen_without_fixed_costs_is_refused_by_the_service_too(klaar_voor_pip, werkcoach):
+    with pytest.raises(ValidationError) as fout:
+        services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "ontzorgen": True}, by=werkcoach)
+    assert "ontzorgen_vaste_lasten" in fout.value.message_dict
+    pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, by=werkcoach, gegevens={
+        **PIP, "ontzorgen": True, "ontzorgen_start": VANDAAG, "ontzorgen_vaste_lasten": ["huur"]})
+    pip = services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, by=werkcoach,
+                                 gegevens={"ontzorgen": False})
+    assert (pip.ontzorgen_start, pip.ontzorgen_vaste_lasten) == (None, [])
+
+
 def test_vaststellen_twice_gives_a_dutch_validation_error(klaar_voor_pip, werkcoach, consulent, tweede_consulent):
     pip = ingediend(klaar_voor_pip, werkcoach)
     vaststellen(pip, consulent)
@@ -316,7 +363,7 @@ def test_a_withdrawn_wijziging_can_be_started_again(werkcoach):
     v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
     v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.SCHAKELEN, toelichting="",
                                         by=werkcoach)
-    services.pip_intrekken(pip_id=v2.pk, reden="Verkeerde reden gekozen", by=werkcoach)
+    services.pip_intrekken(pip_id=v2.pk, reden="Verkeerde reden gekozen", versie=v2.wijzigingsnummer, by=werkcoach)
 
     v3 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
                                         by=werkcoach)
@@ -328,7 +375,7 @@ def test_a_withdrawn_wijziging_can_be_started_again(werkcoach):
 
 def test_a_withdrawn_first_draft_can_be_drafted_again(klaar_voor_pip, werkcoach):
     pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
-    services.pip_intrekken(pip_id=pip.pk, reden="Verkeerde route gestart", by=werkcoach)
+    services.pip_intrekken(pip_id=pip.pk, reden="Verkeerde route gestart", versie=pip.wijzigingsnummer, by=werkcoach)
 
     opnieuw = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "leerroute": Leerroute.ONDERWIJS},
                                      by=werkcoach)
@@ -364,10 +411,12 @@ def test_information_requests_suspend_and_extend_the_deadline(klaar_voor_pip, we
                                                     van_wie="GGD", gevraagd_op=VANDAAG - timedelta(days=5),
                                                     by=werkcoach)
     assert selectors.pip_deadline_voor(klaar_voor_pip).deadline.opgeschort is True
-    services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG, by=werkcoach)
+    services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG, versie=verzoek.versie, by=werkcoach)
     stand = selectors.pip_deadline_voor(klaar_voor_pip)
     assert stand.deadline.opgeschort is False
     assert stand.deadline.laatste_dag == max(klaar_voor_pip.datum_kennisgeving + timedelta(weeks=10),
                                              VANDAAG + timedelta(weeks=2))
-    with pytest.raises(ValidationError):
-        services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG - timedelta(days=6), by=werkcoach)
+    verzoek.refresh_from_db()
+    with pytest.raises(ValidationError, match="vóór de aanvraag"):
+        services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG - timedelta(days=6),
+                                      versie=verzoek.versie, by=werkcoach)

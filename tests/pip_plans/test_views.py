@@ -11,6 +11,7 @@ import pytest
 
 from cases.models import Fase
 from cases.rules import Doelgroep
+from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import rules
 from pip_plans.models import PipStatus
 from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, PipFactory
@@ -148,9 +149,48 @@ def test_vaststellen_with_a_dagtekening_before_the_kennisgeving_shows_the_error_
     te_vroeg = pip.dossier.datum_kennisgeving - timedelta(days=1)
     client.force_login(consulent)
     response = client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]),
-                           {"dagtekening": te_vroeg.isoformat(), "bekendmaking": date.today().isoformat()})
+                           {"dagtekening": te_vroeg.isoformat(), "bekendmaking": date.today().isoformat(),
+                            "versie": pip.wijzigingsnummer})
     assert response.status_code == 200
     assert "vóór de start van de inburgeringsplicht" in " ".join(response.context["vaststellen_form"]["dagtekening"].errors)
+
+
+BEOORDELING = {
+    "vaststellen": ({"dagtekening": (date.today() - timedelta(days=1)).isoformat(),
+                     "bekendmaking": date.today().isoformat()}, (date.today() - timedelta(days=1)).isoformat()),
+    "terugsturen": ({"opmerkingen": "Vul de MAP-intensiteit in."}, "Vul de MAP-intensiteit in."),
+}
+
+
+@pytest.mark.parametrize("actie", BEOORDELING)
+def test_a_review_of_a_version_changed_since_the_page_was_opened_is_refused_with_the_input_kept(
+    client, werkcoach, consulent, actie
+):
+    from pip_plans import services
+    from tests.factories import ConsulentFactory
+
+    pip = PipFactory(ter_beoordeling=True, dossier__werkcoach=werkcoach)
+    client.force_login(consulent)
+    getoond = client.get(reverse("pip_plans:pip_detail", args=[pip.pk])).content.decode()
+    gezien = pip.wijzigingsnummer
+    assert getoond.count(f'name="versie" value="{gezien}"') == 2  # both review forms
+    # Meanwhile a colleague sends it back and the werkcoach changes and offers it again.
+    services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Eerst dit", by=ConsulentFactory(team=consulent.team))
+    pip.refresh_from_db()
+    services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, by=werkcoach,
+                           gegevens={"aanbieder": "Andere taalschool"})
+    services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+
+    invoer, zichtbaar = BEOORDELING[actie]
+    for versie in ({"versie": gezien}, {}):  # stale, and missing
+        response = client.post(reverse(f"pip_plans:pip_{actie}", args=[pip.pk]), {**invoer, **versie})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert escape(str(VERSIE_VEROUDERD)) in html
+        assert zichtbaar in html  # the consulent's input is kept
+        assert "Andere taalschool" in html  # the page shows the content as it is now
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.TER_BEOORDELING
 
 
 def test_a_second_click_on_vaststellen_shows_a_message_not_a_crash(client, werkcoach, consulent):
