@@ -25,6 +25,7 @@ from inburgering.kalender.selectors import bezwaar_einde, vandaag
 from inburgering.schrijven import opslaan
 
 from . import rules
+from .instellingen import PipInstellingen
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
 from .selectors import geldend_pip
 
@@ -121,7 +122,7 @@ def inhoud_valideren(pip: Pip) -> None:
 
 
 def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = PipInstellingen.huidig()
     if pip.wijziging_reden == WijzigingReden.SCHAKELEN:
         return rules.schakel_fouten(
             van=vorige.leerroute, naar=pip.leerroute, termijn_start=vorige.termijn_start, datum=vandaag(),
@@ -307,12 +308,14 @@ def pip_vaststellen(*, pip_id: int, dagtekening: date, bekendmaking: date, by: U
 
 def beschikking_context(pip: Pip) -> dict[str, Any]:
     instellingen = GemeenteInstellingen.huidig()
-    termijn = datums.inburgeringstermijn(pip.termijn_start, instellingen.inburgeringstermijn_jaren)
+    pip_instellingen = PipInstellingen.huidig()
+    termijn = datums.inburgeringstermijn(pip.termijn_start, pip_instellingen.inburgeringstermijn_jaren)
     return {
         "pip": pip,
         "dossier": pip.dossier,
         "inburgeraar": pip.dossier.inburgeraar,
         "gemeente": instellingen,
+        "pip_instellingen": pip_instellingen,
         "termijn": termijn,
         "consulent": pip.vastgesteld_door,
         "bezwaar_weken": instellingen.bezwaar_weken,
@@ -387,7 +390,7 @@ def termijnverlenging_duo_vastleggen(
         raise ValidationError({"grond": str(_("Kies de grond van het besluit."))})
     if besluitdatum > vandaag():
         raise ValidationError({"besluitdatum": str(_("Deze datum ligt in de toekomst."))})
-    jaren = GemeenteInstellingen.huidig().inburgeringstermijn_jaren
+    jaren = PipInstellingen.huidig().inburgeringstermijn_jaren
     gewoon = datums.inburgeringstermijn(eerste.termijn_start, jaren).duo_einddatum
     if duo_einddatum <= gewoon:
         raise ValidationError({"duo_einddatum": str(_(

@@ -8,7 +8,6 @@ from django.db import transaction
 
 from cases.models import Dossier
 from inburgering.accounts.models import User
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from leerroutes import rules, selectors
 from leerroutes.models import (
@@ -19,7 +18,9 @@ from leerroutes.models import (
     Uren,
     VasteLast,
 )
+from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import UrenCategorie
+from pip_plans.instellingen import PipInstellingen
 
 from ._basis import (
     BESTAAT_AL,
@@ -51,7 +52,7 @@ def ontzorging_starten(
     ontzorging = Ontzorging(
         dossier=dossier, uitvoerder=_aanbieder(uitvoerder_id, "uitvoerder"),
         asielvergunning_bepaalde_tijd=True, bijstand_start=bijstand_start,
-        einde=rules.ontzorging_einde(bijstand_start, GemeenteInstellingen.huidig().ontzorging_maanden),
+        einde=rules.ontzorging_einde(bijstand_start, PipInstellingen.huidig().ontzorging_maanden),
     )
     _opslaan(ontzorging, "Financieel ontzorgen gestart", by)
     _termijnen(dossier.pk)  # ONTZORGING_EINDE
@@ -74,7 +75,7 @@ def vaste_last_toevoegen(
     dossier = _dossier_voor_schrijven(dossier_id, by)
     ontzorging = _ontzorging(dossier)
     fouten = rules.vaste_last_fouten(
-        soort=soort, soorten=GemeenteInstellingen.huidig().ontzorging_vaste_lasten_lijst, bedrag=bedrag, van=van,
+        soort=soort, soorten=LeerroutesInstellingen.huidig().ontzorging_vaste_lasten_lijst, bedrag=bedrag, van=van,
         tot=tot, start=ontzorging.bijstand_start, einde=ontzorging.geplande_laatste_dag,
     )
     if fouten:
