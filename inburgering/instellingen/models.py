@@ -106,8 +106,9 @@ class AppInstellingen(models.Model):
     beheerder edits them on the one beheer screen, as an inline the app registers from its admin.py
     (`inburgering.instellingen.admin.registreer_instellingen_inline`). Read with `<Model>.huidig()`."""
 
+    # The primary key too: the row's pk is the singleton's (1), also in fixtures.
     gemeente = models.OneToOneField(
-        GemeenteInstellingen, verbose_name=_("gemeente-instellingen"), on_delete=models.CASCADE,
+        GemeenteInstellingen, verbose_name=_("gemeente-instellingen"), on_delete=models.CASCADE, primary_key=True,
         related_name="%(app_label)s_instellingen",
     )
 
@@ -117,7 +118,7 @@ class AppInstellingen(models.Model):
     @classmethod
     def huidig(cls) -> Self:
         """The row of the singleton; created with the model's defaults when it is missing."""
-        instellingen = cls.objects.filter(gemeente_id=GemeenteInstellingen.PK).first()
+        instellingen = cls.objects.filter(pk=GemeenteInstellingen.PK).first()
         if instellingen is None:
             instellingen, _created = cls.objects.get_or_create(gemeente=GemeenteInstellingen.huidig())
         return instellingen

@@ -1,5 +1,6 @@
 """LeerroutesInstellingen: leerroutes' policy settings leave the GemeenteInstellingen singleton for a row of their own
-beside it. The current values are copied before the kernel drops its fields (run_before)."""
+beside it (its primary key is the singleton's). The current values are copied before the kernel drops
+its fields (run_before)."""
 
 import django.db.models.deletion
 import simple_history.models
@@ -37,9 +38,25 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='LeerroutesInstellingen',
+            fields=[
+                ('gemeente', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='%(app_label)s_instellingen', serialize=False, to='instellingen.gemeenteinstellingen', verbose_name='gemeente-instellingen')),
+                ('pvt_start_maanden_na_huisvesting', models.PositiveSmallIntegerField(default=12, verbose_name='PVT asiel niet eerder dan (maanden na huisvesting)')),
+                ('map_norm_uren', models.PositiveSmallIntegerField(default=40, help_text='Uit de Regeling; nog te bevestigen [?].', verbose_name='MAP: norm praktijkuren')),
+                ('pvt_extra_themas', models.TextField(blank=True, default='seksuele diversiteit, gezondheid, man/vrouw-relatie', help_text="Gescheiden door komma's; komen bij de vier kernwaarden op de PVT-checklist.", verbose_name="PVT: extra thema's van de gemeente")),
+                ('z_route_telt_intake_uren', models.BooleanField(default=True, help_text='Besluit 3.14 lid 5–6.', verbose_name='Z-route: uren uit de brede intake tellen mee')),
+                ('z_route_telt_participatiewet', models.BooleanField(default=True, verbose_name='Z-route: activiteiten Participatiewet tellen mee als activiteitsuren')),
+                ('z_route_telt_mb', models.BooleanField(default=True, verbose_name='Z-route: maatschappelijke begeleiding telt mee als activiteitsuren')),
+                ('ontzorging_vaste_lasten', models.TextField(default='huur, gas, water, stroom, verplichte zorgverzekering', help_text="Gescheiden door komma's. Wettelijke lijst van Participatiewet art. 56a.", verbose_name='financieel ontzorgen: vaste lasten')),
+            ],
+            options={
+                'verbose_name': 'instellingen leerroutes en onderdelen',
+                'verbose_name_plural': 'instellingen leerroutes en onderdelen',
+            },
+        ),
+        migrations.CreateModel(
             name='HistoricalLeerroutesInstellingen',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('pvt_start_maanden_na_huisvesting', models.PositiveSmallIntegerField(default=12, verbose_name='PVT asiel niet eerder dan (maanden na huisvesting)')),
                 ('map_norm_uren', models.PositiveSmallIntegerField(default=40, help_text='Uit de Regeling; nog te bevestigen [?].', verbose_name='MAP: norm praktijkuren')),
                 ('pvt_extra_themas', models.TextField(blank=True, default='seksuele diversiteit, gezondheid, man/vrouw-relatie', help_text="Gescheiden door komma's; komen bij de vier kernwaarden op de PVT-checklist.", verbose_name="PVT: extra thema's van de gemeente")),
@@ -61,24 +78,6 @@ class Migration(migrations.Migration):
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='LeerroutesInstellingen',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pvt_start_maanden_na_huisvesting', models.PositiveSmallIntegerField(default=12, verbose_name='PVT asiel niet eerder dan (maanden na huisvesting)')),
-                ('map_norm_uren', models.PositiveSmallIntegerField(default=40, help_text='Uit de Regeling; nog te bevestigen [?].', verbose_name='MAP: norm praktijkuren')),
-                ('pvt_extra_themas', models.TextField(blank=True, default='seksuele diversiteit, gezondheid, man/vrouw-relatie', help_text="Gescheiden door komma's; komen bij de vier kernwaarden op de PVT-checklist.", verbose_name="PVT: extra thema's van de gemeente")),
-                ('z_route_telt_intake_uren', models.BooleanField(default=True, help_text='Besluit 3.14 lid 5–6.', verbose_name='Z-route: uren uit de brede intake tellen mee')),
-                ('z_route_telt_participatiewet', models.BooleanField(default=True, verbose_name='Z-route: activiteiten Participatiewet tellen mee als activiteitsuren')),
-                ('z_route_telt_mb', models.BooleanField(default=True, verbose_name='Z-route: maatschappelijke begeleiding telt mee als activiteitsuren')),
-                ('ontzorging_vaste_lasten', models.TextField(default='huur, gas, water, stroom, verplichte zorgverzekering', help_text="Gescheiden door komma's. Wettelijke lijst van Participatiewet art. 56a.", verbose_name='financieel ontzorgen: vaste lasten')),
-                ('gemeente', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_instellingen', to='instellingen.gemeenteinstellingen', verbose_name='gemeente-instellingen')),
-            ],
-            options={
-                'verbose_name': 'instellingen leerroutes en onderdelen',
-                'verbose_name_plural': 'instellingen leerroutes en onderdelen',
-            },
         ),
         migrations.RunPython(overnemen, terugzetten),
     ]

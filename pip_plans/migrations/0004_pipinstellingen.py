@@ -1,5 +1,6 @@
 """PipInstellingen: pip_plans' policy settings leave the GemeenteInstellingen singleton for a row of their own
-beside it. The current values are copied before the kernel drops its fields (run_before)."""
+beside it (its primary key is the singleton's). The current values are copied before the kernel drops
+its fields (run_before)."""
 
 import django.db.models.deletion
 import simple_history.models
@@ -37,9 +38,24 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='PipInstellingen',
+            fields=[
+                ('gemeente', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='%(app_label)s_instellingen', serialize=False, to='instellingen.gemeenteinstellingen', verbose_name='gemeente-instellingen')),
+                ('pip_termijn_weken', models.PositiveSmallIntegerField(default=10, verbose_name='termijn PIP vaststellen (weken)')),
+                ('pip_verlenging_weken', models.PositiveSmallIntegerField(default=2, verbose_name='uiterste termijn na ontvangst informatie derde (weken)')),
+                ('inburgeringstermijn_jaren', models.PositiveSmallIntegerField(default=3, verbose_name='inburgeringstermijn (jaren)')),
+                ('schakel_maanden', models.PositiveSmallIntegerField(default=18, verbose_name='schakelen toegestaan tot (maanden)')),
+                ('voortgangsgesprek_weken', models.PositiveSmallIntegerField(default=8, verbose_name='standaard interval voortgangsgesprek (weken)')),
+                ('ontzorging_maanden', models.PositiveSmallIntegerField(default=6, verbose_name='duur financieel ontzorgen (maanden)')),
+            ],
+            options={
+                'verbose_name': 'PIP-instellingen',
+                'verbose_name_plural': 'PIP-instellingen',
+            },
+        ),
+        migrations.CreateModel(
             name='HistoricalPipInstellingen',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('pip_termijn_weken', models.PositiveSmallIntegerField(default=10, verbose_name='termijn PIP vaststellen (weken)')),
                 ('pip_verlenging_weken', models.PositiveSmallIntegerField(default=2, verbose_name='uiterste termijn na ontvangst informatie derde (weken)')),
                 ('inburgeringstermijn_jaren', models.PositiveSmallIntegerField(default=3, verbose_name='inburgeringstermijn (jaren)')),
@@ -60,23 +76,6 @@ class Migration(migrations.Migration):
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='PipInstellingen',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pip_termijn_weken', models.PositiveSmallIntegerField(default=10, verbose_name='termijn PIP vaststellen (weken)')),
-                ('pip_verlenging_weken', models.PositiveSmallIntegerField(default=2, verbose_name='uiterste termijn na ontvangst informatie derde (weken)')),
-                ('inburgeringstermijn_jaren', models.PositiveSmallIntegerField(default=3, verbose_name='inburgeringstermijn (jaren)')),
-                ('schakel_maanden', models.PositiveSmallIntegerField(default=18, verbose_name='schakelen toegestaan tot (maanden)')),
-                ('voortgangsgesprek_weken', models.PositiveSmallIntegerField(default=8, verbose_name='standaard interval voortgangsgesprek (weken)')),
-                ('ontzorging_maanden', models.PositiveSmallIntegerField(default=6, verbose_name='duur financieel ontzorgen (maanden)')),
-                ('gemeente', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_instellingen', to='instellingen.gemeenteinstellingen', verbose_name='gemeente-instellingen')),
-            ],
-            options={
-                'verbose_name': 'PIP-instellingen',
-                'verbose_name_plural': 'PIP-instellingen',
-            },
         ),
         migrations.RunPython(overnemen, terugzetten),
     ]
