@@ -7,23 +7,10 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-
-VELDEN = ['pvt_start_maanden_na_huisvesting', 'map_norm_uren', 'pvt_extra_themas', 'z_route_telt_intake_uren', 'z_route_telt_participatiewet', 'z_route_telt_mb', 'ontzorging_vaste_lasten']
-
-
-def overnemen(apps, schema_editor):
-    """Copy the singleton's current values (there is one row, pk=1, when the kernel created it)."""
-    Instellingen = apps.get_model("leerroutes", "LeerroutesInstellingen")
-    for gemeente in apps.get_model("instellingen", "GemeenteInstellingen").objects.all():
-        Instellingen.objects.update_or_create(
-            gemeente=gemeente, defaults={veld: getattr(gemeente, veld) for veld in VELDEN})
+from inburgering.instellingen.verplaatsen import velden_overnemen
 
 
-def terugzetten(apps, schema_editor):
-    for instellingen in apps.get_model("leerroutes", "LeerroutesInstellingen").objects.select_related("gemeente"):
-        for veld in VELDEN:
-            setattr(instellingen.gemeente, veld, getattr(instellingen, veld))
-        instellingen.gemeente.save(update_fields=VELDEN)
+VELDEN = ('pvt_start_maanden_na_huisvesting', 'map_norm_uren', 'pvt_extra_themas', 'z_route_telt_intake_uren', 'z_route_telt_participatiewet', 'z_route_telt_mb', 'ontzorging_vaste_lasten')
 
 
 class Migration(migrations.Migration):
@@ -79,5 +66,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.RunPython(overnemen, terugzetten),
+        velden_overnemen('leerroutes', 'LeerroutesInstellingen', VELDEN),
     ]

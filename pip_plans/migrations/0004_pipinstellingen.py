@@ -7,23 +7,10 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-
-VELDEN = ['pip_termijn_weken', 'pip_verlenging_weken', 'inburgeringstermijn_jaren', 'schakel_maanden', 'voortgangsgesprek_weken', 'ontzorging_maanden']
-
-
-def overnemen(apps, schema_editor):
-    """Copy the singleton's current values (there is one row, pk=1, when the kernel created it)."""
-    Instellingen = apps.get_model("pip_plans", "PipInstellingen")
-    for gemeente in apps.get_model("instellingen", "GemeenteInstellingen").objects.all():
-        Instellingen.objects.update_or_create(
-            gemeente=gemeente, defaults={veld: getattr(gemeente, veld) for veld in VELDEN})
+from inburgering.instellingen.verplaatsen import velden_overnemen
 
 
-def terugzetten(apps, schema_editor):
-    for instellingen in apps.get_model("pip_plans", "PipInstellingen").objects.select_related("gemeente"):
-        for veld in VELDEN:
-            setattr(instellingen.gemeente, veld, getattr(instellingen, veld))
-        instellingen.gemeente.save(update_fields=VELDEN)
+VELDEN = ('pip_termijn_weken', 'pip_verlenging_weken', 'inburgeringstermijn_jaren', 'schakel_maanden', 'voortgangsgesprek_weken', 'ontzorging_maanden')
 
 
 class Migration(migrations.Migration):
@@ -77,5 +64,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.RunPython(overnemen, terugzetten),
+        velden_overnemen('pip_plans', 'PipInstellingen', VELDEN),
     ]
