@@ -30,8 +30,14 @@ run: install
 test: install
 	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Style, migrations that match the models, and the layer contract (.importlinter); CI runs this first.
 lint: install
+	@echo "==> ruff"
 	$(VENV)/bin/ruff check .
+	@echo "==> makemigrations --check (every model change has its migration)"
+	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(PY) manage.py makemigrations --check --dry-run
+	@echo "==> lint-imports (layer contract: a lower app never imports a higher one)"
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf var staticfiles

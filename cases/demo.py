@@ -1,35 +1,109 @@
 """Synthetic demo data: persons who do not exist, with BSNs in the 9-range that pass the elfproef.
 
-Used by `manage.py demo_data` (make run, benchmarks) and by the test factories' neighbours.
+`manage.py demo_data` runs the registered demo steps in order (`registreer_demostap`): each app adds
+its own, so cases never names the apps above it. What is data rather than code (teams, users,
+aanbieders, example policy settings) lives as Django fixtures in fixtures/ (`laad_fixtures`); this
+module generates the dossiers. Also used by benchmarks and tests.
 """
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Group
-from django.db import transaction
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import models, transaction
 
 from simple_history.utils import bulk_create_with_history
 
 from inburgering.accounts.models import Team, User
 from inburgering.accounts.roles import Rol
+from inburgering.instellingen.models import GemeenteInstellingen
 
 from . import rules
 from .models import Dossier, Fase, Inburgeraar, Regime
 from .rules import Doelgroep
 from .termijnen.bulk import termijnen_bulk_aanmaken
 
-DEMO_WACHTWOORD = "demo"
-DEMO_GEBRUIKERS = [
-    # username, voornaam, achternaam, rol, team
-    ("werkcoach", "Wendy", "de Coach", Rol.WERKCOACH, "Team Delfzijl"),
-    ("werkcoach2", "Willem", "Bakker", Rol.WERKCOACH, "Team Appingedam"),
-    ("werkcoach3", "Fatima", "El Idrissi", Rol.WERKCOACH, "Team Delfzijl"),
-    ("consulent", "Carla", "Consulent", Rol.CONSULENT, "Team Delfzijl"),
-    ("manager", "Mark", "Manager", Rol.MANAGER, None),
-    ("beheerder", "Bea", "Beheer", Rol.BEHEERDER, None),
-]
+DEMO_REDEN = "Demodata"
+
+
+# --- the registry of demo steps ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class DemoOpdracht:
+    """What `manage.py demo_data` was asked for."""
+
+    dossiers: int
+    seed: int
+    vandaag: date
+
+
+# A step makes its part of the demo and may say what it made, for the command's report.
+DemoFunctie = Callable[[DemoOpdracht], str | None]
+
+
+@dataclass(frozen=True)
+class Demostap:
+    naam: str
+    functie: DemoFunctie
+    volgorde: int
+
+
+_STAPPEN: dict[str, Demostap] = {}
+
+
+def registreer_demostap(naam: str, functie: DemoFunctie, volgorde: int) -> None:
+    """Called from an app's AppConfig.ready(). A second registration of a name is a programming error."""
+    if naam in _STAPPEN:
+        raise ImproperlyConfigured(f"De demostap {naam!r} is al geregistreerd.")
+    _STAPPEN[naam] = Demostap(naam=naam, functie=functie, volgorde=volgorde)
+
+
+def demostappen() -> list[Demostap]:
+    return sorted(_STAPPEN.values(), key=lambda stap: (stap.volgorde, stap.naam))
+
+
+def laad_fixtures(*namen: str, historie: tuple[type[models.Model], ...] = ()) -> None:
+    """Load fixtures from fixtures/ with Django's loaddata: rows are matched by primary or natural key,
+    so loading again resets them to the fixture. loaddata writes no history; rows of the `historie`
+    models that have none yet get their creation record, as if a service had stored them."""
+    call_command("loaddata", *namen, verbosity=0)
+    for model in historie:
+        zonder = model.objects.exclude(pk__in=model.history.values(model._meta.pk.attname))
+        model.history.bulk_history_create(list(zonder), default_change_reason=DEMO_REDEN)
+
+
+def fixtures_stap(*namen: str, historie: tuple[type[models.Model], ...] = ()) -> DemoFunctie:
+    """A demo step that only loads fixtures."""
+    def stap(opdracht: DemoOpdracht) -> None:
+        laad_fixtures(*namen, historie=historie)
+
+    return stap
+
+
+def registreer_demostappen() -> None:
+    """cases' own steps: the gemeente settings and the demo users first, the dossiers after the apps
+    above have loaded their settings and reference data."""
+    registreer_demostap("gemeente", fixtures_stap("instellingen_gemeente", historie=(GemeenteInstellingen,)), 10)
+    registreer_demostap("gebruikers", demo_gebruikers, 20)
+    registreer_demostap("dossiers", _dossiers, 50)
+
+
+def demo_gebruikers(opdracht: DemoOpdracht | None = None) -> None:
+    """The demo teams and users of fixtures/demo_gebruikers.json, all with password "demo". The
+    beheerder is staff, not superuser: the role group's permissions are what functioneel beheer may do
+    (handhaving/migrations/0002_beheerder_rechten)."""
+    laad_fixtures("demo_gebruikers", historie=(Team,))
+
+
+def _dossiers(opdracht: DemoOpdracht) -> str:
+    # Kennisgevingen of the last four months: a realistic mix of open, nearing and overdue PIP termijnen.
+    aantal = maak_dossiers(opdracht.dossiers, seed=opdracht.seed, vandaag=opdracht.vandaag, kennisgeving_dagen=(7, 120))
+    return f"{aantal} dossiers aangemaakt"
+
+
+# --- synthetic persons and dossiers ------------------------------------------------------------------
 VOORNAMEN = ["Amina", "Yusuf", "Mariam", "Ahmad", "Samira", "Tesfay", "Selam", "Omar", "Huda", "Dawit",
              "Nour", "Khaled", "Rahel", "Hassan", "Layla", "Ibrahim", "Fatma", "Mehmet", "Olena", "Dmytro"]
 ACHTERNAMEN = ["Haddad", "Tesfamariam", "Al-Khatib", "Yilmaz", "Gebremedhin", "Hosseini", "Nasser",
@@ -51,26 +125,6 @@ def synthetische_bsns(start: int = 900_000_000) -> Iterator[str]:
         if rules.bsn_is_geldig(kandidaat):
             yield kandidaat
         getal += 1
-
-
-def demo_gebruikers() -> dict[str, User]:
-    groepen = {g.name: g for g in Group.objects.filter(name__in=[r.value for r in Rol])}
-    gebruikers = {}
-    for username, voornaam, achternaam, rol, teamnaam in DEMO_GEBRUIKERS:
-        team = Team.objects.get_or_create(naam=teamnaam)[0] if teamnaam else None
-        user, nieuw = User.objects.get_or_create(
-            username=username,
-            defaults={"first_name": voornaam, "last_name": achternaam, "team": team,
-                      # The beheerder is staff, not superuser: the role group's permissions are what
-                      # functioneel beheer may do (handhaving/migrations/0002_beheerder_rechten).
-                      "email": f"{username}@example.invalid", "is_staff": rol == Rol.BEHEERDER},
-        )
-        if nieuw:
-            user.set_password(DEMO_WACHTWOORD)
-            user.save()
-            user.groups.add(groepen[rol.value])
-        gebruikers[username] = user
-    return gebruikers
 
 
 @transaction.atomic
@@ -95,7 +149,7 @@ def maak_dossiers(
         # in scope (18 up to the AOW age on the kennisgeving date, as the registration form demands).
         kennisgevingen = [vandaag - timedelta(days=rnd.randint(*kennisgeving_dagen)) for _ in range(n)]
         personen = [_persoon(rnd, next(bsns), kennisgeving) for kennisgeving in kennisgevingen]
-        personen = bulk_create_with_history(personen, Inburgeraar, default_change_reason="Demodata")
+        personen = bulk_create_with_history(personen, Inburgeraar, default_change_reason=DEMO_REDEN)
         dossiers = []
         for persoon, kennisgeving in zip(personen, kennisgevingen, strict=True):
             coach = werkcoaches[rnd.randrange(len(werkcoaches))]
@@ -109,7 +163,7 @@ def maak_dossiers(
                 datum_brp_vestiging=huisvesting if huisvesting <= vandaag else None,
                 werkcoach=coach, team=coach.team, fase=Fase.AANGEMELD,
             ))
-        dossiers = bulk_create_with_history(dossiers, Dossier, default_change_reason="Demodata")
+        dossiers = bulk_create_with_history(dossiers, Dossier, default_change_reason=DEMO_REDEN)
         termijnen_bulk_aanmaken(dossiers=dossiers, vandaag=vandaag, batch=batch)
         gemaakt += n
     return gemaakt

@@ -7,3 +7,13 @@ class DashboardsConfig(AppConfig):
 
     name = "dashboards"
     verbose_name = "Dashboards"
+
+    def ready(self) -> None:
+        # The demo steps of the apps below (cases.demo registry), registered from the top layer, which
+        # may import them all, until each app's own ready() calls its registreer_demostappen().
+        from cases import demo as cases_demo
+        from leerroutes import demo as leerroutes_demo
+        from pip_plans import demo as pip_plans_demo
+
+        for app_demo in (cases_demo, pip_plans_demo, leerroutes_demo):
+            app_demo.registreer_demostappen()

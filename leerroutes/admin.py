@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Aanbieder
+from inburgering.instellingen.admin import InstellingenInline, registreer_instellingen_inline
+
+from .models import Aanbieder, LeerroutesInstellingen
 
 
 @admin.register(Aanbieder)
@@ -22,4 +24,16 @@ class AanbiederAdmin(SimpleHistoryAdmin):
         (_("Contract"), {"fields": (
             "contract_procedure", "contract_van", "contract_tot", "prijs_b_route", "prijs_o_route", "prijs_z_route")}),
         (_("Contact"), {"fields": ("contactpersoon", "telefoon", "email", "postcode", "plaats")}),
+    )
+
+
+@registreer_instellingen_inline
+class LeerroutesInstellingenInline(InstellingenInline):
+    """leerroutes' policy settings, on the one gemeente-instellingen screen."""
+
+    model = LeerroutesInstellingen
+    fieldsets = (
+        (_("Leerroutes en onderdelen"), {"fields": (
+            "pvt_start_maanden_na_huisvesting", "map_norm_uren", "pvt_extra_themas", "z_route_telt_intake_uren",
+            "z_route_telt_participatiewet", "z_route_telt_mb", "ontzorging_vaste_lasten")}),
     )

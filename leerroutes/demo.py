@@ -1,39 +1,17 @@
-"""Synthetic demo aanbieders (DOMAIN §1 partners). Names of real Eemsdelta partners, invented
-numbers. Safe to run twice: rows are matched by name."""
+"""leerroutes' demo data: its example policy settings and the demo aanbieders (DOMAIN §1 partners:
+names of real Eemsdelta partners, invented numbers), both fixtures in fixtures/. Loading again resets
+the rows to the fixture (aanbieders are matched by name)."""
 
-from datetime import date
+from cases.demo import DemoOpdracht, fixtures_stap, laad_fixtures, registreer_demostap
 
-from django.db import transaction
-
-from .models import Aanbieder
-from .rules import AanbiederSoort, ContractProcedure
-
-DEMO_AANBIEDERS = [
-    {"naam": "Cadanz Welzijn", "soort": AanbiederSoort.WELZIJN, "plaats": "Delfzijl",
-     "toelichting": "Maatschappelijke begeleiding en PVT.", "contract_procedure": ContractProcedure.AANBESTEDING},
-    {"naam": "VKB", "soort": AanbiederSoort.SCHULDHULP, "plaats": "Groningen",
-     "toelichting": "Financieel ontzorgen: doorbetalen vaste lasten en budgetbeheer.",
-     "contract_procedure": ContractProcedure.OVERIG},
-    {"naam": "Taalschool Noord", "soort": AanbiederSoort.TAALAANBIEDER, "plaats": "Delfzijl",
-     "keurmerk_nummer": "1234567", "keurmerk_geldig_tot": date(2029, 12, 31),
-     "contract_procedure": ContractProcedure.OPEN_HOUSE, "toelichting": "B1-route en Z-route, MAP."},
-    {"naam": "Inburgeringscentrum Eemsmond", "soort": AanbiederSoort.TAALAANBIEDER, "plaats": "Appingedam",
-     "keurmerk_nummer": "7654321", "keurmerk_geldig_tot": date(2028, 6, 30),
-     "contract_procedure": ContractProcedure.OPEN_HOUSE, "toelichting": "B1-route, Z-route met alfabetisering."},
-    {"naam": "Noorderpoort Taalschakeltraject", "soort": AanbiederSoort.ONDERWIJSINSTELLING, "plaats": "Groningen",
-     "taalschakeltraject_erkend": True, "brin": "25LX", "contract_procedure": ContractProcedure.AANBESTEDING,
-     "toelichting": "Onderwijsroute (taalschakeltraject)."},
-]
+from .models import Aanbieder, LeerroutesInstellingen
 
 
-@transaction.atomic
-def demo_aanbieders() -> list[Aanbieder]:
-    gemaakt = []
-    for gegevens in DEMO_AANBIEDERS:
-        aanbieder = Aanbieder.objects.filter(naam=gegevens["naam"]).first()
-        if aanbieder is None:
-            aanbieder = Aanbieder(**gegevens)
-            aanbieder._change_reason = "Demodata"
-            aanbieder.save()
-        gemaakt.append(aanbieder)
-    return gemaakt
+def demo_aanbieders(opdracht: DemoOpdracht | None = None) -> None:
+    laad_fixtures("demo_aanbieders", historie=(Aanbieder,))
+
+
+def registreer_demostappen() -> None:
+    registreer_demostap(
+        "leerroutes-instellingen", fixtures_stap("instellingen_leerroutes", historie=(LeerroutesInstellingen,)), 12)
+    registreer_demostap("aanbieders", demo_aanbieders, 30)

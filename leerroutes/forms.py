@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import EindReden
 from inburgering.formulieren import DatumInput
 from inburgering.formulierpagina import VersieVeld
-from inburgering.instellingen.models import GemeenteInstellingen
 
 from . import rules, selectors
-from .models import AfsluitGrond
+from .models import AfsluitGrond, LeerroutesInstellingen
 from .rules import AanbiederSoort, MapUitkomst, MbSoort, StopReden, UrenBron, UrenCategorie
 
 LEEG = [("", "---------")]  # shown as "— kies —" (inburgering.formulieren)
@@ -105,7 +104,7 @@ class PvtForm(_ThemasForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themas"].choices = rules.pvt_themas(GemeenteInstellingen.huidig().pvt_extra_themas_lijst)
+        self.fields["themas"].choices = rules.pvt_themas(LeerroutesInstellingen.huidig().pvt_extra_themas_lijst)
         self.order_fields(["aanbieder", "geplande_start", "vroege_start_reden", "themas"])
 
 
@@ -151,7 +150,7 @@ class VasteLastForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        soorten = GemeenteInstellingen.huidig().ontzorging_vaste_lasten_lijst
+        soorten = LeerroutesInstellingen.huidig().ontzorging_vaste_lasten_lijst
         self.fields["soort"].choices = LEEG + [(s, s) for s in soorten]
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from cases.models import Dossier
-from inburgering.instellingen.models import GemeenteInstellingen
+from pip_plans.instellingen import PipInstellingen
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
 from pip_plans.selectors import geldend_pip
@@ -21,6 +21,7 @@ from .models import (
     Aanbieder,
     Examen,
     Inschrijving,
+    LeerroutesInstellingen,
     MaatschappelijkeBegeleiding,
     Map,
     MbActiviteit,
@@ -87,7 +88,7 @@ def afgeschaald(pip: Pip | None) -> frozenset[str]:
     return afgeschaalde_onderdelen(niveau=pip.niveau, geheel=bron.afschalen_geheel, onderdelen=bron.afschalen_onderdelen)
 
 
-def z_route_telling(instellingen: GemeenteInstellingen) -> rules.ZRouteTelling:
+def z_route_telling(instellingen: LeerroutesInstellingen) -> rules.ZRouteTelling:
     return rules.ZRouteTelling(
         intake_uren=instellingen.z_route_telt_intake_uren,
         participatiewet=instellingen.z_route_telt_participatiewet,
@@ -147,10 +148,10 @@ class TrajectOverzicht:
 
 def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
     """Everything the Traject tab shows, in a constant number of queries whatever the number of
-    hours, exams, sessions or activities: at most 13 (settings, PIP, enrolments, hours, exams,
+    hours, exams, sessions or activities: at most 14 (leerroutes and PIP settings, PIP, enrolments, hours, exams,
     PVT + sessions, MAP, ontzorging + vaste lasten + notes, begeleiding + activities); fewer when an
     onderdeel does not exist. The caller has checked that the user may see the dossier."""
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = LeerroutesInstellingen.huidig()
     pip = geldend_pip(dossier)
     inschrijvingen = list(
         Inschrijving.objects.filter(dossier=dossier).select_related("aanbieder").order_by("-startdatum", "-id")
@@ -206,7 +207,7 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
         dossier=dossier,
         pip=pip,
         termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
-            pip.termijn_start if pip else None, instellingen.inburgeringstermijn_jaren
+            pip.termijn_start if pip else None, PipInstellingen.huidig().inburgeringstermijn_jaren
         ),
         inschrijvingen=inschrijvingen,
         uren=uren,

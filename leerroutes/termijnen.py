@@ -13,13 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from pip_plans import termijnen as pip_termijnen
 from pip_plans.rules import Leerroute
 
 from . import rules, selectors
-from .models import Examen, Inschrijving, Map, Ontzorging, Pvt, PvtSessie
+from .models import Examen, Inschrijving, LeerroutesInstellingen, Map, Ontzorging, Pvt, PvtSessie
 from .rules import InschrijvingStatus, MapUitkomst
 
 BRON = "leerroutes"
@@ -92,7 +91,7 @@ def _pvt_start(huisvesting: date, termijn: TermijnBerekening, eerste_sessie: dat
     """Asiel: the PVT starts no earlier than huisvesting + 12 months (setting) [BELEID]. An earliest
     start is not a deadline: the werkcoach is warned from that day (the streefdatum) and it lapses
     only when the termijn ends. Gehaald when the PVT started (its first attended session)."""
-    maanden = GemeenteInstellingen.huidig().pvt_start_maanden_na_huisvesting
+    maanden = LeerroutesInstellingen.huidig().pvt_start_maanden_na_huisvesting
     vroegst = datums.vroegste_start_na_maanden(huisvesting, maanden)
     fataal = max(vroegst, termijn.fatale_datum)
     return TermijnBerekening(

@@ -1,19 +1,33 @@
-"""Demo journeys: a few of the demo werkcoach's dossiers are taken through the real services
-(warme overdracht, brede intake, PIP drafted, reviewed and vastgesteld), so `make run` shows every
-phase, a filled review queue and real beschikkingen. Synthetic data only."""
+"""pip_plans' demo data: its example policy settings (a fixture in fixtures/), and demo journeys: a
+few of the demo werkcoach's dossiers are taken through the real services (warme overdracht, brede
+intake, PIP drafted, reviewed and vastgesteld), so `make run` shows every phase, a filled review
+queue and real beschikkingen. Synthetic data only."""
 
 from datetime import date, timedelta
 
 from django.db import transaction
 
+from cases.demo import DemoOpdracht, fixtures_stap, registreer_demostap
 from cases.intake import services as intake
 from cases.models import Dossier, Fase
 from inburgering.accounts.models import User
 
 from . import services
+from .instellingen import PipInstellingen
 from .rules import Leerroute
 
 STADIA = ("overdracht", "intake", "ter_beoordeling", "vastgesteld")
+MAX_DOSSIERS_VOOR_TRAJECTEN = 1000  # bulk runs (benchmarks) skip the journeys
+
+
+def registreer_demostappen() -> None:
+    registreer_demostap("pip-instellingen", fixtures_stap("instellingen_pip", historie=(PipInstellingen,)), 11)
+    registreer_demostap("trajecten", _trajecten, 60)
+
+
+def _trajecten(opdracht: DemoOpdracht) -> str:
+    aantal = demo_trajecten(vandaag=opdracht.vandaag) if opdracht.dossiers <= MAX_DOSSIERS_VOOR_TRAJECTEN else 0
+    return f"{aantal} daarvan doorlopen intake en PIP"
 
 
 @transaction.atomic

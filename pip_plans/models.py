@@ -259,3 +259,7 @@ class TermijnVerlengingDuo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_grond_display()} tot {self.duo_einddatum}"
+
+
+# Registered with the app: the policy settings model lives in its own module (pip_plans/instellingen.py).
+from .instellingen import PipInstellingen  # noqa: E402, F401

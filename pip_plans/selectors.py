@@ -7,12 +7,12 @@ from django.db.models import QuerySet
 from cases import access
 from cases.models import Dossier
 from inburgering.accounts.models import User
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import gelijkgestelde_dagen, vandaag
 
 from . import rules
+from .instellingen import PipInstellingen
 from .models import InformatieVerzoek, Pip, PipStatus
 
 
@@ -50,7 +50,7 @@ class DeadlineStand:
 
 def pip_deadline_voor(dossier: Dossier, verzoeken: list[InformatieVerzoek] | None = None) -> DeadlineStand:
     """The deadline to vaststellen the first PIP (Besluit 5.3), with the Algemene termijnenwet."""
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = PipInstellingen.huidig()
     if verzoeken is None:
         verzoeken = list(dossier.pip_informatieverzoeken.all())
     open_verzoek = any(v.ontvangen_op is None for v in verzoeken)

@@ -26,6 +26,7 @@ from inburgering.kalender.selectors import bezwaar_einde, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen, versie_controleren
 
 from . import haken, rules
+from .instellingen import PipInstellingen
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
 from .selectors import geldend_pip
 
@@ -125,7 +126,7 @@ def inhoud_valideren(pip: Pip) -> None:
 
 
 def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = PipInstellingen.huidig()
     if pip.wijziging_reden == WijzigingReden.SCHAKELEN:
         return rules.schakel_fouten(
             van=vorige.leerroute, naar=pip.leerroute, termijn_start=vorige.termijn_start, datum=vandaag(),
@@ -333,12 +334,14 @@ def pip_vaststellen(
 
 def beschikking_context(pip: Pip) -> dict[str, Any]:
     instellingen = GemeenteInstellingen.huidig()
-    termijn = datums.inburgeringstermijn(pip.termijn_start, instellingen.inburgeringstermijn_jaren)
+    pip_instellingen = PipInstellingen.huidig()
+    termijn = datums.inburgeringstermijn(pip.termijn_start, pip_instellingen.inburgeringstermijn_jaren)
     return {
         "pip": pip,
         "dossier": pip.dossier,
         "inburgeraar": pip.dossier.inburgeraar,
         "gemeente": instellingen,
+        "pip_instellingen": pip_instellingen,
         "termijn": termijn,
         "consulent": pip.vastgesteld_door,
         "bezwaar_weken": instellingen.bezwaar_weken,
@@ -411,7 +414,7 @@ def termijnverlenging_duo_vastleggen(
         raise ValidationError({"grond": str(_("Kies de grond van het besluit."))})
     if besluitdatum > vandaag():
         raise ValidationError({"besluitdatum": str(_("Deze datum ligt in de toekomst."))})
-    jaren = GemeenteInstellingen.huidig().inburgeringstermijn_jaren
+    jaren = PipInstellingen.huidig().inburgeringstermijn_jaren
     gewoon = datums.inburgeringstermijn(eerste.termijn_start, jaren).duo_einddatum
     if duo_einddatum <= gewoon:
         raise ValidationError({"duo_einddatum": str(_(

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from cases.contact.rules import ContactSoort
 from cases.models import Contactmoment, Dossier, Fase
 from cases.termijnen.rules import TermijnBerekening, volgend_voortgangsgesprek
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import gelijkgestelde_dagen
 
 from . import rules, selectors
+from .instellingen import PipInstellingen
 from .models import Pip, PipStatus
 
 BRON = "pip_plans"
@@ -30,7 +30,7 @@ class PipTermijn(TextChoices):
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = PipInstellingen.huidig()
     versies = list(
         Pip.objects.filter(dossier=dossier, status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN]).order_by("versie")
     )
@@ -74,7 +74,7 @@ def inburgeringstermijn(dossier: Dossier) -> TermijnBerekening | None:
     )
     if eerste is None or eerste.termijn_start is None:
         return None
-    return _inburgeringstermijn(dossier, eerste.termijn_start, GemeenteInstellingen.huidig().inburgeringstermijn_jaren)
+    return _inburgeringstermijn(dossier, eerste.termijn_start, PipInstellingen.huidig().inburgeringstermijn_jaren)
 
 
 def _inburgeringstermijn(dossier: Dossier, start, jaren: int) -> TermijnBerekening:
@@ -124,7 +124,7 @@ def bereken_nieuwe_dossiers(dossiers: list[Dossier]) -> dict[int, list[TermijnBe
     the same rule as `bereken` and a constant number of queries: demo data and benchmarks."""
     if not dossiers:
         return {}
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = PipInstellingen.huidig()
     atw = AtwInstelling.huidig().pip_vaststellen
     van = min(d.datum_kennisgeving for d in dossiers)
     laatste_basis = max(max(d.datum_kennisgeving, d.datum_brp_vestiging or van, d.datum_vestiging_na_verhuizing or van)

@@ -27,6 +27,7 @@ from inburgering.accounts.models import User  # noqa: E402
 from inburgering.documenten.pdf import render_pdf  # noqa: E402
 from inburgering.instellingen.models import GemeenteInstellingen  # noqa: E402
 from inburgering.kalender import datums  # noqa: E402
+from pip_plans.instellingen import PipInstellingen  # noqa: E402
 from pip_plans.models import Pip  # noqa: E402
 from pip_plans.services import BESCHIKKING_TEMPLATE  # noqa: E402
 
@@ -35,6 +36,7 @@ TEKST = "Wij hebben samen afgesproken dat u drie dagdelen per week les volgt en 
 
 def _context() -> dict:
     gemeente = GemeenteInstellingen()  # unsaved: the model's defaults (Eemsdelta)
+    pip_instellingen = PipInstellingen()
     inburgeraar = Inburgeraar(bsn="999993653", voornamen="Yusuf", geslachtsnaam="Al-Haddad",
                               geboortedatum=date(1990, 3, 4), straat="Molenstraat", huisnummer="12",
                               postcode="9934 AB", woonplaats="Delfzijl")
@@ -54,7 +56,8 @@ def _context() -> dict:
     )
     return {
         "pip": pip, "dossier": dossier, "inburgeraar": inburgeraar, "gemeente": gemeente,
-        "termijn": datums.inburgeringstermijn(pip.termijn_start, gemeente.inburgeringstermijn_jaren),
+        "pip_instellingen": pip_instellingen,
+        "termijn": datums.inburgeringstermijn(pip.termijn_start, pip_instellingen.inburgeringstermijn_jaren),
         "consulent": consulent, "bezwaar_weken": gemeente.bezwaar_weken,
     }
 

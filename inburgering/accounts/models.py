@@ -8,10 +8,17 @@ from simple_history.models import HistoricalRecords
 from .roles import Rol
 
 
+class TeamManager(models.Manager):
+    def get_by_natural_key(self, naam: str) -> "Team":
+        return self.get(naam=naam)
+
+
 class Team(models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     actief = models.BooleanField(_("actief"), default=True)
     history = HistoricalRecords()
+
+    objects = TeamManager()
 
     class Meta:
         verbose_name = _("team")
@@ -20,6 +27,10 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def natural_key(self) -> tuple[str]:
+        """Fixtures name a team by its name (fixtures/demo_gebruikers.json)."""
+        return (self.naam,)
 
 
 class User(AbstractUser):

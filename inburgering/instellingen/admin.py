@@ -1,8 +1,33 @@
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AowLeeftijd, GemeenteInstellingen
+from .models import AowLeeftijd, AppInstellingen, GemeenteInstellingen
+
+# The one beheer screen for the policy settings: the kernel's fields plus, as inlines, the settings of
+# the apps above it. An app registers its inline from its own admin.py, so the kernel never names it.
+_INSTELLINGEN_INLINES: list[type["InstellingenInline"]] = []
+
+
+class InstellingenInline(admin.StackedInline):
+    """Base of an app's inline on the gemeente-instellingen screen: exactly one row, never deleted."""
+
+    extra = 0
+    min_num = 1
+    max_num = 1
+    can_delete = False
+
+
+def registreer_instellingen_inline(inline: type[InstellingenInline]) -> type[InstellingenInline]:
+    """Add an app's settings to the beheer screen (usable as a class decorator). Registering the same
+    model twice is a programming error."""
+    if not issubclass(inline.model, AppInstellingen):
+        raise ImproperlyConfigured(f"{inline.model.__name__} is geen AppInstellingen.")
+    if any(bestaand.model is inline.model for bestaand in _INSTELLINGEN_INLINES):
+        raise ImproperlyConfigured(f"De instellingen {inline.model.__name__} zijn al geregistreerd.")
+    _INSTELLINGEN_INLINES.append(inline)
+    return inline
 
 
 @admin.register(GemeenteInstellingen)
@@ -14,14 +39,11 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
         ("Budgetten", {"fields": (
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
-        ("Termijnen", {"fields": (
-            "pip_termijn_weken", "pip_verlenging_weken", "bezwaar_weken",
-            "inburgeringstermijn_jaren", "schakel_maanden", "pvt_start_maanden_na_huisvesting",
-            "ontzorging_maanden", "voortgangsgesprek_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
-        ("Leerroutes en onderdelen", {"fields": (
-            "map_norm_uren", "pvt_extra_themas", "z_route_telt_intake_uren", "z_route_telt_participatiewet",
-            "z_route_telt_mb", "ontzorging_vaste_lasten")}),
+        ("Termijnen", {"fields": ("bezwaar_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
     )
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *_INSTELLINGEN_INLINES]
 
     def has_add_permission(self, request):
         return not GemeenteInstellingen.objects.exists()

@@ -2,6 +2,7 @@
 (Eemsdelta). [BELEID] and [?] values live here, never as constants in code."""
 
 from decimal import Decimal
+from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -23,6 +24,8 @@ def _euro(label: str, default: str) -> models.DecimalField:
 
 class GemeenteInstellingen(models.Model):
     """Singleton (pk=1). Read it with `GemeenteInstellingen.huidig()`."""
+
+    PK = 1
 
     naam = models.CharField(_("naam gemeente"), max_length=100, default="Gemeente Eemsdelta")
     oin = models.CharField(
@@ -54,50 +57,15 @@ class GemeenteInstellingen(models.Model):
     budget_tolk_gezins = _euro(_("budget tolkvoorziening gezins/overig"), "179")
     uitvoeringskosten_per_jaar = _euro(_("uitvoeringskosten per jaar"), "157000")
 
-    # Policy term lengths [WET]/[BELEID]/[AWB], DOMAIN §8.
-    pip_termijn_weken = models.PositiveSmallIntegerField(_("termijn PIP vaststellen (weken)"), default=10)
-    pip_verlenging_weken = models.PositiveSmallIntegerField(
-        _("uiterste termijn na ontvangst informatie derde (weken)"), default=2
-    )
+    # Policy term lengths [WET]/[BELEID]/[AWB], DOMAIN §8. Those of one app live in that app's settings
+    # (pip_plans.instellingen, leerroutes.models.instellingen), edited on this same beheer screen.
     bezwaar_weken = models.PositiveSmallIntegerField(_("bezwaartermijn (weken)"), default=6)
-    inburgeringstermijn_jaren = models.PositiveSmallIntegerField(_("inburgeringstermijn (jaren)"), default=3)
-    schakel_maanden = models.PositiveSmallIntegerField(_("schakelen toegestaan tot (maanden)"), default=18)
-    pvt_start_maanden_na_huisvesting = models.PositiveSmallIntegerField(
-        _("PVT asiel niet eerder dan (maanden na huisvesting)"), default=12
-    )
-    ontzorging_maanden = models.PositiveSmallIntegerField(_("duur financieel ontzorgen (maanden)"), default=6)
-    voortgangsgesprek_weken = models.PositiveSmallIntegerField(
-        _("standaard interval voortgangsgesprek (weken)"), default=8
-    )
     signaal_vooraf_dagen = models.PositiveSmallIntegerField(
         _("signaal 'termijn nadert' (dagen vooraf)"), default=14,
         help_text=_("Zoveel dagen vóór de fatale datum verschijnt een termijn op de werkvoorraad."),
     )
     bewaartermijn_jaren = models.PositiveSmallIntegerField(
         _("bewaartermijn dossiers na afsluiting (jaren)"), default=10, help_text=_("Selectielijst; te bevestigen.")
-    )
-
-    # Leerroutes and onderdelen (DOMAIN §6–7).
-    map_norm_uren = models.PositiveSmallIntegerField(
-        _("MAP: norm praktijkuren"), default=40, help_text=_("Uit de Regeling; nog te bevestigen [?].")
-    )
-    pvt_extra_themas = models.TextField(
-        _("PVT: extra thema's van de gemeente"), blank=True,
-        default="seksuele diversiteit, gezondheid, man/vrouw-relatie",
-        help_text=_("Gescheiden door komma's; komen bij de vier kernwaarden op de PVT-checklist."),
-    )
-    z_route_telt_intake_uren = models.BooleanField(
-        _("Z-route: uren uit de brede intake tellen mee"), default=True, help_text=_("Besluit 3.14 lid 5–6.")
-    )
-    z_route_telt_participatiewet = models.BooleanField(
-        _("Z-route: activiteiten Participatiewet tellen mee als activiteitsuren"), default=True
-    )
-    z_route_telt_mb = models.BooleanField(
-        _("Z-route: maatschappelijke begeleiding telt mee als activiteitsuren"), default=True
-    )
-    ontzorging_vaste_lasten = models.TextField(
-        _("financieel ontzorgen: vaste lasten"), default="huur, gas, water, stroom, verplichte zorgverzekering",
-        help_text=_("Gescheiden door komma's. Wettelijke lijst van Participatiewet art. 56a."),
     )
 
     history = HistoricalRecords()
@@ -118,24 +86,41 @@ class GemeenteInstellingen(models.Model):
             )
 
     def save(self, *args, **kwargs):
-        self.pk = 1
+        self.pk = self.PK
         super().save(*args, **kwargs)
-
-    @staticmethod
-    def _lijst(tekst: str) -> list[str]:
-        return [deel.strip() for deel in tekst.split(",") if deel.strip()]
-
-    @property
-    def pvt_extra_themas_lijst(self) -> list[str]:
-        return self._lijst(self.pvt_extra_themas)
-
-    @property
-    def ontzorging_vaste_lasten_lijst(self) -> list[str]:
-        return self._lijst(self.ontzorging_vaste_lasten)
 
     @classmethod
     def huidig(cls) -> "GemeenteInstellingen":
-        instellingen, _created = cls.objects.get_or_create(pk=1)
+        instellingen, _created = cls.objects.get_or_create(pk=cls.PK)
+        return instellingen
+
+
+def komma_lijst(tekst: str) -> list[str]:
+    """A setting typed as "a, b, c": its non-empty parts."""
+    return [deel.strip() for deel in tekst.split(",") if deel.strip()]
+
+
+class AppInstellingen(models.Model):
+    """Base of an app's own policy settings (pip_plans, leerroutes): one row beside the
+    GemeenteInstellingen singleton, so the kernel never names the fields of the apps above it. The
+    beheerder edits them on the one beheer screen, as an inline the app registers from its admin.py
+    (`inburgering.instellingen.admin.registreer_instellingen_inline`). Read with `<Model>.huidig()`."""
+
+    # The primary key too: the row's pk is the singleton's (1), also in fixtures.
+    gemeente = models.OneToOneField(
+        GemeenteInstellingen, verbose_name=_("gemeente-instellingen"), on_delete=models.CASCADE, primary_key=True,
+        related_name="%(app_label)s_instellingen",
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def huidig(cls) -> Self:
+        """The row of the singleton; created with the model's defaults when it is missing."""
+        instellingen = cls.objects.filter(pk=GemeenteInstellingen.PK).first()
+        if instellingen is None:
+            instellingen, _created = cls.objects.get_or_create(gemeente=GemeenteInstellingen.huidig())
         return instellingen
 
 

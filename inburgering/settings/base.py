@@ -196,6 +196,11 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # Demo users (password "demo") may only be created where this is true: dev/demo settings.
 DEMO_DATA_ALLOWED = False
 
+# Data that is data rather than code: demo users and aanbieders, example policy settings
+# (`manage.py loaddata <name>`, loaded by `manage.py demo_data`). Reference data production needs
+# lives in data migrations.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

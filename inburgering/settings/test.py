@@ -15,7 +15,8 @@ from .base import *  # noqa: F403
 from .base import DATABASES, MIDDLEWARE, VAR_DIR
 
 DEMO_DATA_ALLOWED = True
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Fast hashing for test users; PBKDF2 (the default) also verifies the demo users' fixture passwords.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

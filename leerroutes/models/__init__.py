@@ -6,12 +6,13 @@ from .afsluiting import ONTHEFFING_GRONDEN, VRIJSTELLING_GRONDEN, AfsluitGrond, 
 from .begeleiding import MaatschappelijkeBegeleiding, MbActiviteit
 from .examen import Examen
 from .inschrijving import Inschrijving
+from .instellingen import LeerroutesInstellingen
 from .onderdelen import Map, Pvt, PvtSessie
 from .ontzorging import Ontzorging, OntzorgingNotitie, VasteLast
 from .uren import Uren
 
 __all__ = [
     "ONTHEFFING_GRONDEN", "VRIJSTELLING_GRONDEN", "Aanbieder", "AfsluitGrond", "Afsluiting", "Examen", "Inschrijving",
-    "MaatschappelijkeBegeleiding", "Map", "MbActiviteit", "Ontzorging", "OntzorgingNotitie", "Pvt", "PvtSessie",
-    "Uren", "VasteLast",
+    "LeerroutesInstellingen", "MaatschappelijkeBegeleiding", "Map", "MbActiviteit", "Ontzorging", "OntzorgingNotitie",
+    "Pvt", "PvtSessie", "Uren", "VasteLast",
 ]

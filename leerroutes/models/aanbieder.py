@@ -18,6 +18,11 @@ def _prijs(label: str) -> models.DecimalField:
     return models.DecimalField(label, null=True, blank=True, validators=[MinValueValidator(0)], **EURO)
 
 
+class AanbiederManager(models.Manager):
+    def get_by_natural_key(self, naam: str) -> "Aanbieder":
+        return self.get(naam=naam)
+
+
 class Aanbieder(models.Model):
     naam = models.CharField(_("naam"), max_length=128, unique=True)  # DUO Instelling.naam: max 128
     soort = models.CharField(_("soort"), max_length=30, choices=AanbiederSoort.CHOICES)
@@ -52,6 +57,8 @@ class Aanbieder(models.Model):
     actief = models.BooleanField(_("actief"), default=True)
     history = HistoricalRecords()
 
+    objects = AanbiederManager()
+
     class Meta:
         verbose_name = _("aanbieder")
         verbose_name_plural = _("aanbieders")
@@ -66,6 +73,10 @@ class Aanbieder(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def natural_key(self) -> tuple[str]:
+        """Fixtures name an aanbieder by its name (fixtures/demo_aanbieders.json)."""
+        return (self.naam,)
 
     @property
     def feiten(self) -> AanbiederFeiten:

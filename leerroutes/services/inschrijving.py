@@ -8,7 +8,6 @@ from django.db import transaction
 
 from cases import access
 from inburgering.accounts.models import User
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import enkel_vergrendelen, opslaan, vergrendelen
 from leerroutes import rules, selectors
@@ -16,7 +15,9 @@ from leerroutes.models import (
     Inschrijving,
     Uren,
 )
+from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import InschrijvingStatus, StopReden
+from pip_plans.instellingen import PipInstellingen
 from pip_plans.models import Pip
 
 from ._basis import (
@@ -53,7 +54,7 @@ def inschrijving_aanmaken(
     fouten = rules.inschrijving_datum_fouten(
         startdatum=startdatum, geplande_einddatum=geplande_einddatum, dagtekening=pip.dagtekening,
         termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
-            pip.termijn_start, GemeenteInstellingen.huidig().inburgeringstermijn_jaren),
+            pip.termijn_start, PipInstellingen.huidig().inburgeringstermijn_jaren),
     )
     if fout := rules.aanbieder_fout(leerroute, aanbieder.feiten, startdatum):
         fouten["aanbieder"] = fout
@@ -112,7 +113,7 @@ def inschrijving_afronden(*, inschrijving_id: int, datum: date, versie: int | No
         uren = list(Uren.objects.filter(dossier=dossier))
         stand = rules.z_route_stand(
             selectors.uren_regels(uren), is_asiel=dossier.is_asiel,
-            telling=selectors.z_route_telling(GemeenteInstellingen.huidig()),
+            telling=selectors.z_route_telling(LeerroutesInstellingen.huidig()),
         )
         if not stand.gehaald:
             raise ValidationError(Z_UREN_NIET_KLAAR % {"wat": _z_tekort(stand)})

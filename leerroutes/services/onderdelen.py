@@ -10,7 +10,6 @@ from django.db import transaction
 
 from cases.models import Dossier
 from inburgering.accounts.models import User
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, enkel_vergrendelen, opslaan
 from leerroutes import rules, selectors
@@ -20,6 +19,7 @@ from leerroutes.models import (
     PvtSessie,
     Uren,
 )
+from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import UrenCategorie
 from pip_plans.models import Pip
 
@@ -47,7 +47,7 @@ def pvt_vastleggen(
     start, themes covered. For asiel the start is not earlier than huisvesting + 12 months (setting)
     unless a reason is recorded [BELEID]."""
     dossier = _dossier_vergrendelen(dossier_id, by)
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = LeerroutesInstellingen.huidig()
     pvt = enkel_vergrendelen(Pvt.objects.filter(dossier=dossier), versie=versie)
     if pvt is not None and pvt.ondertekend_op:
         raise ValidationError(PVT_AFGEROND)
@@ -168,7 +168,7 @@ def map_eindgesprek_vastleggen(
     if map_ is None:
         raise ValidationError(NOG_NIET_GESTART)
     fouten = rules.map_eindgesprek_fouten(
-        uren=_uren_som(dossier, UrenCategorie.MAP_PRAKTIJK), norm=GemeenteInstellingen.huidig().map_norm_uren,
+        uren=_uren_som(dossier, UrenCategorie.MAP_PRAKTIJK), norm=LeerroutesInstellingen.huidig().map_norm_uren,
         themas=map_.themas, uitkomst=uitkomst, datum=datum, vandaag=vandaag(), termijn_start=pip.termijn_start,
     )
     if fouten:

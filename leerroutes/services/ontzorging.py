@@ -9,7 +9,6 @@ from django.db import transaction
 
 from cases.models import Dossier
 from inburgering.accounts.models import User
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, enkel_vergrendelen, opslaan
 from leerroutes import rules, selectors
@@ -21,7 +20,9 @@ from leerroutes.models import (
     Uren,
     VasteLast,
 )
+from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import UrenCategorie
+from pip_plans.instellingen import PipInstellingen
 
 from ._basis import (
     NOG_NIET_GESTART,
@@ -52,7 +53,7 @@ def ontzorging_starten(
     ontzorging = Ontzorging(
         dossier=dossier, uitvoerder=_aanbieder(uitvoerder_id, "uitvoerder"),
         asielvergunning_bepaalde_tijd=True, bijstand_start=bijstand_start,
-        einde=rules.ontzorging_einde(bijstand_start, GemeenteInstellingen.huidig().ontzorging_maanden),
+        einde=rules.ontzorging_einde(bijstand_start, PipInstellingen.huidig().ontzorging_maanden),
     )
     opslaan(ontzorging, reden="Financieel ontzorgen gestart", door=by)
     _termijnen(dossier.pk, by)  # ONTZORGING_EINDE
@@ -75,7 +76,7 @@ def vaste_last_toevoegen(
     dossier = _dossier_vergrendelen(dossier_id, by)
     ontzorging = _ontzorging(dossier)
     fouten = rules.vaste_last_fouten(
-        soort=soort, soorten=GemeenteInstellingen.huidig().ontzorging_vaste_lasten_lijst, bedrag=bedrag, van=van,
+        soort=soort, soorten=LeerroutesInstellingen.huidig().ontzorging_vaste_lasten_lijst, bedrag=bedrag, van=van,
         tot=tot, start=ontzorging.bijstand_start, einde=ontzorging.geplande_laatste_dag,
     )
     if fouten:

@@ -9,7 +9,9 @@ import pytest
 from cases.models import Dossier, Inburgeraar
 from handhaving.models import Handhavingszaak
 from inburgering.documenten.models import Document
-from leerroutes.models import Uren
+from inburgering.instellingen.models import GemeenteInstellingen
+from leerroutes.models import LeerroutesInstellingen, Uren
+from pip_plans.instellingen import PipInstellingen
 
 
 @pytest.mark.parametrize("naam", [
@@ -35,6 +37,48 @@ def test_a_beheerder_can_change_the_beleidsinstellingen(client, beheerder):
 
     assert pagina.status_code == 200
     assert pagina.context["has_change_permission"]
+
+
+def test_the_one_beheer_screen_shows_the_apps_settings_as_inlines_the_beheerder_may_change(client, beheerder):
+    client.force_login(beheerder)
+    pagina = client.get(reverse("admin:instellingen_gemeenteinstellingen_change", args=[1]))
+
+    inlines = pagina.context["inline_admin_formsets"]
+    assert {inline.formset.model for inline in inlines} == {PipInstellingen, LeerroutesInstellingen}
+    assert all(inline.has_change_permission and not inline.has_delete_permission for inline in inlines)
+
+
+def _formulierdata(pagina) -> dict[str, str]:
+    """The POST data of the admin change form as rendered (the current values)."""
+    def waarden(form):
+        for naam, veld in form.fields.items():
+            waarde = form.initial.get(naam, veld.initial)
+            if waarde is not None and waarde is not False:
+                yield form.add_prefix(naam), "on" if waarde is True else str(waarde)
+
+    data = dict(waarden(pagina.context["adminform"].form))
+    for inline in pagina.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(waarden(formset.management_form))
+        for form in formset.forms:
+            data.update(waarden(form))
+    return data
+
+
+def test_a_beheerder_changes_pip_and_leerroutes_settings_on_the_gemeente_screen(client, beheerder):
+    client.force_login(beheerder)
+    url = reverse("admin:instellingen_gemeenteinstellingen_change", args=[1])
+    data = _formulierdata(client.get(url))
+    data.update({"naam": "Gemeente Proefdorp", "pip_plans_instellingen-0-schakel_maanden": "24",
+                 "leerroutes_instellingen-0-map_norm_uren": "32"})
+
+    antwoord = client.post(url, data)
+
+    assert antwoord.status_code == 302, antwoord.context and antwoord.context["errors"]
+    assert GemeenteInstellingen.huidig().naam == "Gemeente Proefdorp"
+    assert PipInstellingen.huidig().schakel_maanden == 24
+    assert LeerroutesInstellingen.huidig().map_norm_uren == 32
+    assert PipInstellingen.history.filter(schakel_maanden=24, history_user=beheerder).exists()
 
 
 @pytest.mark.parametrize("model", [Dossier, Inburgeraar, Handhavingszaak, Document, Uren])

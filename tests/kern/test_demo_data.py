@@ -1,13 +1,25 @@
-"""`manage.py demo_data`: synthetic users and dossiers, never in an environment that forbids it."""
+"""`manage.py demo_data`: synthetic users and dossiers, never in an environment that forbids it; the
+registry of demo steps the apps fill; the fixtures in fixtures/."""
 
+from collections import Counter
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 
 import pytest
 
-from cases.demo import DEMO_GEBRUIKERS
+from cases import demo
+from cases.demo import demostappen, registreer_demostap
 from cases.models import Dossier, Inburgeraar
 from cases.rules import bsn_is_geldig
 from inburgering.accounts.models import User
+from inburgering.instellingen.models import GemeenteInstellingen
+from leerroutes.models import Aanbieder, LeerroutesInstellingen
+from pip_plans.instellingen import PipInstellingen
 
 VERWACHTE_ROLLEN = {
     "werkcoach": "werkcoach",
@@ -45,7 +57,7 @@ def test_running_demo_data_twice_adds_dossiers_without_duplicating_users_or_bsns
     call_command("demo_data", dossiers=5)
     call_command("demo_data", dossiers=5)
 
-    assert User.objects.filter(username__in=VERWACHTE_ROLLEN).count() == len(DEMO_GEBRUIKERS)
+    assert User.objects.filter(username__in=VERWACHTE_ROLLEN).count() == len(VERWACHTE_ROLLEN)
     assert Inburgeraar.objects.values("bsn").distinct().count() == 10
 
 
@@ -121,3 +133,96 @@ def test_the_demo_dossiers_are_spread_over_doelgroepen_teams_and_werkcoaches(db)
     assert {d.doelgroep_kort for d in dossiers} == {"asiel", "gezins_overig"}
     assert {d.team.naam for d in dossiers} == {"Team Delfzijl", "Team Appingedam"}
     assert {d.werkcoach.username for d in dossiers} == {"werkcoach", "werkcoach2", "werkcoach3"}
+
+
+# --- the registry of demo steps -----------------------------------------------------------------------
+def test_the_apps_register_their_demo_steps_in_order():
+    assert [stap.naam for stap in demostappen()] == [
+        "gemeente", "pip-instellingen", "leerroutes-instellingen", "gebruikers", "aanbieders", "dossiers",
+        "trajecten",
+    ]
+
+
+def test_registering_a_demo_step_twice_is_a_programming_error():
+    with pytest.raises(ImproperlyConfigured, match="gebruikers"):
+        registreer_demostap("gebruikers", lambda opdracht: None, 99)
+
+
+def test_demo_data_without_registered_steps_says_so(db, monkeypatch):
+    monkeypatch.setattr(demo, "_STAPPEN", {})
+
+    with pytest.raises(CommandError, match="geen demostappen"):
+        call_command("demo_data", dossiers=1)
+
+
+def test_demo_data_runs_the_steps_in_order_with_what_was_asked(db, monkeypatch):
+    gezien = []
+    monkeypatch.setattr(demo, "_STAPPEN", {})
+    registreer_demostap("tweede", lambda opdracht: gezien.append(("tweede", opdracht.dossiers)) or "klaar", 2)
+    registreer_demostap("eerste", lambda opdracht: gezien.append(("eerste", opdracht.seed)), 1)
+    uitvoer = StringIO()
+
+    call_command("demo_data", dossiers=7, seed=3, stdout=uitvoer)
+
+    assert gezien == [("eerste", 3), ("tweede", 7)]
+    assert "klaar" in uitvoer.getvalue()
+
+
+def test_demo_data_with_als_leeg_leaves_an_existing_database_alone(db):
+    call_command("demo_data", dossiers=1)
+    User.objects.filter(username="werkcoach").update(first_name="Gewijzigd")
+    PipInstellingen.objects.update(schakel_maanden=24)
+
+    call_command("demo_data", dossiers=1, als_leeg=True)
+
+    assert User.objects.get(username="werkcoach").first_name == "Gewijzigd"
+    assert PipInstellingen.huidig().schakel_maanden == 24
+
+
+def test_demo_data_loads_the_example_settings_and_aanbieders_with_their_history(db):
+    PipInstellingen.objects.update(schakel_maanden=24)
+    LeerroutesInstellingen.objects.update(map_norm_uren=1)
+
+    call_command("demo_data", dossiers=0)
+
+    assert PipInstellingen.huidig().schakel_maanden == 18
+    assert LeerroutesInstellingen.huidig().map_norm_uren == 40
+    assert GemeenteInstellingen.huidig().naam == "Gemeente Eemsdelta"
+    assert Aanbieder.objects.filter(naam="Taalschool Noord", keurmerk_nummer="1234567").exists()
+    for aanbieder in Aanbieder.objects.all():
+        assert [h.history_change_reason for h in aanbieder.history.all()] == ["Demodata"]
+
+
+# --- the fixtures ---------------------------------------------------------------------------------------
+FIXTURES = sorted((Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
+
+
+def test_there_are_fixtures():
+    assert {f.stem for f in FIXTURES} >= {
+        "demo_gebruikers", "demo_aanbieders", "instellingen_gemeente", "instellingen_pip", "instellingen_leerroutes"}
+
+
+@pytest.mark.parametrize("pad", FIXTURES, ids=lambda pad: pad.stem)
+def test_every_fixture_loads_twice_and_its_rows_pass_model_validation(db, pad):
+    call_command("loaddata", pad.stem, verbosity=0)
+    call_command("loaddata", pad.stem, verbosity=0)  # matched by primary or natural key: no duplicates
+
+    objecten = list(serializers.deserialize("json", pad.read_text(encoding="utf-8")))
+    for gedeserialiseerd in objecten:
+        obj = gedeserialiseerd.object
+        assert obj.pk is not None, obj  # found in the database
+        type(obj).objects.get(pk=obj.pk).full_clean()
+    per_model = Counter(type(o.object) for o in objecten)
+    for model, aantal in per_model.items():
+        assert model.objects.filter(pk__in=[o.object.pk for o in objecten]).count() == aantal
+
+
+def test_the_demo_users_are_synthetic_and_their_passwords_hashed(db):
+    call_command("loaddata", "demo_gebruikers", verbosity=0)
+
+    gebruikers = User.objects.filter(username__in=VERWACHTE_ROLLEN)
+    assert len(gebruikers) == len(VERWACHTE_ROLLEN)
+    assert all(u.email.endswith("@example.invalid") for u in gebruikers)
+    assert all(u.password.startswith("pbkdf2_sha256$") for u in gebruikers)
+    assert not any(u.is_superuser for u in gebruikers)
+    assert [u.username for u in gebruikers if u.is_staff] == ["beheerder"]

@@ -1,4 +1,4 @@
-"""Policy settings: the GemeenteInstellingen singleton and the AOW age per year."""
+"""Policy settings: the GemeenteInstellingen singleton, the apps' settings beside it, and the AOW age per year."""
 
 from django.core.exceptions import ValidationError
 
@@ -6,7 +6,9 @@ import pytest
 
 from cases import services
 from cases.rules import Leeftijd
-from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
+from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen, komma_lijst
+from leerroutes.models import LeerroutesInstellingen
+from pip_plans.instellingen import PipInstellingen
 
 
 def test_the_data_migration_creates_the_one_settings_row_with_eemsdelta_defaults(db):
@@ -85,3 +87,57 @@ def test_a_year_before_every_row_has_no_aow_age(db):
     eerste = AowLeeftijd.objects.order_by("jaar").first().jaar
     assert services.aow_leeftijd_in(eerste - 1) is None
     assert services.aow_leeftijd_in(eerste) is not None
+
+
+# --- the apps' own policy settings, one row each beside the singleton -------------------------------
+APP_INSTELLINGEN = [PipInstellingen, LeerroutesInstellingen]
+
+
+@pytest.mark.parametrize("model", APP_INSTELLINGEN)
+def test_the_data_migration_gives_every_app_its_settings_row_beside_the_singleton(db, model):
+    instellingen = model.objects.get()
+    assert instellingen.gemeente_id == GemeenteInstellingen.PK
+    assert instellingen == model.huidig()
+
+
+@pytest.mark.parametrize("model", APP_INSTELLINGEN)
+def test_an_apps_settings_are_created_with_their_defaults_when_missing(db, model):
+    GemeenteInstellingen.objects.all().delete()  # cascades to the apps' rows
+
+    instellingen = model.huidig()
+
+    assert instellingen.gemeente_id == GemeenteInstellingen.PK
+    assert model.objects.count() == GemeenteInstellingen.objects.count() == 1
+
+
+def test_the_pip_settings_hold_the_eemsdelta_defaults(db):
+    instellingen = PipInstellingen.huidig()
+    assert (instellingen.pip_termijn_weken, instellingen.pip_verlenging_weken, instellingen.inburgeringstermijn_jaren,
+            instellingen.schakel_maanden, instellingen.voortgangsgesprek_weken, instellingen.ontzorging_maanden) == (
+        10, 2, 3, 18, 8, 6)
+
+
+def test_the_leerroutes_settings_hold_the_eemsdelta_defaults_and_split_their_lists(db):
+    instellingen = LeerroutesInstellingen.huidig()
+    assert (instellingen.pvt_start_maanden_na_huisvesting, instellingen.map_norm_uren) == (12, 40)
+    assert instellingen.z_route_telt_intake_uren and instellingen.z_route_telt_participatiewet
+    assert instellingen.z_route_telt_mb
+    assert instellingen.pvt_extra_themas_lijst == ["seksuele diversiteit", "gezondheid", "man/vrouw-relatie"]
+    assert instellingen.ontzorging_vaste_lasten_lijst == [
+        "huur", "gas", "water", "stroom", "verplichte zorgverzekering"]
+
+
+@pytest.mark.parametrize(("tekst", "lijst"), [
+    ("a, b, c", ["a", "b", "c"]),
+    (" a ,, b ,", ["a", "b"]),
+    ("", []),
+    (" , ", []),
+])
+def test_a_comma_separated_setting_is_split_into_its_non_empty_parts(tekst, lijst):
+    assert komma_lijst(tekst) == lijst
+
+
+def test_the_moved_fields_are_no_longer_on_the_singleton():
+    velden = {veld.name for veld in GemeenteInstellingen._meta.get_fields()}
+    verplaatst = {veld.name for model in APP_INSTELLINGEN for veld in model._meta.concrete_fields} - {"id", "gemeente"}
+    assert velden & verplaatst == set()

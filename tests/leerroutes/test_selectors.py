@@ -8,11 +8,11 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from inburgering.instellingen.models import GemeenteInstellingen
 from leerroutes import selectors, services
 from leerroutes.demo import demo_aanbieders
 from leerroutes.models import (
     Aanbieder,
+    LeerroutesInstellingen,
     MaatschappelijkeBegeleiding,
     Map,
     MbActiviteit,
@@ -28,9 +28,9 @@ from tests.factories import AanbiederFactory, ExamenFactory, InschrijvingFactory
 pytestmark = pytest.mark.django_db
 
 VANDAAG = date.today()
-# settings, geldend PIP, enrolments (+aanbieder), hours (+aanbieder), exams, PVT + sessions, MAP,
-# ontzorging + vaste lasten + notes (+author), begeleiding + activities (+aanbieder) = 13.
-QUERIES_TRAJECT = 13
+# leerroutes and PIP settings, geldend PIP, enrolments (+aanbieder), hours (+aanbieder), exams, PVT + sessions,
+# MAP, ontzorging + vaste lasten + notes (+author), begeleiding + activities (+aanbieder) = 14.
+QUERIES_TRAJECT = 14
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def queries(dossier) -> int:
 
 
 def test_traject_overzicht_costs_the_same_queries_for_1_and_30_hours_and_exams(z_route):
-    GemeenteInstellingen.huidig()
+    LeerroutesInstellingen.huidig()
     aanbieder = AanbiederFactory()
     UrenFactory(dossier=z_route, aanbieder=aanbieder)
     ExamenFactory(dossier=z_route)
@@ -93,7 +93,7 @@ def test_z_route_settings_switch_counting_off(z_route, werkcoach):
     UrenFactory(dossier=z_route, categorie=C.PARTICIPATIEWET, aantal=100)
     UrenFactory(dossier=z_route, categorie=C.PARTICIPATIE, aantal=50, tijdens_intake=True)
     assert selectors.traject_overzicht(z_route).z_route.activiteit.uren == 150
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = LeerroutesInstellingen.huidig()
     instellingen.z_route_telt_participatiewet = False
     instellingen.z_route_telt_intake_uren = False
     instellingen.save()

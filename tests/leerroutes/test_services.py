@@ -12,7 +12,7 @@ from cases.models import Dossier, Fase
 from cases.rules import Doelgroep
 from inburgering.schrijven import VERSIE_VEROUDERD
 from leerroutes import rules, selectors, services
-from leerroutes.models import Afsluiting, Inschrijving, Map, Ontzorging, Pvt, Uren
+from leerroutes.models import Afsluiting, Inschrijving, LeerroutesInstellingen, Map, Ontzorging, Pvt, Uren
 from leerroutes.rules import InschrijvingStatus, StopReden
 from leerroutes.rules import UrenCategorie as C
 from pip_plans.models import Pip
@@ -317,9 +317,7 @@ def test_map_eindgesprek_voldoende_needs_the_norm_hours_and_the_eight_themes(pip
 
 
 def test_map_norm_is_a_setting(pip_b, werkcoach):
-    from inburgering.instellingen.models import GemeenteInstellingen
-
-    instellingen = GemeenteInstellingen.huidig()
+    instellingen = LeerroutesInstellingen.huidig()
     instellingen.map_norm_uren = 0
     instellingen.save()
     services.map_vastleggen(dossier_id=pip_b.dossier_id, aanbieder_id=None, themas=ACHT, versie=nu(Map, dossier_id=pip_b.dossier_id), by=werkcoach)

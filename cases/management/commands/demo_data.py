@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cases.demo import demo_gebruikers, maak_dossiers
+from cases.demo import DemoOpdracht, demostappen
 from cases.models import Dossier
 
 
@@ -13,7 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("--dossiers", type=int, default=60, help="Aantal dossiers (standaard 60).")
         parser.add_argument("--seed", type=int, default=2022)
         parser.add_argument(
-            "--als-leeg", action="store_true", help="Alleen laden als er nog geen dossiers zijn (voor make run)."
+            "--als-leeg", action="store_true",
+            help="Alleen laden als er nog geen dossiers zijn (voor make run: wijzigingen in een bestaande "
+                 "database blijven staan).",
         )
 
     def handle(self, *args, dossiers: int, seed: int, als_leeg: bool, **options):
@@ -21,22 +23,17 @@ class Command(BaseCommand):
             raise CommandError("Demodata is in deze omgeving niet toegestaan (DEMO_DATA_ALLOWED is uit).")
         if dossiers < 0:
             raise CommandError("--dossiers moet 0 of meer zijn.")
-        demo_gebruikers()
-        # This command lives in cases for historical reasons; cases never imports leerroutes or
-        # pip_plans at module level (DESIGN.md layering), so the higher apps' demo data is imported here.
-        from leerroutes.demo import demo_aanbieders
-
-        demo_aanbieders()
+        stappen = demostappen()  # registered by the apps (cases.demo.registreer_demostap)
+        if not stappen:
+            raise CommandError("Er zijn geen demostappen geregistreerd.")
         if als_leeg and Dossier.objects.exists():
             self.stdout.write("Er zijn al dossiers; demodata overgeslagen.")
             return
+        opdracht = DemoOpdracht(dossiers=dossiers, seed=seed, vandaag=timezone.localdate())
         start = timezone.now()
-        # Kennisgevingen of the last four months: a realistic mix of open, nearing and overdue PIP termijnen.
-        aantal = maak_dossiers(dossiers, seed=seed, vandaag=timezone.localdate(), kennisgeving_dagen=(7, 120))
-        from pip_plans.demo import demo_trajecten
-
-        trajecten = demo_trajecten(vandaag=timezone.localdate()) if dossiers <= 1000 else 0
+        meldingen = []
+        for stap in stappen:
+            if melding := stap.functie(opdracht):
+                meldingen.append(melding)
         duur = (timezone.now() - start).total_seconds()
-        self.stdout.write(self.style.SUCCESS(
-            f"{aantal} dossiers aangemaakt in {duur:.1f} s; {trajecten} daarvan doorlopen intake en PIP."
-        ))
+        self.stdout.write(self.style.SUCCESS(f"Demodata geladen in {duur:.1f} s: {'; '.join(meldingen)}."))

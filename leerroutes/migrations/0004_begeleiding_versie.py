@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('leerroutes', '0001_initial'),
+        ('leerroutes', '0003_beheerder_rechten_instellingen'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pip_plans', '0003_termijnverlenging'),
+        ('pip_plans', '0004_pipinstellingen'),
     ]
 
     operations = [

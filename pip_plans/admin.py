@@ -1,0 +1,18 @@
+"""Functioneel beheer: pip_plans' policy settings, an inline on the one gemeente-instellingen screen.
+PIPs themselves are case data and not in the admin (DESIGN.md "Access")."""
+
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.instellingen.admin import InstellingenInline, registreer_instellingen_inline
+
+from .instellingen import PipInstellingen
+
+
+@registreer_instellingen_inline
+class PipInstellingenInline(InstellingenInline):
+    model = PipInstellingen
+    fieldsets = (
+        (_("PIP en inburgeringstermijn"), {"fields": (
+            "pip_termijn_weken", "pip_verlenging_weken", "inburgeringstermijn_jaren", "schakel_maanden",
+            "voortgangsgesprek_weken", "ontzorging_maanden")}),
+    )
