@@ -14,6 +14,7 @@ from inburgering.accounts.models import User
 
 from . import services
 from .instellingen import PipInstellingen
+from .models import Pip
 from .rules import Leerroute
 
 STADIA = ("overdracht", "intake", "ter_beoordeling", "vastgesteld")
@@ -50,7 +51,7 @@ def demo_trajecten(*, vandaag: date, aantal: int = 12) -> int:
         pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens=_pip_gegevens(dossier), by=werkcoach)
         services.pip_indienen(pip_id=pip.pk, by=werkcoach)
         if stadium == "vastgesteld":
-            services.pip_vaststellen(pip_id=pip.pk, dagtekening=vandaag, bekendmaking=vandaag, by=consulent)
+            services.pip_vaststellen(pip_id=pip.pk, dagtekening=vandaag, bekendmaking=vandaag, versie=Pip.objects.get(pk=pip.pk).wijzigingsnummer, by=consulent)
     return len(dossiers)
 
 

@@ -260,12 +260,11 @@ def _gezien(pip: Pip, versie: int | None) -> None:
     """A review decides on the content the consulent saw: the review page sends the version it showed,
     and a version that was sent back, changed and offered again since is refused (strict: a missing
     one too). Checked after the status, so a second click on a decided PIP still says so."""
-    if versie is not NIET_CONTROLEREN:
-        versie_controleren(pip, versie)
+    versie_controleren(pip, versie)
 
 
 @transaction.atomic
-def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User, versie: int | None = NIET_CONTROLEREN) -> Pip:
+def pip_terugsturen(*, pip_id: int, opmerkingen: str, versie: int | None, by: User) -> Pip:
     _alleen_consulent(by)
     pip = _pip(pip_id, by, bewerken=False)
     if not opmerkingen.strip():
@@ -280,7 +279,7 @@ def pip_terugsturen(*, pip_id: int, opmerkingen: str, by: User, versie: int | No
 
 @transaction.atomic
 def pip_vaststellen(
-    *, pip_id: int, dagtekening: date, bekendmaking: date, by: User, versie: int | None = NIET_CONTROLEREN
+    *, pip_id: int, dagtekening: date, bekendmaking: date, versie: int | None, by: User
 ) -> Pip:
     """Vaststellen as a beschikking (Wet 15, Awb): by a consulent who is not the author; every rule
     checked again; the first version starts the inburgeringstermijn on the day after its

@@ -14,6 +14,7 @@ from leerroutes import services
 from leerroutes.rules import InschrijvingStatus, StopReden
 from pip_plans import services as pip_services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
+from tests import versies
 from tests.factories import AanbiederFactory, PipFactory, UrenFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def _vaststellen(client, consulent, pip):
 
 
 def _via_service(client, consulent, pip):
-    pip_services.pip_vaststellen(pip_id=pip.pk, dagtekening=VANDAAG, bekendmaking=VANDAAG, by=consulent)
+    pip_services.pip_vaststellen(pip_id=pip.pk, dagtekening=VANDAAG, bekendmaking=VANDAAG, versie=versies.van(pip), by=consulent)
 
 
 @pytest.mark.parametrize("vaststellen", [_vaststellen, _via_service], ids=["page", "service"])

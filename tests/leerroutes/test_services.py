@@ -17,8 +17,7 @@ from leerroutes.rules import InschrijvingStatus, StopReden
 from leerroutes.rules import UrenCategorie as C
 from pip_plans.models import Pip
 from tests.factories import AanbiederFactory, DossierFactory, ExamenFactory, PipFactory, UrenFactory
-
-from .hulp import nu
+from tests.versies import nu
 
 pytestmark = pytest.mark.django_db
 

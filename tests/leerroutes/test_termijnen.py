@@ -14,8 +14,7 @@ from leerroutes.rules import ExamenFeit
 from pip_plans.models import TermijnVerlengingDuo
 from tests.factories import AanbiederFactory, PipFactory
 from tests.termijnsoorten import S
-
-from .hulp import nu
+from tests.versies import nu
 
 pytestmark = pytest.mark.django_db
 

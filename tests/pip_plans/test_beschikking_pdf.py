@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from pip_plans import services
 from pip_plans.models import WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
+from tests import versies
 from tests.factories import BredeIntakeFactory, ConsulentFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def vastgesteld(werkcoach, consulent):
     pip = services.pip_opstellen(dossier_id=dossier.pk, by=werkcoach, gegevens={
         "leerroute": Leerroute.ONDERWIJS, "niveau": Niveau.B1, "aanbieder": "Noorderpoort"})
     services.pip_indienen(pip_id=pip.pk, by=werkcoach)
-    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=DAGTEKENING, bekendmaking=BEKENDMAKING, by=consulent)
+    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=DAGTEKENING, bekendmaking=BEKENDMAKING, versie=versies.van(pip), by=consulent)
 
 
 def pdf_lezen(pip) -> PdfReader:
@@ -75,7 +76,7 @@ def test_a_wijziging_beschikking_says_what_it_replaces(werkcoach, consulent):
     v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG,
                                         toelichting="nieuwe aanbieder", by=werkcoach)
     services.pip_indienen(pip_id=v2.pk, by=werkcoach)
-    v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)
+    v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), versie=versies.van(v2), by=consulent)
     inhoud = tekst(pdf_lezen(v2))
     assert "Wijziging van uw Plan" in inhoud
     assert f"vervangt uw PIP van {nederlands(v1.dagtekening)}" in inhoud
@@ -84,10 +85,10 @@ def test_a_wijziging_beschikking_says_what_it_replaces(werkcoach, consulent):
 def test_a_redrafted_first_pip_is_not_called_a_wijziging(werkcoach, consulent):
     dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach).dossier
     eerste = services.pip_opstellen(dossier_id=dossier.pk, gegevens={"leerroute": Leerroute.B1}, by=werkcoach)
-    services.pip_intrekken(pip_id=eerste.pk, reden="verkeerd begonnen", versie=eerste.wijzigingsnummer, by=werkcoach)
+    services.pip_intrekken(pip_id=eerste.pk, reden="verkeerd begonnen", versie=versies.van(eerste), by=werkcoach)
     pip = services.pip_opstellen(dossier_id=dossier.pk, gegevens={"leerroute": Leerroute.B1}, by=werkcoach)
     services.pip_indienen(pip_id=pip.pk, by=werkcoach)
-    pip = services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)
+    pip = services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(), versie=versies.van(pip), by=consulent)
     assert "Uw Plan Inburgering" in pip.document.html
     assert "Wijziging van uw" not in pip.document.html
 
@@ -127,7 +128,7 @@ def test_an_afschalen_beschikking_names_the_exam_parts_in_words(werkcoach, consu
         "niveau": Niveau.A2, "afschalen_onderdelen": ["SC", "SP"], "afschalen_nt2_uren": 600,
         "afschalen_inspanning": "Volgde alle lessen."})
     services.pip_indienen(pip_id=v2.pk, by=werkcoach)
-    v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)
+    v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), versie=versies.van(v2), by=consulent)
     inhoud = tekst(pdf_lezen(v2))
     assert "voor de onderdelen schrijven, spreken" in inhoud
     assert "SC" not in inhoud.split()

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from pip_plans import haken, services
+from tests import versies
 from tests.factories import DossierFactory, PipFactory
 
 
@@ -55,5 +56,5 @@ def test_vaststellen_calls_the_hooks_after_the_version_is_vastgesteld(lege_haken
     gezien = []
     haken.registreer_bij_vastgesteld(lambda pip, by: gezien.append((pip.pk, pip.status, by)))
     pip = PipFactory(ter_beoordeling=True, dossier=DossierFactory(werkcoach=werkcoach, fase="pip_in_opstelling"))
-    services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(), by=consulent)
+    services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(), versie=versies.van(pip), by=consulent)
     assert gezien == [(pip.pk, "vastgesteld", consulent)]

@@ -14,6 +14,7 @@ from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
+from tests import versies
 from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def ingediend(dossier, by, **gegevens) -> Pip:
 
 
 def vaststellen(pip, by, dagtekening=VANDAAG, bekendmaking=VANDAAG) -> Pip:
-    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=dagtekening, bekendmaking=bekendmaking, by=by)
+    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=dagtekening, bekendmaking=bekendmaking, versie=versies.van(pip), by=by)
 
 
 def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulent, tweede_consulent):
@@ -57,7 +58,7 @@ def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulen
     intake_services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
 
     pip = ingediend(dossier, werkcoach)
-    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Vul de MAP-intensiteit in.", by=consulent)
+    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Vul de MAP-intensiteit in.", versie=versies.van(pip), by=consulent)
     assert pip.status == PipStatus.CONCEPT
     assert pip.beoordeling_opmerkingen == "Vul de MAP-intensiteit in."
     pip = services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer,
@@ -89,7 +90,7 @@ def test_a_consulent_who_edited_the_returned_draft_cannot_vaststellen_it(
     klaar_voor_pip, werkcoach, consulent, tweede_consulent
 ):
     pip = ingediend(klaar_voor_pip, werkcoach)
-    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="MAP ontbreekt", by=consulent)
+    pip = services.pip_terugsturen(pip_id=pip.pk, opmerkingen="MAP ontbreekt", versie=versies.van(pip), by=consulent)
     pip = services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer,
                                  gegevens={"map_intensiteit": "4 uur per week"}, by=consulent)
     pip = services.pip_indienen(pip_id=pip.pk, by=werkcoach)
@@ -107,13 +108,13 @@ def test_a_werkcoach_cannot_vaststellen(klaar_voor_pip, werkcoach, collega):
 def test_a_werkcoach_cannot_send_a_pip_back(klaar_voor_pip, werkcoach, collega):
     pip = ingediend(klaar_voor_pip, werkcoach)
     with pytest.raises(PermissionDenied):
-        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="nee", by=collega)
+        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="nee", versie=versies.van(pip), by=collega)
 
 
 def test_sending_back_needs_a_remark(klaar_voor_pip, werkcoach, consulent):
     pip = ingediend(klaar_voor_pip, werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="  ", by=consulent)
+        services.pip_terugsturen(pip_id=pip.pk, opmerkingen="  ", versie=versies.van(pip), by=consulent)
     assert "opmerkingen" in fout.value.message_dict
 
 
@@ -363,7 +364,7 @@ def test_a_withdrawn_wijziging_can_be_started_again(werkcoach):
     v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
     v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.SCHAKELEN, toelichting="",
                                         by=werkcoach)
-    services.pip_intrekken(pip_id=v2.pk, reden="Verkeerde reden gekozen", versie=v2.wijzigingsnummer, by=werkcoach)
+    services.pip_intrekken(pip_id=v2.pk, reden="Verkeerde reden gekozen", versie=versies.van(v2), by=werkcoach)
 
     v3 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
                                         by=werkcoach)
@@ -375,7 +376,7 @@ def test_a_withdrawn_wijziging_can_be_started_again(werkcoach):
 
 def test_a_withdrawn_first_draft_can_be_drafted_again(klaar_voor_pip, werkcoach):
     pip = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens=PIP, by=werkcoach)
-    services.pip_intrekken(pip_id=pip.pk, reden="Verkeerde route gestart", versie=pip.wijzigingsnummer, by=werkcoach)
+    services.pip_intrekken(pip_id=pip.pk, reden="Verkeerde route gestart", versie=versies.van(pip), by=werkcoach)
 
     opnieuw = services.pip_opstellen(dossier_id=klaar_voor_pip.pk, gegevens={**PIP, "leerroute": Leerroute.ONDERWIJS},
                                      by=werkcoach)

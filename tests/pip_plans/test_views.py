@@ -14,6 +14,7 @@ from cases.rules import Doelgroep
 from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import rules
 from pip_plans.models import PipStatus
+from tests import versies
 from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +176,7 @@ def test_a_review_of_a_version_changed_since_the_page_was_opened_is_refused_with
     gezien = pip.wijzigingsnummer
     assert getoond.count(f'name="versie" value="{gezien}"') == 2  # both review forms
     # Meanwhile a colleague sends it back and the werkcoach changes and offers it again.
-    services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Eerst dit", by=ConsulentFactory(team=consulent.team))
+    services.pip_terugsturen(pip_id=pip.pk, opmerkingen="Eerst dit", versie=versies.van(pip), by=ConsulentFactory(team=consulent.team))
     pip.refresh_from_db()
     services.pip_bijwerken(pip_id=pip.pk, wijzigingsnummer=pip.wijzigingsnummer, by=werkcoach,
                            gegevens={"aanbieder": "Andere taalschool"})
