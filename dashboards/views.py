@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import number_format
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from cases import access
 from cases.selectors import Bereik, DossierFilter, dossier_lijst
 from cases.termijnen.selectors import bereiken_voor, werkcoach_home
-from cases.views import PAGINA_GROOTTE
+from cases.views import lijstpagina
 from pip_plans.rules import Leerroute
 
 from . import grafieken, selectors
@@ -89,7 +88,6 @@ def route_dossiers(request: HttpRequest, leerroute: str) -> HttpResponse:
     dossiers = dossier_lijst(user=request.user, filter=DossierFilter(bereik=Bereik.ALLE)).filter(
         pk__in=pips.values("dossier_id")
     )
-    pagina = Paginator(dossiers, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     return render(request, "dashboards/route_dossiers.html", {
-        "pagina": pagina, "titel": titel, "querystring": "", "mag_herverdelen": False,
+        **lijstpagina(request, dossiers), "titel": titel, "mag_herverdelen": False,
     })

@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier
-from cases.views import dossier_formulier, dossier_pagina
+from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.views import document_response
@@ -26,8 +25,6 @@ from inburgering.schrijven import versie_van
 from . import forms, rules, selectors, services
 from .models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from .rules import BesluitUitkomst, Regime
-
-PAGINA_GROOTTE = 25
 
 
 def _mag_bewerken(user: User, dossier: Dossier) -> bool:
@@ -316,11 +313,8 @@ def zaken(request: HttpRequest) -> HttpResponse:
     form = forms.ZaakFilterForm(request.GET)
     filter = selectors.ZaakFilter(**form.waarden())
     lijst = selectors.zaken_lijst(user=request.user, filter=filter)
-    pagina = Paginator(lijst, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     return render(request, "handhaving/zaken.html", {
-        "pagina": pagina, "form": form, "filter": filter, "querystring": querystring.urlencode(),
+        **lijstpagina(request, lijst), "form": form, "filter": filter,
         "is_consulent": request.user.heeft_rol(Rol.CONSULENT),
     })
 
@@ -329,6 +323,6 @@ def zaken(request: HttpRequest) -> HttpResponse:
 def te_besluiten(request: HttpRequest) -> HttpResponse:
     if not request.user.heeft_rol(Rol.CONSULENT):
         raise PermissionDenied
-    pagina = Paginator(selectors.te_besluiten(user=request.user), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
-    return render(request, "handhaving/te_besluiten.html", {"pagina": pagina, "querystring": "",
-                                                            "vandaag": vandaag()})
+    return render(request, "handhaving/te_besluiten.html", {
+        **lijstpagina(request, selectors.te_besluiten(user=request.user)), "vandaag": vandaag(),
+    })

@@ -11,7 +11,6 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access
 from cases.models import Dossier, Fase
-from cases.views import dossier_formulier, dossier_pagina
+from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.formulierpagina import SJABLOON
@@ -35,7 +34,6 @@ from .models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, 
 from .rules import Examenonderdeel, UrenCategorie, Voortgang
 
 L = gettext_lazy
-PAGINA_GROOTTE = 25
 AANBIEDER_VELDEN = ("aanbieder", "uitvoerder")  # a chosen Aanbieder; the services take its id
 ACTIE_LABELS = {  # the links on the Traject tab (`rules.inschrijving_acties`)
     "aanmelden": L("Aanmelden bij aanbieder"),
@@ -327,12 +325,7 @@ def aanbieders(request: HttpRequest) -> HttpResponse:
     qs = selectors.aanbieders()
     if form.is_valid():
         qs = _gefilterd(qs, soort=form.cleaned_data["soort"], keurmerk=form.cleaned_data["keurmerk"], op=vandaag())
-    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(request, "leerroutes/aanbieders.html", {
-        "form": form, "pagina": pagina, "querystring": querystring.urlencode(), "vandaag": vandaag(),
-    })
+    return render(request, "leerroutes/aanbieders.html", {**lijstpagina(request, qs), "form": form, "vandaag": vandaag()})
 
 
 def _gefilterd(qs, *, soort: str, keurmerk: str, op: date):

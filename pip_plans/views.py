@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
 from cases.models import Fase
-from cases.views import dossier_formulier, dossier_pagina
+from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.roles import Rol
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
@@ -31,8 +30,6 @@ from .forms import (
     WijzigingForm,
 )
 from .models import OPEN_STATUSSEN, InformatieVerzoek, Pip, PipStatus
-
-PAGINA_GROOTTE = 25
 
 
 def _pip(request: HttpRequest, pip_id: int, pagina: str, *, alleen_bewerken: bool = False) -> Pip:
@@ -281,8 +278,7 @@ def pip_beschikking(request: HttpRequest, pip_id: int) -> HttpResponse:
 def te_beoordelen(request: HttpRequest) -> HttpResponse:
     if not request.user.heeft_rol(Rol.CONSULENT):
         raise PermissionDenied
-    pagina = Paginator(selectors.te_beoordelen(user=request.user), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
-    return render(request, "pip_plans/te_beoordelen.html", {"pagina": pagina, "querystring": ""})
+    return render(request, "pip_plans/te_beoordelen.html", lijstpagina(request, selectors.te_beoordelen(user=request.user)))
 
 
 @login_required

@@ -56,3 +56,8 @@ def test_a_missing_version_is_refused(geval, client, request):
     _geweigerd(response, opzet)
     assert opzet.stand() == voor
 
+
+
+def test_every_app_lists_its_edit_forms():
+    assert {geval.naam.split(":")[0] for geval in GEVALLEN} == set(APPS)
+    assert len({geval.naam for geval in GEVALLEN}) == len(GEVALLEN)
