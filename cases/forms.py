@@ -52,7 +52,7 @@ class DossierForm(forms.ModelForm):
         model = Dossier
         fields = [
             "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting",
-            "datum_brp_vestiging", "datum_vestiging_na_verhuizing",
+            "datum_brp_vestiging", "datum_vestiging_na_verhuizing", "eerder_pip_elders",
         ]
         widgets = {f: DatumInput() for f in fields if f.startswith("datum_")}
 

@@ -34,7 +34,7 @@ PERSOON_VELDEN = (
 )
 DOSSIER_VELDEN = (
     "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting", "datum_brp_vestiging",
-    "datum_vestiging_na_verhuizing",
+    "datum_vestiging_na_verhuizing", "eerder_pip_elders",
 )
 
 

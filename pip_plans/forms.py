@@ -18,6 +18,7 @@ PIP_VELDEN = [
 WIJZIGING_VELDEN = [
     "schakel_uitzondering", "schakel_motivering",
     "afschalen_geheel", "afschalen_onderdelen", "afschalen_nt2_uren", "afschalen_inspanning",
+    "afschalen_onhaalbaar_op", "afschalen_onhaalbaar_grond",
 ]
 SECTIES = [
     (_("Leerroute (DUO)"), ["leerroute", "niveau", "alfabetisering", "b1_intensiteit", "mag_opleiding_afmaken",
@@ -32,7 +33,10 @@ SECTIES = [
 ]
 WIJZIGING_SECTIES = [
     (_("Schakelen"), ["schakel_uitzondering", "schakel_motivering"]),
-    (_("Afschalen naar A2"), ["afschalen_geheel", "afschalen_onderdelen", "afschalen_nt2_uren", "afschalen_inspanning"]),
+    (_("Afschalen naar A2 (Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5)"), [
+        "afschalen_onhaalbaar_op", "afschalen_onhaalbaar_grond", "afschalen_geheel", "afschalen_onderdelen",
+        "afschalen_nt2_uren", "afschalen_inspanning",
+    ]),
 ]
 
 
@@ -55,10 +59,11 @@ class PipForm(VersieVeld, forms.ModelForm):
         widgets = {
             "pvt_geplande_start": DatumInput(),
             "ontzorgen_start": DatumInput(),
+            "afschalen_onhaalbaar_op": DatumInput(),
             **{veld: forms.Textarea(attrs={"rows": 3}) for veld in [
                 "lbt_afwijking_motivering", "leerroute_afspraken", "knm_afspraken", "maatschappelijke_begeleiding",
                 "participatie", "participatiewet", "kinderopvang", "vve_afspraken", "schakel_motivering",
-                "afschalen_inspanning",
+                "afschalen_inspanning", "afschalen_onhaalbaar_grond",
             ]},
         }
 

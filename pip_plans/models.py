@@ -116,6 +116,11 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
     afschalen_onderdelen = models.JSONField(_("af te schalen examenonderdelen"), default=list, blank=True)
     afschalen_nt2_uren = models.PositiveIntegerField(_("gevolgde NT2-uren"), null=True, blank=True)
     afschalen_inspanning = models.TextField(_("inspanning tijdens de lessen"), blank=True)
+    afschalen_onhaalbaar_op = models.DateField(
+        _("vastgesteld op dat B1 niet haalbaar is"), null=True, blank=True,
+        help_text=_("Wet inburgering 2021, art. 17 lid 3: B1 is niet haalbaar binnen de (verlengde) inburgeringstermijn."),
+    )
+    afschalen_onhaalbaar_grond = models.TextField(_("waarom B1 niet haalbaar is binnen de termijn"), blank=True)
 
     # --- workflow ---
     auteur = models.ForeignKey(

@@ -85,7 +85,8 @@ def kan_beoordelen(*, is_consulent: bool, status: str) -> bool:
 # --- DUO's rules on a PIP message (RULES.md) ---------------------------------------------------
 DUO_A2_ONDERWIJS = _("Niveau A2 kan niet bij de onderwijsroute (DUO-regel).")
 DUO_B1_Z = _("Niveau B1 kan niet bij de Z-route (DUO-regel).")
-DUO_A2_EERSTE_B = _("Niveau A2 kan niet op het eerste PIP met de B1-route; afschalen naar A2 kan pas bij een wijziging (DUO-regel).")
+DUO_A2_EERSTE_PIP = _("Niveau A2 kan niet op het allereerste PIP van de persoon, in welke gemeente ook (DUO-regel). Op een later PIP kan A2 wel, bijvoorbeeld na een verhuizing (Wet inburgering 2021, art. 15 lid 4) of na de onderwijsroute (Besluit inburgering 2021, art. 5.5). Is er al een PIP in een andere gemeente? Leg dat vast bij de dossiergegevens.")
+A2_ALLEEN_AFSCHALEN = _("Het vorige PIP van deze persoon had niveau B1: naar A2 gaat alleen door afschalen, met de voorwaarden daarvan (Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5). Kies als reden van de wijziging 'Afschalen', of 'Schakelen' vanuit de onderwijsroute.")
 DUO_VOOR_PLICHT = _("De dagtekening ligt vóór de start van de inburgeringsplicht (%(datum)s) (DUO-regel).")
 DUO_VOOR_VESTIGING = _("De dagtekening ligt vóór de vestiging in de gemeente (%(datum)s) (DUO-regel).")
 DUO_VOOR_HUIDIG = _("De dagtekening ligt vóór de dagtekening van het huidige PIP (%(datum)s) (DUO-regel).")
@@ -103,18 +104,23 @@ class PipFeiten:
     niveau: str | None
     b1_intensiteit: int | None
     is_asiel: bool
-    eerdere_b_route: bool  # an earlier vastgesteld PIP of this person had the B1-route
+    # The very first PIP of the person in any gemeente: no earlier vastgesteld PIP here (any dossier of
+    # the person) and none recorded elsewhere (`Dossier.eerder_pip_elders`; DUO's fact once exchanged).
+    eerste_pip: bool
 
 
 def inhoud_fouten(f: PipFeiten) -> dict[str, str]:
-    """DUO's content rules: level against route, intensity only for asiel on the B1-route."""
+    """DUO's content rules: level against route, intensity only for asiel on the B1-route. A2 on the
+    B1-route is refused only on the very first PIP of the person, in any gemeente (DUO's wording):
+    a later PIP may carry A2 — after a move (Wet 15 lid 4) or after onderwijsroute → B1-route with
+    600 hours (Besluit 5.5). Whether that later A2 is an afschalen is `a2_vraagt_afschalen`."""
     fouten: dict[str, str] = {}
     if f.niveau == Niveau.A2 and f.leerroute == Leerroute.ONDERWIJS:
         fouten["niveau"] = str(DUO_A2_ONDERWIJS)
     elif f.niveau == Niveau.B1 and f.leerroute == Leerroute.Z:
         fouten["niveau"] = str(DUO_B1_Z)
-    elif f.niveau == Niveau.A2 and f.leerroute == Leerroute.B1 and not f.eerdere_b_route:
-        fouten["niveau"] = str(DUO_A2_EERSTE_B)
+    elif f.niveau == Niveau.A2 and f.leerroute == Leerroute.B1 and f.eerste_pip:
+        fouten["niveau"] = str(DUO_A2_EERSTE_PIP)
     if f.b1_intensiteit is not None:
         if not (f.is_asiel and f.leerroute == Leerroute.B1):
             fouten["b1_intensiteit"] = str(DUO_INTENSITEIT)
@@ -296,37 +302,73 @@ def schakel_fouten(
 
 
 EXAMENONDERDELEN = [("LE", _("Lezen")), ("LU", _("Luisteren")), ("SC", _("Schrijven")), ("SP", _("Spreken"))]
+AFSCHALEN_ONHAALBAAR_DATUM = _("Vul de datum in waarop is vastgesteld dat B1 niet haalbaar is binnen de (verlengde) inburgeringstermijn (Wet inburgering 2021, art. 17 lid 3).")
+AFSCHALEN_ONHAALBAAR_TOEKOMST = _("De datum van deze vaststelling kan niet in de toekomst liggen.")
+AFSCHALEN_ONHAALBAAR_GROND = _("Beschrijf waarom B1 niet haalbaar is binnen de (verlengde) inburgeringstermijn (Wet inburgering 2021, art. 17 lid 3), bijvoorbeeld met de voortgang volgens de aanbieder.")
+
+
+def a2_vraagt_afschalen(*, leerroute: str, niveau: str | None, vorige_route: str | None,
+                        vorige_niveau: str | None) -> bool:
+    """A2 on the B1-route after a PIP of the same person at B1 (the B1-route, or the onderwijsroute,
+    whose level is B1) is an afschalen in substance (Wet 17 lid 3): DUO's first-PIP rule no longer
+    stops it, so the conditions of Besluit 5.5 must — whatever reason was picked. `vorige_*`: the
+    person's previous PIP (this dossier's, or the latest vastgesteld one of an earlier dossier);
+    None when there is none here (e.g. the first PIP after a move: Wet 15 lid 4)."""
+    return (
+        leerroute == Leerroute.B1 and niveau == Niveau.A2
+        and vorige_route in (Leerroute.B1, Leerroute.ONDERWIJS) and (vorige_niveau or Niveau.B1) == Niveau.B1
+    )
+
+
+@dataclass(frozen=True)
+class AfschaalVoorwaarden:
+    """What Wet 17 lid 3 and Besluit 5.5 ask before A2: the exam parts (or wholly), ≥ 600 NT2 hours,
+    recorded effort, and the recorded finding that B1 is not reachable within the (extended) termijn."""
+
+    onderdelen: list[str]
+    geheel: bool
+    nt2_uren: int
+    minimum_uren: int
+    inspanning: str
+    onhaalbaar_op: date | None
+    onhaalbaar_grond: str
+    vandaag: date
+
+
+def afschaal_voorwaarden_fouten(v: AfschaalVoorwaarden) -> dict[str, str]:
+    """The conditions of afschalen (Wet 17 lid 3, Besluit 5.5), also for A2 on a schakeling from the
+    onderwijsroute to the B1-route (Besluit 5.5: taalschakeltraject hours count)."""
+    fouten: dict[str, str] = {}
+    if not v.geheel and not v.onderdelen:
+        fouten["afschalen_onderdelen"] = str(AFSCHALEN_ONDERDELEN)
+    if v.nt2_uren < v.minimum_uren:
+        fouten["afschalen_nt2_uren"] = str(AFSCHALEN_UREN % {"minimum": v.minimum_uren, "uren": v.nt2_uren})
+    if not v.inspanning.strip():
+        fouten["afschalen_inspanning"] = str(AFSCHALEN_INSPANNING)
+    if v.onhaalbaar_op is None:
+        fouten["afschalen_onhaalbaar_op"] = str(AFSCHALEN_ONHAALBAAR_DATUM)
+    elif v.onhaalbaar_op > v.vandaag:
+        fouten["afschalen_onhaalbaar_op"] = str(AFSCHALEN_ONHAALBAAR_TOEKOMST)
+    if not v.onhaalbaar_grond.strip():
+        fouten["afschalen_onhaalbaar_grond"] = str(AFSCHALEN_ONHAALBAAR_GROND)
+    return fouten
 
 
 def afschalen_fouten(
-    *,
-    van_route: str,
-    van_niveau: str | None,
-    naar_route: str,
-    naar_niveau: str | None,
-    onderdelen: list[str],
-    geheel: bool,
-    nt2_uren: int,
-    minimum_uren: int,
-    inspanning: str,
+    *, van_route: str, van_niveau: str | None, naar_route: str, naar_niveau: str | None,
+    voorwaarden: AfschaalVoorwaarden,
 ) -> dict[str, str]:
     """Afschalen B1 → A2 (Wet 17 lid 3, Besluit 5.5): only in the B1-route, wholly or for some exam
-    parts, after ≥ 600 NT2 hours (alfabetisering and intake-phase hours count) at a keurmerk or
+    parts, when B1 is not reachable within the (extended) termijn (a recorded finding with its date
+    and ground), after ≥ 600 NT2 hours (alfabetisering and intake-phase hours count) at a keurmerk or
     taalschakeltraject institution, plus recorded sufficient effort.
 
-    `nt2_uren`: the hours registered in the traject (`haken.geregistreerde_nt2_uren`), or the number
-    typed on the wijziging when none are registered (`services.afschalen_nt2_uren`)."""
+    `voorwaarden.nt2_uren`: the hours registered in the traject (`haken.geregistreerde_nt2_uren`), or
+    the number typed on the wijziging when none are registered (`services.afschalen_nt2_uren`)."""
     if not (van_route == naar_route == Leerroute.B1 and (van_niveau or Niveau.B1) == Niveau.B1
             and naar_niveau == Niveau.A2):
         return {"niveau": str(AFSCHALEN_ALLEEN_B)}
-    fouten: dict[str, str] = {}
-    if not geheel and not onderdelen:
-        fouten["afschalen_onderdelen"] = str(AFSCHALEN_ONDERDELEN)
-    if nt2_uren < minimum_uren:
-        fouten["afschalen_nt2_uren"] = str(AFSCHALEN_UREN % {"minimum": minimum_uren, "uren": nt2_uren})
-    if not inspanning.strip():
-        fouten["afschalen_inspanning"] = str(AFSCHALEN_INSPANNING)
-    return fouten
+    return afschaal_voorwaarden_fouten(voorwaarden)
 
 
 def termijn_start_na_dagtekening(dagtekening: date) -> date:

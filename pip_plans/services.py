@@ -31,7 +31,7 @@ from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, Wij
 from .selectors import geldend_pip
 
 BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
-BESCHIKKING_TEMPLATE_VERSIE = "2026.2"
+BESCHIKKING_TEMPLATE_VERSIE = "2026.3"
 AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
 
 NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
@@ -83,12 +83,28 @@ def _overgang_toegestaan(overgang, melding) -> None:
         raise ValidationError(melding, code="status")
 
 
-def _eerdere_b_route(dossier: Dossier, pip: Pip) -> bool:
+GELDIGE_STATUSSEN = [PipStatus.VASTGESTELD, PipStatus.VERVANGEN]
+
+
+def _eerste_pip(dossier: Dossier, pip: Pip) -> bool:
+    """DUO's "very first PIP of the person, in any gemeente": no earlier vastgesteld PIP of the
+    person here (any of their dossiers) and none recorded elsewhere on the dossier."""
+    if dossier.eerder_pip_elders:
+        return False
+    return not (
+        Pip.objects.filter(dossier__inburgeraar_id=dossier.inburgeraar_id, status__in=GELDIGE_STATUSSEN)
+        .exclude(pk=pip.pk).exists()
+    )
+
+
+def vorig_pip_van_persoon(pip: Pip) -> Pip | None:
+    """The person's previous PIP: the version this one replaces, or for a first version the latest
+    vastgesteld PIP of an earlier dossier of the same person here (None after a move from elsewhere)."""
+    if pip.vorige is not None:
+        return pip.vorige
     return (
-        Pip.objects.filter(dossier__inburgeraar_id=dossier.inburgeraar_id, leerroute=rules.Leerroute.B1,
-                           status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN])
-        .exclude(pk=pip.pk)
-        .exists()
+        Pip.objects.filter(dossier__inburgeraar_id=pip.dossier.inburgeraar_id, status__in=GELDIGE_STATUSSEN)
+        .exclude(dossier_id=pip.dossier_id).order_by("-dagtekening", "-pk").first()
     )
 
 
@@ -108,7 +124,7 @@ def inhoud_valideren(pip: Pip) -> None:
     dossier = pip.dossier
     fouten = rules.inhoud_fouten(rules.PipFeiten(
         leerroute=pip.leerroute, niveau=pip.niveau or None, b1_intensiteit=pip.b1_intensiteit,
-        is_asiel=dossier.is_asiel, eerdere_b_route=_eerdere_b_route(dossier, pip),
+        is_asiel=dossier.is_asiel, eerste_pip=_eerste_pip(dossier, pip),
     ))
     fouten.update(rules.onderdelen_fouten(
         leerroute=pip.leerroute, is_asiel=dossier.is_asiel, ontzorgen=pip.ontzorgen,
@@ -121,24 +137,45 @@ def inhoud_valideren(pip: Pip) -> None:
     vorige = pip.vorige
     if vorige is not None:
         fouten.update(_wijziging_fouten(pip, vorige))
+    if _a2_vraagt_afschalen(pip) and not (
+        vorige is not None and pip.wijziging_reden in (WijzigingReden.AFSCHALEN, WijzigingReden.SCHAKELEN)
+    ):
+        fouten.setdefault("niveau", str(rules.A2_ALLEEN_AFSCHALEN))
     if fouten:
         raise ValidationError(fouten)
+
+
+def _a2_vraagt_afschalen(pip: Pip) -> bool:
+    vorig = vorig_pip_van_persoon(pip)
+    return rules.a2_vraagt_afschalen(
+        leerroute=pip.leerroute, niveau=pip.niveau or None,
+        vorige_route=vorig.leerroute if vorig else None, vorige_niveau=vorig.niveau_of_standaard if vorig else None,
+    )
+
+
+def afschaal_voorwaarden(pip: Pip) -> rules.AfschaalVoorwaarden:
+    return rules.AfschaalVoorwaarden(
+        onderdelen=pip.afschalen_onderdelen, geheel=pip.afschalen_geheel, nt2_uren=afschalen_nt2_uren(pip),
+        minimum_uren=AFSCHALEN_MINIMUM_UREN, inspanning=pip.afschalen_inspanning,
+        onhaalbaar_op=pip.afschalen_onhaalbaar_op, onhaalbaar_grond=pip.afschalen_onhaalbaar_grond, vandaag=vandaag(),
+    )
 
 
 def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
     instellingen = PipInstellingen.huidig()
     if pip.wijziging_reden == WijzigingReden.SCHAKELEN:
-        return rules.schakel_fouten(
+        fouten = rules.schakel_fouten(
             van=vorige.leerroute, naar=pip.leerroute, termijn_start=vorige.termijn_start, datum=vandaag(),
             schakel_maanden=instellingen.schakel_maanden, uitzondering=pip.schakel_uitzondering,
             motivering=pip.schakel_motivering,
         )
+        if _a2_vraagt_afschalen(pip):  # onderwijsroute → B1-route at A2: the conditions of Besluit 5.5
+            fouten.update(rules.afschaal_voorwaarden_fouten(afschaal_voorwaarden(pip)))
+        return fouten
     if pip.wijziging_reden == WijzigingReden.AFSCHALEN:
         return rules.afschalen_fouten(
             van_route=vorige.leerroute, van_niveau=vorige.niveau_of_standaard, naar_route=pip.leerroute,
-            naar_niveau=pip.niveau or None, onderdelen=pip.afschalen_onderdelen, geheel=pip.afschalen_geheel,
-            nt2_uren=afschalen_nt2_uren(pip), minimum_uren=AFSCHALEN_MINIMUM_UREN,
-            inspanning=pip.afschalen_inspanning,
+            naar_niveau=pip.niveau or None, voorwaarden=afschaal_voorwaarden(pip),
         )
     if pip.leerroute != vorige.leerroute:
         # A route change is a schakeling, whatever reason was picked; it keeps its own rules.

@@ -149,6 +149,11 @@ class Dossier(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the p
         help_text=_("Alleen als de persoon met een plicht uit een andere gemeente is verhuisd: de PIP-termijn "
                     "loopt dan vanaf de inschrijving hier (Besluit 5.3 lid 3)."),
     )
+    eerder_pip_elders = models.BooleanField(
+        _("eerder PIP in een andere gemeente"), default=False,
+        help_text=_("Heeft de persoon al een PIP gehad in een andere gemeente? DUO weigert niveau A2 op het "
+                    "allereerste PIP van de persoon, in welke gemeente ook. Met de hand tot DUO dit doorgeeft."),
+    )
     werkcoach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("werkcoach"),

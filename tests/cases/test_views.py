@@ -330,3 +330,21 @@ def test_live_search_gets_only_the_results_and_a_plain_search_gets_the_whole_pag
     for html in (htmx, zonder_js):
         assert gezocht.inburgeraar.geslachtsnaam in html
         assert ander.inburgeraar.geslachtsnaam not in html
+
+
+def test_editing_records_an_earlier_pip_elsewhere_with_history_duo_a2_rule(client, werkcoach, dossier):
+    """DUO refuses A2 only on the very first PIP of the person in any gemeente: whether one exists
+    elsewhere is recorded on the dossier (by hand until DUO sends it), with its history."""
+    client.force_login(werkcoach)
+    response = client.get(reverse("cases:dossier_bewerken", args=[dossier.pk]))
+    assert 'name="dossier-eerder_pip_elders"' in response.content.decode()
+
+    response = client.post(
+        reverse("cases:dossier_bewerken", args=[dossier.pk]), bewerk_formulier(dossier, **{"dossier-eerder_pip_elders": "on"})
+    )
+
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.eerder_pip_elders is True
+    laatste = dossier.history.first()
+    assert (laatste.eerder_pip_elders, laatste.history_user) == (True, werkcoach)

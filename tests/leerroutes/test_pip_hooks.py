@@ -19,6 +19,10 @@ from tests.factories import AanbiederFactory, PipFactory, UrenFactory
 
 pytestmark = pytest.mark.django_db
 
+# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+
 VANDAAG = date.today()
 
 
@@ -113,7 +117,7 @@ def _afschalen(werkcoach, *, getypt: int | None) -> Pip:
                                             by=werkcoach)
     return pip_services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
         "niveau": "A2", "afschalen_geheel": True, "afschalen_nt2_uren": getypt,
-        "afschalen_inspanning": "Volgde alle lessen."})
+        "afschalen_inspanning": "Volgde alle lessen.", **ONHAALBAAR})
 
 
 def _uren_fout(pip) -> str | None:
@@ -172,7 +176,7 @@ def test_partial_afschalen_lowers_only_the_chosen_parts_also_after_a_later_wijzi
                     dagtekening=start - timedelta(days=1), termijn_start=start)
     v2 = _wijziging_vastgesteld(client, werkcoach, consulent, v1.dossier_id, WijzigingReden.AFSCHALEN, {
         "niveau": "A2", "afschalen_geheel": False, "afschalen_onderdelen": ["SP"], "afschalen_nt2_uren": 600,
-        "afschalen_inspanning": "Volgde alle lessen."})
+        "afschalen_inspanning": "Volgde alle lessen.", **ONHAALBAAR})
     assert (v2.status, v2.niveau) == (PipStatus.VASTGESTELD, "A2")
     for onderdeel in ("LE", "LU", "SC", "SP"):
         ExamenFactory(dossier=v1.dossier, onderdeel=onderdeel, niveau="A2")

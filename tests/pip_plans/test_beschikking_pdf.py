@@ -16,6 +16,10 @@ from tests.factories import BredeIntakeFactory, ConsulentFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
 
+# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"]
 DAGTEKENING = date.today() - timedelta(days=2)
@@ -126,12 +130,16 @@ def test_an_afschalen_beschikking_names_the_exam_parts_in_words(werkcoach, consu
                                         by=werkcoach)
     services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
         "niveau": Niveau.A2, "afschalen_onderdelen": ["SC", "SP"], "afschalen_nt2_uren": 600,
-        "afschalen_inspanning": "Volgde alle lessen."})
+        "afschalen_inspanning": "Volgde alle lessen.", **ONHAALBAAR})
     services.pip_indienen(pip_id=v2.pk, by=werkcoach)
     v2 = services.pip_vaststellen(pip_id=v2.pk, dagtekening=date.today(), bekendmaking=date.today(), versie=versies.van(v2), by=consulent)
     inhoud = tekst(pdf_lezen(v2))
     assert "voor de onderdelen schrijven, spreken" in inhoud
     assert "SC" not in inhoud.split()
+    # Wet 17 lid 3: the finding that B1 is not feasible, with its date and ground; Besluit 5.5.
+    assert "niveau B1 niet binnen uw (verlengde) inburgeringstermijn kunt halen" in inhoud
+    assert "Volgens de aanbieder is B1 niet haalbaar" in inhoud
+    assert "artikel 5.5 van het Besluit inburgering 2021" in inhoud
 
 
 def test_the_beschikking_states_the_persons_rights_and_obligations(vastgesteld):

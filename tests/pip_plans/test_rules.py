@@ -13,9 +13,9 @@ from pip_plans.rules import Niveau as N
 from pip_plans.rules import PipFeiten, SchakelUitzondering
 
 
-def feiten(leerroute=R.B1, niveau=None, intensiteit=None, asiel=True, eerdere_b=False) -> PipFeiten:
+def feiten(leerroute=R.B1, niveau=None, intensiteit=None, asiel=True, eerste=False) -> PipFeiten:
     return PipFeiten(leerroute=leerroute, niveau=niveau, b1_intensiteit=intensiteit, is_asiel=asiel,
-                     eerdere_b_route=eerdere_b)
+                     eerste_pip=eerste)
 
 
 @pytest.mark.parametrize(
@@ -27,8 +27,10 @@ def feiten(leerroute=R.B1, niveau=None, intensiteit=None, asiel=True, eerdere_b=
         pytest.param(feiten(R.Z, N.B1), {"niveau": rules.DUO_B1_Z}, id="B1-Z-route-refused"),
         pytest.param(feiten(R.Z, N.A2), {}, id="A2-Z-route-allowed"),
         pytest.param(feiten(R.Z, None), {}, id="Z-route-without-niveau-allowed"),
-        pytest.param(feiten(R.B1, N.A2), {"niveau": rules.DUO_A2_EERSTE_B}, id="A2-B-route-on-first-B-pip-refused"),
-        pytest.param(feiten(R.B1, N.A2, eerdere_b=True), {}, id="A2-B-route-after-earlier-B-pip-allowed"),
+        pytest.param(feiten(R.B1, N.A2, eerste=True), {"niveau": rules.DUO_A2_EERSTE_PIP},
+                     id="A2-B-route-on-the-very-first-pip-refused"),
+        pytest.param(feiten(R.B1, N.A2), {}, id="A2-B-route-on-a-later-pip-allowed"),
+        pytest.param(feiten(R.Z, N.A2, eerste=True), {}, id="A2-Z-route-on-the-first-pip-allowed"),
         pytest.param(feiten(R.B1, N.B1), {}, id="B1-B-route-allowed"),
         pytest.param(feiten(R.B1, N.B1, intensiteit=800), {}, id="intensity-asiel-B-route-allowed"),
         pytest.param(feiten(R.B1, None, intensiteit=1), {}, id="intensity-lower-bound-1"),
@@ -48,7 +50,9 @@ def feiten(leerroute=R.B1, niveau=None, intensiteit=None, asiel=True, eerdere_b=
                      id="two-rules-broken-both-reported"),
     ],
 )
-def test_inhoud_fouten_applies_duos_content_rules(f, verwacht):
+def test_inhoud_fouten_applies_duos_content_rules_a2_not_on_the_very_first_pip(f, verwacht):
+    """DUO's rules; A2 on the B1-route is refused only on the very first PIP of the person in any
+    gemeente, so it is allowed after a move (Wet 15 lid 4) or onderwijsroute → B1 (Besluit 5.5)."""
     assert rules.inhoud_fouten(f) == {k: str(v) for k, v in verwacht.items()}
 
 
@@ -221,11 +225,18 @@ def test_schakelen_without_a_termijn_is_allowed():
 
 
 # --- afschalen --------------------------------------------------------------------------------------
+AFSCHAAL_VANDAAG = date(2026, 6, 15)
+VOORWAARDEN = {"onderdelen": [], "geheel": True, "nt2_uren": 600, "minimum_uren": 600,
+               "inspanning": "Altijd aanwezig, huiswerk gemaakt.", "onhaalbaar_op": date(2026, 6, 1),
+               "onhaalbaar_grond": "Voortgang volgens de aanbieder: B1 niet haalbaar voor de einddatum.",
+               "vandaag": AFSCHAAL_VANDAAG}
+
+
 def afschalen(**wijzig):
-    args = {"van_route": R.B1, "van_niveau": N.B1, "naar_route": R.B1, "naar_niveau": N.A2, "onderdelen": [],
-            "geheel": True, "nt2_uren": 600, "minimum_uren": 600, "inspanning": "Altijd aanwezig, huiswerk gemaakt.",
-            **wijzig}
-    return rules.afschalen_fouten(**args)
+    route = {"van_route": R.B1, "van_niveau": N.B1, "naar_route": R.B1, "naar_niveau": N.A2}
+    voorwaarden = {k: wijzig.pop(k) for k in list(wijzig) if k in VOORWAARDEN}
+    return rules.afschalen_fouten(**{**route, **wijzig},
+                                  voorwaarden=rules.AfschaalVoorwaarden(**{**VOORWAARDEN, **voorwaarden}))
 
 
 @pytest.mark.parametrize(
@@ -248,10 +259,41 @@ def afschalen(**wijzig):
                      {"afschalen_nt2_uren": rules.AFSCHALEN_UREN % {"minimum": 600, "uren": 0},
                       "afschalen_inspanning": rules.AFSCHALEN_INSPANNING,
                       "afschalen_onderdelen": rules.AFSCHALEN_ONDERDELEN}, id="all-missing-all-reported"),
+        pytest.param({"onhaalbaar_op": None}, {"afschalen_onhaalbaar_op": rules.AFSCHALEN_ONHAALBAAR_DATUM},
+                     id="no-date-of-the-finding-b1-not-feasible"),
+        pytest.param({"onhaalbaar_op": date(2026, 6, 16)},
+                     {"afschalen_onhaalbaar_op": rules.AFSCHALEN_ONHAALBAAR_TOEKOMST}, id="finding-dated-tomorrow"),
+        pytest.param({"onhaalbaar_op": AFSCHAAL_VANDAAG}, {}, id="finding-dated-today"),
+        pytest.param({"onhaalbaar_grond": "  "}, {"afschalen_onhaalbaar_grond": rules.AFSCHALEN_ONHAALBAAR_GROND},
+                     id="no-ground-for-the-finding"),
     ],
 )
-def test_afschalen_fouten(wijzig, verwacht):
+def test_afschalen_fouten_wet_17_lid_3_besluit_5_5(wijzig, verwacht):
+    """Afschalen needs ≥ 600 hours, the effort, the exam parts and — Wet 17 lid 3 — the recorded
+    finding (date and ground) that B1 is not feasible within the (extended) termijn."""
     assert afschalen(**wijzig) == {k: str(v) for k, v in verwacht.items()}
+
+
+@pytest.mark.parametrize(
+    ("leerroute", "niveau", "vorige_route", "vorige_niveau", "afschalen"),
+    [
+        pytest.param(R.B1, N.A2, None, None, False, id="first-pip-here-after-a-move-wet-15-lid-4"),
+        pytest.param(R.B1, N.A2, R.B1, N.B1, True, id="B1-route-B1-to-A2-is-afschalen"),
+        pytest.param(R.B1, N.A2, R.B1, None, True, id="B1-route-without-niveau-is-B1"),
+        pytest.param(R.B1, N.A2, R.ONDERWIJS, N.B1, True, id="onderwijsroute-to-B1-route-A2-besluit-5-5"),
+        pytest.param(R.B1, N.A2, R.B1, N.A2, False, id="already-A2-stays-A2"),
+        pytest.param(R.B1, N.A2, R.Z, None, False, id="from-Z-route-not-from-B1"),
+        pytest.param(R.B1, N.B1, R.B1, N.B1, False, id="staying-B1"),
+        pytest.param(R.Z, N.A2, R.B1, N.B1, False, id="A2-on-the-Z-route-is-no-afschalen"),
+    ],
+)
+def test_a2_on_the_b1_route_after_a_b1_pip_is_afschalen_wet_17_lid_3(leerroute, niveau, vorige_route, vorige_niveau,
+                                                                      afschalen):
+    """DUO refuses A2 only on the very first PIP of the person, in any gemeente; A2 on a later B1-route
+    PIP after a PIP at B1 of the same person still needs the afschalen conditions (Wet 17 lid 3,
+    Besluit 5.5)."""
+    assert rules.a2_vraagt_afschalen(leerroute=leerroute, niveau=niveau, vorige_route=vorige_route,
+                                     vorige_niveau=vorige_niveau) is afschalen
 
 
 @pytest.mark.parametrize(

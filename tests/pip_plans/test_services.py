@@ -11,13 +11,17 @@ from cases.intake import services as intake_services
 from cases.models import Fase
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
 from inburgering.schrijven import VERSIE_VEROUDERD
-from pip_plans import services
+from pip_plans import rules, services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
 from tests import versies
 from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
+
+# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
 
 VANDAAG = date.today()
 PIP = {"leerroute": Leerroute.B1, "niveau": Niveau.B1, "aanbieder": "Taalschool Noord", "aantal_voortgangsgesprekken": 6}
@@ -215,7 +219,7 @@ def test_afschalen_to_a2_after_a_b_route_pip_is_allowed(werkcoach, consulent):
                                         by=werkcoach)
     services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
         "niveau": Niveau.A2, "afschalen_geheel": True, "afschalen_nt2_uren": 600,
-        "afschalen_inspanning": "Volgde alle lessen."})
+        "afschalen_inspanning": "Volgde alle lessen.", **ONHAALBAAR})
     services.pip_indienen(pip_id=v2.pk, by=werkcoach)
     assert vaststellen(v2, consulent).niveau == Niveau.A2
 
@@ -421,3 +425,79 @@ def test_information_requests_suspend_and_extend_the_deadline(klaar_voor_pip, we
     with pytest.raises(ValidationError, match="vóór de aanvraag"):
         services.informatie_ontvangen(verzoek_id=verzoek.pk, ontvangen_op=VANDAAG - timedelta(days=6),
                                       versie=verzoek.versie, by=werkcoach)
+
+
+# --- A2 on the first PIP (DUO) and the afschalen gate (Wet 15 lid 4, Wet 17 lid 3, Besluit 5.5) ---
+def _a2_concept(dossier, werkcoach) -> Pip:
+    return services.pip_opstellen(dossier_id=dossier.pk, gegevens={**PIP, "niveau": Niveau.A2}, by=werkcoach)
+
+
+def test_a2_on_the_very_first_pip_of_the_person_is_refused_duo_rule(klaar_voor_pip, werkcoach):
+    pip = _a2_concept(klaar_voor_pip, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert fout.value.message_dict["niveau"] == [str(rules.DUO_A2_EERSTE_PIP)]
+
+
+def test_a2_on_the_first_pip_here_after_a_move_is_allowed_wet_15_lid_4(klaar_voor_pip, werkcoach, consulent):
+    """The person had a PIP in another gemeente (recorded on the dossier until DUO sends it)."""
+    klaar_voor_pip.eerder_pip_elders = True
+    klaar_voor_pip.save()
+    pip = services.pip_indienen(pip_id=_a2_concept(klaar_voor_pip, werkcoach).pk, by=werkcoach)
+    assert vaststellen(pip, consulent).niveau == Niveau.A2
+
+
+def test_a2_after_a_b1_pip_of_an_earlier_dossier_here_needs_afschalen(werkcoach):
+    eerder = PipFactory(vastgesteld=True, dossier__fase=Fase.BEEINDIGD)
+    dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach,
+                                 dossier__inburgeraar=eerder.dossier.inburgeraar).dossier
+    pip = _a2_concept(dossier, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=pip.pk, by=werkcoach)
+    assert fout.value.message_dict["niveau"] == [str(rules.A2_ALLEEN_AFSCHALEN)]
+
+
+def test_a2_under_another_reason_after_a_b1_version_is_refused_afschalen_is_the_gate(werkcoach):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.OVERIG, toelichting="",
+                                        by=werkcoach)
+    services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, gegevens={"niveau": Niveau.A2},
+                           by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert fout.value.message_dict["niveau"] == [str(rules.A2_ALLEEN_AFSCHALEN)]
+
+
+def _schakel_o_naar_b_a2(werkcoach, **gegevens) -> Pip:
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach, leerroute=Leerroute.ONDERWIJS, niveau="")
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.SCHAKELEN, toelichting="",
+                                        by=werkcoach)
+    return services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
+        "leerroute": Leerroute.B1, "niveau": Niveau.A2, **gegevens})
+
+
+def test_onderwijsroute_to_b1_route_at_a2_needs_600_hours_besluit_5_5(werkcoach):
+    v2 = _schakel_o_naar_b_a2(werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert {"afschalen_nt2_uren", "afschalen_inspanning", "afschalen_onhaalbaar_op"} <= set(fout.value.message_dict)
+    assert "niveau" not in fout.value.message_dict
+
+
+def test_onderwijsroute_to_b1_route_at_a2_with_600_hours_is_allowed_besluit_5_5(werkcoach, consulent):
+    v2 = _schakel_o_naar_b_a2(werkcoach, afschalen_geheel=True, afschalen_nt2_uren=600,
+                              afschalen_inspanning="Volgde het taalschakeltraject volledig.", **ONHAALBAAR)
+    services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert vaststellen(v2, consulent).niveau == Niveau.A2
+
+
+def test_afschalen_without_the_finding_that_b1_is_not_feasible_is_refused_wet_17_lid_3(werkcoach):
+    v1 = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    v2 = services.pip_wijziging_starten(dossier_id=v1.dossier_id, reden=WijzigingReden.AFSCHALEN, toelichting="",
+                                        by=werkcoach)
+    services.pip_bijwerken(pip_id=v2.pk, wijzigingsnummer=v2.wijzigingsnummer, by=werkcoach, gegevens={
+        "niveau": Niveau.A2, "afschalen_geheel": True, "afschalen_nt2_uren": 600,
+        "afschalen_inspanning": "Volgde alle lessen."})
+    with pytest.raises(ValidationError) as fout:
+        services.pip_indienen(pip_id=v2.pk, by=werkcoach)
+    assert set(fout.value.message_dict) == {"afschalen_onhaalbaar_op", "afschalen_onhaalbaar_grond"}

@@ -256,3 +256,24 @@ def test_the_pip_tab_costs_the_same_queries_for_1_and_5_versions(client, werkcoa
     client.force_login(werkcoach)
     assert queries_voor(client, reverse("pip_plans:pip_tab", args=[een.pk])) == queries_voor(
         client, reverse("pip_plans:pip_tab", args=[vijf.pk]))
+
+
+def test_the_wijziging_form_asks_for_the_finding_that_b1_is_not_feasible_wet_17_lid_3(client, werkcoach):
+    geldend = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
+    concept = PipFactory(dossier=geldend.dossier, versie=2, vorige=geldend, wijziging_reden="afschalen",
+                         termijn_start=geldend.termijn_start, niveau="A2")
+    client.force_login(werkcoach)
+    pagina = client.get(reverse("pip_plans:pip_bewerken", args=[concept.pk])).content.decode()
+    assert 'name="afschalen_onhaalbaar_op"' in pagina
+    assert 'name="afschalen_onhaalbaar_grond"' in pagina
+    assert "art. 17 lid 3" in pagina
+
+    gegevens = {"versie": concept.wijzigingsnummer, "leerroute": "B", "niveau": "A2", "alfabetisering": "NVT",
+                "aantal_voortgangsgesprekken": 6, "afschalen_geheel": "on", "afschalen_nt2_uren": 600,
+                "afschalen_inspanning": "Volgde alle lessen.", "afschalen_onhaalbaar_op": "2026-01-05",
+                "afschalen_onhaalbaar_grond": "B1 is niet haalbaar volgens de aanbieder."}
+    response = client.post(reverse("pip_plans:pip_bewerken", args=[concept.pk]), gegevens)
+    assert response.status_code == 302
+    concept.refresh_from_db()
+    assert (concept.afschalen_onhaalbaar_op, concept.afschalen_onhaalbaar_grond) == (
+        date(2026, 1, 5), "B1 is niet haalbaar volgens de aanbieder.")
