@@ -70,7 +70,8 @@ def _intake(dossier: Dossier, werkcoach: User, vandaag: date, *, afronden: bool)
         dossier_id=dossier.pk, versie=0, by=werkcoach, werkervaringen=[],
         gegevens={"locatie": "gemeente", "lbt_uitkomst": "haalbaar", "lbt_score": 31, "lbt_vereiste_score": 25,
                   "lbt_datum": vandaag - timedelta(days=5), "opleiding_niveau": "voortgezet", "opleiding_jaren": 10,
-                  "geen_werkervaring": True, "nederlands_niveau": "A0", "zelfredzaamheid": "gemiddeld"},
+                  "geen_werkervaring": True, "nederlands_niveau": "A0", "zelfredzaamheid": "gemiddeld",
+                  "arbeidsmogelijkheden": "Wil in de techniek werken; rijbewijs nodig", "een_op_een_gewezen": True},
     )
     if afronden:
         intake.gezondheid_opslaan(dossier_id=dossier.pk, versie=0, by=werkcoach,

@@ -126,6 +126,10 @@ class BredeIntakeFactory(factory.django.DjangoModelFactory):
     lbt_datum = factory.LazyFunction(lambda: date.today() - timedelta(days=5))
     opleiding_niveau = "voortgezet"
     geen_werkervaring = True
+    nederlands_niveau = "A0"  # Besluit 5.2: taalniveau, arbeidsparticipatie, zelfredzaamheid; lid 2: één op één
+    arbeidsmogelijkheden = "Wil in de zorg werken."
+    zelfredzaamheid = "gemiddeld"
+    een_op_een_gewezen = True
 
     class Params:
         afgerond = factory.Trait(

@@ -6,6 +6,7 @@ from inburgering.formulieren import DatumInput
 from inburgering.formulierpagina import VersieVeld
 
 TEKSTVAK = {"rows": 3}
+NODIG_VOOR_AFRONDEN = _("Nodig om de intake af te ronden (Besluit inburgering 2021, art. 5.2).")
 
 
 class OverdrachtForm(VersieVeld, forms.ModelForm):
@@ -80,6 +81,8 @@ class IntakeForm(VersieVeld, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not zonder_overdracht:
             del self.fields["reden_zonder_overdracht"]
+        for veld in ("nederlands_niveau", "arbeidsmogelijkheden", "zelfredzaamheid"):
+            self.fields[veld].help_text = NODIG_VOOR_AFRONDEN
 
     def secties(self):
         return [(titel, [self[v] for v in velden if v in self.fields]) for titel, velden in self.SECTIES]

@@ -46,6 +46,10 @@ ONTBREEKT_OPLEIDING = _("het onderdeel opleiding (hoogst afgeronde opleiding)")
 ONTBREEKT_WERK = _("het onderdeel werkervaring (ten minste één werkervaring, of aangeven dat er geen is)")
 ONTBREEKT_GEZONDHEID = _("het onderdeel gezondheid")
 ONTBREEKT_GEZONDHEID_GEEN_TOEGANG = _("het onderdeel gezondheid (in te vullen door de eigen werkcoach of een consulent)")
+ONTBREEKT_TAALNIVEAU = _("het taalniveau: het niveau Nederlands (Besluit inburgering 2021, art. 5.2)")
+ONTBREEKT_ARBEIDSPARTICIPATIE = _("de mogelijkheden voor arbeidsparticipatie (Besluit inburgering 2021, art. 5.2)")
+ONTBREEKT_ZELFREDZAAMHEID = _("de mate van zelfredzaamheid (Besluit inburgering 2021, art. 5.2)")
+ONTBREEKT_EEN_OP_EEN = _("vastleggen dat de persoon is gewezen op het recht om de intakegesprekken één op één te voeren (Besluit inburgering 2021, art. 5.2 lid 2)")
 LBT_SCORE_ONVOLLEDIG = _("Vul de score en de vereiste score allebei in, of geen van beide.")
 LBT_DATUM_TOEKOMST = _("De datum van de toets ligt in de toekomst.")
 LBT_UITSLAG_EN_VRIJSTELLING = _("Een vrijgestelde persoon heeft geen toetsuitslag; kies de uitslag óf de vrijstelling.")
@@ -62,12 +66,20 @@ class IntakeStand:
     geen_werkervaring: bool
     gezondheid_ingevuld: bool
     zonder_medewerking: bool
+    # Besluit 5.2: the language level, the possibilities for labour participation, the degree of
+    # self-reliance; lid 2: the person was told of the right to one-to-one intake talks.
+    taalniveau: str
+    arbeidsparticipatie: str
+    zelfredzaamheid: str
+    een_op_een_gewezen: bool
 
 
 def intake_ontbrekend(stand: IntakeStand, *, mag_gezondheid: bool = True) -> list[str]:
     """What still blocks completing the intake. Completing requires the LBT (or an exemption or a
-    reason), opleiding/werk and gezondheid. After the third summons without appearance the college
-    completes the intake without the person (Wet 14 lid 2): nothing is then required."""
+    reason), opleiding/werk and gezondheid (Wet 14 lid 3), the language level, the possibilities for
+    labour participation and the degree of self-reliance (Besluit 5.2), and the recorded notice of
+    the right to one-to-one talks (Besluit 5.2 lid 2). After the third summons without appearance
+    the college completes the intake without the person (Wet 14 lid 2): nothing is then required."""
     if stand.zonder_medewerking:
         return []
     ontbreekt = []
@@ -79,6 +91,14 @@ def intake_ontbrekend(stand: IntakeStand, *, mag_gezondheid: bool = True) -> lis
         ontbreekt.append(str(ONTBREEKT_WERK))
     if not stand.gezondheid_ingevuld:
         ontbreekt.append(str(ONTBREEKT_GEZONDHEID if mag_gezondheid else ONTBREEKT_GEZONDHEID_GEEN_TOEGANG))
+    if not stand.taalniveau:
+        ontbreekt.append(str(ONTBREEKT_TAALNIVEAU))
+    if not stand.arbeidsparticipatie.strip():
+        ontbreekt.append(str(ONTBREEKT_ARBEIDSPARTICIPATIE))
+    if not stand.zelfredzaamheid:
+        ontbreekt.append(str(ONTBREEKT_ZELFREDZAAMHEID))
+    if not stand.een_op_een_gewezen:
+        ontbreekt.append(str(ONTBREEKT_EEN_OP_EEN))
     return ontbreekt
 
 

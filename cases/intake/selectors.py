@@ -23,6 +23,8 @@ def intake_stand(intake: BredeIntake) -> rules.IntakeStand:
         lbt_geen_reden=intake.lbt_geen_reden, opleiding_niveau=intake.opleiding_niveau,
         aantal_werkervaringen=intake.werkervaringen.count(), geen_werkervaring=intake.geen_werkervaring,
         gezondheid_ingevuld=bool(gezondheid and gezondheid.is_ingevuld), zonder_medewerking=intake.zonder_medewerking,
+        taalniveau=intake.nederlands_niveau, arbeidsparticipatie=intake.arbeidsmogelijkheden,
+        zelfredzaamheid=intake.zelfredzaamheid, een_op_een_gewezen=intake.een_op_een_gewezen,
     )
 
 

@@ -147,8 +147,9 @@ def _eerdere(dossier: Dossier) -> list[rules.EerdereUitnodiging]:
 
 @transaction.atomic
 def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> BredeIntake:
-    """Complete the intake: LBT (or exemption/reason), opleiding/werk and gezondheid are required;
-    after the third summons without appearance the college completes it without the person
+    """Complete the intake: LBT (or exemption/reason), opleiding/werk and gezondheid (Wet 14 lid 3),
+    taalniveau, arbeidsparticipatie and zelfredzaamheid (Besluit 5.2) and the notice of the right to
+    one-to-one talks (Besluit 5.2 lid 2) are required; after the third summons without appearance the college completes it without the person
     (Wet 14 lid 2). Moves the dossier intake → pip_in_opstelling."""
     dossier = _dossier(dossier_id, by)
     intake = enkel_vergrendelen(BredeIntake.objects.filter(dossier=dossier))

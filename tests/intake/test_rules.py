@@ -14,10 +14,12 @@ VANDAAG = date(2026, 3, 10)
 COMPLEET = IntakeStand(
     lbt_uitkomst=LbtUitkomst.HAALBAAR, lbt_vrijstelling="", lbt_geen_reden="", opleiding_niveau="basis",
     aantal_werkervaringen=1, geen_werkervaring=False, gezondheid_ingevuld=True, zonder_medewerking=False,
+    taalniveau="A1", arbeidsparticipatie="Wil in de zorg werken", zelfredzaamheid="gemiddeld", een_op_een_gewezen=True,
 )
 LEEG = IntakeStand(
     lbt_uitkomst="", lbt_vrijstelling="", lbt_geen_reden="", opleiding_niveau="",
     aantal_werkervaringen=0, geen_werkervaring=False, gezondheid_ingevuld=False, zonder_medewerking=False,
+    taalniveau="", arbeidsparticipatie="", zelfredzaamheid="", een_op_een_gewezen=False,
 )
 
 
@@ -30,7 +32,8 @@ def _stand(basis: IntakeStand = COMPLEET, **wijzig) -> IntakeStand:
     [
         pytest.param(COMPLEET, [], id="complete-intake-misses-nothing"),
         pytest.param(LEEG, [rules.ONTBREEKT_LBT, rules.ONTBREEKT_OPLEIDING, rules.ONTBREEKT_WERK,
-                            rules.ONTBREEKT_GEZONDHEID], id="empty-intake-misses-all-four"),
+                            rules.ONTBREEKT_GEZONDHEID, rules.ONTBREEKT_TAALNIVEAU, rules.ONTBREEKT_ARBEIDSPARTICIPATIE,
+                            rules.ONTBREEKT_ZELFREDZAAMHEID, rules.ONTBREEKT_EEN_OP_EEN], id="empty-intake-misses-all"),
         pytest.param(_stand(lbt_uitkomst=""), [rules.ONTBREEKT_LBT], id="no-lbt-result"),
         pytest.param(_stand(lbt_uitkomst="", lbt_geen_reden="   "), [rules.ONTBREEKT_LBT], id="blank-lbt-reason"),
         pytest.param(_stand(lbt_uitkomst="", lbt_vrijstelling=LbtVrijstelling.VISUEEL), [],
@@ -41,10 +44,21 @@ def _stand(basis: IntakeStand = COMPLEET, **wijzig) -> IntakeStand:
         pytest.param(_stand(aantal_werkervaringen=0), [rules.ONTBREEKT_WERK], id="no-work-and-not-marked-none"),
         pytest.param(_stand(aantal_werkervaringen=0, geen_werkervaring=True), [], id="marked-no-work-experience"),
         pytest.param(_stand(gezondheid_ingevuld=False), [rules.ONTBREEKT_GEZONDHEID], id="no-health"),
-        pytest.param(_stand(LEEG, zonder_medewerking=True), [], id="zonder-medewerking-requires-nothing"),
+        pytest.param(_stand(LEEG, zonder_medewerking=True), [], id="zonder-medewerking-requires-nothing-wet-14-lid-2"),
+        pytest.param(_stand(taalniveau=""), [rules.ONTBREEKT_TAALNIVEAU], id="no-taalniveau-besluit-5-2"),
+        pytest.param(_stand(arbeidsparticipatie="  "), [rules.ONTBREEKT_ARBEIDSPARTICIPATIE],
+                     id="no-arbeidsparticipatie-besluit-5-2"),
+        pytest.param(_stand(zelfredzaamheid=""), [rules.ONTBREEKT_ZELFREDZAAMHEID], id="no-zelfredzaamheid-besluit-5-2"),
+        pytest.param(_stand(een_op_een_gewezen=False), [rules.ONTBREEKT_EEN_OP_EEN],
+                     id="no-notice-of-one-to-one-talks-besluit-5-2-lid-2"),
+        pytest.param(_stand(taalniveau="geen"), [], id="taalniveau-geen-is-an-answer"),
+        pytest.param(_stand(LEEG, zonder_medewerking=True, een_op_een_gewezen=False), [],
+                     id="without-the-person-no-notice-needed-wet-14-lid-2"),
     ],
 )
-def test_intake_ontbrekend_names_every_missing_part(stand, verwacht):
+def test_intake_ontbrekend_names_every_missing_part_wet_14_besluit_5_2(stand, verwacht):
+    """Wet 14 lid 3 and Besluit 5.2 (taalniveau, arbeidsparticipatie, zelfredzaamheid; lid 2 the
+    notice of one-to-one talks) must be recorded — unless completed without the person (Wet 14 lid 2)."""
     assert rules.intake_ontbrekend(stand) == [str(m) for m in verwacht]
 
 

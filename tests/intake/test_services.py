@@ -19,7 +19,9 @@ VANDAAG = date.today()
 OVERDRACHT = {"datum": VANDAAG - timedelta(days=3), "plaats": "AZC Musselkanaal", "coa_contactpersoon": "P. Bakker",
               "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": "Wil snel aan het werk."}
 INTAKE = {"lbt_uitkomst": rules.LbtUitkomst.HAALBAAR, "lbt_score": 62, "lbt_vereiste_score": 50,
-          "lbt_datum": VANDAAG - timedelta(days=1), "opleiding_niveau": "voortgezet", "kinderen_leeftijden": "3, 8"}
+          "lbt_datum": VANDAAG - timedelta(days=1), "opleiding_niveau": "voortgezet", "kinderen_leeftijden": "3, 8",
+          "nederlands_niveau": "A1", "arbeidsmogelijkheden": "Kapper, eigen zaak", "zelfredzaamheid": "hoog",
+          "een_op_een_gewezen": True}
 WERK = [{"beroep": "Kapper", "land": "Syrië", "jaren": 4, "omschrijving": ""}]
 
 
@@ -272,3 +274,22 @@ def test_the_whole_warme_overdracht_stays_readable_after_the_intake(client, werk
     inhoud = client.get(reverse("intake:intake_tab", args=[intake.dossier_id])).content.decode()
     for antwoord in antwoorden.values():
         assert antwoord in inhoud
+
+
+def test_completing_an_intake_without_the_besluit_5_2_items_lists_them(client, werkcoach):
+    """Besluit 5.2: taalniveau, arbeidsparticipatie, zelfredzaamheid and (lid 2) the notice of the
+    right to one-to-one talks are required to complete the intake; the intake tab lists them too."""
+    intake = BredeIntakeFactory(dossier__werkcoach=werkcoach, nederlands_niveau="", arbeidsmogelijkheden="",
+                                zelfredzaamheid="", een_op_een_gewezen=False)
+    IntakeGezondheidFactory(intake=intake)
+    with pytest.raises(ValidationError) as fout:
+        services.intake_afronden(dossier_id=intake.dossier_id, zonder_persoon=False, by=werkcoach)
+    nodig = [rules.ONTBREEKT_TAALNIVEAU, rules.ONTBREEKT_ARBEIDSPARTICIPATIE, rules.ONTBREEKT_ZELFREDZAAMHEID,
+             rules.ONTBREEKT_EEN_OP_EEN]
+    assert fout.value.messages[1:] == [str(m) for m in nodig]
+    intake.refresh_from_db()
+    assert intake.afgerond_op is None
+
+    client.force_login(werkcoach)
+    inhoud = client.get(reverse("intake:intake_tab", args=[intake.dossier_id])).content.decode()
+    assert "Besluit inburgering 2021, art. 5.2 lid 2" in inhoud

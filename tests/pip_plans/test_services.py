@@ -56,7 +56,9 @@ def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulen
     )
     intake_services.intake_opslaan(
         dossier_id=dossier.pk, versie=0, by=werkcoach, werkervaringen=[],
-        gegevens={"lbt_uitkomst": "haalbaar", "opleiding_niveau": "hoger", "geen_werkervaring": True},
+        gegevens={"lbt_uitkomst": "haalbaar", "opleiding_niveau": "hoger", "geen_werkervaring": True,
+                  "nederlands_niveau": "A1", "arbeidsmogelijkheden": "Docent", "zelfredzaamheid": "hoog",
+                  "een_op_een_gewezen": True},
     )
     intake_services.gezondheid_opslaan(dossier_id=dossier.pk, gegevens={"fysiek": "Goed"}, versie=0, by=werkcoach)
     intake_services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=False, by=werkcoach)
