@@ -60,7 +60,8 @@ class UrenForm(forms.Form):
     bron = forms.ChoiceField(label=_("Bron"), choices=UrenBron.CHOICES, initial=UrenBron.WERKCOACH)
     aanbieder = forms.ModelChoiceField(
         label=_("Aanbieder"), queryset=None, required=False,
-        help_text=_("NT2-uren tellen voor afschalen alleen bij een instelling met keurmerk of taalschakeltraject."),
+        help_text=_("NT2-uren tellen voor afschalen alleen bij een instelling met keurmerk of taalschakeltraject, "
+                    "en voor de Z-route alleen bij een instelling met keurmerk (Besluit 3.14 lid 2 a)."),
     )
     tijdens_intake = forms.BooleanField(label=_("Gevolgd tijdens de brede intake"), required=False)
     toelichting = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
@@ -68,6 +69,28 @@ class UrenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+
+class ZRouteNormForm(VersieVeld):
+    """A lowered Z-route hour norm with its ground (Besluit 3.14 lid 8–10; DUO's medical partial
+    ontheffing). Leave a norm empty to keep the 800 hours."""
+
+    cursus_uren = forms.IntegerField(
+        label=_("Verlaagde norm taalles en KNM (uren)"), required=False, min_value=0,
+        help_text=_("Leeg: 800 uur (Besluit 3.14)."),
+    )
+    cursus_grond = forms.ChoiceField(label=_("Grond verlaging taalles en KNM"), choices=rules.CursusNormGrond.CHOICES,
+                                     required=False)
+    activiteit_uren = forms.IntegerField(
+        label=_("Verlaagde norm participatie (uren)"), required=False, min_value=0,
+        help_text=_("Alleen asielstatushouders. Leeg: 800 uur (Besluit 3.14)."),
+    )
+    activiteit_grond = forms.ChoiceField(label=_("Grond verlaging participatie"),
+                                         choices=rules.ActiviteitNormGrond.CHOICES, required=False)
+    toelichting = forms.CharField(
+        label=_("Waarop de verlaging berust"), widget=forms.Textarea(attrs=TEKST), required=False,
+        help_text=_("Bijvoorbeeld het besluit van DUO (datum, kenmerk) of de verklaring van de school."),
+    )
 
 
 class ExamenForm(forms.Form):

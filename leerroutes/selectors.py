@@ -31,6 +31,7 @@ from .models import (
     PvtSessie,
     Uren,
     VasteLast,
+    ZRouteNorm,
 )
 from .rules import InschrijvingStatus, UrenCategorie
 from .voldaan import Voldaan, VoldaanFeiten, afgeschaalde_onderdelen, plicht_voldaan
@@ -46,7 +47,7 @@ def aanbieders(*, soort: str | None = None, alleen_actief: bool = True) -> Query
     return qs.order_by("naam")
 
 
-Enkel = Pvt | Map | Ontzorging | MaatschappelijkeBegeleiding  # one per dossier, edited through a form
+Enkel = Pvt | Map | Ontzorging | MaatschappelijkeBegeleiding | ZRouteNorm  # one per dossier, edited through a form
 
 
 def enkel(model: type[Enkel], dossier: Dossier) -> Enkel | None:
@@ -96,8 +97,28 @@ def z_route_telling(instellingen: LeerroutesInstellingen) -> rules.ZRouteTelling
     )
 
 
+def telt_niet(uren: Uren) -> str:
+    """Why these course hours do not count for the Z-route (Besluit 3.14 lid 2 a), or ''. The caller
+    fetched the aanbieder with the hours (select_related)."""
+    return rules.cursusuren_telt_niet(
+        categorie=uren.categorie, aanbieder=uren.aanbieder.feiten if uren.aanbieder else None,
+        aanbieder_naam=str(uren.aanbieder or ""), van=uren.van,
+    ) or ""
+
+
 def uren_regels(uren: list[Uren]) -> list[rules.UrenRegel]:
-    return [rules.UrenRegel(u.categorie, u.aantal, u.tijdens_intake) for u in uren]
+    return [rules.UrenRegel(u.categorie, u.aantal, u.tijdens_intake, telt_niet(u)) for u in uren]
+
+
+def z_route_stand(dossier: Dossier, uren: list[Uren], *, instellingen: LeerroutesInstellingen,
+                  norm: ZRouteNorm | None) -> rules.ZRouteStand:
+    """Besluit 3.14 for this dossier: its hours (course hours only at a keurmerk institution), the
+    gemeente's counting settings and the dossier's lowered norm, if recorded."""
+    normen = rules.z_normen(norm.feiten if norm else None)
+    return rules.z_route_stand(
+        uren_regels(uren), is_asiel=dossier.is_asiel, telling=z_route_telling(instellingen),
+        cursus_norm=normen.cursus, activiteit_norm=normen.activiteit,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,8 @@ class TrajectOverzicht:
     uren: list[Uren]
     uren_totalen: dict[str, Decimal]
     z_route: rules.ZRouteStand | None  # only for the Z-route
+    z_norm: ZRouteNorm | None  # a lowered Z-route hour norm (Besluit 3.14 lid 8–10), only for the Z-route
+    uren_telt_niet: dict[int, str]  # Z-route: course hours that do not count, with the reason (lid 2 a)
     examens: list[ExamenRegel]
     behaald: dict[str, str]
     gratis_pogingen: dict[str, int] | None  # None: not asiel
@@ -148,8 +171,8 @@ class TrajectOverzicht:
 
 def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
     """Everything the Traject tab shows, in a constant number of queries whatever the number of
-    hours, exams, sessions or activities: at most 14 (leerroutes and PIP settings, PIP, enrolments, hours, exams,
-    PVT + sessions, MAP, ontzorging + vaste lasten + notes, begeleiding + activities); fewer when an
+    hours, exams, sessions or activities: at most 15 (leerroutes and PIP settings, PIP, enrolments, hours, exams,
+    the Z-route norm (Z-route only), PVT + sessions, MAP, ontzorging + vaste lasten + notes, begeleiding + activities); fewer when an
     onderdeel does not exist. The caller has checked that the user may see the dossier."""
     instellingen = LeerroutesInstellingen.huidig()
     pip = geldend_pip(dossier)
@@ -171,12 +194,11 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
     )
 
     leerroute = pip.leerroute if pip else None
-    regels = uren_regels(uren)
-    totalen = rules.uren_per_categorie(regels)
+    totalen = rules.uren_per_categorie(uren_regels(uren))
     feiten = [e.feit for e in examens]
+    z_norm = ZRouteNorm.objects.filter(dossier=dossier).first() if leerroute == Leerroute.Z else None
     z_stand = (
-        rules.z_route_stand(regels, is_asiel=dossier.is_asiel, telling=z_route_telling(instellingen))
-        if leerroute == Leerroute.Z else None
+        z_route_stand(dossier, uren, instellingen=instellingen, norm=z_norm) if leerroute == Leerroute.Z else None
     )
     sessies = list(pvt.sessies.all()) if pvt else []
     pvt_thema_codes = pvt.themas if pvt else []
@@ -213,6 +235,8 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
         uren=uren,
         uren_totalen=totalen,
         z_route=z_stand,
+        z_norm=z_norm,
+        uren_telt_niet={u.pk: reden for u in uren if (reden := telt_niet(u))} if z_stand else {},
         examens=[ExamenRegel(e, n) for e, n in zip(examens, rules.pogingnummers(feiten), strict=True)],
         behaald=behaald,
         gratis_pogingen=rules.gratis_pogingen_over(feiten, is_asiel=dossier.is_asiel),

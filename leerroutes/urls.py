@@ -12,6 +12,7 @@ urlpatterns = [
     path(f"{T}inschrijving/<int:inschrijving_id>/stoppen/", views.inschrijving_stoppen, name="inschrijving_stoppen"),
     path(f"{T}inschrijving/<int:inschrijving_id>/<str:actie>/", views.inschrijving_actie, name="inschrijving_actie"),
     path(f"{T}uren/", views.uren_nieuw, name="uren_nieuw"),
+    path(f"{T}uren/norm/", views.z_route_norm, name="z_route_norm"),
     path(f"{T}examen/", views.examen_nieuw, name="examen_nieuw"),
     path(f"{T}pvt/", views.pvt, name="pvt"),
     path(f"{T}pvt/bijeenkomst/", views.pvt_sessie, name="pvt_sessie"),

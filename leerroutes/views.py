@@ -30,7 +30,7 @@ from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
 
 from . import forms, rules, selectors, services
-from .models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, Pvt
+from .models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, Pvt, ZRouteNorm
 from .rules import Examenonderdeel, UrenCategorie, Voortgang
 
 L = gettext_lazy
@@ -73,6 +73,7 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
         inschrijvingen=[(i, _inschrijving_acties(dossier, i)) for i in overzicht.inschrijvingen],
         pvt_uren=overzicht.uren_totalen[UrenCategorie.PVT],
         uren_totaal=sum(overzicht.uren_totalen.values()),
+        uren_rijen=[(u, overzicht.uren_telt_niet.get(u.pk, "")) for u in overzicht.uren],
         categorieen=[(label, overzicht.uren_totalen[code]) for code, label in UrenCategorie.CHOICES],
         map_voortgang=Voortgang(overzicht.uren_totalen[UrenCategorie.MAP_PRAKTIJK], overzicht.map_norm),
         gratis_pogingen=[(label, overzicht.gratis_pogingen[code]) for code, label in Examenonderdeel.CHOICES]
@@ -230,6 +231,26 @@ inschrijving_stoppen = inschrijving_actie  # its own URL, `…/stoppen/`
 uren_nieuw = _formulier_view(Pagina(
     "traject_uren", forms.UrenForm, services.uren_vastleggen, L("Uren vastleggen"), L("Uren vastleggen"),
     L("De uren zijn vastgelegd."), anker="uren", initial=_uren_initial,
+))
+
+
+def _z_norm_initial(dossier: Dossier) -> dict:
+    norm = selectors.enkel(ZRouteNorm, dossier)
+    velden: dict = {"versie": versie_van(norm)}
+    if norm is not None:
+        velden.update(cursus_uren=norm.cursus_uren, cursus_grond=norm.cursus_grond,
+                      activiteit_uren=norm.activiteit_uren, activiteit_grond=norm.activiteit_grond,
+                      toelichting=norm.toelichting)
+    return velden
+
+
+z_route_norm = _formulier_view(Pagina(
+    "traject_z_route_norm", forms.ZRouteNormForm, services.z_route_norm_vastleggen, L("Urennorm Z-route"),
+    L("Opslaan"), L("De urennorm van de Z-route is opgeslagen."), anker="uren", initial=_z_norm_initial,
+    uitleg=L("De Z-route vraagt 800 uur taalles en KNM en, voor asielstatushouders, 800 uur participatie "
+             "(Besluit 3.14). Een lagere norm geldt alleen met een grond: een auditieve of visuele beperking "
+             "(lid 8), eerder gevolgd vso, praktijkonderwijs of een entreeopleiding (lid 9–10), of een "
+             "gedeeltelijke medische ontheffing van DUO voor de participatie-uren."),
 ))
 examen_nieuw = _formulier_view(Pagina(
     "traject_examen", forms.ExamenForm, services.examen_vastleggen, L("Examenresultaat vastleggen"),

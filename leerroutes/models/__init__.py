@@ -9,10 +9,10 @@ from .inschrijving import Inschrijving
 from .instellingen import LeerroutesInstellingen
 from .onderdelen import Map, Pvt, PvtSessie
 from .ontzorging import Ontzorging, OntzorgingNotitie, VasteLast
-from .uren import Uren
+from .uren import Uren, ZRouteNorm
 
 __all__ = [
     "ONTHEFFING_GRONDEN", "VRIJSTELLING_GRONDEN", "Aanbieder", "AfsluitGrond", "Afsluiting", "Examen", "Inschrijving",
     "LeerroutesInstellingen", "MaatschappelijkeBegeleiding", "Map", "MbActiviteit", "Ontzorging", "OntzorgingNotitie",
-    "Pvt", "PvtSessie", "Uren", "VasteLast",
+    "Pvt", "PvtSessie", "Uren", "VasteLast", "ZRouteNorm",
 ]

@@ -137,3 +137,14 @@ from .vocabulaire import (  # noqa: F401
     UrenCategorie,
     uren_tekst,
 )
+from .z_route import (  # noqa: F401
+    TELT_NIET_GEEN_AANBIEDER,
+    TELT_NIET_GEEN_KEURMERK,
+    ActiviteitNormGrond,
+    CursusNormGrond,
+    ZNorm,
+    ZNormen,
+    cursusuren_telt_niet,
+    z_norm_fouten,
+    z_normen,
+)

@@ -26,6 +26,7 @@ class UrenRegel:
     categorie: str
     aantal: Decimal
     tijdens_intake: bool = False
+    telt_niet: str = ""  # why these course hours do not count (Besluit 3.14 lid 2 a); empty: they count
 
 
 @dataclass(frozen=True)
@@ -79,21 +80,27 @@ def telt_als_activiteit(categorie: str, telling: ZRouteTelling) -> bool:
     )
 
 
-def z_route_stand(regels: Iterable[UrenRegel], *, is_asiel: bool, telling: ZRouteTelling) -> ZRouteStand:
+def z_route_stand(
+    regels: Iterable[UrenRegel], *, is_asiel: bool, telling: ZRouteTelling,
+    cursus_norm: int = Z_ROUTE_CURSUS_UREN, activiteit_norm: int = Z_ROUTE_ACTIVITEIT_UREN,
+) -> ZRouteStand:
     """Besluit 3.14: asiel 800 course hours (NT2 + KNM) and 800 activity hours; gezins/overig 800
-    course hours only. MAP and PVT hours always count as activity hours; intake-phase hours,
-    Participatiewet activities and maatschappelijke begeleiding count when the settings say so."""
+    course hours only; a lowered norm recorded for the dossier replaces the 800 (lid 8–10, DUO's
+    medical partial ontheffing: `rules.z_normen`). Course hours count only at a keurmerk institution
+    (lid 2 a: `regel.telt_niet`). MAP and PVT hours always count as activity hours; intake-phase
+    hours, Participatiewet activities and maatschappelijke begeleiding count when the settings say so."""
     cursus = activiteit = Decimal(0)
     for regel in regels:
         if regel.tijdens_intake and not telling.intake_uren:
             continue
         if regel.categorie == UrenCategorie.TAAL_KNM:
-            cursus += regel.aantal
+            if not regel.telt_niet:
+                cursus += regel.aantal
         elif telt_als_activiteit(regel.categorie, telling):
             activiteit += regel.aantal
     return ZRouteStand(
-        cursus=Voortgang(cursus, Z_ROUTE_CURSUS_UREN),
-        activiteit=Voortgang(activiteit, Z_ROUTE_ACTIVITEIT_UREN) if is_asiel else None,
+        cursus=Voortgang(cursus, cursus_norm),
+        activiteit=Voortgang(activiteit, activiteit_norm) if is_asiel else None,
     )
 
 

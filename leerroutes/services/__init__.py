@@ -63,4 +63,5 @@ from .uren_examens import (  # noqa: F401
     examen_vastleggen,
     uren_vastleggen,
     uren_verwijderen,
+    z_route_norm_vastleggen,
 )

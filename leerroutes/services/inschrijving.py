@@ -14,6 +14,7 @@ from leerroutes import rules, selectors
 from leerroutes.models import (
     Inschrijving,
     Uren,
+    ZRouteNorm,
 )
 from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import InschrijvingStatus, StopReden
@@ -110,10 +111,10 @@ def inschrijving_afronden(*, inschrijving_id: int, datum: date, versie: int | No
     inschrijving = _inschrijving_vergrendelen(inschrijving_id, by, "afronden", versie)
     if inschrijving.leerroute == rules.Leerroute.Z:
         dossier = inschrijving.dossier
-        uren = list(Uren.objects.filter(dossier=dossier))
-        stand = rules.z_route_stand(
-            selectors.uren_regels(uren), is_asiel=dossier.is_asiel,
-            telling=selectors.z_route_telling(LeerroutesInstellingen.huidig()),
+        uren = list(Uren.objects.filter(dossier=dossier).select_related("aanbieder"))
+        stand = selectors.z_route_stand(
+            dossier, uren, instellingen=LeerroutesInstellingen.huidig(),
+            norm=ZRouteNorm.objects.filter(dossier=dossier).first(),
         )
         if not stand.gehaald:
             raise ValidationError(Z_UREN_NIET_KLAAR % {"wat": _z_tekort(stand)})

@@ -5,14 +5,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan
+from inburgering.schrijven import enkel_vergrendelen, opslaan
 from leerroutes import rules
 from leerroutes.models import (
     Examen,
     Uren,
+    ZRouteNorm,
 )
 from leerroutes.rules import UrenBron, UrenCategorie
 
@@ -22,6 +24,7 @@ from ._basis import (
     UREN_GEKOPPELD,
     _aanbieder,
     _dossier_vergrendelen,
+    _geldend_pip,
     _keuze,
     _termijnen,
 )
@@ -59,6 +62,38 @@ def uren_verwijderen(*, uren_id: int, reden: str, by: User) -> None:
     uren._change_reason = f"Verwijderd: {reden}"
     uren._history_user = by
     uren.delete()
+
+
+ALLEEN_Z_ROUTE = _("Een verlaagde urennorm hoort bij de Z-route; het geldende PIP heeft een andere leerroute.")
+
+
+@transaction.atomic
+def z_route_norm_vastleggen(
+    *, dossier_id: int, cursus_uren: int | None, cursus_grond: str, activiteit_uren: int | None,
+    activiteit_grond: str, toelichting: str, versie: int | None, by: User,
+) -> ZRouteNorm:
+    """Record (or change) the dossier's lowered Z-route hour norm with its ground: it replaces the 800
+    hours of Besluit 3.14 where recorded (lid 8–10; DUO's medical partial ontheffing for the activity
+    hours). A singleton edited through a form: version 0 while it does not exist, strict."""
+    dossier = _dossier_vergrendelen(dossier_id, by)
+    if _geldend_pip(dossier).leerroute != rules.Leerroute.Z:
+        raise ValidationError(ALLEEN_Z_ROUTE)
+    norm = enkel_vergrendelen(ZRouteNorm.objects.filter(dossier=dossier), versie=versie)
+    _keuze(cursus_grond, rules.CursusNormGrond.CHOICES, "cursus_grond")
+    _keuze(activiteit_grond, rules.ActiviteitNormGrond.CHOICES, "activiteit_grond")
+    feiten = rules.ZNorm(cursus_uren=cursus_uren, cursus_grond=cursus_grond, activiteit_uren=activiteit_uren,
+                         activiteit_grond=activiteit_grond, toelichting=toelichting)
+    if fouten := rules.z_norm_fouten(feiten, is_asiel=dossier.is_asiel):
+        raise ValidationError(fouten)
+    nieuw = norm is None
+    norm = norm or ZRouteNorm(dossier=dossier, vastgelegd_door=by)
+    norm.cursus_uren, norm.activiteit_uren = cursus_uren, activiteit_uren
+    # A ground without a lowered norm says nothing: keep the two together.
+    norm.cursus_grond = cursus_grond if cursus_uren is not None else ""
+    norm.activiteit_grond = activiteit_grond if activiteit_uren is not None else ""
+    norm.toelichting = toelichting
+    opslaan(norm, reden="Urennorm Z-route vastgelegd" if nieuw else "Urennorm Z-route gewijzigd", door=by)
+    return norm
 
 
 # --- exams -----------------------------------------------------------------------------------------

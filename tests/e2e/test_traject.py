@@ -156,3 +156,40 @@ def test_b1_route_from_enrolment_to_plicht_voldaan(page: Page, live_server, inlo
     page.get_by_role("link", name="Aanbieders").click()
     expect(page.get_by_role("heading", level=1, name="Aanbieders")).to_be_visible()
     assert_geen_axe_fouten(page, "aanbieders")
+
+
+def test_z_route_hours_without_keurmerk_and_a_lowered_norm_besluit_3_14(page: Page, live_server, inloggen):
+    """Besluit 3.14: course hours at an aanbieder without a keurmerk are shown as not counting (lid 2 a);
+    a lowered norm with its ground (lid 8) replaces the 800 hours on the Traject tab."""
+    from tests.factories import UrenFactory
+
+    team = TeamFactory(naam="Team Zuid")
+    werkcoach = WerkcoachFactory(username="zoe", first_name="Zoë", last_name="Coach", team=team)
+    pip = PipFactory(vastgesteld=True, leerroute="Z", niveau="", dossier__werkcoach=werkcoach,
+                     dossier__inburgeraar=InburgeraarFactory(voornamen="Amal", geslachtsnaam="Nasser"))
+    UrenFactory(dossier=pip.dossier, categorie="taal_knm", aantal=500, aanbieder=AanbiederFactory(naam="Taalschool Zuid"))
+    UrenFactory(dossier=pip.dossier, categorie="taal_knm", aantal=100,
+                aanbieder=AanbiederFactory(naam="Buurthuis Taal", zonder_keurmerk=True))
+    traject_url = f"{live_server.url}/dossiers/{pip.dossier_id}/traject/"
+
+    inloggen(werkcoach)
+    page.goto(traject_url)
+    uren = page.get_by_role("region", name="Gevolgde uren")
+    expect(uren).to_contain_text("500 van 800 uur")
+    uren.get_by_text(re.compile(r"^2 registraties")).click()
+    expect(uren).to_contain_text("Buurthuis Taal had op")
+    assert_geen_axe_fouten(page, "traject-tab, Z-route")
+
+    page.get_by_role("link", name="Urennorm Z-route wijzigen").click()
+    expect(page.get_by_role("heading", level=1, name="Urennorm Z-route")).to_be_visible()
+    assert_geen_axe_fouten(page, "urennorm Z-route, leeg")
+    _veld(page, "Verlaagde norm taalles en KNM (uren)").fill("500")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Kies de grond van de verlaagde norm (Besluit 3.14 lid 8–10).").first).to_be_visible()
+    assert_geen_axe_fouten(page, "urennorm Z-route, met fouten")
+    _veld(page, "Grond verlaging taalles en KNM").select_option(label="Auditieve of visuele beperking (Besluit 3.14 lid 8)")
+    _veld(page, "Waarop de verlaging berust").fill("Verklaring audioloog, 10-01-2026")
+    page.get_by_role("button", name="Opslaan").click()
+    _status(page, "De urennorm van de Z-route is opgeslagen.")
+    expect(uren).to_contain_text("500 van 500 uur")
+    expect(uren).to_contain_text("Norm taalles en KNM verlaagd naar 500 uur: Auditieve of visuele beperking (Besluit 3.14 lid 8).")

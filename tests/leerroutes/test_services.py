@@ -166,7 +166,7 @@ def test_z_route_eindgesprek_needs_the_hours(werkcoach, taalschool):
     inschrijving = inschrijven(pip, taalschool, werkcoach)
     services.inschrijving_aanmelden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
-    UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=800)
+    UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=800, aanbieder=taalschool)
     with pytest.raises(ValidationError) as fout:
         services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert "nog 800 uur participatie" in fout.value.messages[0]
@@ -519,3 +519,55 @@ def test_closing_a_dossier_needs_its_current_version(pip_b, consulent):
     _versie_geweigerd(services.dossier_afronden, dossier_id=pip_b.dossier_id, reden="vrijstelling", grond="diploma",
                       duo_besluit_datum=VANDAAG, datum=VANDAAG, versie=pip_b.dossier.versie - 1, by=consulent)
     assert Dossier.objects.get(pk=pip_b.dossier_id).fase == Fase.IN_UITVOERING
+
+
+# --- the Z-route hour norm and keurmerk hours (Besluit 3.14) -----------------------------------------
+def _z_norm(dossier_id, by, versie=0, **wijzig):
+    args = {"cursus_uren": 600, "cursus_grond": rules.CursusNormGrond.BEPERKING, "activiteit_uren": None,
+            "activiteit_grond": "", "toelichting": "Verklaring audioloog 10-01-2026", **wijzig}
+    return services.z_route_norm_vastleggen(dossier_id=dossier_id, versie=versie, by=by, **args)
+
+
+def test_a_lowered_z_route_norm_lets_the_eindgesprek_happen_at_600_hours_besluit_3_14_lid_8(werkcoach, taalschool):
+    pip = pip_voor(werkcoach, leerroute="Z", niveau="")
+    inschrijving = inschrijven(pip, taalschool, werkcoach)
+    for stap in (services.inschrijving_aanmelden, services.inschrijving_starten):
+        stap(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+    UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=600, aanbieder=taalschool)
+    UrenFactory(dossier=pip.dossier, categorie=C.PARTICIPATIE, aantal=800)
+    with pytest.raises(ValidationError, match="nog 200 uur taalles en KNM"):
+        services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG,
+                                       versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
+
+    norm = _z_norm(pip.dossier_id, werkcoach)
+    assert norm.history.first().history_change_reason == "Urennorm Z-route vastgelegd"
+    assert services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG,
+                                          versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach).afgerond_op
+
+
+def test_course_hours_at_an_aanbieder_without_a_valid_keurmerk_do_not_count_besluit_3_14_lid_2_a(werkcoach, taalschool):
+    pip = pip_voor(werkcoach, leerroute="Z", niveau="")
+    zonder = AanbiederFactory(naam="Taalhuis zonder keurmerk", keurmerk_nummer="", keurmerk_geldig_tot=None)
+    UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=500, aanbieder=taalschool)
+    niet = UrenFactory(dossier=pip.dossier, categorie=C.TAAL_KNM, aantal=300, aanbieder=zonder)
+    overzicht = selectors.traject_overzicht(pip.dossier)
+    assert overzicht.z_route.cursus.uren == 500
+    assert "Taalhuis zonder keurmerk" in overzicht.uren_telt_niet[niet.pk]
+    assert "nog 300 uur taalles en KNM" in overzicht.voldaan.ontbreekt
+
+
+def test_a_z_route_norm_is_refused_without_its_ground_or_outside_the_z_route(werkcoach, pip_b):
+    z = pip_voor(werkcoach, leerroute="Z", niveau="")
+    with pytest.raises(ValidationError) as fout:
+        _z_norm(z.dossier_id, werkcoach, cursus_grond="")
+    assert fout.value.message_dict == {"cursus_grond": [str(rules.z_route.NORM_GROND_NODIG)]}
+    with pytest.raises(ValidationError, match="Z-route"):
+        _z_norm(pip_b.dossier_id, werkcoach)
+
+
+def test_a_z_route_norm_edit_needs_the_version_it_was_opened_on(werkcoach):
+    z = pip_voor(werkcoach, leerroute="Z", niveau="")
+    _z_norm(z.dossier_id, werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        _z_norm(z.dossier_id, werkcoach, versie=0, cursus_uren=500)
+    assert str(VERSIE_VEROUDERD) in fout.value.messages

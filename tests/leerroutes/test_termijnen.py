@@ -134,7 +134,7 @@ def test_z_route_afgerond_is_gehaald_on_the_eindgesprek(werkcoach):
     services.inschrijving_starten(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     for categorie in ("taal_knm", "participatie"):
         services.uren_vastleggen(dossier_id=pip.dossier_id, categorie=categorie, van=VANDAAG - timedelta(days=60),
-                                 tot=VANDAAG, aantal=800, by=werkcoach)
+                                 tot=VANDAAG, aantal=800, aanbieder_id=inschrijving.aanbieder_id, by=werkcoach)
     services.inschrijving_afronden(inschrijving_id=inschrijving.pk, datum=VANDAAG, versie=nu(Inschrijving, pk=inschrijving.pk), by=werkcoach)
     assert _soorten(pip.dossier)[S.ZROUTE_AFGEROND].gehaald_op == VANDAAG
 

@@ -52,6 +52,7 @@ MATRIX = [
     ("leerroutes:traject", [200, 200, 404, 200, 200, 404, 302]),
     ("leerroutes:inschrijving_nieuw", [200, 200, 404, 200, 403, 404, 302]),
     ("leerroutes:uren_nieuw", [200, 200, 404, 200, 403, 404, 302]),
+    ("leerroutes:z_route_norm", [200, 200, 404, 200, 403, 404, 302]),
     ("leerroutes:examen_nieuw", [200, 200, 404, 200, 403, 404, 302]),
     ("leerroutes:pvt", [200, 200, 404, 200, 403, 404, 302]),
     ("leerroutes:map_eindgesprek", [200, 200, 404, 200, 403, 404, 302]),
@@ -282,3 +283,30 @@ def test_the_tab_offers_an_enrolment_only_the_steps_its_status_allows(client, we
     services.inschrijving_stoppen(inschrijving_id=inschrijving.pk, reden="uitval", toelichting="", datum=VANDAAG,
                                   versie=inschrijving.versie, by=werkcoach)
     assert links() == []
+
+
+# --- Z-route hours (Besluit 3.14) ------------------------------------------------------------------------
+def test_the_traject_tab_shows_which_z_route_hours_count_and_the_lowered_norm_besluit_3_14(client, werkcoach,
+                                                                                            taalschool):
+    z = PipFactory(vastgesteld=True, leerroute="Z", niveau="", dossier__werkcoach=werkcoach)
+    zonder = AanbiederFactory(naam="Taalhuis zonder keurmerk", keurmerk_nummer="", keurmerk_geldig_tot=None)
+    UrenFactory(dossier=z.dossier, categorie="taal_knm", aantal=500, aanbieder=taalschool)
+    UrenFactory(dossier=z.dossier, categorie="taal_knm", aantal=100, aanbieder=zonder)
+    client.force_login(werkcoach)
+    url = reverse("leerroutes:traject", args=[z.dossier_id])
+    html = client.get(url).content.decode()
+    assert "800 uur taalles en KNM (alleen bij een instelling met keurmerk, lid 2 a)" in html
+    assert "Taalhuis zonder keurmerk had op" in html and "(Besluit 3.14 lid 2 a)" in html
+    assert "500 van 800 uur" in html
+
+    norm_url = reverse("leerroutes:z_route_norm", args=[z.dossier_id])
+    assert f'href="{norm_url}"' in html
+    fout = _versturen(client, norm_url, {"cursus_uren": "600", "toelichting": "Verklaring"})
+    assert fout.status_code == 200
+    assert escape(str(rules.z_route.NORM_GROND_NODIG)) in fout.content.decode()
+    antwoord = _versturen(client, norm_url, {"cursus_uren": "600", "cursus_grond": "beperking",
+                                             "toelichting": "Verklaring audioloog"})
+    assert antwoord.status_code == 302
+    html = client.get(url).content.decode()
+    assert "Norm taalles en KNM verlaagd naar 600 uur: Auditieve of visuele beperking (Besluit 3.14 lid 8)." in html
+    assert "500 van 600 uur" in html

@@ -1,4 +1,4 @@
-"""Leerroutes' edit forms of an existing or singleton object (issue 9 §1): the PVT and the MAP (also
+"""Leerroutes' edit forms of an existing or singleton object (issue 9 §1): the PVT, the MAP and the Z-route norm (also
 while still empty: version 0), the signing of the participatieverklaring, the MAP eindgesprek, the
 enrolment's steps, financieel ontzorgen (start, verlengen, beëindigen), the start of the
 maatschappelijke begeleiding and closing the dossier. Forms that only add a row (hours, exams, PVT
@@ -14,7 +14,16 @@ from cases.rules import Doelgroep
 from cases.services import dossier_toewijzen
 from inburgering.schrijven import versie_van
 from leerroutes import rules, services
-from leerroutes.models import Inschrijving, MaatschappelijkeBegeleiding, Map, Ontzorging, Pvt, PvtSessie, Uren
+from leerroutes.models import (
+    Inschrijving,
+    MaatschappelijkeBegeleiding,
+    Map,
+    Ontzorging,
+    Pvt,
+    PvtSessie,
+    Uren,
+    ZRouteNorm,
+)
 from leerroutes.rules import UrenCategorie
 from tests.factories import AanbiederFactory, ConsulentFactory, InschrijvingFactory, PipFactory
 
@@ -63,6 +72,28 @@ def _pvt(request, *, bestaand: bool) -> Opzet:
         invoer={"themas": ["participatie"], "vroege_start_reden": "Mijn eigen toelichting"},
         zichtbare_invoer="Mijn eigen toelichting", collega_slaat_op=collega_slaat_op,
         stand=lambda: list(Pvt.objects.filter(dossier_id=d).values_list("themas", "vroege_start_reden")),
+    )
+
+
+def _z_route_norm(request, *, bestaand: bool) -> Opzet:
+    werkcoach, collega = request.getfixturevalue("werkcoach"), request.getfixturevalue("collega")
+    d = PipFactory(vastgesteld=True, leerroute="Z", niveau="", dossier__werkcoach=werkcoach).dossier_id
+    grond = rules.CursusNormGrond.BEPERKING
+    if bestaand:
+        services.z_route_norm_vastleggen(dossier_id=d, cursus_uren=700, cursus_grond=grond, activiteit_uren=None,
+                                         activiteit_grond="", toelichting="Eerste verklaring", versie=0, by=werkcoach)
+
+    def collega_slaat_op():
+        services.z_route_norm_vastleggen(
+            dossier_id=d, cursus_uren=500, cursus_grond=grond, activiteit_uren=None, activiteit_grond="",
+            toelichting="Van de collega", versie=versie_van(ZRouteNorm.objects.filter(dossier_id=d).first()),
+            by=collega)
+
+    return Opzet(
+        gebruiker=werkcoach, url=_url("z_route_norm", d),
+        invoer={"cursus_uren": "600", "cursus_grond": grond, "toelichting": "Mijn eigen toelichting"},
+        zichtbare_invoer="Mijn eigen toelichting", collega_slaat_op=collega_slaat_op,
+        stand=lambda: list(ZRouteNorm.objects.filter(dossier_id=d).values_list("cursus_uren", "toelichting")),
     )
 
 
@@ -248,6 +279,8 @@ GEVALLEN = [
     Geval("leerroutes: PVT, nog leeg", lambda r: _pvt(r, bestaand=False)),
     Geval("leerroutes: PVT, bestaand", lambda r: _pvt(r, bestaand=True)),
     Geval("leerroutes: MAP, nog leeg", lambda r: _map(r, bestaand=False)),
+    Geval("leerroutes: urennorm Z-route, nog leeg", lambda r: _z_route_norm(r, bestaand=False)),
+    Geval("leerroutes: urennorm Z-route, bestaand", lambda r: _z_route_norm(r, bestaand=True)),
     Geval("leerroutes: MAP, bestaand", lambda r: _map(r, bestaand=True)),
     Geval("leerroutes: ondertekening participatieverklaring", _pvt_ondertekening),
     Geval("leerroutes: MAP-eindgesprek", _map_eindgesprek),
