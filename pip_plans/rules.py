@@ -86,6 +86,7 @@ def kan_beoordelen(*, is_consulent: bool, status: str) -> bool:
 DUO_A2_ONDERWIJS = _("Niveau A2 kan niet bij de onderwijsroute (DUO-regel).")
 DUO_B1_Z = _("Niveau B1 kan niet bij de Z-route (DUO-regel).")
 DUO_A2_EERSTE_PIP = _("Niveau A2 kan niet op het allereerste PIP van de persoon, in welke gemeente ook (DUO-regel). Op een later PIP kan A2 wel, bijvoorbeeld na een verhuizing (Wet inburgering 2021, art. 15 lid 4) of na de onderwijsroute (Besluit inburgering 2021, art. 5.5). Is er al een PIP in een andere gemeente? Leg dat vast bij de dossiergegevens.")
+A2_EERST_B1 = _("Het vorige PIP van deze persoon had niveau B1: naar A2 gaat alleen door afschalen, met de voorwaarden daarvan (Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5). Stel dit PIP vast met niveau B1 en schaal daarna af met een wijziging.")
 A2_ALLEEN_AFSCHALEN = _("Het vorige PIP van deze persoon had niveau B1: naar A2 gaat alleen door afschalen, met de voorwaarden daarvan (Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5). Kies als reden van de wijziging 'Afschalen', of 'Schakelen' vanuit de onderwijsroute.")
 DUO_VOOR_PLICHT = _("De dagtekening ligt vóór de start van de inburgeringsplicht (%(datum)s) (DUO-regel).")
 DUO_VOOR_VESTIGING = _("De dagtekening ligt vóór de vestiging in de gemeente (%(datum)s) (DUO-regel).")

@@ -140,7 +140,7 @@ def inhoud_valideren(pip: Pip) -> None:
     if _a2_vraagt_afschalen(pip) and not (
         vorige is not None and pip.wijziging_reden in (WijzigingReden.AFSCHALEN, WijzigingReden.SCHAKELEN)
     ):
-        fouten.setdefault("niveau", str(rules.A2_ALLEEN_AFSCHALEN))
+        fouten.setdefault("niveau", str(rules.A2_ALLEEN_AFSCHALEN if vorige else rules.A2_EERST_B1))
     if fouten:
         raise ValidationError(fouten)
 

@@ -348,3 +348,5 @@ def test_editing_records_an_earlier_pip_elsewhere_with_history_duo_a2_rule(clien
     assert dossier.eerder_pip_elders is True
     laatste = dossier.history.first()
     assert (laatste.eerder_pip_elders, laatste.history_user) == (True, werkcoach)
+    overzicht = client.get(reverse("cases:dossier_detail", args=[dossier.pk])).content.decode()
+    assert "Eerder PIP in een andere gemeente</dt><dd>ja</dd>" in overzicht

@@ -456,7 +456,7 @@ def test_a2_after_a_b1_pip_of_an_earlier_dossier_here_needs_afschalen(werkcoach)
     pip = _a2_concept(dossier, werkcoach)
     with pytest.raises(ValidationError) as fout:
         services.pip_indienen(pip_id=pip.pk, by=werkcoach)
-    assert fout.value.message_dict["niveau"] == [str(rules.A2_ALLEEN_AFSCHALEN)]
+    assert fout.value.message_dict["niveau"] == [str(rules.A2_EERST_B1)]
 
 
 def test_a2_under_another_reason_after_a_b1_version_is_refused_afschalen_is_the_gate(werkcoach):

@@ -112,6 +112,22 @@ def test_a2_with_onderwijsroute_shows_duos_rule_after_indienen(client, werkcoach
     assert pip.status == PipStatus.CONCEPT
 
 
+@pytest.mark.parametrize(("eerder_elders", "geweigerd"), [(False, True), (True, False)],
+                         ids=["very-first-pip-refused", "earlier-pip-elsewhere-allowed-wet-15-lid-4"])
+def test_a2_on_the_b1_route_is_refused_only_on_the_very_first_pip_duo_rule(client, werkcoach, eerder_elders, geweigerd):
+    dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach,
+                                 dossier__eerder_pip_elders=eerder_elders).dossier
+    client.force_login(werkcoach)
+    client.post(reverse("pip_plans:pip_nieuw", args=[dossier.pk]), pip_post(niveau="A2"))
+    pip = dossier.pips.get()
+
+    response = client.post(reverse("pip_plans:pip_indienen", args=[pip.pk]), follow=True)
+
+    assert (escape(str(rules.DUO_A2_EERSTE_PIP)) in response.content.decode()) is geweigerd
+    pip.refresh_from_db()
+    assert pip.status == (PipStatus.CONCEPT if geweigerd else PipStatus.TER_BEOORDELING)
+
+
 def test_intensity_for_a_gezinsmigrant_is_refused_at_indienen(client, werkcoach):
     dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach,
                                  dossier__doelgroep=Doelgroep.GEZINSVORMER).dossier
