@@ -40,7 +40,25 @@ class ZaakForm(forms.Form):
                                      choices=[("", "—"), *Verplichting.choices])
     overtreding_datum = _datum(_("Datum van de overtreding"),
                                help_text=_("Bijvoorbeeld de datum van de gemiste afspraak."))
+    geconstateerd_op = _datum(_("Overtreding geconstateerd op"),
+                              help_text=_("De dag waarop de gemeente de overtreding vaststelde. Bij een herhaling "
+                                          "telt Besluit 7.1 lid 3 vanaf deze dag 12 maanden terug."))
     omschrijving = _tekst(_("Omschrijving van het signaal"), rows=4)
+
+
+class EerdereBoeteForm(forms.Form):
+    """Wet 35 lid 4: a fine an earlier gemeente imposed on the person (counts towards the cap, Besluit 7.1 lid 5)."""
+
+    gemeente = forms.CharField(label=_("Gemeente die de boete oplegde"), max_length=100)
+    regime = forms.ChoiceField(label=_("Soort boete"), choices=Regime.choices, widget=forms.RadioSelect)
+    bedrag = forms.DecimalField(label=_("Bedrag (euro)"), min_value=Decimal("0.01"), max_digits=8, decimal_places=2)
+    opgelegd_op = _datum(_("Datum opgelegd (dagtekening)"))
+    geconstateerd_op = _datum(_("Overtreding geconstateerd op"), required=False,
+                              help_text=_("Als bekend: dan telt een PIP-boete mee voor de verdubbeling "
+                                          "(Besluit 7.1 lid 3)."))
+    onherroepelijk_op = _datum(_("Onherroepelijk sinds"), required=False)
+    bron = _tekst(_("Bron en omschrijving"), help_text=_("Bijvoorbeeld: brief van de gemeente van 3 maart 2026 "
+                                                         "op ons verzoek (Wet inburgering 2021, art. 35 lid 4)."))
 
 
 class GesprekForm(forms.Form):

@@ -1,18 +1,19 @@
 """Handhaving (DOMAIN §9): a zaak per signal, from signaal to (as a last resort) a boete, with its
-letters as immutable documents. `status` moves only through services (protected FSM); the amounts and
-periods are settings in `HandhavingInstellingen`."""
+letters as immutable documents. `status` moves only through services (protected FSM); the statutory
+amounts and periods are constants in `rules`, the gemeente's policy is `HandhavingInstellingen`."""
 
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from cases.models import Dossier
+from cases.models import Dossier, Inburgeraar
 
 from . import rules
 from .rules import (
@@ -22,6 +23,7 @@ from .rules import (
     Betaalstatus,
     BezwaarUitkomst,
     GesprekUitkomst,
+    Regime,
     Verplichting,
     Verwijtbaarheid,
     ZaakStatus,
@@ -35,39 +37,22 @@ def _euro(label, default: str, **kwargs) -> models.DecimalField:
     return models.DecimalField(label, default=Decimal(default), validators=[MinValueValidator(0)], **EURO, **kwargs)
 
 
-def _pct(label, default: int) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(label, default=default, validators=[MaxValueValidator(100)])
+INTAKE_TERMIJN_TE_LANG = _("De nieuwe termijn na een boete voor de brede intake is volgens de wet ten hoogste "
+                           "%(maanden)s maanden (Wet inburgering 2021, art. 22); een langere termijn kan niet.")
 
 
 class HandhavingInstellingen(models.Model):
-    """Singleton (pk=1), editable by functioneel beheer. Defaults: Besluit inburgering 2021 art. 7.1 and
-    the Eemsdelta policy (DOMAIN §9). Read it with `HandhavingInstellingen.huidig()`."""
+    """Singleton (pk=1), editable by functioneel beheer: the gemeente's POLICY only. The statutory amounts,
+    caps, windows and lapse terms are constants in `rules` with their article (Besluit 7.1, Awb 5:45),
+    not settings. Where policy may only stay below a legal maximum, `clean()` refuses more. Read it with
+    `HandhavingInstellingen.huidig()`."""
 
-    boete_brede_intake = _euro(_("boete brede intake (art. 22)"), "250")
-    boete_pip_basis = _euro(_("basisboete PIP-verplichtingen (art. 23)"), "50")
-    boete_pip_maximum = _euro(_("maximum boete PIP-verplichtingen"), "800")
-    herhaling_maanden = models.PositiveSmallIntegerField(
-        _("verdubbeling bij herhaling binnen (maanden)"), default=12,
-        help_text=_("Na een onherroepelijke boete verdubbelt de boete bij een nieuwe overtreding binnen deze periode."),
-    )
-    pct_opzet = _pct(_("opzet (%)"), 100)
-    pct_grove_schuld = _pct(_("grove schuld (%)"), 75)
-    pct_geen = _pct(_("geen opzet of grove schuld (%)"), 50)
-    pct_verminderd = _pct(_("verminderde verwijtbaarheid (%)"), 25)
-    maximum_termijn = _euro(_("maximum aan boetes in de inburgeringstermijn"), "2400")
-    maximum_nieuwe_termijn_6 = _euro(_("maximum in een nieuwe termijn van 6 maanden"), "400")
-    maximum_nieuwe_termijn_12 = _euro(_("maximum in een nieuwe termijn van 1 jaar"), "800")
-    maximum_nieuwe_termijn_18 = _euro(_("maximum in een nieuwe termijn van 1,5 jaar"), "1200")
-    maximum_nieuwe_termijn_24 = _euro(_("maximum in een nieuwe termijn van 2 jaar"), "1600")
     intake_nieuwe_termijn_maanden = models.PositiveSmallIntegerField(
         _("nieuwe termijn brede intake na een boete (maanden, ten hoogste)"), default=2,
-        validators=[MinValueValidator(1), MaxValueValidator(2)], help_text=_("Wet inburgering 2021, art. 22: ten hoogste 2 maanden."),
+        validators=[MinValueValidator(1)], help_text=_("Wet inburgering 2021, art. 22: ten hoogste 2 maanden."),
     )
     zienswijze_weken = models.PositiveSmallIntegerField(_("zienswijzetermijn (weken)"), default=2,
                                                         validators=[MinValueValidator(1)])
-    verjaring_jaren = models.PositiveSmallIntegerField(_("verjaring boetebevoegdheid (jaren)"), default=5)
-    verjaring_jaren_laag = models.PositiveSmallIntegerField(_("verjaring bij een laag maximum (jaren)"), default=3)
-    verjaring_drempel = _euro(_("laag maximum: ten hoogste"), "340")
     altijd_eerst_waarschuwen = models.BooleanField(
         _("altijd eerst schriftelijk waarschuwen"), default=True,
         help_text=_("Beleid: ook bij PIP-verplichtingen, waar de wet geen waarschuwing eist, eerst een brief."),
@@ -87,6 +72,12 @@ class HandhavingInstellingen(models.Model):
     def __str__(self) -> str:
         return str(_("Instellingen handhaving"))
 
+    def clean(self):
+        super().clean()
+        maximum = rules.INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX
+        if self.intake_nieuwe_termijn_maanden and self.intake_nieuwe_termijn_maanden > maximum:
+            raise ValidationError({"intake_nieuwe_termijn_maanden": INTAKE_TERMIJN_TE_LANG % {"maanden": maximum}})
+
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
@@ -97,17 +88,38 @@ class HandhavingInstellingen(models.Model):
         return instelling
 
     def bedragen(self) -> rules.Bedragen:
-        return rules.Bedragen(
-            brede_intake=self.boete_brede_intake, pip_basis=self.boete_pip_basis, pip_maximum=self.boete_pip_maximum,
-            totaal_maximum=self.maximum_termijn,
-            nieuwe_termijn_maxima={6: self.maximum_nieuwe_termijn_6, 12: self.maximum_nieuwe_termijn_12,
-                                   18: self.maximum_nieuwe_termijn_18, 24: self.maximum_nieuwe_termijn_24},
-            percentages={Verwijtbaarheid.OPZET: self.pct_opzet, Verwijtbaarheid.GROVE_SCHULD: self.pct_grove_schuld,
-                         Verwijtbaarheid.GEEN: self.pct_geen, Verwijtbaarheid.VERMINDERD: self.pct_verminderd},
-            herhaling_maanden=self.herhaling_maanden, intake_nieuwe_termijn_maanden=self.intake_nieuwe_termijn_maanden,
-            verjaring_jaren=self.verjaring_jaren, verjaring_jaren_laag=self.verjaring_jaren_laag,
-            verjaring_drempel=self.verjaring_drempel,
-        )
+        return rules.Bedragen(intake_nieuwe_termijn_maanden=min(self.intake_nieuwe_termijn_maanden,
+                                                                rules.INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX))
+
+
+class EerdereBoete(models.Model):
+    """A fine an earlier gemeente imposed on the person, recorded by a consulent from what that gemeente
+    handed over (Wet 35 lid 4). It counts towards the cap of Besluit 7.1 lid 5, and towards the doubling
+    of lid 3 when it is a Wet 23 fine whose constatering and onherroepelijk dates are known. Record only
+    fines that were not herroepen or annulled; `vervallen` marks one that was annulled later."""
+
+    inburgeraar = models.ForeignKey(Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.PROTECT,
+                                    related_name="eerdere_boetes")
+    gemeente = models.CharField(_("gemeente die de boete oplegde"), max_length=100)
+    regime = models.CharField(_("soort boete"), max_length=20, choices=Regime.choices)
+    bedrag = models.DecimalField(_("bedrag"), validators=[MinValueValidator(Decimal("0.01"))], **EURO)
+    opgelegd_op = models.DateField(_("datum opgelegd (dagtekening)"))
+    geconstateerd_op = models.DateField(_("overtreding geconstateerd op"), null=True, blank=True)
+    onherroepelijk_op = models.DateField(_("onherroepelijk sinds"), null=True, blank=True)
+    bron = models.TextField(_("bron en omschrijving"))
+    vervallen = models.BooleanField(_("later herroepen of vernietigd"), default=False)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
+                                        on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("boete van een eerdere gemeente")
+        verbose_name_plural = _("boetes van eerdere gemeenten")
+        ordering = ["opgelegd_op", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.opgelegd_op:%d-%m-%Y} {rules.euro(self.bedrag)}"
 
 
 class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected status
@@ -117,6 +129,10 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     omschrijving = models.TextField(_("omschrijving van het signaal"))
     overtreding_datum = models.DateField(_("datum van de overtreding"),
                                          help_text=_("Vanaf deze datum loopt de verjaring van de boetebevoegdheid."))
+    geconstateerd_op = models.DateField(
+        _("overtreding geconstateerd op"), null=True, blank=True,
+        help_text=_("De dag waarop de gemeente de overtreding vaststelde. Besluit 7.1 lid 3 telt de 12 maanden "
+                    "voor een verdubbeling terug vanaf deze dag."))
     status = FSMField(_("status"), default=ZaakStatus.SIGNAAL, choices=ZaakStatus.choices, protected=True,
                       db_index=True)
     geopend_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geopend door"),

@@ -1,11 +1,11 @@
 """Pure rules of handhaving (DOMAIN §9, Wet inburgering 2021 art. 14, 22–27, Besluit 7.1, Awb).
 Facts in, decision out, no database. Every amount is computed with its derivation (`stappen`), in
-Dutch, so the consulent, the letter and a court can follow it. Amounts and periods are settings
-(`HandhavingInstellingen`), passed in as `Bedragen`."""
+Dutch, so the consulent, the letter and a court can follow it. Statutory amounts and periods are
+constants here with their article; the gemeente's policy comes in as `Bedragen`."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
@@ -119,6 +119,42 @@ def boven_voornemen_fouten(*, bedrag: Decimal | None, voornemen_bedrag: Decimal 
     return {}
 
 
+def openen_fouten(*, regime: str, overtreding_datum: date, geconstateerd_op: date | None, vandaag: date,
+                  pip_vastgesteld: bool) -> dict[str, str]:
+    """Opening a zaak: a Wet 23 zaak needs a vastgesteld PIP (the duties are the PIP's, Wet 23) and the day
+    the breach was geconstateerd (Besluit 7.1 lid 3); that day lies between the violation and today."""
+    fouten: dict[str, str] = {}
+    if overtreding_datum > vandaag:
+        fouten["overtreding_datum"] = str(OVERTREDING_TOEKOMST)
+    if geconstateerd_op is None and regime == Regime.PIP:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_ONBEKEND)
+    elif geconstateerd_op is not None and geconstateerd_op > vandaag:
+        fouten["geconstateerd_op"] = str(DATUM_TOEKOMST)
+    elif geconstateerd_op is not None and geconstateerd_op < overtreding_datum:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_VOOR_OVERTREDING)
+    if regime == Regime.PIP and not pip_vastgesteld:
+        fouten["verplichting"] = str(GEEN_VASTGESTELD_PIP)
+    return fouten
+
+
+def eerdere_boete_fouten(*, opgelegd_op: date, geconstateerd_op: date | None, onherroepelijk_op: date | None,
+                         bron: str, vandaag: date) -> dict[str, str]:
+    """A fine of an earlier gemeente (Wet 35 lid 4): dated in the past, constatering before the decision and
+    finality after it, and its source named so the count towards the cap (Besluit 7.1 lid 5) can be checked."""
+    fouten: dict[str, str] = {}
+    for veld, datum in (("opgelegd_op", opgelegd_op), ("geconstateerd_op", geconstateerd_op),
+                        ("onherroepelijk_op", onherroepelijk_op)):
+        if datum and datum > vandaag:
+            fouten[veld] = str(DATUM_TOEKOMST)
+    if "geconstateerd_op" not in fouten and geconstateerd_op and geconstateerd_op > opgelegd_op:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_NA_BOETE)
+    if "onherroepelijk_op" not in fouten and onherroepelijk_op and onherroepelijk_op < opgelegd_op:
+        fouten["onherroepelijk_op"] = str(ONHERROEPELIJK_VOOR_BOETE)
+    if not bron.strip():
+        fouten["bron"] = str(BRON_VERPLICHT)
+    return fouten
+
+
 def regime_voor(verplichting: str) -> str:
     """Wet 22 covers the brede intake; Wet 23 every duty agreed in the PIP (incl. the asiel leerroute)."""
     return Regime.BREDE_INTAKE if verplichting in INTAKE else Regime.PIP
@@ -158,6 +194,12 @@ BEKENDMAKING_VOOR_DAGTEKENING = _("De bekendmaking kan niet vóór de dagtekenin
 TOELICHTING_OVERIG = _("Licht de reden van afsluiten toe.")
 AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een besluit.")
 OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")
+GECONSTATEERD_ONBEKEND = _("Leg vast op welke dag de overtreding is geconstateerd (Besluit 7.1 lid 3).")
+GECONSTATEERD_VOOR_OVERTREDING = _("De overtreding kan niet zijn geconstateerd vóór de datum van de overtreding.")
+GEEN_VASTGESTELD_PIP = _("Voor een PIP-verplichting (art. 23) is een vastgesteld PIP nodig; dit dossier heeft er geen.")
+GECONSTATEERD_NA_BOETE = _("De overtreding moet zijn geconstateerd vóór de boete werd opgelegd.")
+ONHERROEPELIJK_VOOR_BOETE = _("Een boete kan niet onherroepelijk zijn vóór de datum waarop zij werd opgelegd.")
+BRON_VERPLICHT = _("Noem de bron: van welke gemeente en uit welk stuk komt deze boete?")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
 ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
@@ -326,37 +368,48 @@ def intake_voorwaarde_fouten(*, verplichting: str, oproepen: Sequence[Oproep]) -
 
 @dataclass(frozen=True)
 class EerdereBoete:
-    """A fine decided earlier in the same dossier (another zaak). A fine herroepen in bezwaar does not count."""
+    """A fine imposed earlier on the same person (Besluit 7.1 lid 3 and 5): in another zaak of any of their
+    dossiers in this gemeente, or recorded from an earlier gemeente (Wet 35 lid 4). A fine herroepen on
+    bezwaar or annulled by a court (`herroepen`) counts for neither the cap nor the doubling."""
 
     regime: str
-    basisbedrag: Decimal
     bedrag: Decimal
     besluit_datum: date
+    geconstateerd_op: date | None = None  # the day the breach was geconstateerd (doubling anchor)
     onherroepelijk_op: date | None = None
     nieuwe_termijn_einde: date | None = None
     herroepen: bool = False
+    zelfde_dossier: bool = True  # the Wet 22 second-fine rule looks at this dossier's intake only
+    bron: str = ""  # "zaak 12", "gemeente Groningen": shown in the derivation
+
+
+# --- statutory values: the law fixes them, they are not policy (DOMAIN §9) --------------------------------
+BOETE_BREDE_INTAKE = Decimal("250")  # Wet inburgering 2021 art. 22; Besluit inburgering 2021 art. 7.1
+BOETE_PIP_BASIS = Decimal("50")  # Wet 23; Besluit 7.1 (basisbedrag)
+BOETE_PIP_MAXIMUM = Decimal("800")  # Besluit 7.1 lid 3 (verdubbeling ten hoogste tot €800)
+HERHALING_MAANDEN = 12  # Besluit 7.1 lid 3: twaalf maanden voorafgaand aan de constatering
+PERCENTAGES = {  # Besluit 7.1: percentage naar de mate van verwijtbaarheid
+    Verwijtbaarheid.OPZET: 100, Verwijtbaarheid.GROVE_SCHULD: 75, Verwijtbaarheid.GEEN: 50,
+    Verwijtbaarheid.VERMINDERD: 25,
+}
+MAXIMUM_TERMIJN = Decimal("2400")  # Besluit 7.1 lid 5: alle boetes samen in de (verlengde) inburgeringstermijn
+NIEUWE_TERMIJN_MAXIMA = {  # Besluit 7.1 lid 5: in een nieuwe termijn van DUO van 6 maanden / 1 / 1,5 / 2 jaar
+    6: Decimal("400"), 12: Decimal("800"), 18: Decimal("1200"), 24: Decimal("1600"),
+}
+INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX = 2  # Wet 22: nieuwe termijn van ten hoogste twee maanden
+VERJARING_JAREN = 5  # Awb 5:45 lid 1
+VERJARING_JAREN_LAAG = 3  # Awb 5:45 lid 2: wettelijk maximum niet hoger dan het bedrag van Awb 5:53 lid 1
+VERJARING_DREMPEL = Decimal("340")  # Awb 5:53 lid 1
+BESLISTERMIJN_WEKEN = 13  # Awb 5:51 lid 1: na de dagtekening van het rapport; termijn van orde, geen Atw
+BEROEP_WEKEN = 6  # Awb 6:7: beroepstermijn, vanaf de bekendmaking van de beslissing op bezwaar (6:8)
 
 
 @dataclass(frozen=True)
 class Bedragen:
-    """The Besluit 7.1 amounts and the policy settings, from `HandhavingInstellingen`."""
+    """The gemeente's policy that the rules need (`HandhavingInstellingen.bedragen()`); statutory values
+    are the constants above, not settings."""
 
-    brede_intake: Decimal = Decimal("250")
-    pip_basis: Decimal = Decimal("50")
-    pip_maximum: Decimal = Decimal("800")
-    totaal_maximum: Decimal = Decimal("2400")
-    nieuwe_termijn_maxima: dict[int, Decimal] = field(default_factory=lambda: {
-        6: Decimal("400"), 12: Decimal("800"), 18: Decimal("1200"), 24: Decimal("1600"),
-    })
-    percentages: dict[str, int] = field(default_factory=lambda: {
-        Verwijtbaarheid.OPZET: 100, Verwijtbaarheid.GROVE_SCHULD: 75, Verwijtbaarheid.GEEN: 50,
-        Verwijtbaarheid.VERMINDERD: 25,
-    })
-    herhaling_maanden: int = 12
-    intake_nieuwe_termijn_maanden: int = 2
-    verjaring_jaren: int = 5
-    verjaring_jaren_laag: int = 3
-    verjaring_drempel: Decimal = Decimal("340")
+    intake_nieuwe_termijn_maanden: int = INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX
 
 
 def euro(bedrag: Decimal) -> str:
@@ -369,6 +422,10 @@ def _geldig(eerdere: Sequence[EerdereBoete], regime: str | None = None) -> list[
     return [b for b in eerdere if not b.herroepen and (regime is None or b.regime == regime)]
 
 
+def _d(d: date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
 @dataclass(frozen=True)
 class Grondbedrag:
     bedrag: Decimal | None  # None: no fine possible under this regime now
@@ -377,68 +434,87 @@ class Grondbedrag:
 
 
 def intake_grondbedrag(
-    *, eerdere: Sequence[EerdereBoete], peildatum: date, intake_afgerond_op: date | None, bedragen: Bedragen
+    *, eerdere: Sequence[EerdereBoete], peildatum: date, intake_afgerond_op: date | None
 ) -> Grondbedrag:
     """Wet 22: a fixed amount; the fine sets a new term (≤ 2 months); missing it allows one second fine."""
-    vorige = sorted(_geldig(eerdere, Regime.BREDE_INTAKE), key=lambda b: b.besluit_datum)
+    vorige = sorted((b for b in _geldig(eerdere, Regime.BREDE_INTAKE) if b.zelfde_dossier),
+                    key=lambda b: b.besluit_datum)
     if not vorige:
-        return Grondbedrag(bedragen.brede_intake, [
-            f"Brede intake (art. 22): vast bedrag {euro(bedragen.brede_intake)}.",
+        return Grondbedrag(BOETE_BREDE_INTAKE, [
+            f"Brede intake (Wet inburgering 2021 art. 22, Besluit 7.1): vast bedrag {euro(BOETE_BREDE_INTAKE)}.",
         ], {})
     if len(vorige) >= 2:
         return Grondbedrag(None, [], {"__all__": str(INTAKE_MAXIMUM)})
     einde = vorige[0].nieuwe_termijn_einde
     if einde is not None and peildatum <= einde:
-        return Grondbedrag(None, [], {"__all__": str(INTAKE_NIEUWE_TERMIJN_LOOPT % {"datum": f"{einde:%d-%m-%Y}"})})
+        return Grondbedrag(None, [], {"__all__": str(INTAKE_NIEUWE_TERMIJN_LOOPT % {"datum": _d(einde)})})
     if intake_afgerond_op is not None and (einde is None or intake_afgerond_op <= einde):
         return Grondbedrag(None, [], {"__all__": str(INTAKE_AL_AFGEROND)})
-    return Grondbedrag(bedragen.brede_intake, [
-        f"Brede intake (art. 22): de nieuwe termijn uit de boete van {vorige[0].besluit_datum:%d-%m-%Y} "
-        f"is verstreken zonder intake; tweede boete, vast bedrag {euro(bedragen.brede_intake)}.",
+    return Grondbedrag(BOETE_BREDE_INTAKE, [
+        f"Brede intake (art. 22): de nieuwe termijn uit de boete van {_d(vorige[0].besluit_datum)} "
+        f"is verstreken zonder intake; tweede boete, vast bedrag {euro(BOETE_BREDE_INTAKE)}.",
     ], {})
 
 
-def pip_grondbedrag(*, eerdere: Sequence[EerdereBoete], overtreding_datum: date, bedragen: Bedragen) -> Grondbedrag:
-    """Wet 23, Besluit 7.1: base amount, doubled for each new breach within 12 months after an earlier
-    fine became final (onherroepelijk), up to the maximum."""
-    stappen = [f"PIP-verplichting (art. 23): basisbedrag {euro(bedragen.pip_basis)}."]
-    definitief = [b for b in _geldig(eerdere, Regime.PIP)
-                  if b.onherroepelijk_op is not None and b.onherroepelijk_op <= overtreding_datum]
-    if not definitief:
-        return Grondbedrag(bedragen.pip_basis, stappen, {})
-    laatste = max(definitief, key=lambda b: b.onherroepelijk_op)
-    grens = datums.plus_maanden(laatste.onherroepelijk_op, bedragen.herhaling_maanden)
-    if overtreding_datum > grens:
-        stappen.append(
-            f"De vorige boete werd onherroepelijk op {laatste.onherroepelijk_op:%d-%m-%Y}; deze overtreding valt "
-            f"daarna buiten {bedragen.herhaling_maanden} maanden: geen verdubbeling."
-        )
-        return Grondbedrag(bedragen.pip_basis, stappen, {})
-    verdubbeld = laatste.basisbedrag * 2
-    bedrag = min(verdubbeld, bedragen.pip_maximum)
+def verdubbeling_venster(geconstateerd_op: date) -> tuple[date, date]:
+    """Besluit 7.1 lid 3: the twelve months before the day the new breach is geconstateerd (X):
+    [X − 12 months, X − 1 day], both inclusive (X − 12 months clamped to the month's last day)."""
+    return datums.plus_maanden(geconstateerd_op, -HERHALING_MAANDEN), geconstateerd_op - datums.EEN_DAG
+
+
+def pip_grondbedrag(*, eerdere: Sequence[EerdereBoete], geconstateerd_op: date | None,
+                    beslisdatum: date) -> Grondbedrag:
+    """Wet 23, Besluit 7.1 lid 3: base €50, raised by 100 % for every earlier Wet 23 breach whose
+    *constatering* lies in the twelve months before the constatering of this one and whose fine had become
+    onherroepelijk at the latest on the decision date (€50 × 2^k), up to €800. Fines herroepen on bezwaar
+    or annulled by a court do not count."""
+    stappen = [f"PIP-verplichting (Wet inburgering 2021 art. 23, Besluit 7.1): basisbedrag {euro(BOETE_PIP_BASIS)}."]
+    if geconstateerd_op is None:
+        return Grondbedrag(None, [], {"__all__": str(GECONSTATEERD_ONBEKEND)})
+    van, tot = verdubbeling_venster(geconstateerd_op)
+    kandidaten = sorted((b for b in _geldig(eerdere, Regime.PIP)
+                         if b.geconstateerd_op is not None and van <= b.geconstateerd_op <= tot),
+                        key=lambda b: b.geconstateerd_op)
+    tellend = [b for b in kandidaten if b.onherroepelijk_op is not None and b.onherroepelijk_op <= beslisdatum]
     stappen.append(
-        f"Nieuwe overtreding binnen {bedragen.herhaling_maanden} maanden nadat de vorige boete "
-        f"(grondslag {euro(laatste.basisbedrag)}) onherroepelijk werd op {laatste.onherroepelijk_op:%d-%m-%Y}: "
-        f"verdubbeld tot {euro(verdubbeld)}."
+        f"Besluit 7.1 lid 3: eerdere overtredingen tellen mee als ze zijn geconstateerd van {_d(van)} tot en met "
+        f"{_d(tot)} (12 maanden vóór de constatering op {_d(geconstateerd_op)}) en de boete uiterlijk op "
+        f"{_d(beslisdatum)} onherroepelijk was."
     )
+    for b in kandidaten:
+        bron = f" ({b.bron})" if b.bron else ""
+        if b in tellend:
+            stappen.append(f"Telt mee: geconstateerd op {_d(b.geconstateerd_op)}, boete onherroepelijk op "
+                           f"{_d(b.onherroepelijk_op)}{bron}.")
+        else:
+            stappen.append(f"Telt niet mee: geconstateerd op {_d(b.geconstateerd_op)}, maar de boete was op "
+                           f"{_d(beslisdatum)} nog niet onherroepelijk{bron}.")
+    k = len(tellend)
+    if k == 0:
+        stappen.append("Geen eerdere overtreding die meetelt: geen verdubbeling.")
+        return Grondbedrag(BOETE_PIP_BASIS, stappen, {})
+    verdubbeld = BOETE_PIP_BASIS * (2 ** min(k, 10))
+    bedrag = min(verdubbeld, BOETE_PIP_MAXIMUM)
+    stappen.append(f"{k} eerdere overtreding(en): {euro(BOETE_PIP_BASIS)} × 2^{k} = {euro(verdubbeld)}.")
     if bedrag < verdubbeld:
-        stappen.append(f"Begrensd op het maximum van {euro(bedragen.pip_maximum)}.")
+        stappen.append(f"Begrensd op het maximum van {euro(BOETE_PIP_MAXIMUM)} (Besluit 7.1 lid 3).")
     return Grondbedrag(bedrag, stappen, {})
 
 
-def maximum_in_termijn(*, duo_nieuwe_termijn_maanden: int | None, bedragen: Bedragen) -> tuple[Decimal, str]:
+def maximum_in_termijn(*, duo_nieuwe_termijn_maanden: int | None) -> tuple[Decimal, str]:
     """Besluit 7.1 lid 5: all these fines together within the (extended) termijn, or the lower cap of a new DUO term."""
     if duo_nieuwe_termijn_maanden:
-        cap = bedragen.nieuwe_termijn_maxima[duo_nieuwe_termijn_maanden]
-        return cap, f"maximum in een nieuwe termijn van {duo_nieuwe_termijn_maanden} maanden: {euro(cap)}"
-    return bedragen.totaal_maximum, f"maximum in de inburgeringstermijn: {euro(bedragen.totaal_maximum)}"
+        cap = NIEUWE_TERMIJN_MAXIMA[duo_nieuwe_termijn_maanden]
+        return cap, (f"maximum in een nieuwe termijn van {duo_nieuwe_termijn_maanden} maanden (Besluit 7.1 lid 5): "
+                     f"{euro(cap)}")
+    return MAXIMUM_TERMIJN, f"maximum in de inburgeringstermijn (Besluit 7.1 lid 5): {euro(MAXIMUM_TERMIJN)}"
 
 
 @dataclass(frozen=True)
 class BoeteFeiten:
     regime: str
     overtreding_datum: date
-    peildatum: date
+    peildatum: date  # the decision date (or the voornemen's): an earlier fine counts if final by then
     eerdere: Sequence[EerdereBoete] = ()
     eerdere_in_termijn: Sequence[EerdereBoete] | None = None  # default: every earlier fine of the dossier
     intake_afgerond_op: date | None = None
@@ -447,6 +523,7 @@ class BoeteFeiten:
     matiging: Decimal = Decimal("0")
     matiging_reden: str = ""
     duo_nieuwe_termijn_maanden: int | None = None
+    geconstateerd_op: date | None = None  # Besluit 7.1 lid 3: the anchor of the doubling window
 
 
 @dataclass(frozen=True)
@@ -462,35 +539,37 @@ class Berekening:
         return self.bedrag is not None and self.bedrag > 0 and not self.fouten
 
 
-def boete_berekenen(feiten: BoeteFeiten, bedragen: Bedragen) -> Berekening:
+def boete_berekenen(feiten: BoeteFeiten) -> Berekening:
     """The amount with its derivation: regime amount → culpability (Wet 23 only) → reduction for special
     circumstances (Awb 5:46) → the cap of Besluit 7.1 lid 5."""
     if feiten.regime == Regime.BREDE_INTAKE:
         grond = intake_grondbedrag(eerdere=feiten.eerdere, peildatum=feiten.peildatum,
-                                   intake_afgerond_op=feiten.intake_afgerond_op, bedragen=bedragen)
+                                   intake_afgerond_op=feiten.intake_afgerond_op)
     else:
-        grond = pip_grondbedrag(eerdere=feiten.eerdere, overtreding_datum=feiten.overtreding_datum, bedragen=bedragen)
+        grond = pip_grondbedrag(eerdere=feiten.eerdere, geconstateerd_op=feiten.geconstateerd_op,
+                                beslisdatum=feiten.peildatum)
     if grond.bedrag is None:
         return Berekening(None, None, grond.stappen, grond.fouten)
     stappen, fouten = list(grond.stappen), dict(grond.fouten)
     bedrag = grond.bedrag
     if feiten.regime == Regime.PIP:
-        bedrag = _verwijtbaarheid(bedrag, feiten, bedragen, stappen, fouten)
+        bedrag = _verwijtbaarheid(bedrag, feiten, stappen, fouten)
     bedrag = _matigen(bedrag, feiten, stappen, fouten)
-    bedrag = _begrenzen(bedrag, feiten, bedragen, stappen, fouten)
-    wettelijk_max = bedragen.brede_intake if feiten.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
+    bedrag = _begrenzen(bedrag, feiten, stappen, fouten)
+    wettelijk_max = BOETE_BREDE_INTAKE if feiten.regime == Regime.BREDE_INTAKE else BOETE_PIP_MAXIMUM
     return Berekening(bedrag, grond.bedrag, stappen, fouten, maximum_verjaring=wettelijk_max)
 
 
-def _verwijtbaarheid(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
-    if feiten.verwijtbaarheid not in bedragen.percentages:
+def _verwijtbaarheid(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
+    if feiten.verwijtbaarheid not in PERCENTAGES:
         fouten["verwijtbaarheid"] = str(VERWIJTBAARHEID_KIEZEN)
         return bedrag
     if not feiten.verwijtbaarheid_reden.strip():
         fouten["verwijtbaarheid_reden"] = str(VERWIJTBAARHEID_REDEN)
-    pct = bedragen.percentages[feiten.verwijtbaarheid]
+    pct = PERCENTAGES[feiten.verwijtbaarheid]
     nieuw = (bedrag * pct / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    stappen.append(f"{Verwijtbaarheid(feiten.verwijtbaarheid).label}: {pct} % van {euro(bedrag)} = {euro(nieuw)}.")
+    stappen.append(f"{Verwijtbaarheid(feiten.verwijtbaarheid).label} (Besluit 7.1): {pct} % van {euro(bedrag)} = "
+                   f"{euro(nieuw)}.")
     return nieuw
 
 
@@ -507,10 +586,14 @@ def _matigen(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
     return nieuw
 
 
-def _begrenzen(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
-    cap, uitleg = maximum_in_termijn(duo_nieuwe_termijn_maanden=feiten.duo_nieuwe_termijn_maanden, bedragen=bedragen)
+def _begrenzen(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
+    cap, uitleg = maximum_in_termijn(duo_nieuwe_termijn_maanden=feiten.duo_nieuwe_termijn_maanden)
     eerdere = feiten.eerdere if feiten.eerdere_in_termijn is None else feiten.eerdere_in_termijn
-    al = sum((b.bedrag for b in _geldig(eerdere)), Decimal("0"))
+    geldig = _geldig(eerdere)
+    al = sum((b.bedrag for b in geldig), Decimal("0"))
+    if geldig:
+        stappen.append("Eerder aan deze persoon opgelegd en niet herroepen of vernietigd: " + "; ".join(
+            f"{euro(b.bedrag)} op {_d(b.besluit_datum)}" + (f" ({b.bron})" if b.bron else "") for b in geldig) + ".")
     ruimte = max(cap - al, Decimal("0"))
     if ruimte <= 0:
         fouten["__all__"] = str(MAXIMUM_BEREIKT)
@@ -542,8 +625,9 @@ class BesluitFeiten:
     verjaring_op: date | None = None
 
 
-def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen) -> dict[str, str]:
+def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen | None = None) -> dict[str, str]:
     """What every decision needs (Awb 4:8–4:12, 5:46, Wet 27, asiel policy) apart from the amount."""
+    bedragen = bedragen or Bedragen()
     fouten: dict[str, str] = {}
     if not feiten.motivering.strip():
         fouten["motivering"] = str(MOTIVERING_VERPLICHT)
@@ -597,12 +681,13 @@ def afsluiten_fouten(*, reden: str, toelichting: str, na_besluit: bool) -> dict[
 
 
 # --- dates -------------------------------------------------------------------------------------------------
-def verjaring(*, overtreding_datum: date, wettelijk_maximum: Decimal, bedragen: Bedragen) -> tuple[date, int]:
+def verjaring(*, overtreding_datum: date, wettelijk_maximum: Decimal, geschorste_dagen: int = 0) -> tuple[date, int]:
     """Awb 5:45: the power to fine lapses 5 years after the violation; 3 years when the statutory maximum
     is at most €340 (so 3 years for the €250 brede intake fine, 5 for PIP duties up to €800). Returns the
-    last day on which a fine can still be imposed and the number of years."""
-    jaren = bedragen.verjaring_jaren_laag if wettelijk_maximum <= bedragen.verjaring_drempel else bedragen.verjaring_jaren
-    return datums.plus_jaren(overtreding_datum, jaren), jaren
+    last day on which a fine can still be imposed and the number of years. Awb 5:45 lid 3: the term is
+    suspended while bezwaar or beroep against the fine runs, so it moves by `geschorste_dagen`."""
+    jaren = VERJARING_JAREN_LAAG if wettelijk_maximum <= VERJARING_DREMPEL else VERJARING_JAREN
+    return datums.plus_jaren(overtreding_datum, jaren) + timedelta(days=geschorste_dagen), jaren
 
 
 def zienswijze_einde(*, verzonden_op: date, weken: int, atw: bool, extra_dagen=frozenset()) -> date:

@@ -19,7 +19,7 @@ from pip_plans.models import Pip, PipStatus
 from pip_plans.rules import Leerroute
 
 from . import rules
-from .models import OPEN_STATUSSEN, HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from .models import OPEN_STATUSSEN, EerdereBoete, HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from .rules import BesluitUitkomst
 
 
@@ -96,17 +96,37 @@ def oproepen(dossier: Dossier) -> list[rules.Oproep]:
 
 
 def eerdere_boetes(zaak: Handhavingszaak) -> list[rules.EerdereBoete]:
-    """The fines decided in the same dossier in other zaken."""
-    andere = (Handhavingszaak.objects.filter(dossier_id=zaak.dossier_id, besluit_uitkomst=BesluitUitkomst.BOETE)
+    """Every fine imposed on the PERSON before this one (Besluit 7.1 lid 3 and 5): the decided fines in
+    the other zaken of all their dossiers in this gemeente (Wet 22 intake fines included), and the fines
+    of an earlier gemeente a consulent recorded (Wet 35 lid 4). Two queries."""
+    inburgeraar_id = zaak.dossier.inburgeraar_id
+    andere = (Handhavingszaak.objects.filter(dossier__inburgeraar_id=inburgeraar_id,
+                                             besluit_uitkomst=BesluitUitkomst.BOETE)
               .exclude(pk=zaak.pk).order_by("dagtekening", "pk"))
-    return [
+    eigen = [
         rules.EerdereBoete(
-            regime=z.regime, basisbedrag=z.grondbedrag or Decimal("0"), bedrag=z.boetebedrag or Decimal("0"),
-            besluit_datum=z.dagtekening, onherroepelijk_op=z.onherroepelijk_op,
+            regime=z.regime, bedrag=z.boetebedrag or Decimal("0"), besluit_datum=z.dagtekening,
+            geconstateerd_op=z.geconstateerd_op, onherroepelijk_op=z.onherroepelijk_op,
             nieuwe_termijn_einde=z.nieuwe_termijn_einde, herroepen=z.herroepen,
+            zelfde_dossier=z.dossier_id == zaak.dossier_id, bron=f"zaak {z.pk}",
         )
         for z in andere
     ]
+    elders = [
+        rules.EerdereBoete(
+            regime=b.regime, bedrag=b.bedrag, besluit_datum=b.opgelegd_op, geconstateerd_op=b.geconstateerd_op,
+            onherroepelijk_op=b.onherroepelijk_op, herroepen=b.vervallen, zelfde_dossier=False,
+            bron=f"gemeente {b.gemeente}",
+        )
+        for b in EerdereBoete.objects.filter(inburgeraar_id=inburgeraar_id).order_by("opgelegd_op", "pk")
+    ]
+    return eigen + elders
+
+
+def eerdere_boetes_elders(dossier: Dossier) -> list[EerdereBoete]:
+    """The fines of earlier gemeenten recorded for this dossier's inburgeraar (the handhaving tab)."""
+    return list(EerdereBoete.objects.filter(inburgeraar_id=dossier.inburgeraar_id)
+                .select_related("vastgelegd_door").order_by("opgelegd_op", "pk"))
 
 
 @dataclass(frozen=True)
@@ -124,7 +144,6 @@ class BoeteInvoer:
 def berekening(zaak: Handhavingszaak, invoer: BoeteInvoer, *, peildatum: date,
                instellingen: HandhavingInstellingen | None = None) -> rules.Berekening:
     """The amount for this zaak now, with its derivation; for brede intake only when Wet 14 lid 1 was met."""
-    instellingen = instellingen or HandhavingInstellingen.huidig()
     if fouten := rules.verplichting_fouten(verplichting=zaak.verplichting, is_asiel=zaak.dossier.is_asiel):
         return rules.Berekening(None, None, [], fouten)
     if zaak.regime == rules.Regime.BREDE_INTAKE:
@@ -141,9 +160,9 @@ def berekening(zaak: Handhavingszaak, invoer: BoeteInvoer, *, peildatum: date,
         eerdere_in_termijn=in_termijn, intake_afgerond_op=intake.afgerond_op if intake else None,
         verwijtbaarheid=invoer.verwijtbaarheid, verwijtbaarheid_reden=invoer.verwijtbaarheid_reden,
         matiging=invoer.matiging or Decimal("0"), matiging_reden=invoer.matiging_reden,
-        duo_nieuwe_termijn_maanden=invoer.duo_nieuwe_termijn_maanden,
+        duo_nieuwe_termijn_maanden=invoer.duo_nieuwe_termijn_maanden, geconstateerd_op=zaak.geconstateerd_op,
     )
-    return rules.boete_berekenen(feiten, instellingen.bedragen())
+    return rules.boete_berekenen(feiten)
 
 
 # --- the evidence timeline -------------------------------------------------------------------------------

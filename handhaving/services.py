@@ -22,9 +22,10 @@ from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import bezwaar_einde, gelijkgestelde_dagen_na, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
+from pip_plans.selectors import geldend_pip
 
 from . import rules, selectors
-from .models import Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
+from .models import EerdereBoete, Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
 from .rules import Betaalstatus, Regime, Stap
 
 WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
@@ -80,6 +81,7 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
     context = {
         "zaak": zaak, "dossier": zaak.dossier, "inburgeraar": zaak.dossier.inburgeraar,
         "gemeente": GemeenteInstellingen.huidig(), "instellingen": HandhavingInstellingen.huidig(),
+        "boete_brede_intake": rules.BOETE_BREDE_INTAKE,
         "ondertekenaar": by,
         "functie": "consulent inburgering" if by.heeft_rol(Rol.CONSULENT) else "werkcoach inburgering", **extra,
     }
@@ -89,9 +91,11 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
 
 @transaction.atomic
 def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtreding_datum: date,
-                by: User) -> Handhavingszaak:
-    """A werkcoach (or consulent) opens a zaak on a signal. The lapse of the power to fine (Awb 5:45)
-    starts at the violation and joins the termijnen."""
+                by: User, geconstateerd_op: date | None = None) -> Handhavingszaak:
+    """A werkcoach (or consulent) opens a zaak on a signal. A Wet 23 zaak needs the day the breach was
+    geconstateerd (the anchor of the doubling, Besluit 7.1 lid 3) and a vastgesteld PIP (the duties it
+    enforces are the PIP's). The lapse of the power to fine (Awb 5:45) starts at the violation and joins
+    the termijnen."""
     dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
                            mag=lambda d: access.mag_dossier_bewerken(by, d))
     if not dossier.is_actief:
@@ -102,8 +106,12 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
         raise ValidationError({"omschrijving": str(_("Beschrijf het signaal."))})
     if fouten := rules.verplichting_fouten(verplichting=verplichting, is_asiel=dossier.is_asiel):
         raise ValidationError(fouten)
+    _fouten(rules.openen_fouten(
+        regime=rules.regime_voor(verplichting), overtreding_datum=overtreding_datum,
+        geconstateerd_op=geconstateerd_op, vandaag=vandaag(), pip_vastgesteld=geldend_pip(dossier) is not None,
+    ))
     zaak = Handhavingszaak(dossier=dossier, verplichting=verplichting, omschrijving=omschrijving,
-                           overtreding_datum=overtreding_datum, geopend_door=by)
+                           overtreding_datum=overtreding_datum, geconstateerd_op=geconstateerd_op, geopend_door=by)
     zaak.verjaring_op = _verjaring(zaak)
     opslaan(zaak, reden="Zaak geopend", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk, by=by)
@@ -111,9 +119,28 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
 
 
 def _verjaring(zaak: Handhavingszaak) -> date:
-    bedragen = HandhavingInstellingen.huidig().bedragen()
-    maximum = bedragen.brede_intake if zaak.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
-    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum, bedragen=bedragen)[0]
+    """Awb 5:45: 3 or 5 years from the violation by the statutory maximum; moved by the days bezwaar or
+    beroep ran (lid 3)."""
+    maximum = rules.BOETE_BREDE_INTAKE if zaak.regime == Regime.BREDE_INTAKE else rules.BOETE_PIP_MAXIMUM
+    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum)[0]
+
+
+@transaction.atomic
+def eerdere_boete_vastleggen(*, dossier_id: int, gemeente: str, regime: str, bedrag: Decimal, opgelegd_op: date,
+                             bron: str, by: User, geconstateerd_op: date | None = None,
+                             onherroepelijk_op: date | None = None) -> EerdereBoete:
+    """A consulent records a fine an earlier gemeente imposed on the person (Wet 35 lid 4); it counts
+    towards the cap of Besluit 7.1 lid 5 in every dossier of the person."""
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
+                           mag=lambda d: access.mag_dossier_bewerken(by, d))
+    _alleen_consulent(by)
+    _fouten(rules.eerdere_boete_fouten(opgelegd_op=opgelegd_op, geconstateerd_op=geconstateerd_op,
+                                       onherroepelijk_op=onherroepelijk_op, bron=bron, vandaag=vandaag()))
+    boete = EerdereBoete(inburgeraar_id=dossier.inburgeraar_id, gemeente=gemeente, regime=regime, bedrag=bedrag,
+                         opgelegd_op=opgelegd_op, geconstateerd_op=geconstateerd_op,
+                         onherroepelijk_op=onherroepelijk_op, bron=bron, vastgelegd_door=by)
+    opslaan(boete, reden=f"Boete van een eerdere gemeente vastgelegd ({gemeente}, art. 35 lid 4)", door=by)
+    return boete
 
 
 @transaction.atomic

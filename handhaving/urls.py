@@ -7,6 +7,7 @@ app_name = "handhaving"
 urlpatterns = [
     path("dossiers/<int:pk>/handhaving/", views.handhaving_tab, name="tab"),
     path("dossiers/<int:pk>/handhaving/nieuw/", views.zaak_openen, name="zaak_openen"),
+    path("dossiers/<int:pk>/handhaving/eerdere-boete/", views.eerdere_boete, name="eerdere_boete"),
     path("handhaving/zaken/", views.zaken, name="zaken"),
     path("handhaving/te-besluiten/", views.te_besluiten, name="te_besluiten"),
     path("handhaving/<int:zaak_id>/", views.zaak_detail, name="zaak_detail"),

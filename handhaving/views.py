@@ -50,7 +50,8 @@ def _zaak_pagina(request: HttpRequest, zaak_id: int, pagina: str, toegang: Calla
 @login_required
 def handhaving_tab(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "handhaving")
-    context.update(zaken=selectors.zaken_voor_dossier(dossier), is_consulent=request.user.heeft_rol(Rol.CONSULENT))
+    context.update(zaken=selectors.zaken_voor_dossier(dossier), is_consulent=request.user.heeft_rol(Rol.CONSULENT),
+                   eerdere_boetes=selectors.eerdere_boetes_elders(dossier))
     return render(request, "handhaving/tab.html", context)
 
 
@@ -63,6 +64,23 @@ def zaak_openen(request: HttpRequest, pk: int) -> HttpResponse:
         titel=_("Handhavingszaak openen"), knop=_("Zaak openen"),
         melding=_("De handhavingszaak is geopend. Voer eerst een gesprek met de inburgeraar."),
         volgende=lambda zaak: reverse("handhaving:zaak_detail", args=[zaak.pk]),
+        terug=lambda dossier: reverse("handhaving:tab", args=[dossier.pk]), terug_label=_("Terug naar handhaving"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def eerdere_boete(request: HttpRequest, pk: int) -> HttpResponse:
+    return dossier_formulier(
+        request, pk, pagina="handhaving_eerdere_boete", form_class=forms.EerdereBoeteForm, toegang=_consulent,
+        opslaan=lambda dossier, data: services.eerdere_boete_vastleggen(dossier_id=dossier.pk, by=request.user,
+                                                                         **data),
+        titel=_("Boete van een eerdere gemeente vastleggen"), knop=_("Vastleggen"),
+        melding=_("De boete van de eerdere gemeente is vastgelegd. Zij telt mee voor het maximum."),
+        uitleg=_("Boetes die een eerdere gemeente oplegde en die niet zijn herroepen of vernietigd, tellen mee voor "
+                 "het maximum van Besluit inburgering 2021 art. 7.1 lid 5. De gemeente kan ze opvragen "
+                 "(Wet inburgering 2021, art. 35 lid 4)."),
+        volgende=lambda _boete: reverse("handhaving:tab", args=[pk]),
         terug=lambda dossier: reverse("handhaving:tab", args=[dossier.pk]), terug_label=_("Terug naar handhaving"),
     )
 

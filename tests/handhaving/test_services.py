@@ -53,9 +53,13 @@ def versie(zaak) -> int:
     return Handhavingszaak.objects.values_list("versie", flat=True).get(pk=zaak.pk)
 
 
-def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN):
+def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN, geconstateerd_op=None):
+    """Open a zaak; a Wet 23 zaak gets the vastgesteld PIP it needs."""
+    if rules.regime_voor(verplichting) == rules.Regime.PIP and not dossier.pips.filter(status="vastgesteld").exists():
+        PipFactory(dossier=dossier, vastgesteld=True)
     return services.zaak_openen(dossier_id=dossier.pk, verplichting=verplichting, omschrijving="Niet verschenen.",
-                                overtreding_datum=VANDAAG - timedelta(days=20), by=by)
+                                overtreding_datum=VANDAAG - timedelta(days=20),
+                                geconstateerd_op=geconstateerd_op or VANDAAG - timedelta(days=18), by=by)
 
 
 def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
@@ -228,16 +232,79 @@ def test_no_decision_before_the_zienswijze_period_ended(intake_dossier, werkcoac
     assert "loopt nog" in fout.value.message_dict["__all__"][0]
 
 
-def test_the_pip_fine_doubles_after_an_earlier_final_fine(werkcoach, consulent):
+def test_the_pip_fine_doubles_after_an_earlier_final_fine_besluit_7_1_lid_3(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
-    # An earlier €50 fine, bezwaartermijn over without bezwaar: final (onherroepelijk) a week ago.
+    # An earlier €50 fine, geconstateerd 40 days ago, bezwaartermijn over without bezwaar: final a week ago.
     HandhavingszaakFactory(dossier=dossier, boete=True, dagtekening=VANDAAG - timedelta(days=60),
                            bezwaar_einde=VANDAAG - timedelta(days=8), status="afgesloten", afsluit_reden="afgehandeld")
-    zaak = openen(dossier, werkcoach, verplichting="map")
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
     Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG)
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verwijtbaarheid="opzet", verwijtbaarheid_reden="Bewust weggebleven.")
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
     assert zaak.voornemen_bedrag == Decimal("100.00")
-    assert any("verdubbeld" in stap for stap in zaak.voornemen_afleiding)
+    tekst = " ".join(zaak.voornemen_afleiding)
+    assert "Besluit 7.1 lid 3" in tekst and "2^1" in tekst
+    assert f"geconstateerd op {VANDAAG - timedelta(days=40):%d-%m-%Y}" in tekst
+
+
+def test_a_fine_not_yet_final_on_the_voornemen_date_does_not_double_besluit_7_1_lid_3(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    HandhavingszaakFactory(dossier=dossier, boete=True)  # bezwaartermijn still running
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
+    assert zaak.voornemen_bedrag == Decimal("50.00")
+
+
+def test_every_fine_of_the_person_and_of_an_earlier_gemeente_counts_towards_the_cap_besluit_7_1_lid_5(
+        werkcoach, consulent):
+    # One dossier per person in this gemeente (a database constraint); the selector counts by person.
+    dossier = oud = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    # A Wet 22 intake fine decided long before the termijn (it counts), and a fine herroepen on bezwaar (not).
+    HandhavingszaakFactory(dossier=oud, verplichting="intake_niet_verschenen", boete=True, boetebedrag=250,
+                           dagtekening=VANDAAG - timedelta(days=400))
+    HandhavingszaakFactory(dossier=oud, boete=True, boetebedrag=800, bezwaar_ontvangen_op=VANDAAG - timedelta(days=1),
+                           bezwaar_uitkomst="gegrond", bezwaar_beslist_op=VANDAAG)
+    services.eerdere_boete_vastleggen(dossier_id=dossier.pk, gemeente="Groningen", regime="pip",
+                                      bedrag=Decimal("2130"), opgelegd_op=VANDAAG - timedelta(days=100),
+                                      bron="Brief van Groningen op ons verzoek (art. 35 lid 4).", by=consulent)
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
+    assert zaak.voornemen_bedrag == Decimal("20.00")  # €2,400 − €250 − €2,130
+    tekst = " ".join(zaak.voornemen_afleiding)
+    assert "gemeente Groningen" in tekst and "Besluit 7.1 lid 5" in tekst and "€ 800,00" not in tekst
+
+
+def test_only_a_consulent_records_a_fine_of_an_earlier_gemeente_with_its_source(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING)
+    kwargs = {"dossier_id": dossier.pk, "gemeente": "Delfzijl", "regime": "pip", "bedrag": Decimal("50"),
+              "opgelegd_op": VANDAAG}
+    with pytest.raises(PermissionDenied):
+        services.eerdere_boete_vastleggen(**kwargs, bron="x", by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.eerdere_boete_vastleggen(**kwargs, bron=" ", geconstateerd_op=VANDAAG + timedelta(days=1),
+                                          by=consulent)
+    assert set(fout.value.message_dict) == {"bron", "geconstateerd_op"}
+    boete = services.eerdere_boete_vastleggen(**kwargs, bron="Brief.", by=consulent)
+    assert boete.inburgeraar == dossier.inburgeraar and boete.vastgelegd_door == consulent
+    assert boete.history.first().history_change_reason.startswith("Boete van een eerdere gemeente")
+
+
+def test_a_wet_23_zaak_needs_a_vastgesteld_pip_and_a_constatering_date(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    kwargs = {"dossier_id": dossier.pk, "verplichting": "pvt", "omschrijving": "x",
+              "overtreding_datum": VANDAAG - timedelta(days=5), "by": werkcoach}
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_openen(**kwargs)
+    assert fout.value.message_dict == {"verplichting": [str(rules.GEEN_VASTGESTELD_PIP)],
+                                       "geconstateerd_op": [str(rules.GECONSTATEERD_ONBEKEND)]}
+    PipFactory(dossier=dossier, vastgesteld=True)
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_openen(**kwargs, geconstateerd_op=VANDAAG - timedelta(days=6))
+    assert fout.value.message_dict == {"geconstateerd_op": [str(rules.GECONSTATEERD_VOOR_OVERTREDING)]}
+    zaak = services.zaak_openen(**kwargs, geconstateerd_op=VANDAAG - timedelta(days=2))
+    assert zaak.geconstateerd_op == VANDAAG - timedelta(days=2)
 
 
 def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):

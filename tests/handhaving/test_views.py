@@ -12,7 +12,7 @@ import pytest
 from cases.models import Fase
 from cases.rules import Doelgroep
 from handhaving import rules, selectors
-from handhaving.models import Handhavingszaak
+from handhaving.models import INTAKE_TERMIJN_TE_LANG, HandhavingInstellingen, Handhavingszaak
 from tests.factories import DossierFactory, HandhavingszaakFactory, UitnodigingFactory, WerkcoachFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +92,35 @@ def test_opening_a_zaak_shows_dutch_errors_next_to_the_fields(client, werkcoach,
     assert "Dit veld is verplicht." in html
     assert 'id="foutenoverzicht"' in html
     response = client.post(reverse("handhaving:zaak_openen", args=[dossier.pk]),
-                           {"verplichting": "pvt", "overtreding_datum": morgen.isoformat(), "omschrijving": "Weg."})
+                           {"verplichting": "pvt", "overtreding_datum": morgen.isoformat(), "omschrijving": "Weg.",
+                            "geconstateerd_op": morgen.isoformat()})
     assert escape(str(rules.OVERTREDING_TOEKOMST)) in response.content.decode()
+    gisteren = (date.today() - timedelta(days=1)).isoformat()
+    response = client.post(reverse("handhaving:zaak_openen", args=[dossier.pk]),
+                           {"verplichting": "pvt", "overtreding_datum": gisteren, "omschrijving": "Weg.",
+                            "geconstateerd_op": gisteren})
+    assert escape(str(rules.GEEN_VASTGESTELD_PIP)) in response.content.decode()  # a Wet 23 zaak needs a PIP
     assert not Handhavingszaak.objects.exists()
+
+
+def test_a_consulent_records_a_fine_of_an_earlier_gemeente_on_the_handhaving_tab(client, consulent, werkcoach,
+                                                                                  dossier):
+    url = reverse("handhaving:eerdere_boete", args=[dossier.pk])
+    client.force_login(werkcoach)
+    assert client.get(url).status_code == 403
+    assert "eerdere-boete" not in client.get(reverse("handhaving:tab", args=[dossier.pk])).content.decode()
+    client.force_login(consulent)
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100", "opgelegd_op": "",
+                                 "bron": ""})
+    assert "Dit veld is verplicht." in response.content.decode()
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100",
+                                 "opgelegd_op": date.today().isoformat(),
+                                 "onherroepelijk_op": (date.today() - timedelta(days=3)).isoformat(), "bron": "Brief."})
+    assert escape(str(rules.ONHERROEPELIJK_VOOR_BOETE)) in response.content.decode()
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100",
+                                 "opgelegd_op": date.today().isoformat(), "bron": "Brief van 3 maart."}, follow=True)
+    html = response.content.decode()
+    assert "Groningen: 100" in html and "Brief van 3 maart." in html and "art. 7.1 lid 5" in html
 
 
 def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_policy(client, consulent, werkcoach):
@@ -103,7 +129,7 @@ def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_po
     client.force_login(consulent)
     html = client.get(reverse("handhaving:besluit", args=[zaak.pk])).content.decode()
     assert "basisbedrag € 50,00" in html
-    assert "Grove schuld: 75 % van € 50,00 = € 37,50" in html
+    assert "Grove schuld (Besluit 7.1): 75 % van € 50,00 = € 37,50" in html
     assert "terughoudend" in html
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
         "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
@@ -125,7 +151,7 @@ def test_berekenen_recomputes_without_saving(client, consulent, werkcoach):
         "motivering": "x", "verwijtbaarheid": "verminderd", "verwijtbaarheid_reden": "Taalbarrière.",
         "actie": "berekenen",
     })
-    assert "Verminderde verwijtbaarheid: 25 % van € 50,00 = € 12,50" in response.content.decode()
+    assert "Verminderde verwijtbaarheid (Besluit 7.1): 25 % van € 50,00 = € 12,50" in response.content.decode()
     assert Handhavingszaak.objects.get(pk=zaak.pk).status == "voornemen"
 
 
@@ -240,3 +266,23 @@ def test_the_cross_dossier_zaken_list_costs_the_same_queries_for_3_and_30_zaken(
         HandhavingszaakFactory(**soorten[i % 3])
     assert queries_voor(client, url) == QUERIES_ZAKEN
     assert client.get(url).context["pagina"].paginator.count in (10, 20, 30)
+
+
+def test_the_admin_offers_only_policy_and_refuses_a_new_intake_term_above_the_legal_two_months(client, beheerder):
+    """Wet 22: the new intake term is at most 2 months; the statutory amounts (Besluit 7.1) and lapse
+    terms (Awb 5:45) are constants, not settings the admin offers."""
+    HandhavingInstellingen.huidig()
+    client.force_login(beheerder)
+    url = reverse("admin:handhaving_handhavinginstellingen_change", args=[1])
+    form = client.get(url).context["adminform"].form
+    assert set(form.fields) == {"zienswijze_weken", "intake_nieuwe_termijn_maanden", "altijd_eerst_waarschuwen",
+                                "asiel_beleid"}
+    data = {"zienswijze_weken": "2", "intake_nieuwe_termijn_maanden": "3", "altijd_eerst_waarschuwen": "on",
+            "asiel_beleid": "Terughoudend."}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert escape(str(INTAKE_TERMIJN_TE_LANG % {"maanden": 2})) in response.content.decode()
+    assert HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden == 2
+    response = client.post(url, {**data, "intake_nieuwe_termijn_maanden": "1"})
+    assert response.status_code == 302
+    assert HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden == 1
