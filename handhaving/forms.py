@@ -13,6 +13,7 @@ from .rules import (
     BesluitUitkomst,
     Betaalstatus,
     BezwaarUitkomst,
+    Cautie,
     GesprekUitkomst,
     Regime,
     Verplichting,
@@ -64,8 +65,23 @@ class EerdereBoeteForm(forms.Form):
 class GesprekForm(forms.Form):
     datum = _datum(_("Datum"))
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=GesprekUitkomst.choices, widget=forms.RadioSelect)
+    cautie = forms.ChoiceField(
+        label=_("Cautie (Awb 5:10a)"), required=False, choices=Cautie.choices, widget=forms.RadioSelect,
+        help_text=_("Kan het gesprek tot een boete leiden, dan vertelt u vooraf dat de inburgeraar niet hoeft te "
+                    "antwoorden op vragen over de overtreding. Verplicht bij een gevoerd gesprek."))
     verslag = _tekst(_("Verslag"), rows=4, help_text=_("Wat is besproken, of welke poging is gedaan en waarom die "
                                                         "mislukte?"))
+
+
+class RapportForm(VersieVeld):
+    """Awb 5:48: the person, the day of constatering and the author come from the zaak and the user."""
+
+    dagtekening = _datum(_("Dagtekening"))
+    overtreding = _tekst(_("De overtreding"), rows=5,
+                         help_text=_("Welke feiten zijn vastgesteld: wat deed of liet de inburgeraar, en wanneer?"))
+    voorschrift = _tekst(_("Overtreden voorschrift"), rows=2)
+    plaats = forms.CharField(label=_("Waar geconstateerd"), max_length=200,
+                             help_text=_("Bijvoorbeeld: bij de taalschool, uit de presentielijst; op het gemeentehuis."))
 
 
 class NotitieForm(forms.Form):

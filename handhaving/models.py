@@ -22,6 +22,7 @@ from .rules import (
     BesluitUitkomst,
     Betaalstatus,
     BezwaarUitkomst,
+    Cautie,
     GesprekUitkomst,
     Regime,
     Verplichting,
@@ -148,6 +149,15 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     waarschuwing_toelichting = models.TextField(_("toelichting in de waarschuwing"), blank=True)
     waarschuwing_document = models.OneToOneField("documenten.Document", verbose_name=_("waarschuwingsbrief"),
                                                  null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # rapport (Awb 5:48; required before the voornemen of a Wet 23 fine, Awb 5:53)
+    rapport_dagtekening = models.DateField(_("dagtekening rapport"), null=True, blank=True)
+    rapport_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("rapport opgemaakt door"), null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    rapport_overtreding = models.TextField(_("overtreding volgens het rapport"), blank=True)
+    rapport_voorschrift = models.TextField(_("overtreden voorschrift"), blank=True)
+    rapport_plaats = models.CharField(_("plaats van constatering"), max_length=200, blank=True)
+    rapport_document = models.OneToOneField("documenten.Document", verbose_name=_("rapport"), null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
     # voornemen
     voornemen_op = models.DateField(_("voornemen verzonden op"), null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("voornemen door"), null=True,
@@ -267,6 +277,7 @@ class Gesprek(models.Model):
                              related_name="gesprekken")
     datum = models.DateField(_("datum"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=GesprekUitkomst.choices)
+    cautie = models.CharField(_("cautie (Awb 5:10a)"), max_length=20, choices=Cautie.choices, blank=True)
     verslag = models.TextField(_("verslag"))
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
                                         on_delete=models.PROTECT, related_name="+")

@@ -41,6 +41,14 @@ class GesprekUitkomst(models.TextChoices):
     POGING_MISLUKT = "poging_mislukt", _("Poging gedaan, geen gesprek tot stand gekomen")
 
 
+class Cautie(models.TextChoices):
+    """Awb 5:10a: before questioning someone who may be fined about the breach, tell them they need not answer."""
+
+    NIET_VAN_TOEPASSING = "nvt", _("Niet van toepassing: het gesprek kan niet tot een boete leiden")
+    GEGEVEN = "gegeven", _("Ja, de cautie is gegeven")
+    NIET_GEGEVEN = "niet_gegeven", _("Nee, de cautie is niet gegeven")
+
+
 class ZienswijzeWijze(models.TextChoices):
     MONDELING = "mondeling", _("Mondeling")
     SCHRIFTELIJK = "schriftelijk", _("Schriftelijk")
@@ -89,6 +97,7 @@ class Stap(models.TextChoices):
 
     GESPREK = "gesprek", _("Gesprek vastleggen")
     WAARSCHUWING = "waarschuwing", _("Waarschuwing versturen")
+    RAPPORT = "rapport", _("Rapport opmaken (Awb 5:48)")
     VOORNEMEN = "voornemen", _("Voornemen tot boete opstellen")
     ZIENSWIJZE = "zienswijze", _("Zienswijze vastleggen")
     BESLUIT = "besluit", _("Besluit nemen")
@@ -200,6 +209,15 @@ GEEN_VASTGESTELD_PIP = _("Voor een PIP-verplichting (art. 23) is een vastgesteld
 GECONSTATEERD_NA_BOETE = _("De overtreding moet zijn geconstateerd vóór de boete werd opgelegd.")
 ONHERROEPELIJK_VOOR_BOETE = _("Een boete kan niet onherroepelijk zijn vóór de datum waarop zij werd opgelegd.")
 BRON_VERPLICHT = _("Noem de bron: van welke gemeente en uit welk stuk komt deze boete?")
+RAPPORT_NIET_MOGELIJK = _("Een rapport kan na het gesprek en vóór het voornemen, één keer.")
+RAPPORT_EERST = _("Een boete voor een PIP-verplichting vraagt eerst een rapport (Awb 5:48 en 5:53): maak het rapport "
+                  "op voordat het voornemen wordt verstuurd.")
+RAPPORT_VOOR_CONSTATERING = _("Het rapport kan niet zijn opgemaakt vóór de dag waarop de overtreding is geconstateerd.")
+RAPPORT_OVERTREDING = _("Beschrijf de overtreding (Awb 5:48).")
+RAPPORT_VOORSCHRIFT = _("Noem het overtreden voorschrift (Awb 5:48).")
+RAPPORT_PLAATS = _("Vermeld waar de overtreding is geconstateerd (Awb 5:48).")
+RAPPORT_AUTEUR = _("U heeft het rapport opgemaakt. Een andere consulent moet besluiten (vier ogen, Awb 5:53).")
+CAUTIE_VASTLEGGEN = _("Leg vast of de cautie is gegeven (Awb 5:10a), of dat het gesprek niet tot een boete kan leiden.")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
 ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
@@ -229,12 +247,13 @@ class ZaakStand:
 
     status: str
     besluit_uitkomst: str = ""
+    rapport: bool = False  # an Awb 5:48 rapport was made
 
 
 VOOR_VOORNEMEN = (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING)
 ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR)
 STAP_NIET_MOGELIJK = {
-    Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK,
+    Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK, Stap.RAPPORT: RAPPORT_NIET_MOGELIJK,
     Stap.VOORNEMEN: NIET_VOOR_VOORNEMEN, Stap.ZIENSWIJZE: ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN,
     Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BETALING: GEEN_BOETE_BESLUIT,
     Stap.NOTITIE: ZAAK_AFGESLOTEN, Stap.BIJSTAND: ZAAK_AFGESLOTEN, Stap.AFSLUITEN: ZAAK_AFGESLOTEN,
@@ -249,6 +268,7 @@ def stap_mogelijk(stap: str, stand: ZaakStand) -> bool:
     return {
         Stap.GESPREK: status in VOOR_VOORNEMEN,
         Stap.WAARSCHUWING: status == ZaakStatus.GESPREK,
+        Stap.RAPPORT: status in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING) and not stand.rapport,
         Stap.VOORNEMEN: status in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING),
         Stap.ZIENSWIJZE: status == ZaakStatus.VOORNEMEN,
         Stap.BESLUIT: status == ZaakStatus.VOORNEMEN,
@@ -331,14 +351,74 @@ def waarschuwing_fouten(*, gesprek_uitkomsten: Sequence[str]) -> dict[str, str]:
 
 
 def voornemen_fouten(
-    *, gesprek_uitkomsten: Sequence[str], waarschuwing_verstuurd: bool, altijd_eerst_waarschuwen: bool
+    *, gesprek_uitkomsten: Sequence[str], waarschuwing_verstuurd: bool, altijd_eerst_waarschuwen: bool,
+    regime: str = "", rapport_opgemaakt: bool = False,
 ) -> dict[str, str]:
     """A voornemen needs the conversation (or attempt) and, by gemeente policy, a written warning first —
-    also for PIP duties, where the law (Wet 23) does not require one."""
+    also for PIP duties, where the law (Wet 23) does not require one. A Wet 23 fine (statutory maximum
+    above €340) follows Awb 5:53: a rapport (5:48) before the voornemen."""
     fouten = waarschuwing_fouten(gesprek_uitkomsten=gesprek_uitkomsten)
     if not fouten and altijd_eerst_waarschuwen and not waarschuwing_verstuurd:
         fouten["__all__"] = str(WAARSCHUWING_EERST)
+    if not fouten and rapport_verplicht(regime) and not rapport_opgemaakt:
+        fouten["__all__"] = str(RAPPORT_EERST)
     return fouten
+
+
+def rapport_verplicht(regime: str) -> bool:
+    """Awb 5:53 lid 1: for a fine whose statutory maximum exceeds €340 (every Wet 23 fine: up to €800) a
+    rapport and a zienswijze are always required; the Wet 22 fine (€250) follows the ordinary 4:8 hearing."""
+    maximum = BOETE_PIP_MAXIMUM if regime == Regime.PIP else BOETE_BREDE_INTAKE
+    return maximum > VERJARING_DREMPEL
+
+
+def gesprek_fouten(*, uitkomst: str, cautie: str) -> dict[str, str]:
+    """Awb 5:10a: a held conversation records whether the cautie was given (or why it did not apply);
+    a failed attempt has no questioning, so no cautie."""
+    if uitkomst == GesprekUitkomst.GEVOERD and not cautie:
+        return {"cautie": str(CAUTIE_VASTLEGGEN)}
+    return {}
+
+
+def rapport_fouten(*, dagtekening: date, geconstateerd_op: date | None, overtreding: str, voorschrift: str,
+                   plaats: str, vandaag: date) -> dict[str, str]:
+    """Awb 5:48: the rapport is dated (not in the future, not before the constatering), and names the
+    breach, the rule breached and where it was geconstateerd (the person, the day and the author come from
+    the zaak)."""
+    fouten: dict[str, str] = {}
+    if dagtekening > vandaag:
+        fouten["dagtekening"] = str(DATUM_TOEKOMST)
+    elif geconstateerd_op and dagtekening < geconstateerd_op:
+        fouten["dagtekening"] = str(RAPPORT_VOOR_CONSTATERING)
+    for veld, waarde, melding in (("overtreding", overtreding, RAPPORT_OVERTREDING),
+                                  ("voorschrift", voorschrift, RAPPORT_VOORSCHRIFT),
+                                  ("plaats", plaats, RAPPORT_PLAATS)):
+        if not waarde.strip():
+            fouten[veld] = str(melding)
+    return fouten
+
+
+def beslistermijn_einde(rapport_dagtekening: date) -> date:
+    """Awb 5:51 lid 1: decide within 13 weeks after the rapport's dagtekening. A termijn van orde (a late
+    decision stays valid: warn, never block), without the Algemene termijnenwet (DOMAIN §8: the 13-week
+    boete decision term is excluded)."""
+    return datums.weken_na(rapport_dagtekening, BESLISTERMIJN_WEKEN)
+
+
+# The rule breached, as the rapport names it by default (Awb 5:48 lid 2); the consulent may sharpen it.
+VOORSCHRIFT = {
+    Verplichting.INTAKE_NIET_VERSCHENEN: "Wet inburgering 2021, art. 14 lid 1 (verschijnen voor de brede intake), "
+                                         "beboetbaar op grond van art. 22",
+    Verplichting.INTAKE_NIET_MEEGEWERKT: "Wet inburgering 2021, art. 14 lid 1 (medewerking aan de brede intake), "
+                                         "beboetbaar op grond van art. 22",
+    Verplichting.PIP_NIET_MEEGEWERKT: "Wet inburgering 2021, art. 23 (medewerking aan de begeleiding en "
+                                      "ondersteuning uit het PIP)",
+    Verplichting.LEERROUTE: "Wet inburgering 2021, art. 23 (volgen van de leerroute uit het PIP)",
+    Verplichting.PVT: "Wet inburgering 2021, art. 23 (volgen van het participatieverklaringstraject met de in het PIP "
+                      "afgesproken intensiteit)",
+    Verplichting.MAP: "Wet inburgering 2021, art. 23 (volgen van de module arbeidsmarkt en participatie met de in het "
+                      "PIP afgesproken intensiteit)",
+}
 
 
 # --- the brede intake regime (Wet 22, Wet 14 lid 1) ------------------------------------------------------

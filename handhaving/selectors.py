@@ -84,7 +84,8 @@ def zaak_voor(*, user: User, zaak_id: int) -> Handhavingszaak:
     return (
         Handhavingszaak.objects.select_related(
             "dossier__inburgeraar", "dossier__werkcoach", "dossier__team", "geopend_door", "voornemen_door",
-            "besluit_door", "waarschuwing_document", "voornemen_document", "besluit_document",
+            "besluit_door", "waarschuwing_document", "voornemen_document", "besluit_document", "rapport_door",
+            "rapport_document",
         ).get(pk=zaak_id, dossier__in=access.zichtbare_dossiers(user).values("pk"))
     )
 
@@ -247,12 +248,17 @@ def _andere_zaken(zaak: Handhavingszaak) -> list[Gebeurtenis]:
 
 def _eigen(zaak: Handhavingszaak) -> list[Gebeurtenis]:
     uitkomst = [Gebeurtenis(zaak.geopend_op.date(), "Zaak geopend", zaak.omschrijving, "zaak")]
-    uitkomst += [Gebeurtenis(g.datum, g.get_uitkomst_display(), g.verslag, "zaak") for g in zaak.gesprekken.all()]
+    uitkomst += [Gebeurtenis(g.datum, g.get_uitkomst_display(),
+                             g.verslag + (f"\nCautie (Awb 5:10a): {g.get_cautie_display()}" if g.cautie else ""), "zaak")
+                 for g in zaak.gesprekken.all()]
     uitkomst += [Gebeurtenis(n.datum, "Notitie", n.tekst, "zaak", notitie_id=n.pk if n.bijlage else None,
                              bijlage_naam=n.bijlage_naam) for n in zaak.notities.all()]
     if zaak.waarschuwing_op:
         uitkomst.append(Gebeurtenis(zaak.waarschuwing_op, "Schriftelijke waarschuwing verstuurd",
                                     zaak.waarschuwing_toelichting, "zaak", document_soort="waarschuwing"))
+    if zaak.rapport_dagtekening:
+        uitkomst.append(Gebeurtenis(zaak.rapport_dagtekening, "Rapport opgemaakt (Awb 5:48)",
+                                    zaak.rapport_overtreding, "zaak", document_soort="rapport"))
     if zaak.voornemen_op:
         uitkomst.append(Gebeurtenis(zaak.voornemen_op, "Voornemen tot boete verstuurd",
                                     f"Voorgenomen boete {rules.euro(zaak.voornemen_bedrag or Decimal(0))}.", "zaak",

@@ -30,8 +30,9 @@ from .rules import Betaalstatus, Regime, Stap
 
 WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
+RAPPORT_TEMPLATE = "handhaving/rapport.html"
 BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
-TEMPLATE_VERSIE = "2026.2"  # raise on every textual change of a letter
+TEMPLATE_VERSIE = "2026.3"  # raise on every textual change of a letter
 
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
@@ -69,7 +70,8 @@ def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
         .filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
         pk=zaak_id, mag=lambda z: access.mag_dossier_bewerken(by, z.dossier), versie=versie,
     )
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst,
+                            rapport=zaak.rapport_dagtekening is not None)
     if stap is not None and rules.alleen_consulent(stap, stand):
         _alleen_consulent(by)
     if stap is not None and not rules.stap_mogelijk(stap, stand):
@@ -144,14 +146,18 @@ def eerdere_boete_vastleggen(*, dossier_id: int, gemeente: str, regime: str, bed
 
 
 @transaction.atomic
-def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User) -> Gesprek:
-    """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek."""
+def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User,
+                       cautie: str = "") -> Gesprek:
+    """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek.
+    A held conversation records whether the cautie was given (Awb 5:10a)."""
     # Wider than the zaak page, which offers it until the voornemen: the service takes it on any open zaak.
     zaak = _zaak_voor_stap(zaak_id, None, by)
     if not zaak.is_open:
         raise ValidationError(rules.ZAAK_AFGESLOTEN)
     _niet_in_toekomst("datum", datum)
-    gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by)
+    _fouten(rules.gesprek_fouten(uitkomst=uitkomst, cautie=cautie))
+    gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by,
+                      cautie=cautie if uitkomst == rules.GesprekUitkomst.GEVOERD else "")
     opslaan(gesprek, reden="Gesprek vastgelegd", door=by)
     if zaak.status == ZaakStatus.SIGNAAL:
         zaak.gesprek_voeren()
@@ -202,6 +208,28 @@ def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str
     return zaak
 
 
+@transaction.atomic
+def rapport_opmaken(*, zaak_id: int, dagtekening: date, overtreding: str, voorschrift: str, plaats: str,
+                    versie: int | None, by: User) -> Handhavingszaak:
+    """The rapport (Awb 5:48): dated, naming the person, the breach, the rule breached and where and when
+    it was geconstateerd, by its author; required before the voornemen of a Wet 23 fine (5:53). Its
+    dagtekening starts the 13-week decision term (5:51, a termijn van orde). The PDF is rendered in this
+    transaction; a copy goes with the boetebeschikking."""
+    zaak = _zaak_voor_stap(zaak_id, Stap.RAPPORT, by, versie=versie)
+    _fouten(rules.rapport_fouten(dagtekening=dagtekening, geconstateerd_op=zaak.geconstateerd_op,
+                                 overtreding=overtreding, voorschrift=voorschrift, plaats=plaats, vandaag=vandaag()))
+    zaak.rapport_dagtekening = dagtekening
+    zaak.rapport_door = by
+    zaak.rapport_overtreding = overtreding
+    zaak.rapport_voorschrift = voorschrift
+    zaak.rapport_plaats = plaats
+    zaak.rapport_document = _brief(zaak, template=RAPPORT_TEMPLATE, soort="handhaving_rapport", titel="Rapport",
+                                   by=by)
+    opslaan(zaak, reden="Rapport opgemaakt (Awb 5:48)", door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
+    return zaak
+
+
 def zienswijze_einde(verzonden_op: date) -> date:
     """Awb 4:8: the zienswijze period (a setting, default 2 weeks) with the Algemene termijnenwet."""
     weken = HandhavingInstellingen.huidig().zienswijze_weken
@@ -222,6 +250,7 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
         gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)),
         waarschuwing_verstuurd=zaak.waarschuwing_op is not None,
         altijd_eerst_waarschuwen=instellingen.altijd_eerst_waarschuwen,
+        regime=zaak.regime, rapport_opgemaakt=zaak.rapport_dagtekening is not None,
     ))
     if zaak.bijstand_verlaagd:
         raise ValidationError(WET27_ZAAK)
@@ -307,6 +336,8 @@ def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, versie: int | None, by
     zaak = _zaak_voor_stap(zaak_id, Stap.BESLUIT, by, versie=versie)
     if zaak.geopend_door_id == by.pk:
         raise PermissionDenied(EIGEN_ZAAK)
+    if zaak.rapport_door_id == by.pk:
+        raise PermissionDenied(rules.RAPPORT_AUTEUR)
     berekening, fouten = besluit_controleren(zaak, invoer)
     _fouten(fouten)
     zaak.besluiten()

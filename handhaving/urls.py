@@ -15,6 +15,7 @@ urlpatterns = [
     path("handhaving/<int:zaak_id>/notitie/", views.notitie, name="notitie"),
     path("handhaving/<int:zaak_id>/bijstand/", views.bijstand, name="bijstand"),
     path("handhaving/<int:zaak_id>/waarschuwing/", views.waarschuwing, name="waarschuwing"),
+    path("handhaving/<int:zaak_id>/rapport/", views.rapport, name="rapport"),
     path("handhaving/<int:zaak_id>/voornemen/", views.voornemen, name="voornemen"),
     path("handhaving/<int:zaak_id>/zienswijze/", views.zienswijze, name="zienswijze"),
     path("handhaving/<int:zaak_id>/besluit/", views.besluit, name="besluit"),

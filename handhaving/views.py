@@ -89,7 +89,8 @@ def eerdere_boete(request: HttpRequest, pk: int) -> HttpResponse:
 def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
     zaak, context = _zaak_pagina(request, zaak_id, "handhaving_zaak")
     user = request.user
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst,
+                            rapport=zaak.rapport_dagtekening is not None)
     stappen = rules.mogelijke_stappen(stand, bewerken=_mag_bewerken(user, zaak.dossier),
                                       consulent=_consulent(user, zaak.dossier))
     context.update(
@@ -99,10 +100,13 @@ def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
         instellingen=HandhavingInstellingen.huidig(),
         brieven=[(soort, label, doc) for soort, label, doc in (
             ("waarschuwing", _("Waarschuwing"), zaak.waarschuwing_document),
+            ("rapport", _("Rapport (Awb 5:48)"), zaak.rapport_document),
             ("voornemen", _("Voornemen tot boete"), zaak.voornemen_document),
             ("besluit", _("Boetebeschikking"), zaak.besluit_document),
         ) if doc is not None],
         wacht_op_besluit=zaak.status == ZaakStatus.VOORNEMEN,
+        beslistermijn=rules.beslistermijn_einde(zaak.rapport_dagtekening) if zaak.rapport_dagtekening else None,
+        vandaag=vandaag(),
     )
     return render(request, "handhaving/zaak_detail.html", context)
 
@@ -119,10 +123,12 @@ def _zaak_formulier(request: HttpRequest, zaak_id: int, *, pagina: str, opslaan:
                     form_kwargs: Callable | None = None, **pagina_kwargs) -> HttpResponse:
     """A step on a zaak (inburgering.formulierpagina): the zaak (404 unless its dossier is visible),
     403 with nothing logged for who fails `toegang`, the read logged; `opslaan(zaak, data)` calls the
-    service, which gets the zaak's version the form was opened on. `initial` and `form_kwargs` may be
-    functions of the zaak. Back to the zaak, also after saving."""
+    service, which gets the zaak's version the form was opened on. `initial`, `form_kwargs` and `uitleg`
+    may be functions of the zaak. Back to the zaak, also after saving."""
     zaak, context = _zaak_pagina(request, zaak_id, pagina, toegang=toegang)
     stap = _stap_context(zaak)
+    if callable(pagina_kwargs.get("uitleg")):
+        pagina_kwargs["uitleg"] = pagina_kwargs["uitleg"](zaak)
     return formulier_pagina(
         request, context={**context, "onderwerp": stap["onderwerp"]},
         opslaan=lambda data: opslaan(zaak, data),
@@ -175,6 +181,23 @@ def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
         titel=_("Schriftelijke waarschuwing versturen"), knop=_("Waarschuwing versturen"),
         melding=_("De waarschuwing is vastgelegd. De brief staat klaar om te downloaden."),
         initial={"verzonden_op": vandaag()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rapport(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_rapport", form_class=forms.RapportForm,
+        opslaan=lambda zaak, data: services.rapport_opmaken(zaak_id=zaak.pk, by=request.user, **data),
+        titel=_("Rapport opmaken (Awb 5:48)"), knop=_("Rapport opmaken"),
+        melding=_("Het rapport is opgemaakt. De beslistermijn van 13 weken (Awb 5:51) loopt vanaf de dagtekening."),
+        initial=lambda zaak: {"dagtekening": vandaag(), "voorschrift": rules.VOORSCHRIFT.get(zaak.verplichting, ""),
+                              "overtreding": zaak.omschrijving},
+        uitleg=lambda zaak: _("Het rapport noemt de inburgeraar, de overtreding en het overtreden voorschrift, en waar "
+                              "en wanneer die is geconstateerd (op %(d)s). U bent de opsteller; u kunt daarna niet "
+                              "zelf over de boete besluiten. Een afschrift gaat mee met de boetebeschikking.")
+        % {"d": f"{zaak.geconstateerd_op:%d-%m-%Y}" if zaak.geconstateerd_op else "—"},
     )
 
 
@@ -295,7 +318,10 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
     if berekening is None:
         berekening = selectors.berekening(zaak, _boete_invoer(initial), peildatum=vandaag())
     context.update(_stap_context(zaak), form=form, berekening=berekening, instellingen=HandhavingInstellingen.huidig(),
-                   eigen_zaak=zaak.geopend_door_id == request.user.pk, titel=_("Besluit nemen"), uitleg="")
+                   eigen_zaak=zaak.geopend_door_id == request.user.pk,
+                   eigen_rapport=zaak.rapport_door_id == request.user.pk,
+                   beslistermijn=rules.beslistermijn_einde(zaak.rapport_dagtekening) if zaak.rapport_dagtekening
+                   else None, vandaag=vandaag(), titel=_("Besluit nemen"), uitleg="")
     return render(request, "handhaving/besluit.html", context)
 
 
@@ -303,7 +329,8 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 def brief(request: HttpRequest, zaak_id: int, soort: str) -> HttpResponse:
     zaak, _context = _zaak_pagina(request, zaak_id, f"handhaving_brief_{soort}"[:50])
-    document = {"waarschuwing": zaak.waarschuwing_document, "voornemen": zaak.voornemen_document,
+    document = {"waarschuwing": zaak.waarschuwing_document, "rapport": zaak.rapport_document,
+                "voornemen": zaak.voornemen_document,
                 "besluit": zaak.besluit_document}.get(soort)
     if document is None:
         raise Http404

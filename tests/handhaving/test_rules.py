@@ -399,10 +399,10 @@ BOETE_STAPPEN = [S.BEZWAAR, S.BETALING]
 @pytest.mark.parametrize(("status", "uitkomst", "consulent", "stappen"), [
     (Z.SIGNAAL, "", True, [S.GESPREK, *ALTIJD_OPEN]),
     (Z.SIGNAAL, "", False, [S.GESPREK, *ALTIJD_OPEN]),
-    (Z.GESPREK, "", True, [S.GESPREK, S.WAARSCHUWING, S.VOORNEMEN, *ALTIJD_OPEN]),
-    (Z.GESPREK, "", False, [S.GESPREK, S.WAARSCHUWING, *ALTIJD_OPEN]),
-    (Z.WAARSCHUWING, "", True, [S.GESPREK, S.VOORNEMEN, *ALTIJD_OPEN]),
-    (Z.WAARSCHUWING, "", False, [S.GESPREK, *ALTIJD_OPEN]),
+    (Z.GESPREK, "", True, [S.GESPREK, S.WAARSCHUWING, S.RAPPORT, S.VOORNEMEN, *ALTIJD_OPEN]),
+    (Z.GESPREK, "", False, [S.GESPREK, S.WAARSCHUWING, S.RAPPORT, *ALTIJD_OPEN]),
+    (Z.WAARSCHUWING, "", True, [S.GESPREK, S.RAPPORT, S.VOORNEMEN, *ALTIJD_OPEN]),
+    (Z.WAARSCHUWING, "", False, [S.GESPREK, S.RAPPORT, *ALTIJD_OPEN]),
     (Z.VOORNEMEN, "", True, [S.ZIENSWIJZE, S.BESLUIT, *ALTIJD_OPEN]),
     (Z.VOORNEMEN, "", False, [S.ZIENSWIJZE, S.NOTITIE, S.BIJSTAND]),  # closing ends an announced sanction
     (Z.BESLUIT, BesluitUitkomst.BOETE, True, [*BOETE_STAPPEN, *ALTIJD_OPEN]),
@@ -416,6 +416,53 @@ BOETE_STAPPEN = [S.BEZWAAR, S.BETALING]
 def test_the_steps_a_zaak_allows_per_status_and_role(status, uitkomst, consulent, stappen):
     stand = rules.ZaakStand(status=status, besluit_uitkomst=uitkomst)
     assert rules.mogelijke_stappen(stand, bewerken=True, consulent=consulent) == stappen
+
+
+def test_a_rapport_is_made_once_awb_5_48():
+    stand = rules.ZaakStand(status=Z.WAARSCHUWING, rapport=True)
+    assert S.RAPPORT not in rules.mogelijke_stappen(stand, bewerken=True, consulent=True)
+
+
+@pytest.mark.parametrize(("regime", "rapport", "fout"), [
+    (Regime.PIP, False, rules.RAPPORT_EERST),  # max €800 > €340: Awb 5:53
+    (Regime.PIP, True, None),
+    (Regime.BREDE_INTAKE, False, None),  # max €250: the ordinary hearing (4:8)
+])
+def test_a_wet_23_voornemen_needs_the_rapport_first_awb_5_53(regime, rapport, fout):
+    fouten = rules.voornemen_fouten(gesprek_uitkomsten=["gevoerd"], waarschuwing_verstuurd=True,
+                                    altijd_eerst_waarschuwen=True, regime=regime, rapport_opgemaakt=rapport)
+    assert fouten.get("__all__") == (str(fout) if fout else None)
+
+
+@pytest.mark.parametrize(("dagtekening", "einde"), [
+    (date(2026, 3, 2), date(2026, 6, 1)),  # Monday + 13 weeks = Monday
+    (date(2026, 2, 21), date(2026, 5, 23)),  # ends on a Saturday: stays (no Algemene termijnenwet)
+    (date(2026, 1, 24), date(2026, 4, 25)),
+])
+def test_the_decision_term_is_13_weeks_after_the_rapport_without_atw_awb_5_51(dagtekening, einde):
+    assert rules.beslistermijn_einde(dagtekening) == einde
+
+
+@pytest.mark.parametrize(("kwargs", "velden"), [
+    ({}, set()),
+    ({"dagtekening": date(2026, 3, 11)}, {"dagtekening"}),  # in the future
+    ({"dagtekening": date(2026, 3, 1)}, {"dagtekening"}),  # before the constatering
+    ({"overtreding": " ", "voorschrift": "", "plaats": ""}, {"overtreding", "voorschrift", "plaats"}),
+])
+def test_the_rapport_names_the_breach_the_rule_and_the_place_awb_5_48(kwargs, velden):
+    basis = {"dagtekening": DAG, "geconstateerd_op": date(2026, 3, 2), "overtreding": "Drie lessen gemist.",
+             "voorschrift": "Wet 23", "plaats": "Taalschool", "vandaag": DAG}
+    assert set(rules.rapport_fouten(**{**basis, **kwargs})) == velden
+
+
+@pytest.mark.parametrize(("uitkomst", "cautie", "fout"), [
+    ("gevoerd", "", True),
+    ("gevoerd", "gegeven", False),
+    ("gevoerd", "nvt", False),
+    ("poging_mislukt", "", False),  # no questioning, no cautie
+])
+def test_a_held_conversation_records_the_cautie_awb_5_10a(uitkomst, cautie, fout):
+    assert bool(rules.gesprek_fouten(uitkomst=uitkomst, cautie=cautie)) is fout
 
 
 def test_who_may_not_change_the_dossier_has_no_steps():

@@ -63,11 +63,20 @@ def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN, 
 
 
 def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="Besproken.", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="Besproken.", by=werkcoach)
     services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    if zaak.regime == rules.Regime.PIP:  # Awb 5:53: a rapport before the voornemen
+        rapport(zaak, werkcoach)
     return services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
                                         toelichting="", **{"verwijtbaarheid": "", "verwijtbaarheid_reden": "",
                                                            **voornemen}, by=consulent)
+
+
+def rapport(zaak, by, dagtekening=None):
+    dagtekening = dagtekening or max(GISTEREN, Handhavingszaak.objects.get(pk=zaak.pk).geconstateerd_op)
+    return services.rapport_opmaken(zaak_id=zaak.pk, versie=versie(zaak), dagtekening=dagtekening,
+                                    overtreding="Drie keer niet op de PVT-bijeenkomst.", voorschrift="Wet 23",
+                                    plaats="Bij de aanbieder van het PVT", by=by)
 
 
 def invoer(**kwargs):
@@ -137,7 +146,7 @@ def test_the_consulent_who_opened_the_zaak_cannot_decide_it(intake_dossier, cons
 
 def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
     with pytest.raises(PermissionDenied):
         services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, verwijtbaarheid="",
@@ -163,7 +172,7 @@ def test_no_warning_without_a_conversation_or_attempt(intake_dossier, werkcoach)
 def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
     zaak = openen(dossier, werkcoach, verplichting="pvt")
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     kwargs = {"zaak_id": zaak.pk, "verzonden_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
               "toelichting": "", "by": consulent}
     with pytest.raises(ValidationError) as fout:
@@ -173,6 +182,10 @@ def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     instellingen = HandhavingInstellingen.huidig()
     instellingen.altijd_eerst_waarschuwen = False
     instellingen.save()
+    with pytest.raises(ValidationError) as fout:  # Awb 5:53: the rapport first, for every Wet 23 fine
+        services.voornemen_versturen(**kwargs, versie=versie(zaak))
+    assert fout.value.messages == [str(rules.RAPPORT_EERST)]
+    rapport(zaak, werkcoach)
     zaak = services.voornemen_versturen(**kwargs, versie=versie(zaak))
     assert zaak.status == ZaakStatus.VOORNEMEN
     assert zaak.voornemen_bedrag == Decimal("25.00")  # €50 × 50 %
@@ -309,7 +322,7 @@ def test_a_wet_23_zaak_needs_a_vastgesteld_pip_and_a_constatering_date(werkcoach
 
 def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="Kom op tijd.",
                                            by=werkcoach)
     brief = zaak.waarschuwing_document
@@ -330,7 +343,7 @@ def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
     from pypdf import PdfReader
 
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
     with zaak.waarschuwing_document.bestand.open("rb") as bestand:
         pdf = PdfReader(bestand)
@@ -376,7 +389,7 @@ def test_only_a_consulent_closes_a_zaak_with_a_voornemen_out(intake_dossier, wer
 def test_a_werkcoach_of_another_team_cannot_touch_the_zaak(intake_dossier, werkcoach, werkcoach_ander_team):
     zaak = openen(intake_dossier, werkcoach)
     with pytest.raises(Handhavingszaak.DoesNotExist):
-        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x",
+        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x",
                                     by=werkcoach_ander_team)
 
 
@@ -517,3 +530,60 @@ def test_a_step_the_status_does_not_allow_is_a_dutch_error(werkcoach, consulent)
     with pytest.raises(PermissionDenied):
         services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="",
                                     beslist_op=None, by=werkcoach)
+
+
+def test_the_rapport_awb_5_48_its_pdf_its_copy_with_the_decision_its_term_and_four_eyes(werkcoach, consulent,
+                                                                                       tweede_consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = openen(dossier, werkcoach, verplichting="pvt")
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="x",
+                                by=werkcoach)
+    assert zaak.gesprekken.get().cautie == "gegeven"
+    with pytest.raises(ValidationError) as fout:
+        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    assert fout.value.message_dict == {"cautie": [str(rules.CAUTIE_VASTLEGGEN)]}
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+                                    by=werkcoach)
+    zaak = rapport(zaak, consulent)  # a consulent writes the rapport: then she may not decide
+    assert zaak.rapport_document.soort == "handhaving_rapport"
+    html = zaak.rapport_document.html
+    for tekst in ("5:48", zaak.dossier.inburgeraar.volledige_naam, "Drie keer niet op de PVT-bijeenkomst.", "Wet 23",
+                  "Bij de aanbieder van het PVT", f"{zaak.geconstateerd_op:%Y}"):
+        assert tekst in html
+    termijn = Termijn.objects.get(dossier=dossier, soort=HandhavingTermijn.BESLISTERMIJN)
+    assert termijn.fatale_datum == zaak.rapport_dagtekening + timedelta(weeks=13)
+    with pytest.raises(ValidationError):  # once
+        rapport(zaak, werkcoach)
+    zaak = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=1),
+                                        verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="",
+                                        by=tweede_consulent)
+    _terug_in_de_tijd(zaak)
+    boete = selectors.BoeteInvoer(verwijtbaarheid="geen", verwijtbaarheid_reden="x")
+    with pytest.raises(PermissionDenied) as weigering:
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete), by=consulent)
+    assert str(weigering.value) == str(rules.RAPPORT_AUTEUR)
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete),
+                                  by=tweede_consulent)
+    assert "afschrift van het rapport" in zaak.besluit_document.html
+    assert "Drie keer niet op de PVT-bijeenkomst." in zaak.besluit_document.html
+    termijn.refresh_from_db()
+    assert termijn.status == "gehaald"
+
+
+def test_a_late_decision_after_the_13_weeks_is_not_blocked_awb_5_51(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = openen(dossier, werkcoach, verplichting="pvt")
+    Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG - timedelta(days=200),
+                                                      geconstateerd_op=VANDAAG - timedelta(days=200))
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="nvt", verslag="x",
+                                by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+                                    by=werkcoach)
+    rapport(zaak, werkcoach, dagtekening=VANDAAG - timedelta(days=100))  # 13 weeks = 91 days: over
+    services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=30),
+                                 verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="", by=consulent)
+    _terug_in_de_tijd(zaak)
+    boete = selectors.BoeteInvoer(verwijtbaarheid="geen", verwijtbaarheid_reden="x")
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete),
+                                  by=ConsulentFactory(username="derde", team=werkcoach.team))
+    assert zaak.boetebedrag == Decimal("25.00")

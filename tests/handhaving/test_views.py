@@ -286,3 +286,35 @@ def test_the_admin_offers_only_policy_and_refuses_a_new_intake_term_above_the_le
     response = client.post(url, {**data, "intake_nieuwe_termijn_maanden": "1"})
     assert response.status_code == 302
     assert HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden == 1
+
+
+def test_the_rapport_page_prefills_the_rule_and_shows_errors_in_dutch_awb_5_48(client, werkcoach):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, status="waarschuwing",
+                                  waarschuwing_op=date.today() - timedelta(days=2))
+    client.force_login(werkcoach)
+    url = reverse("handhaving:rapport", args=[zaak.pk])
+    html = client.get(url).content.decode()
+    assert "participatieverklaringstraject" in html and "5:48" in html
+    response = client.post(url, {"dagtekening": (date.today() + timedelta(days=1)).isoformat(), "overtreding": "",
+                                 "voorschrift": "Wet 23", "plaats": "Taalschool", "versie": zaak.versie})
+    html = response.content.decode()
+    assert "Dit veld is verplicht." in html and escape(str(rules.DATUM_TOEKOMST)) not in html
+    response = client.post(url, {"dagtekening": (date.today() + timedelta(days=1)).isoformat(),
+                                 "overtreding": "Niet verschenen.", "voorschrift": "Wet 23", "plaats": "Taalschool",
+                                 "versie": zaak.versie})
+    assert escape(str(rules.DATUM_TOEKOMST)) in response.content.decode()
+    response = client.post(url, {"dagtekening": date.today().isoformat(), "overtreding": "Niet verschenen.",
+                                 "voorschrift": "Wet 23", "plaats": "Taalschool", "versie": zaak.versie}, follow=True)
+    html = response.content.decode()
+    assert "Rapport (Awb 5:48)" in html and "termijn van orde" in html
+    assert client.get(reverse("handhaving:brief", args=[zaak.pk, "rapport"])).status_code == 200
+
+
+def test_the_gesprek_page_asks_for_the_cautie_awb_5_10a(client, werkcoach):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach)
+    client.force_login(werkcoach)
+    url = reverse("handhaving:gesprek", args=[zaak.pk])
+    response = client.post(url, {"datum": date.today().isoformat(), "uitkomst": "gevoerd", "verslag": "x"})
+    assert escape(str(rules.CAUTIE_VASTLEGGEN)) in response.content.decode()
+    client.post(url, {"datum": date.today().isoformat(), "uitkomst": "gevoerd", "cautie": "gegeven", "verslag": "x"})
+    assert zaak.gesprekken.get().cautie == "gegeven"
