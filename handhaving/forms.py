@@ -15,6 +15,7 @@ from .rules import (
     BezwaarUitkomst,
     Cautie,
     GesprekUitkomst,
+    RechterUitkomst,
     Regime,
     Verplichting,
     Verwijtbaarheid,
@@ -182,6 +183,22 @@ class BezwaarForm(VersieVeld):
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False,
                                  choices=[("", _("Nog niet beslist")), *BezwaarUitkomst.choices])
     beslist_op = _datum(_("Datum beslissing op bezwaar"), required=False)
+    bekendgemaakt_op = _datum(_("Bekendmaking van de beslissing op bezwaar"), required=False,
+                              help_text=_("De dag waarop de beslissing is verzonden. Daarna loopt de beroepstermijn "
+                                          "van 6 weken (Awb 6:7 en 6:8); zolang die onbekend is, is de boete niet "
+                                          "onherroepelijk."))
+
+
+class BeroepForm(VersieVeld):
+    beroep_ingesteld_op = _datum(_("Beroep ingesteld op"), required=False)
+    beroep_uitkomst = forms.ChoiceField(label=_("Uitspraak van de rechtbank"), required=False,
+                                        choices=[("", _("Nog geen uitspraak")), *RechterUitkomst.choices])
+    beroep_uitspraak_op = _datum(_("Datum uitspraak rechtbank"), required=False,
+                                 help_text=_("Vanaf de dag erna loopt de termijn voor hoger beroep (6 weken)."))
+    hoger_beroep_ingesteld_op = _datum(_("Hoger beroep ingesteld op"), required=False)
+    hoger_beroep_uitkomst = forms.ChoiceField(label=_("Uitspraak in hoger beroep"), required=False,
+                                              choices=[("", _("Nog geen uitspraak")), *RechterUitkomst.choices])
+    hoger_beroep_uitspraak_op = _datum(_("Datum uitspraak hoger beroep"), required=False)
 
 
 class BetalingForm(VersieVeld):

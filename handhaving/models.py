@@ -24,6 +24,7 @@ from .rules import (
     BezwaarUitkomst,
     Cautie,
     GesprekUitkomst,
+    RechterUitkomst,
     Regime,
     Verplichting,
     Verwijtbaarheid,
@@ -203,6 +204,19 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     bezwaar_uitkomst = models.CharField(_("uitkomst bezwaar"), max_length=20, choices=BezwaarUitkomst.choices,
                                         blank=True)
     bezwaar_beslist_op = models.DateField(_("beslissing op bezwaar"), null=True, blank=True)
+    bezwaar_bekendgemaakt_op = models.DateField(_("bekendmaking beslissing op bezwaar"), null=True, blank=True,
+                                                help_text=_("Vanaf de dag erna loopt de beroepstermijn van 6 weken."))
+    # beroep en hoger beroep (Awb 8:1, 6:7); the *_einde dates are computed with the Algemene termijnenwet
+    beroep_einde = models.DateField(_("beroep mogelijk tot en met"), null=True, blank=True)
+    beroep_ingesteld_op = models.DateField(_("beroep ingesteld op"), null=True, blank=True)
+    beroep_uitkomst = models.CharField(_("uitspraak beroep"), max_length=20, choices=RechterUitkomst.choices,
+                                       blank=True)
+    beroep_uitspraak_op = models.DateField(_("datum uitspraak beroep"), null=True, blank=True)
+    hoger_beroep_einde = models.DateField(_("hoger beroep mogelijk tot en met"), null=True, blank=True)
+    hoger_beroep_ingesteld_op = models.DateField(_("hoger beroep ingesteld op"), null=True, blank=True)
+    hoger_beroep_uitkomst = models.CharField(_("uitspraak hoger beroep"), max_length=20,
+                                             choices=RechterUitkomst.choices, blank=True)
+    hoger_beroep_uitspraak_op = models.DateField(_("datum uitspraak hoger beroep"), null=True, blank=True)
     betaalstatus = models.CharField(_("betaling"), max_length=20, choices=Betaalstatus.choices, blank=True)
 
     # afsluiten
@@ -234,18 +248,38 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     def is_open(self) -> bool:
         return self.status != ZaakStatus.AFGESLOTEN
 
+    def rechtsgang(self) -> rules.Rechtsgang:
+        return rules.Rechtsgang(
+            bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,
+            bezwaar_uitkomst=self.bezwaar_uitkomst, bezwaar_beslist_op=self.bezwaar_beslist_op,
+            bezwaar_bekendgemaakt_op=self.bezwaar_bekendgemaakt_op, beroep_einde=self.beroep_einde,
+            beroep_ingesteld_op=self.beroep_ingesteld_op, beroep_uitkomst=self.beroep_uitkomst,
+            beroep_uitspraak_op=self.beroep_uitspraak_op, hoger_beroep_einde=self.hoger_beroep_einde,
+            hoger_beroep_ingesteld_op=self.hoger_beroep_ingesteld_op,
+            hoger_beroep_uitkomst=self.hoger_beroep_uitkomst, hoger_beroep_uitspraak_op=self.hoger_beroep_uitspraak_op,
+        )
+
     @property
     def herroepen(self) -> bool:
-        return self.bezwaar_uitkomst == BezwaarUitkomst.GEGROND
+        """Herroepen on bezwaar or annulled by the court: counts for neither the cap nor the doubling."""
+        return rules.vernietigd(self.rechtsgang())
+
+    def stand(self) -> rules.ZaakStand:
+        """What decides which steps the zaak allows (rules.stap_mogelijk)."""
+        return rules.ZaakStand(status=self.status, besluit_uitkomst=self.besluit_uitkomst,
+                               rapport=self.rapport_dagtekening is not None,
+                               bezwaar_gehandhaafd=self.bezwaar_gehandhaafd)
+
+    @property
+    def bezwaar_gehandhaafd(self) -> bool:
+        return self.bezwaar_uitkomst in (BezwaarUitkomst.ONGEGROND, BezwaarUitkomst.NIET_ONTVANKELIJK)
 
     @property
     def onherroepelijk_op(self):
+        """Derived (rules.onherroepelijk_op), never stored."""
         if self.besluit_uitkomst != BesluitUitkomst.BOETE:
             return None
-        return rules.onherroepelijk_op(
-            bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,
-            bezwaar_uitkomst=self.bezwaar_uitkomst, bezwaar_beslist_op=self.bezwaar_beslist_op,
-        )
+        return rules.onherroepelijk_op(self.rechtsgang())
 
     # --- transitions; called only by services ---
     @transition(field=status, source=ZaakStatus.SIGNAAL, target=ZaakStatus.GESPREK)

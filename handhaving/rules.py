@@ -102,6 +102,7 @@ class Stap(models.TextChoices):
     ZIENSWIJZE = "zienswijze", _("Zienswijze vastleggen")
     BESLUIT = "besluit", _("Besluit nemen")
     BEZWAAR = "bezwaar", _("Bezwaar vastleggen")
+    BEROEP = "beroep", _("Beroep en hoger beroep vastleggen")
     BETALING = "betaling", _("Betaling bijwerken")
     NOTITIE = "notitie", _("Notitie of bijlage toevoegen")
     BIJSTAND = "bijstand", _("Verlaging bijstand (art. 27) vastleggen")
@@ -218,6 +219,15 @@ RAPPORT_VOORSCHRIFT = _("Noem het overtreden voorschrift (Awb 5:48).")
 RAPPORT_PLAATS = _("Vermeld waar de overtreding is geconstateerd (Awb 5:48).")
 RAPPORT_AUTEUR = _("U heeft het rapport opgemaakt. Een andere consulent moet besluiten (vier ogen, Awb 5:53).")
 CAUTIE_VASTLEGGEN = _("Leg vast of de cautie is gegeven (Awb 5:10a), of dat het gesprek niet tot een boete kan leiden.")
+VOLGORDE_DATUMS = _("Deze datum ligt vóór de vorige stap; controleer de volgorde.")
+EERST_BESLISSING_OP_BEZWAAR = _("Leg eerst de beslissing op bezwaar vast.")
+EERST_BEKENDMAKING_BOB = _("Vul eerst de bekendmaking van de beslissing op bezwaar in: daarna loopt de beroepstermijn.")
+UITSPRAAK_ZONDER_DATUM = _("Vul de datum van de uitspraak in.")
+DATUM_ZONDER_UITSPRAAK = _("Kies de uitkomst.")
+EERST_BEROEP = _("Vul in wanneer het beroep is ingesteld.")
+EERST_UITSPRAAK = _("Hoger beroep kan pas na de uitspraak van de rechtbank.")
+GEEN_HOGER_BEROEP_NA_INTREKKEN = _("Het beroep is ingetrokken: er is geen uitspraak om hoger beroep tegen in te stellen.")
+GEEN_BEROEP_MOGELIJK = _("Beroep hoort bij een boete waarop het bezwaar ongegrond of niet-ontvankelijk is verklaard.")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
 ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
@@ -248,14 +258,15 @@ class ZaakStand:
     status: str
     besluit_uitkomst: str = ""
     rapport: bool = False  # an Awb 5:48 rapport was made
+    bezwaar_gehandhaafd: bool = False  # the beslissing op bezwaar upheld the fine: beroep is possible
 
 
 VOOR_VOORNEMEN = (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING)
-ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR)
+ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR, Stap.BEROEP)
 STAP_NIET_MOGELIJK = {
     Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK, Stap.RAPPORT: RAPPORT_NIET_MOGELIJK,
     Stap.VOORNEMEN: NIET_VOOR_VOORNEMEN, Stap.ZIENSWIJZE: ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN,
-    Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BETALING: GEEN_BOETE_BESLUIT,
+    Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BEROEP: GEEN_BEROEP_MOGELIJK, Stap.BETALING: GEEN_BOETE_BESLUIT,
     Stap.NOTITIE: ZAAK_AFGESLOTEN, Stap.BIJSTAND: ZAAK_AFGESLOTEN, Stap.AFSLUITEN: ZAAK_AFGESLOTEN,
 }
 
@@ -273,6 +284,7 @@ def stap_mogelijk(stap: str, stand: ZaakStand) -> bool:
         Stap.ZIENSWIJZE: status == ZaakStatus.VOORNEMEN,
         Stap.BESLUIT: status == ZaakStatus.VOORNEMEN,
         Stap.BEZWAAR: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
+        Stap.BEROEP: stand.besluit_uitkomst == BesluitUitkomst.BOETE and stand.bezwaar_gehandhaafd,
         Stap.BETALING: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
         Stap.NOTITIE: is_open,
         Stap.BIJSTAND: is_open,
@@ -776,19 +788,133 @@ def zienswijze_einde(*, verzonden_op: date, weken: int, atw: bool, extra_dagen=f
     return datums.fatale_datum(datums.weken_na(verzonden_op, weken), atw=atw, extra_dagen=extra_dagen)
 
 
-def onherroepelijk_op(
-    *, bezwaar_einde: date | None, bezwaar_ontvangen_op: date | None, bezwaar_uitkomst: str,
-    bezwaar_beslist_op: date | None, beroep_weken: int = 6,
-) -> date | None:
-    """When a fine became final (needed for the doubling of Wet 23): the day after the bezwaartermijn
-    without bezwaar; after a bezwaar that did not succeed, the day after the beroepstermijn (6 weeks) of
-    the decision on bezwaar. A fine herroepen never becomes final. A bezwaar withdrawn makes it final, but
-    never before the bezwaartermijn has passed (a new bezwaar could still be made). A later beroep is not
-    tracked here."""
-    if bezwaar_ontvangen_op is None:
-        return bezwaar_einde + datums.EEN_DAG if bezwaar_einde else None
-    if bezwaar_uitkomst == BezwaarUitkomst.GEGROND or not bezwaar_beslist_op:
+class RechterUitkomst(models.TextChoices):
+    """The outcome of beroep or hoger beroep, as its effect on the fine."""
+
+    BOETE_BLIJFT = "boete_blijft", _("Boete blijft (ongegrond of niet-ontvankelijk)")
+    VERNIETIGD = "vernietigd", _("Boete vernietigd")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+@dataclass(frozen=True)
+class Rechtsgang:
+    """What was recorded of bezwaar, beroep and hoger beroep against a fine. The `*_einde` dates are the
+    last days to lodge (computed with the Algemene termijnenwet by the service)."""
+
+    bezwaar_einde: date | None = None
+    bezwaar_ontvangen_op: date | None = None
+    bezwaar_uitkomst: str = ""
+    bezwaar_beslist_op: date | None = None
+    bezwaar_bekendgemaakt_op: date | None = None  # bekendmaking of the beslissing op bezwaar
+    beroep_einde: date | None = None
+    beroep_ingesteld_op: date | None = None
+    beroep_uitkomst: str = ""
+    beroep_uitspraak_op: date | None = None
+    hoger_beroep_einde: date | None = None
+    hoger_beroep_ingesteld_op: date | None = None
+    hoger_beroep_uitkomst: str = ""
+    hoger_beroep_uitspraak_op: date | None = None
+
+
+def vernietigd(r: Rechtsgang) -> bool:
+    """As things stand, the fine is gone: herroepen on bezwaar, or annulled by the court (the last recorded
+    judgment counts: an annulment by the rechtbank stands unless the hoger beroep restored the fine). An
+    annulled fine counts for neither the cap nor the doubling (Besluit 7.1 lid 3 and 5)."""
+    if r.bezwaar_uitkomst == BezwaarUitkomst.GEGROND:
+        return True
+    if r.hoger_beroep_uitkomst in (RechterUitkomst.VERNIETIGD, RechterUitkomst.BOETE_BLIJFT):
+        return r.hoger_beroep_uitkomst == RechterUitkomst.VERNIETIGD
+    return r.beroep_uitkomst == RechterUitkomst.VERNIETIGD
+
+
+def _na(einde: date | None) -> date | None:
+    return einde + datums.EEN_DAG if einde else None
+
+
+def onherroepelijk_op(r: Rechtsgang) -> date | None:
+    """The day a fine became final (onherroepelijk): never while bezwaar or beroep can still be lodged or
+    is pending (Awb 6:7, 8:1). Without bezwaar: the day after the bezwaartermijn. After a beslissing op
+    bezwaar that upheld the fine: the day after the beroepstermijn, which runs six weeks from the
+    *bekendmaking* of that beslissing (Awb 6:7/6:8, with the Atw) — unknown bekendmaking, not final. After
+    a judgment of the rechtbank upholding it: the day after the hoger-beroepstermijn; after the hoger
+    beroep: the day of that judgment. A fine annulled never becomes final. A withdrawn remedy makes it
+    final, but never before its term has passed (it could be lodged again)."""
+    if vernietigd(r) or r.bezwaar_einde is None:
         return None
-    if bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
-        return max(bezwaar_beslist_op, bezwaar_einde + datums.EEN_DAG) if bezwaar_einde else bezwaar_beslist_op
-    return datums.weken_na(bezwaar_beslist_op, beroep_weken) + datums.EEN_DAG
+    if r.bezwaar_ontvangen_op is None:
+        return _na(r.bezwaar_einde)
+    if not r.bezwaar_uitkomst or not r.bezwaar_beslist_op:
+        return None  # bezwaar pending
+    if r.bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
+        return max(r.bezwaar_beslist_op, _na(r.bezwaar_einde))
+    # upheld (ongegrond / niet-ontvankelijk): beroep can be lodged
+    if r.beroep_ingesteld_op is None:
+        return _na(r.beroep_einde)  # None while the bekendmaking is unknown
+    if not r.beroep_uitkomst or not r.beroep_uitspraak_op:
+        return None  # beroep pending
+    if r.beroep_uitkomst == RechterUitkomst.INGETROKKEN:
+        return max(filter(None, (r.beroep_uitspraak_op, _na(r.beroep_einde))))
+    if r.hoger_beroep_ingesteld_op is None:
+        return _na(r.hoger_beroep_einde)
+    if not r.hoger_beroep_uitkomst or not r.hoger_beroep_uitspraak_op:
+        return None  # hoger beroep pending
+    if r.hoger_beroep_uitkomst == RechterUitkomst.INGETROKKEN:
+        return max(filter(None, (r.hoger_beroep_uitspraak_op, _na(r.hoger_beroep_einde))))
+    return r.hoger_beroep_uitspraak_op  # the fine stands by the final judgment
+
+
+def verjaring_geschorste_dagen(r: Rechtsgang, *, vandaag: date) -> int:
+    """Awb 5:45 lid 3: the lapse term is suspended while bezwaar or beroep against the fine runs: from the
+    day it was lodged until the decision or judgment (still running: until today). Days counted once."""
+    dagen: set[date] = set()
+    for begin, eind in ((r.bezwaar_ontvangen_op, r.bezwaar_beslist_op),
+                        (r.beroep_ingesteld_op, r.beroep_uitspraak_op),
+                        (r.hoger_beroep_ingesteld_op, r.hoger_beroep_uitspraak_op)):
+        if begin is None:
+            continue
+        eind = eind or vandaag
+        dagen.update(begin + timedelta(days=i) for i in range((eind - begin).days))
+    return len(dagen)
+
+
+def rechtsgang_fouten(*, bekendgemaakt_op: date | None, beslist_op: date | None, beroep_ingesteld_op: date | None,
+                      beroep_uitkomst: str, beroep_uitspraak_op: date | None, hoger_beroep_ingesteld_op: date | None,
+                      hoger_beroep_uitkomst: str, hoger_beroep_uitspraak_op: date | None,
+                      vandaag: date) -> dict[str, str]:
+    """Dates in order and not in the future: bekendmaking of the beslissing op bezwaar after the decision;
+    beroep after that bekendmaking; an outcome with its date; hoger beroep only after the judgment."""
+    fouten: dict[str, str] = {}
+    velden = {"bekendgemaakt_op": bekendgemaakt_op, "beroep_ingesteld_op": beroep_ingesteld_op,
+              "beroep_uitspraak_op": beroep_uitspraak_op, "hoger_beroep_ingesteld_op": hoger_beroep_ingesteld_op,
+              "hoger_beroep_uitspraak_op": hoger_beroep_uitspraak_op}
+    for veld, datum in velden.items():
+        if datum and datum > vandaag:
+            fouten[veld] = str(DATUM_TOEKOMST)
+    volgorde = (("bekendgemaakt_op", beslist_op, bekendgemaakt_op), ("beroep_ingesteld_op", bekendgemaakt_op,
+                beroep_ingesteld_op), ("beroep_uitspraak_op", beroep_ingesteld_op, beroep_uitspraak_op),
+                ("hoger_beroep_ingesteld_op", beroep_uitspraak_op, hoger_beroep_ingesteld_op),
+                ("hoger_beroep_uitspraak_op", hoger_beroep_ingesteld_op, hoger_beroep_uitspraak_op))
+    for veld, eerder, later in volgorde:
+        if later and eerder and later < eerder and veld not in fouten:
+            fouten[veld] = str(VOLGORDE_DATUMS)
+    if bekendgemaakt_op and not beslist_op:
+        fouten["bekendgemaakt_op"] = str(EERST_BESLISSING_OP_BEZWAAR)
+    if beroep_ingesteld_op and not bekendgemaakt_op:
+        fouten["beroep_ingesteld_op"] = str(EERST_BEKENDMAKING_BOB)
+    for uitkomst, datum, u_veld, d_veld in ((beroep_uitkomst, beroep_uitspraak_op, "beroep_uitkomst",
+                                             "beroep_uitspraak_op"),
+                                            (hoger_beroep_uitkomst, hoger_beroep_uitspraak_op,
+                                             "hoger_beroep_uitkomst", "hoger_beroep_uitspraak_op")):
+        if uitkomst and not datum:
+            fouten.setdefault(d_veld, str(UITSPRAAK_ZONDER_DATUM))
+        if datum and not uitkomst:
+            fouten.setdefault(u_veld, str(DATUM_ZONDER_UITSPRAAK))
+    if (beroep_uitkomst or beroep_uitspraak_op) and not beroep_ingesteld_op:
+        fouten.setdefault("beroep_ingesteld_op", str(EERST_BEROEP))
+    if hoger_beroep_ingesteld_op and not beroep_uitspraak_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(EERST_UITSPRAAK))
+    if (hoger_beroep_uitkomst or hoger_beroep_uitspraak_op) and not hoger_beroep_ingesteld_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(EERST_BEROEP))
+    if beroep_uitkomst == RechterUitkomst.INGETROKKEN and hoger_beroep_ingesteld_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(GEEN_HOGER_BEROEP_NA_INTREKKEN))
+    return fouten

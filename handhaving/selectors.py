@@ -48,10 +48,17 @@ def open_zaken() -> QuerySet[Handhavingszaak]:
 
 
 def boetes_beslist_in(jaar: int) -> QuerySet[Handhavingszaak]:
-    """Fines decided (dagtekening) in this year, without those herroepen in bezwaar. The dashboard's
+    """Fines decided (dagtekening) in this year, without those herroepen in bezwaar or annulled by a court. The dashboard's
     count and total and the list behind them both use this, so they cannot drift apart."""
     return (Handhavingszaak.objects.filter(besluit_uitkomst=BesluitUitkomst.BOETE, dagtekening__year=jaar)
-            .exclude(bezwaar_uitkomst=rules.BezwaarUitkomst.GEGROND))
+            .exclude(VERNIETIGD))
+
+
+# The query form of rules.vernietigd: herroepen on bezwaar, or annulled by the last judgment recorded.
+VERNIETIGD = (Q(bezwaar_uitkomst=rules.BezwaarUitkomst.GEGROND)
+              | Q(hoger_beroep_uitkomst=rules.RechterUitkomst.VERNIETIGD)
+              | (Q(beroep_uitkomst=rules.RechterUitkomst.VERNIETIGD)
+                 & ~Q(hoger_beroep_uitkomst=rules.RechterUitkomst.BOETE_BLIJFT)))
 
 
 OPEN = "open"
@@ -274,6 +281,12 @@ def _eigen(zaak: Handhavingszaak) -> list[Gebeurtenis]:
     if zaak.bezwaar_ontvangen_op:
         uitkomst.append(Gebeurtenis(zaak.bezwaar_ontvangen_op, "Bezwaar ontvangen",
                                     zaak.get_bezwaar_uitkomst_display(), "zaak"))
+    if zaak.beroep_ingesteld_op:
+        uitkomst.append(Gebeurtenis(zaak.beroep_ingesteld_op, "Beroep ingesteld", zaak.get_beroep_uitkomst_display(),
+                                    "zaak"))
+    if zaak.hoger_beroep_ingesteld_op:
+        uitkomst.append(Gebeurtenis(zaak.hoger_beroep_ingesteld_op, "Hoger beroep ingesteld",
+                                    zaak.get_hoger_beroep_uitkomst_display(), "zaak"))
     if zaak.afgesloten_op:
         uitkomst.append(Gebeurtenis(zaak.afgesloten_op.date(), f"Afgesloten: {zaak.get_afsluit_reden_display()}",
                                     zaak.afsluit_toelichting, "zaak"))

@@ -20,7 +20,7 @@ from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
-from inburgering.kalender.selectors import bezwaar_einde, gelijkgestelde_dagen_na, vandaag
+from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
 from pip_plans.selectors import geldend_pip
 
@@ -70,8 +70,7 @@ def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
         .filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
         pk=zaak_id, mag=lambda z: access.mag_dossier_bewerken(by, z.dossier), versie=versie,
     )
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst,
-                            rapport=zaak.rapport_dagtekening is not None)
+    stand = zaak.stand()
     if stap is not None and rules.alleen_consulent(stap, stand):
         _alleen_consulent(by)
     if stap is not None and not rules.stap_mogelijk(stap, stand):
@@ -124,7 +123,9 @@ def _verjaring(zaak: Handhavingszaak) -> date:
     """Awb 5:45: 3 or 5 years from the violation by the statutory maximum; moved by the days bezwaar or
     beroep ran (lid 3)."""
     maximum = rules.BOETE_BREDE_INTAKE if zaak.regime == Regime.BREDE_INTAKE else rules.BOETE_PIP_MAXIMUM
-    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum)[0]
+    geschorst = rules.verjaring_geschorste_dagen(zaak.rechtsgang(), vandaag=vandaag())
+    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum,
+                           geschorste_dagen=geschorst)[0]
 
 
 @transaction.atomic
@@ -375,18 +376,70 @@ def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: 
                                    bezwaar_weken=GemeenteInstellingen.huidig().bezwaar_weken)
 
 
+def _rechtsmiddel_termijn(bekendmaking: date | None) -> date | None:
+    """Awb 6:7/6:8: six weeks from the day after the bekendmaking (of the beslissing op bezwaar, or the
+    sending of the judgment), extended by the Algemene termijnenwet (a statutory term: it always applies)."""
+    if bekendmaking is None:
+        return None
+    return fatale_datum(datums.bezwaartermijn_einde(bekendmaking, rules.BEROEP_WEKEN), atw=True)
+
+
 @transaction.atomic
 def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, beslist_op: date | None,
-                       versie: int | None, by: User) -> Handhavingszaak:
-    """Bezwaar against the boetebeschikking: received (date) and, later, its outcome. A fine herroepen
-    no longer counts for the cap or the doubling."""
+                       versie: int | None, by: User, bekendgemaakt_op: date | None = None) -> Handhavingszaak:
+    """Bezwaar against the boetebeschikking: received (date) and, later, its outcome and the bekendmaking
+    of the beslissing op bezwaar, from which the beroepstermijn runs. A fine herroepen no longer counts
+    for the cap or the doubling; the lapse term is suspended while the bezwaar runs (Awb 5:45 lid 3)."""
     zaak = _zaak_voor_stap(zaak_id, Stap.BEZWAAR, by, versie=versie)
     _fouten(rules.bezwaar_fouten(ontvangen_op=ontvangen_op, uitkomst=uitkomst, beslist_op=beslist_op,
                                  bekendmaking=zaak.bekendmaking, vandaag=vandaag()))
+    _fouten(rules.rechtsgang_fouten(
+        bekendgemaakt_op=bekendgemaakt_op, beslist_op=beslist_op, beroep_ingesteld_op=zaak.beroep_ingesteld_op,
+        beroep_uitkomst=zaak.beroep_uitkomst, beroep_uitspraak_op=zaak.beroep_uitspraak_op,
+        hoger_beroep_ingesteld_op=zaak.hoger_beroep_ingesteld_op, hoger_beroep_uitkomst=zaak.hoger_beroep_uitkomst,
+        hoger_beroep_uitspraak_op=zaak.hoger_beroep_uitspraak_op, vandaag=vandaag(),
+    ))
+    gehandhaafd = uitkomst in (rules.BezwaarUitkomst.ONGEGROND, rules.BezwaarUitkomst.NIET_ONTVANKELIJK)
+    if zaak.beroep_ingesteld_op and not gehandhaafd:
+        raise ValidationError({"uitkomst": str(rules.GEEN_BEROEP_MOGELIJK)})
     zaak.bezwaar_ontvangen_op = ontvangen_op
     zaak.bezwaar_uitkomst = uitkomst
     zaak.bezwaar_beslist_op = beslist_op
+    zaak.bezwaar_bekendgemaakt_op = bekendgemaakt_op if gehandhaafd else None
+    zaak.beroep_einde = _rechtsmiddel_termijn(zaak.bezwaar_bekendgemaakt_op)
+    zaak.verjaring_op = _verjaring(zaak)
     opslaan(zaak, reden="Bezwaar " + (zaak.get_bezwaar_uitkomst_display() if uitkomst else "ontvangen"), door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
+    return zaak
+
+
+@transaction.atomic
+def beroep_vastleggen(*, zaak_id: int, beroep_ingesteld_op: date | None, beroep_uitkomst: str,
+                      beroep_uitspraak_op: date | None, hoger_beroep_ingesteld_op: date | None,
+                      hoger_beroep_uitkomst: str, hoger_beroep_uitspraak_op: date | None, versie: int | None,
+                      by: User) -> Handhavingszaak:
+    """Beroep and hoger beroep after a beslissing op bezwaar that upheld the fine: lodged, judgment and
+    outcome. The hoger-beroepstermijn (6 weeks, Atw) runs from the judgment. A fine annulled by the court
+    no longer counts for the cap or the doubling; the lapse term is suspended while they run (5:45 lid 3)."""
+    zaak = _zaak_voor_stap(zaak_id, Stap.BEROEP, by, versie=versie)
+    _fouten(rules.rechtsgang_fouten(
+        bekendgemaakt_op=zaak.bezwaar_bekendgemaakt_op, beslist_op=zaak.bezwaar_beslist_op,
+        beroep_ingesteld_op=beroep_ingesteld_op, beroep_uitkomst=beroep_uitkomst,
+        beroep_uitspraak_op=beroep_uitspraak_op, hoger_beroep_ingesteld_op=hoger_beroep_ingesteld_op,
+        hoger_beroep_uitkomst=hoger_beroep_uitkomst, hoger_beroep_uitspraak_op=hoger_beroep_uitspraak_op,
+        vandaag=vandaag(),
+    ))
+    zaak.beroep_ingesteld_op = beroep_ingesteld_op
+    zaak.beroep_uitkomst = beroep_uitkomst
+    zaak.beroep_uitspraak_op = beroep_uitspraak_op
+    uitspraak = beroep_uitspraak_op if beroep_uitkomst != rules.RechterUitkomst.INGETROKKEN else None
+    zaak.hoger_beroep_einde = _rechtsmiddel_termijn(uitspraak)
+    zaak.hoger_beroep_ingesteld_op = hoger_beroep_ingesteld_op
+    zaak.hoger_beroep_uitkomst = hoger_beroep_uitkomst
+    zaak.hoger_beroep_uitspraak_op = hoger_beroep_uitspraak_op
+    zaak.verjaring_op = _verjaring(zaak)
+    stand = zaak.get_hoger_beroep_uitkomst_display() or zaak.get_beroep_uitkomst_display() or "ingesteld"
+    opslaan(zaak, reden=f"Beroep: {stand}", door=by)
     termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 

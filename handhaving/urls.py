@@ -20,6 +20,7 @@ urlpatterns = [
     path("handhaving/<int:zaak_id>/zienswijze/", views.zienswijze, name="zienswijze"),
     path("handhaving/<int:zaak_id>/besluit/", views.besluit, name="besluit"),
     path("handhaving/<int:zaak_id>/bezwaar/", views.bezwaar, name="bezwaar"),
+    path("handhaving/<int:zaak_id>/beroep/", views.beroep, name="beroep"),
     path("handhaving/<int:zaak_id>/betaling/", views.betaling, name="betaling"),
     path("handhaving/<int:zaak_id>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("handhaving/<int:zaak_id>/brief/<slug:soort>.pdf", views.brief, name="brief"),

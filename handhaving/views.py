@@ -89,8 +89,7 @@ def eerdere_boete(request: HttpRequest, pk: int) -> HttpResponse:
 def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
     zaak, context = _zaak_pagina(request, zaak_id, "handhaving_zaak")
     user = request.user
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst,
-                            rapport=zaak.rapport_dagtekening is not None)
+    stand = zaak.stand()
     stappen = rules.mogelijke_stappen(stand, bewerken=_mag_bewerken(user, zaak.dossier),
                                       consulent=_consulent(user, zaak.dossier))
     context.update(
@@ -234,7 +233,25 @@ def bezwaar(request: HttpRequest, zaak_id: int) -> HttpResponse:
         opslaan=lambda zaak, data: services.bezwaar_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Bezwaar vastleggen"), knop=_("Vastleggen"), melding=_("Het bezwaar is vastgelegd."),
         initial=lambda zaak: {"ontvangen_op": zaak.bezwaar_ontvangen_op or vandaag(), "uitkomst": zaak.bezwaar_uitkomst,
-                              "beslist_op": zaak.bezwaar_beslist_op},
+                              "beslist_op": zaak.bezwaar_beslist_op,
+                              "bekendgemaakt_op": zaak.bezwaar_bekendgemaakt_op},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beroep(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    velden = ("beroep_ingesteld_op", "beroep_uitkomst", "beroep_uitspraak_op", "hoger_beroep_ingesteld_op",
+              "hoger_beroep_uitkomst", "hoger_beroep_uitspraak_op")
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_beroep", form_class=forms.BeroepForm, toegang=_consulent,
+        opslaan=lambda zaak, data: services.beroep_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
+        titel=_("Beroep en hoger beroep vastleggen"), knop=_("Vastleggen"), melding=_("Vastgelegd."),
+        initial=lambda zaak: {veld: getattr(zaak, veld) for veld in velden},
+        uitleg=lambda zaak: _("Beroep kon worden ingesteld tot en met %(d)s (6 weken na de bekendmaking van de "
+                              "beslissing op bezwaar, Awb 6:7). Een boete die de rechter vernietigt, telt niet meer "
+                              "mee voor het maximum en de verdubbeling.")
+        % {"d": f"{zaak.beroep_einde:%d-%m-%Y}" if zaak.beroep_einde else "—"},
     )
 
 

@@ -331,18 +331,86 @@ def test_the_zienswijze_period_is_two_weeks_with_the_algemene_termijnenwet(verzo
     assert rules.zienswijze_einde(verzonden_op=verzonden, weken=2, atw=atw) == einde
 
 
-@pytest.mark.parametrize(("ontvangen", "uitkomst", "beslist", "verwacht"), [
-    (None, "", None, date(2026, 4, 22)),
-    (date(2026, 4, 1), "", None, None),
-    (date(2026, 4, 1), "gegrond", date(2026, 5, 1), None),
-    (date(2026, 4, 1), "ongegrond", date(2026, 5, 1), date(2026, 6, 13)),
+R = rules.RechterUitkomst
+BEZWAAR = {"bezwaar_einde": date(2026, 4, 21)}
+ONGEGROND = {**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1), "bezwaar_uitkomst": "ongegrond",
+             "bezwaar_beslist_op": date(2026, 5, 1)}
+BEKEND = {**ONGEGROND, "bezwaar_bekendgemaakt_op": date(2026, 5, 4), "beroep_einde": date(2026, 6, 15)}
+IN_BEROEP = {**BEKEND, "beroep_ingesteld_op": date(2026, 6, 1)}
+UITSPRAAK = {**IN_BEROEP, "beroep_uitkomst": R.BOETE_BLIJFT, "beroep_uitspraak_op": date(2026, 11, 2),
+             "hoger_beroep_einde": date(2026, 12, 14)}
+IN_HOGER_BEROEP = {**UITSPRAAK, "hoger_beroep_ingesteld_op": date(2026, 12, 1)}
+
+
+@pytest.mark.parametrize(("feiten", "verwacht"), [
+    ({}, None),  # no fine made known yet
+    (BEZWAAR, date(2026, 4, 22)),  # no bezwaar: the day after the bezwaartermijn
+    ({**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1)}, None),  # bezwaar pending
+    ({**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1), "bezwaar_uitkomst": "gegrond",
+      "bezwaar_beslist_op": date(2026, 5, 1)}, None),  # herroepen: never
     # withdrawn before the bezwaartermijn ended: final only when it ends (a new bezwaar was still possible)
-    (date(2026, 4, 1), "ingetrokken", date(2026, 4, 20), date(2026, 4, 22)),
-    (date(2026, 4, 1), "ingetrokken", date(2026, 5, 4), date(2026, 5, 4)),  # withdrawn after it: that day
+    ({**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1), "bezwaar_uitkomst": "ingetrokken",
+      "bezwaar_beslist_op": date(2026, 4, 20)}, date(2026, 4, 22)),
+    ({**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1), "bezwaar_uitkomst": "ingetrokken",
+      "bezwaar_beslist_op": date(2026, 5, 4)}, date(2026, 5, 4)),
+    (ONGEGROND, None),  # upheld, but the bekendmaking is unknown: beroep can still be lodged
+    (BEKEND, date(2026, 6, 16)),  # the day after the beroepstermijn (from the bekendmaking, with the Atw)
+    (IN_BEROEP, None),  # beroep pending
+    ({**IN_BEROEP, "beroep_uitkomst": R.VERNIETIGD, "beroep_uitspraak_op": date(2026, 11, 2),
+      "hoger_beroep_einde": date(2026, 12, 14)}, None),  # annulled by the rechtbank
+    ({**IN_BEROEP, "beroep_uitkomst": R.INGETROKKEN, "beroep_uitspraak_op": date(2026, 6, 10)}, date(2026, 6, 16)),
+    ({**IN_BEROEP, "beroep_uitkomst": R.INGETROKKEN, "beroep_uitspraak_op": date(2026, 7, 1)}, date(2026, 7, 1)),
+    (UITSPRAAK, date(2026, 12, 15)),  # upheld by the rechtbank: after the hoger-beroepstermijn
+    (IN_HOGER_BEROEP, None),
+    ({**IN_HOGER_BEROEP, "hoger_beroep_uitkomst": R.BOETE_BLIJFT, "hoger_beroep_uitspraak_op": date(2027, 5, 3)},
+     date(2027, 5, 3)),
+    ({**IN_HOGER_BEROEP, "hoger_beroep_uitkomst": R.VERNIETIGD, "hoger_beroep_uitspraak_op": date(2027, 5, 3)},
+     None),
 ])
-def test_when_a_fine_becomes_final(ontvangen, uitkomst, beslist, verwacht):
-    assert rules.onherroepelijk_op(bezwaar_einde=date(2026, 4, 21), bezwaar_ontvangen_op=ontvangen,
-                                   bezwaar_uitkomst=uitkomst, bezwaar_beslist_op=beslist) == verwacht
+def test_onherroepelijk_only_when_no_bezwaar_or_beroep_can_be_lodged_or_is_pending_awb_6_7_8_1(feiten, verwacht):
+    assert rules.onherroepelijk_op(rules.Rechtsgang(**feiten)) == verwacht
+
+
+@pytest.mark.parametrize(("feiten", "vernietigd"), [
+    (BEKEND, False),
+    ({**BEZWAAR, "bezwaar_uitkomst": "gegrond"}, True),
+    ({**IN_BEROEP, "beroep_uitkomst": R.VERNIETIGD}, True),
+    ({**IN_BEROEP, "beroep_uitkomst": R.VERNIETIGD, "hoger_beroep_uitkomst": R.BOETE_BLIJFT}, False),  # restored
+    ({**UITSPRAAK, "hoger_beroep_uitkomst": R.VERNIETIGD}, True),
+])
+def test_a_fine_annulled_by_a_court_no_longer_counts_besluit_7_1_lid_3_and_5(feiten, vernietigd):
+    assert rules.vernietigd(rules.Rechtsgang(**feiten)) is vernietigd
+
+
+@pytest.mark.parametrize(("feiten", "vandaag", "dagen"), [
+    (BEZWAAR, date(2026, 12, 1), 0),
+    ({**BEZWAAR, "bezwaar_ontvangen_op": date(2026, 4, 1)}, date(2026, 4, 11), 10),  # pending: until today
+    (ONGEGROND, date(2026, 12, 1), 30),  # 1 April to 1 May
+    (IN_BEROEP, date(2026, 6, 11), 40),  # + beroep pending since 1 June
+    (UITSPRAAK, date(2027, 1, 1), 30 + 154),  # the gap between bezwaar and beroep does not count
+])
+def test_the_lapse_term_is_suspended_while_bezwaar_or_beroep_runs_awb_5_45_lid_3(feiten, vandaag, dagen):
+    assert rules.verjaring_geschorste_dagen(rules.Rechtsgang(**feiten), vandaag=vandaag) == dagen
+    einde, _jaren = rules.verjaring(overtreding_datum=date(2026, 1, 1), wettelijk_maximum=D(800),
+                                    geschorste_dagen=dagen)
+    assert einde == date(2031, 1, 1) + (date(2026, 1, 2) - date(2026, 1, 1)) * dagen
+
+
+@pytest.mark.parametrize(("kwargs", "velden"), [
+    ({}, set()),
+    ({"bekendgemaakt_op": date(2026, 4, 30)}, {"bekendgemaakt_op"}),  # before the decision on bezwaar
+    ({"bekendgemaakt_op": None, "beroep_ingesteld_op": date(2026, 6, 1)}, {"beroep_ingesteld_op"}),
+    ({"beroep_ingesteld_op": date(2026, 6, 1), "beroep_uitkomst": R.BOETE_BLIJFT}, {"beroep_uitspraak_op"}),
+    ({"beroep_ingesteld_op": date(2026, 6, 1), "beroep_uitspraak_op": date(2026, 5, 1),
+      "beroep_uitkomst": R.BOETE_BLIJFT}, {"beroep_uitspraak_op"}),
+    ({"hoger_beroep_ingesteld_op": date(2026, 6, 1)}, {"hoger_beroep_ingesteld_op"}),  # no judgment yet
+    ({"beroep_ingesteld_op": date(2027, 1, 1)}, {"beroep_ingesteld_op"}),  # in the future
+])
+def test_the_dates_of_bezwaar_beroep_and_hoger_beroep_follow_each_other(kwargs, velden):
+    basis = {"bekendgemaakt_op": date(2026, 5, 4), "beslist_op": date(2026, 5, 1), "beroep_ingesteld_op": None,
+             "beroep_uitkomst": "", "beroep_uitspraak_op": None, "hoger_beroep_ingesteld_op": None,
+             "hoger_beroep_uitkomst": "", "hoger_beroep_uitspraak_op": None, "vandaag": date(2026, 12, 1)}
+    assert set(rules.rechtsgang_fouten(**{**basis, **kwargs})) == velden
 
 
 @pytest.mark.parametrize(("reden", "toelichting", "na_besluit", "veld"), [

@@ -587,3 +587,51 @@ def test_a_late_decision_after_the_13_weeks_is_not_blocked_awb_5_51(werkcoach, c
     zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete),
                                   by=ConsulentFactory(username="derde", team=werkcoach.team))
     assert zaak.boetebedrag == Decimal("25.00")
+
+
+def test_bezwaar_beroep_and_hoger_beroep_derive_onherroepelijk_and_move_the_lapse_term_awb_5_45_lid_3(
+        werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = HandhavingszaakFactory(dossier=dossier, boete=True, bekendmaking=VANDAAG - timedelta(days=200),
+                                  dagtekening=VANDAAG - timedelta(days=200), bezwaar_einde=VANDAAG - timedelta(days=158),
+                                  verjaring_op=date(2031, 1, 1))
+    zonder = Handhavingszaak.objects.get(pk=zaak.pk).verjaring_op
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG - timedelta(days=190),
+                                uitkomst="ongegrond", beslist_op=VANDAAG - timedelta(days=150), by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.onherroepelijk_op is None  # bekendmaking of the beslissing op bezwaar unknown: beroep possible
+    assert zaak.beroep_einde is None
+    assert zaak.verjaring_op > zonder  # suspended for the 40 days the bezwaar ran
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG - timedelta(days=190),
+                                uitkomst="ongegrond", beslist_op=VANDAAG - timedelta(days=150),
+                                bekendgemaakt_op=VANDAAG - timedelta(days=148), by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.beroep_einde >= VANDAAG - timedelta(days=148 - 42)
+    assert zaak.onherroepelijk_op == zaak.beroep_einde + timedelta(days=1)
+    services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG - timedelta(days=120),
+                               beroep_uitkomst="", beroep_uitspraak_op=None, hoger_beroep_ingesteld_op=None,
+                               hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None, by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.onherroepelijk_op is None  # beroep pending
+    assert rules.verjaring_geschorste_dagen(zaak.rechtsgang(), vandaag=VANDAAG) == 40 + 120
+    services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG - timedelta(days=120),
+                               beroep_uitkomst="vernietigd", beroep_uitspraak_op=VANDAAG - timedelta(days=10),
+                               hoger_beroep_ingesteld_op=None, hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None,
+                               by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.herroepen and zaak.onherroepelijk_op is None
+    assert zaak.hoger_beroep_einde >= VANDAAG + timedelta(days=31)
+    assert not selectors.boetes_beslist_in(zaak.dagtekening.year).filter(pk=zaak.pk).exists()
+    # an annulled fine no longer counts for the cap of a new zaak
+    nieuw = HandhavingszaakFactory(dossier=dossier)
+    assert [b.herroepen for b in selectors.eerdere_boetes(nieuw)] == [True]
+    assert zaak.history.first().history_change_reason == "Beroep: Boete vernietigd"
+
+
+def test_beroep_only_after_a_beslissing_op_bezwaar_that_upheld_the_fine(werkcoach, consulent):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True)
+    with pytest.raises(ValidationError) as fout:
+        services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG,
+                                   beroep_uitkomst="", beroep_uitspraak_op=None, hoger_beroep_ingesteld_op=None,
+                                   hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None, by=consulent)
+    assert fout.value.messages == [str(rules.GEEN_BEROEP_MOGELIJK)]

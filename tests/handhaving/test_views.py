@@ -318,3 +318,24 @@ def test_the_gesprek_page_asks_for_the_cautie_awb_5_10a(client, werkcoach):
     assert escape(str(rules.CAUTIE_VASTLEGGEN)) in response.content.decode()
     client.post(url, {"datum": date.today().isoformat(), "uitkomst": "gevoerd", "cautie": "gegeven", "verslag": "x"})
     assert zaak.gesprekken.get().cautie == "gegeven"
+
+
+def test_the_beroep_page_records_beroep_and_the_zaak_shows_onherroepelijk(client, consulent, werkcoach):
+    vandaag = date.today()
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True, bekendmaking=vandaag - timedelta(days=100),
+                                  dagtekening=vandaag - timedelta(days=100), bezwaar_einde=vandaag - timedelta(days=58),
+                                  bezwaar_ontvangen_op=vandaag - timedelta(days=90), bezwaar_uitkomst="ongegrond",
+                                  bezwaar_beslist_op=vandaag - timedelta(days=70),
+                                  bezwaar_bekendgemaakt_op=vandaag - timedelta(days=69),
+                                  beroep_einde=vandaag - timedelta(days=27))
+    client.force_login(consulent)
+    html = client.get(reverse("handhaving:zaak_detail", args=[zaak.pk])).content.decode()
+    assert "Beroep en hoger beroep vastleggen" in html
+    assert f"sinds {(vandaag - timedelta(days=26)).day}" in html
+    url = reverse("handhaving:beroep", args=[zaak.pk])
+    response = client.post(url, {"beroep_ingesteld_op": (vandaag - timedelta(days=30)).isoformat(),
+                                 "beroep_uitkomst": "boete_blijft", "versie": zaak.versie})
+    assert escape(str(rules.UITSPRAAK_ZONDER_DATUM)) in response.content.decode()
+    response = client.post(url, {"beroep_ingesteld_op": (vandaag - timedelta(days=30)).isoformat(),
+                                 "versie": zaak.versie}, follow=True)
+    assert "Nog niet: bezwaar of beroep is nog mogelijk of loopt" in response.content.decode()

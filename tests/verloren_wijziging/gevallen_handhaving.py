@@ -124,6 +124,16 @@ def bezwaar(request) -> Opzet:
                   velden=("bezwaar_ontvangen_op", "bezwaar_uitkomst", "betaalstatus"))
 
 
+def beroep(request) -> Opzet:
+    werkcoach, consulent = request.getfixturevalue("werkcoach"), request.getfixturevalue("consulent")
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True, bezwaar_ontvangen_op=GISTEREN,
+                                  bezwaar_uitkomst="ongegrond", bezwaar_beslist_op=GISTEREN,
+                                  bezwaar_bekendgemaakt_op=GISTEREN)
+    return _opzet("beroep", zaak, gebruiker=consulent, invoer={"beroep_ingesteld_op": VANDAAG.isoformat()},
+                  zichtbaar=f'value="{VANDAAG.isoformat()}"', collega_slaat_op=_betaling_door(zaak, werkcoach),
+                  velden=("beroep_ingesteld_op", "betaalstatus"))
+
+
 def betaling(request) -> Opzet:
     werkcoach, collega = request.getfixturevalue("werkcoach"), request.getfixturevalue("collega")
     zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True)
@@ -143,5 +153,5 @@ def afsluiten(request) -> Opzet:
 
 GEVALLEN = [
     Geval(f"handhaving:{opzet.__name__}", opzet)
-    for opzet in (bijstand, waarschuwing, rapport, voornemen, zienswijze, besluit, bezwaar, betaling, afsluiten)
+    for opzet in (bijstand, waarschuwing, rapport, voornemen, zienswijze, besluit, bezwaar, beroep, betaling, afsluiten)
 ]
