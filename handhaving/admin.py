@@ -7,16 +7,9 @@ from .models import HandhavingInstellingen
 
 @admin.register(HandhavingInstellingen)
 class HandhavingInstellingenAdmin(SimpleHistoryAdmin):
+    # Only policy: the statutory amounts, caps and lapse terms are constants in handhaving.rules.
     fieldsets = (
-        ("Boetebedragen (Besluit inburgering 2021, art. 7.1)", {"fields": (
-            "boete_brede_intake", "boete_pip_basis", "boete_pip_maximum", "herhaling_maanden")}),
-        ("Verwijtbaarheid", {"fields": ("pct_opzet", "pct_grove_schuld", "pct_geen", "pct_verminderd")}),
-        ("Maxima (art. 7.1 lid 5)", {"fields": (
-            "maximum_termijn", "maximum_nieuwe_termijn_6", "maximum_nieuwe_termijn_12", "maximum_nieuwe_termijn_18",
-            "maximum_nieuwe_termijn_24")}),
-        ("Termijnen", {"fields": (
-            "zienswijze_weken", "intake_nieuwe_termijn_maanden", "verjaring_jaren", "verjaring_jaren_laag",
-            "verjaring_drempel")}),
+        ("Termijnen", {"fields": ("zienswijze_weken", "intake_nieuwe_termijn_maanden")}),
         ("Beleid", {"fields": ("altijd_eerst_waarschuwen", "asiel_beleid")}),
     )
 

@@ -13,7 +13,9 @@ from .rules import (
     BesluitUitkomst,
     Betaalstatus,
     BezwaarUitkomst,
+    Cautie,
     GesprekUitkomst,
+    RechterUitkomst,
     Regime,
     Verplichting,
     Verwijtbaarheid,
@@ -40,14 +42,47 @@ class ZaakForm(forms.Form):
                                      choices=[("", "—"), *Verplichting.choices])
     overtreding_datum = _datum(_("Datum van de overtreding"),
                                help_text=_("Bijvoorbeeld de datum van de gemiste afspraak."))
+    geconstateerd_op = _datum(_("Overtreding geconstateerd op"),
+                              help_text=_("De dag waarop de gemeente de overtreding vaststelde. Bij een herhaling "
+                                          "telt Besluit 7.1 lid 3 vanaf deze dag 12 maanden terug."))
     omschrijving = _tekst(_("Omschrijving van het signaal"), rows=4)
+
+
+class EerdereBoeteForm(forms.Form):
+    """Wet 35 lid 4: a fine an earlier gemeente imposed on the person (counts towards the cap, Besluit 7.1 lid 5)."""
+
+    gemeente = forms.CharField(label=_("Gemeente die de boete oplegde"), max_length=100)
+    regime = forms.ChoiceField(label=_("Soort boete"), choices=Regime.choices, widget=forms.RadioSelect)
+    bedrag = forms.DecimalField(label=_("Bedrag (euro)"), min_value=Decimal("0.01"), max_digits=8, decimal_places=2)
+    opgelegd_op = _datum(_("Datum opgelegd (dagtekening)"))
+    geconstateerd_op = _datum(_("Overtreding geconstateerd op"), required=False,
+                              help_text=_("Als bekend: dan telt een PIP-boete mee voor de verdubbeling "
+                                          "(Besluit 7.1 lid 3)."))
+    onherroepelijk_op = _datum(_("Onherroepelijk sinds"), required=False)
+    bron = _tekst(_("Bron en omschrijving"), help_text=_("Bijvoorbeeld: brief van de gemeente van 3 maart 2026 "
+                                                         "op ons verzoek (Wet inburgering 2021, art. 35 lid 4)."))
 
 
 class GesprekForm(forms.Form):
     datum = _datum(_("Datum"))
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=GesprekUitkomst.choices, widget=forms.RadioSelect)
+    cautie = forms.ChoiceField(
+        label=_("Cautie (Awb 5:10a)"), required=False, choices=Cautie.choices, widget=forms.RadioSelect,
+        help_text=_("Kan het gesprek tot een boete leiden, dan vertelt u vooraf dat de inburgeraar niet hoeft te "
+                    "antwoorden op vragen over de overtreding. Verplicht bij een gevoerd gesprek."))
     verslag = _tekst(_("Verslag"), rows=4, help_text=_("Wat is besproken, of welke poging is gedaan en waarom die "
                                                         "mislukte?"))
+
+
+class RapportForm(VersieVeld):
+    """Awb 5:48: the person, the day of constatering and the author come from the zaak and the user."""
+
+    dagtekening = _datum(_("Dagtekening"))
+    overtreding = _tekst(_("De overtreding"), rows=5,
+                         help_text=_("Welke feiten zijn vastgesteld: wat deed of liet de inburgeraar, en wanneer?"))
+    voorschrift = _tekst(_("Overtreden voorschrift"), rows=2)
+    plaats = forms.CharField(label=_("Waar geconstateerd"), max_length=200,
+                             help_text=_("Bijvoorbeeld: bij de taalschool, uit de presentielijst; op het gemeentehuis."))
 
 
 class NotitieForm(forms.Form):
@@ -148,6 +183,22 @@ class BezwaarForm(VersieVeld):
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False,
                                  choices=[("", _("Nog niet beslist")), *BezwaarUitkomst.choices])
     beslist_op = _datum(_("Datum beslissing op bezwaar"), required=False)
+    bekendgemaakt_op = _datum(_("Bekendmaking van de beslissing op bezwaar"), required=False,
+                              help_text=_("De dag waarop de beslissing is verzonden. Daarna loopt de beroepstermijn "
+                                          "van 6 weken (Awb 6:7 en 6:8); zolang die onbekend is, is de boete niet "
+                                          "onherroepelijk."))
+
+
+class BeroepForm(VersieVeld):
+    beroep_ingesteld_op = _datum(_("Beroep ingesteld op"), required=False)
+    beroep_uitkomst = forms.ChoiceField(label=_("Uitspraak van de rechtbank"), required=False,
+                                        choices=[("", _("Nog geen uitspraak")), *RechterUitkomst.choices])
+    beroep_uitspraak_op = _datum(_("Datum uitspraak rechtbank"), required=False,
+                                 help_text=_("Vanaf de dag erna loopt de termijn voor hoger beroep (6 weken)."))
+    hoger_beroep_ingesteld_op = _datum(_("Hoger beroep ingesteld op"), required=False)
+    hoger_beroep_uitkomst = forms.ChoiceField(label=_("Uitspraak in hoger beroep"), required=False,
+                                              choices=[("", _("Nog geen uitspraak")), *RechterUitkomst.choices])
+    hoger_beroep_uitspraak_op = _datum(_("Datum uitspraak hoger beroep"), required=False)
 
 
 class BetalingForm(VersieVeld):

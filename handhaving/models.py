@@ -1,18 +1,19 @@
 """Handhaving (DOMAIN §9): a zaak per signal, from signaal to (as a last resort) a boete, with its
-letters as immutable documents. `status` moves only through services (protected FSM); the amounts and
-periods are settings in `HandhavingInstellingen`."""
+letters as immutable documents. `status` moves only through services (protected FSM); the statutory
+amounts and periods are constants in `rules`, the gemeente's policy is `HandhavingInstellingen`."""
 
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from cases.models import Dossier
+from cases.models import Dossier, Inburgeraar
 
 from . import rules
 from .rules import (
@@ -21,7 +22,10 @@ from .rules import (
     BesluitUitkomst,
     Betaalstatus,
     BezwaarUitkomst,
+    Cautie,
     GesprekUitkomst,
+    RechterUitkomst,
+    Regime,
     Verplichting,
     Verwijtbaarheid,
     ZaakStatus,
@@ -35,39 +39,22 @@ def _euro(label, default: str, **kwargs) -> models.DecimalField:
     return models.DecimalField(label, default=Decimal(default), validators=[MinValueValidator(0)], **EURO, **kwargs)
 
 
-def _pct(label, default: int) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(label, default=default, validators=[MaxValueValidator(100)])
+INTAKE_TERMIJN_TE_LANG = _("De nieuwe termijn na een boete voor de brede intake is volgens de wet ten hoogste "
+                           "%(maanden)s maanden (Wet inburgering 2021, art. 22); een langere termijn kan niet.")
 
 
 class HandhavingInstellingen(models.Model):
-    """Singleton (pk=1), editable by functioneel beheer. Defaults: Besluit inburgering 2021 art. 7.1 and
-    the Eemsdelta policy (DOMAIN §9). Read it with `HandhavingInstellingen.huidig()`."""
+    """Singleton (pk=1), editable by functioneel beheer: the gemeente's POLICY only. The statutory amounts,
+    caps, windows and lapse terms are constants in `rules` with their article (Besluit 7.1, Awb 5:45),
+    not settings. Where policy may only stay below a legal maximum, `clean()` refuses more. Read it with
+    `HandhavingInstellingen.huidig()`."""
 
-    boete_brede_intake = _euro(_("boete brede intake (art. 22)"), "250")
-    boete_pip_basis = _euro(_("basisboete PIP-verplichtingen (art. 23)"), "50")
-    boete_pip_maximum = _euro(_("maximum boete PIP-verplichtingen"), "800")
-    herhaling_maanden = models.PositiveSmallIntegerField(
-        _("verdubbeling bij herhaling binnen (maanden)"), default=12,
-        help_text=_("Na een onherroepelijke boete verdubbelt de boete bij een nieuwe overtreding binnen deze periode."),
-    )
-    pct_opzet = _pct(_("opzet (%)"), 100)
-    pct_grove_schuld = _pct(_("grove schuld (%)"), 75)
-    pct_geen = _pct(_("geen opzet of grove schuld (%)"), 50)
-    pct_verminderd = _pct(_("verminderde verwijtbaarheid (%)"), 25)
-    maximum_termijn = _euro(_("maximum aan boetes in de inburgeringstermijn"), "2400")
-    maximum_nieuwe_termijn_6 = _euro(_("maximum in een nieuwe termijn van 6 maanden"), "400")
-    maximum_nieuwe_termijn_12 = _euro(_("maximum in een nieuwe termijn van 1 jaar"), "800")
-    maximum_nieuwe_termijn_18 = _euro(_("maximum in een nieuwe termijn van 1,5 jaar"), "1200")
-    maximum_nieuwe_termijn_24 = _euro(_("maximum in een nieuwe termijn van 2 jaar"), "1600")
     intake_nieuwe_termijn_maanden = models.PositiveSmallIntegerField(
         _("nieuwe termijn brede intake na een boete (maanden, ten hoogste)"), default=2,
-        validators=[MinValueValidator(1), MaxValueValidator(2)], help_text=_("Wet inburgering 2021, art. 22: ten hoogste 2 maanden."),
+        validators=[MinValueValidator(1)], help_text=_("Wet inburgering 2021, art. 22: ten hoogste 2 maanden."),
     )
     zienswijze_weken = models.PositiveSmallIntegerField(_("zienswijzetermijn (weken)"), default=2,
                                                         validators=[MinValueValidator(1)])
-    verjaring_jaren = models.PositiveSmallIntegerField(_("verjaring boetebevoegdheid (jaren)"), default=5)
-    verjaring_jaren_laag = models.PositiveSmallIntegerField(_("verjaring bij een laag maximum (jaren)"), default=3)
-    verjaring_drempel = _euro(_("laag maximum: ten hoogste"), "340")
     altijd_eerst_waarschuwen = models.BooleanField(
         _("altijd eerst schriftelijk waarschuwen"), default=True,
         help_text=_("Beleid: ook bij PIP-verplichtingen, waar de wet geen waarschuwing eist, eerst een brief."),
@@ -87,6 +74,12 @@ class HandhavingInstellingen(models.Model):
     def __str__(self) -> str:
         return str(_("Instellingen handhaving"))
 
+    def clean(self):
+        super().clean()
+        maximum = rules.INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX
+        if self.intake_nieuwe_termijn_maanden and self.intake_nieuwe_termijn_maanden > maximum:
+            raise ValidationError({"intake_nieuwe_termijn_maanden": INTAKE_TERMIJN_TE_LANG % {"maanden": maximum}})
+
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
@@ -97,17 +90,38 @@ class HandhavingInstellingen(models.Model):
         return instelling
 
     def bedragen(self) -> rules.Bedragen:
-        return rules.Bedragen(
-            brede_intake=self.boete_brede_intake, pip_basis=self.boete_pip_basis, pip_maximum=self.boete_pip_maximum,
-            totaal_maximum=self.maximum_termijn,
-            nieuwe_termijn_maxima={6: self.maximum_nieuwe_termijn_6, 12: self.maximum_nieuwe_termijn_12,
-                                   18: self.maximum_nieuwe_termijn_18, 24: self.maximum_nieuwe_termijn_24},
-            percentages={Verwijtbaarheid.OPZET: self.pct_opzet, Verwijtbaarheid.GROVE_SCHULD: self.pct_grove_schuld,
-                         Verwijtbaarheid.GEEN: self.pct_geen, Verwijtbaarheid.VERMINDERD: self.pct_verminderd},
-            herhaling_maanden=self.herhaling_maanden, intake_nieuwe_termijn_maanden=self.intake_nieuwe_termijn_maanden,
-            verjaring_jaren=self.verjaring_jaren, verjaring_jaren_laag=self.verjaring_jaren_laag,
-            verjaring_drempel=self.verjaring_drempel,
-        )
+        return rules.Bedragen(intake_nieuwe_termijn_maanden=min(self.intake_nieuwe_termijn_maanden,
+                                                                rules.INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX))
+
+
+class EerdereBoete(models.Model):
+    """A fine an earlier gemeente imposed on the person, recorded by a consulent from what that gemeente
+    handed over (Wet 35 lid 4). It counts towards the cap of Besluit 7.1 lid 5, and towards the doubling
+    of lid 3 when it is a Wet 23 fine whose constatering and onherroepelijk dates are known. Record only
+    fines that were not herroepen or annulled; `vervallen` marks one that was annulled later."""
+
+    inburgeraar = models.ForeignKey(Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.PROTECT,
+                                    related_name="eerdere_boetes")
+    gemeente = models.CharField(_("gemeente die de boete oplegde"), max_length=100)
+    regime = models.CharField(_("soort boete"), max_length=20, choices=Regime.choices)
+    bedrag = models.DecimalField(_("bedrag"), validators=[MinValueValidator(Decimal("0.01"))], **EURO)
+    opgelegd_op = models.DateField(_("datum opgelegd (dagtekening)"))
+    geconstateerd_op = models.DateField(_("overtreding geconstateerd op"), null=True, blank=True)
+    onherroepelijk_op = models.DateField(_("onherroepelijk sinds"), null=True, blank=True)
+    bron = models.TextField(_("bron en omschrijving"))
+    vervallen = models.BooleanField(_("later herroepen of vernietigd"), default=False)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
+                                        on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("boete van een eerdere gemeente")
+        verbose_name_plural = _("boetes van eerdere gemeenten")
+        ordering = ["opgelegd_op", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.opgelegd_op:%d-%m-%Y} {rules.euro(self.bedrag)}"
 
 
 class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the protected status
@@ -117,6 +131,10 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     omschrijving = models.TextField(_("omschrijving van het signaal"))
     overtreding_datum = models.DateField(_("datum van de overtreding"),
                                          help_text=_("Vanaf deze datum loopt de verjaring van de boetebevoegdheid."))
+    geconstateerd_op = models.DateField(
+        _("overtreding geconstateerd op"), null=True, blank=True,
+        help_text=_("De dag waarop de gemeente de overtreding vaststelde. Besluit 7.1 lid 3 telt de 12 maanden "
+                    "voor een verdubbeling terug vanaf deze dag."))
     status = FSMField(_("status"), default=ZaakStatus.SIGNAAL, choices=ZaakStatus.choices, protected=True,
                       db_index=True)
     geopend_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geopend door"),
@@ -132,6 +150,15 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     waarschuwing_toelichting = models.TextField(_("toelichting in de waarschuwing"), blank=True)
     waarschuwing_document = models.OneToOneField("documenten.Document", verbose_name=_("waarschuwingsbrief"),
                                                  null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # rapport (Awb 5:48; required before the voornemen of a Wet 23 fine, Awb 5:53)
+    rapport_dagtekening = models.DateField(_("dagtekening rapport"), null=True, blank=True)
+    rapport_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("rapport opgemaakt door"), null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    rapport_overtreding = models.TextField(_("overtreding volgens het rapport"), blank=True)
+    rapport_voorschrift = models.TextField(_("overtreden voorschrift"), blank=True)
+    rapport_plaats = models.CharField(_("plaats van constatering"), max_length=200, blank=True)
+    rapport_document = models.OneToOneField("documenten.Document", verbose_name=_("rapport"), null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
     # voornemen
     voornemen_op = models.DateField(_("voornemen verzonden op"), null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("voornemen door"), null=True,
@@ -177,6 +204,19 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     bezwaar_uitkomst = models.CharField(_("uitkomst bezwaar"), max_length=20, choices=BezwaarUitkomst.choices,
                                         blank=True)
     bezwaar_beslist_op = models.DateField(_("beslissing op bezwaar"), null=True, blank=True)
+    bezwaar_bekendgemaakt_op = models.DateField(_("bekendmaking beslissing op bezwaar"), null=True, blank=True,
+                                                help_text=_("Vanaf de dag erna loopt de beroepstermijn van 6 weken."))
+    # beroep en hoger beroep (Awb 8:1, 6:7); the *_einde dates are computed with the Algemene termijnenwet
+    beroep_einde = models.DateField(_("beroep mogelijk tot en met"), null=True, blank=True)
+    beroep_ingesteld_op = models.DateField(_("beroep ingesteld op"), null=True, blank=True)
+    beroep_uitkomst = models.CharField(_("uitspraak beroep"), max_length=20, choices=RechterUitkomst.choices,
+                                       blank=True)
+    beroep_uitspraak_op = models.DateField(_("datum uitspraak beroep"), null=True, blank=True)
+    hoger_beroep_einde = models.DateField(_("hoger beroep mogelijk tot en met"), null=True, blank=True)
+    hoger_beroep_ingesteld_op = models.DateField(_("hoger beroep ingesteld op"), null=True, blank=True)
+    hoger_beroep_uitkomst = models.CharField(_("uitspraak hoger beroep"), max_length=20,
+                                             choices=RechterUitkomst.choices, blank=True)
+    hoger_beroep_uitspraak_op = models.DateField(_("datum uitspraak hoger beroep"), null=True, blank=True)
     betaalstatus = models.CharField(_("betaling"), max_length=20, choices=Betaalstatus.choices, blank=True)
 
     # afsluiten
@@ -208,18 +248,38 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     def is_open(self) -> bool:
         return self.status != ZaakStatus.AFGESLOTEN
 
+    def rechtsgang(self) -> rules.Rechtsgang:
+        return rules.Rechtsgang(
+            bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,
+            bezwaar_uitkomst=self.bezwaar_uitkomst, bezwaar_beslist_op=self.bezwaar_beslist_op,
+            bezwaar_bekendgemaakt_op=self.bezwaar_bekendgemaakt_op, beroep_einde=self.beroep_einde,
+            beroep_ingesteld_op=self.beroep_ingesteld_op, beroep_uitkomst=self.beroep_uitkomst,
+            beroep_uitspraak_op=self.beroep_uitspraak_op, hoger_beroep_einde=self.hoger_beroep_einde,
+            hoger_beroep_ingesteld_op=self.hoger_beroep_ingesteld_op,
+            hoger_beroep_uitkomst=self.hoger_beroep_uitkomst, hoger_beroep_uitspraak_op=self.hoger_beroep_uitspraak_op,
+        )
+
     @property
     def herroepen(self) -> bool:
-        return self.bezwaar_uitkomst == BezwaarUitkomst.GEGROND
+        """Herroepen on bezwaar or annulled by the court: counts for neither the cap nor the doubling."""
+        return rules.vernietigd(self.rechtsgang())
+
+    def stand(self) -> rules.ZaakStand:
+        """What decides which steps the zaak allows (rules.stap_mogelijk)."""
+        return rules.ZaakStand(status=self.status, besluit_uitkomst=self.besluit_uitkomst,
+                               rapport=self.rapport_dagtekening is not None,
+                               bezwaar_gehandhaafd=self.bezwaar_gehandhaafd)
+
+    @property
+    def bezwaar_gehandhaafd(self) -> bool:
+        return self.bezwaar_uitkomst in (BezwaarUitkomst.ONGEGROND, BezwaarUitkomst.NIET_ONTVANKELIJK)
 
     @property
     def onherroepelijk_op(self):
+        """Derived (rules.onherroepelijk_op), never stored."""
         if self.besluit_uitkomst != BesluitUitkomst.BOETE:
             return None
-        return rules.onherroepelijk_op(
-            bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,
-            bezwaar_uitkomst=self.bezwaar_uitkomst, bezwaar_beslist_op=self.bezwaar_beslist_op,
-        )
+        return rules.onherroepelijk_op(self.rechtsgang())
 
     # --- transitions; called only by services ---
     @transition(field=status, source=ZaakStatus.SIGNAAL, target=ZaakStatus.GESPREK)
@@ -251,6 +311,7 @@ class Gesprek(models.Model):
                              related_name="gesprekken")
     datum = models.DateField(_("datum"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=GesprekUitkomst.choices)
+    cautie = models.CharField(_("cautie (Awb 5:10a)"), max_length=20, choices=Cautie.choices, blank=True)
     verslag = models.TextField(_("verslag"))
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"),
                                         on_delete=models.PROTECT, related_name="+")

@@ -1,11 +1,11 @@
 """Pure rules of handhaving (DOMAIN §9, Wet inburgering 2021 art. 14, 22–27, Besluit 7.1, Awb).
 Facts in, decision out, no database. Every amount is computed with its derivation (`stappen`), in
-Dutch, so the consulent, the letter and a court can follow it. Amounts and periods are settings
-(`HandhavingInstellingen`), passed in as `Bedragen`."""
+Dutch, so the consulent, the letter and a court can follow it. Statutory amounts and periods are
+constants here with their article; the gemeente's policy comes in as `Bedragen`."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
@@ -39,6 +39,14 @@ class Verwijtbaarheid(models.TextChoices):
 class GesprekUitkomst(models.TextChoices):
     GEVOERD = "gevoerd", _("Gesprek gevoerd")
     POGING_MISLUKT = "poging_mislukt", _("Poging gedaan, geen gesprek tot stand gekomen")
+
+
+class Cautie(models.TextChoices):
+    """Awb 5:10a: before questioning someone who may be fined about the breach, tell them they need not answer."""
+
+    NIET_VAN_TOEPASSING = "nvt", _("Niet van toepassing: het gesprek kan niet tot een boete leiden")
+    GEGEVEN = "gegeven", _("Ja, de cautie is gegeven")
+    NIET_GEGEVEN = "niet_gegeven", _("Nee, de cautie is niet gegeven")
 
 
 class ZienswijzeWijze(models.TextChoices):
@@ -89,10 +97,12 @@ class Stap(models.TextChoices):
 
     GESPREK = "gesprek", _("Gesprek vastleggen")
     WAARSCHUWING = "waarschuwing", _("Waarschuwing versturen")
+    RAPPORT = "rapport", _("Rapport opmaken (Awb 5:48)")
     VOORNEMEN = "voornemen", _("Voornemen tot boete opstellen")
     ZIENSWIJZE = "zienswijze", _("Zienswijze vastleggen")
     BESLUIT = "besluit", _("Besluit nemen")
     BEZWAAR = "bezwaar", _("Bezwaar vastleggen")
+    BEROEP = "beroep", _("Beroep en hoger beroep vastleggen")
     BETALING = "betaling", _("Betaling bijwerken")
     NOTITIE = "notitie", _("Notitie of bijlage toevoegen")
     BIJSTAND = "bijstand", _("Verlaging bijstand (art. 27) vastleggen")
@@ -117,6 +127,42 @@ def boven_voornemen_fouten(*, bedrag: Decimal | None, voornemen_bedrag: Decimal 
     if bedrag is not None and voornemen_bedrag is not None and bedrag > voornemen_bedrag:
         return {"__all__": str(HOGER_DAN_VOORNEMEN % {"bedrag": euro(bedrag), "voornemen": euro(voornemen_bedrag)})}
     return {}
+
+
+def openen_fouten(*, regime: str, overtreding_datum: date, geconstateerd_op: date | None, vandaag: date,
+                  pip_vastgesteld: bool) -> dict[str, str]:
+    """Opening a zaak: a Wet 23 zaak needs a vastgesteld PIP (the duties are the PIP's, Wet 23) and the day
+    the breach was geconstateerd (Besluit 7.1 lid 3); that day lies between the violation and today."""
+    fouten: dict[str, str] = {}
+    if overtreding_datum > vandaag:
+        fouten["overtreding_datum"] = str(OVERTREDING_TOEKOMST)
+    if geconstateerd_op is None and regime == Regime.PIP:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_ONBEKEND)
+    elif geconstateerd_op is not None and geconstateerd_op > vandaag:
+        fouten["geconstateerd_op"] = str(DATUM_TOEKOMST)
+    elif geconstateerd_op is not None and geconstateerd_op < overtreding_datum:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_VOOR_OVERTREDING)
+    if regime == Regime.PIP and not pip_vastgesteld:
+        fouten["verplichting"] = str(GEEN_VASTGESTELD_PIP)
+    return fouten
+
+
+def eerdere_boete_fouten(*, opgelegd_op: date, geconstateerd_op: date | None, onherroepelijk_op: date | None,
+                         bron: str, vandaag: date) -> dict[str, str]:
+    """A fine of an earlier gemeente (Wet 35 lid 4): dated in the past, constatering before the decision and
+    finality after it, and its source named so the count towards the cap (Besluit 7.1 lid 5) can be checked."""
+    fouten: dict[str, str] = {}
+    for veld, datum in (("opgelegd_op", opgelegd_op), ("geconstateerd_op", geconstateerd_op),
+                        ("onherroepelijk_op", onherroepelijk_op)):
+        if datum and datum > vandaag:
+            fouten[veld] = str(DATUM_TOEKOMST)
+    if "geconstateerd_op" not in fouten and geconstateerd_op and geconstateerd_op > opgelegd_op:
+        fouten["geconstateerd_op"] = str(GECONSTATEERD_NA_BOETE)
+    if "onherroepelijk_op" not in fouten and onherroepelijk_op and onherroepelijk_op < opgelegd_op:
+        fouten["onherroepelijk_op"] = str(ONHERROEPELIJK_VOOR_BOETE)
+    if not bron.strip():
+        fouten["bron"] = str(BRON_VERPLICHT)
+    return fouten
 
 
 def regime_voor(verplichting: str) -> str:
@@ -158,6 +204,30 @@ BEKENDMAKING_VOOR_DAGTEKENING = _("De bekendmaking kan niet vóór de dagtekenin
 TOELICHTING_OVERIG = _("Licht de reden van afsluiten toe.")
 AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een besluit.")
 OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")
+GECONSTATEERD_ONBEKEND = _("Leg vast op welke dag de overtreding is geconstateerd (Besluit 7.1 lid 3).")
+GECONSTATEERD_VOOR_OVERTREDING = _("De overtreding kan niet zijn geconstateerd vóór de datum van de overtreding.")
+GEEN_VASTGESTELD_PIP = _("Voor een PIP-verplichting (art. 23) is een vastgesteld PIP nodig; dit dossier heeft er geen.")
+GECONSTATEERD_NA_BOETE = _("De overtreding moet zijn geconstateerd vóór de boete werd opgelegd.")
+ONHERROEPELIJK_VOOR_BOETE = _("Een boete kan niet onherroepelijk zijn vóór de datum waarop zij werd opgelegd.")
+BRON_VERPLICHT = _("Noem de bron: van welke gemeente en uit welk stuk komt deze boete?")
+RAPPORT_NIET_MOGELIJK = _("Een rapport kan na het gesprek en vóór het voornemen, één keer.")
+RAPPORT_EERST = _("Een boete voor een PIP-verplichting vraagt eerst een rapport (Awb 5:48 en 5:53): maak het rapport "
+                  "op voordat het voornemen wordt verstuurd.")
+RAPPORT_VOOR_CONSTATERING = _("Het rapport kan niet zijn opgemaakt vóór de dag waarop de overtreding is geconstateerd.")
+RAPPORT_OVERTREDING = _("Beschrijf de overtreding (Awb 5:48).")
+RAPPORT_VOORSCHRIFT = _("Noem het overtreden voorschrift (Awb 5:48).")
+RAPPORT_PLAATS = _("Vermeld waar de overtreding is geconstateerd (Awb 5:48).")
+RAPPORT_AUTEUR = _("U heeft het rapport opgemaakt. Een andere consulent moet besluiten (vier ogen, Awb 5:53).")
+CAUTIE_VASTLEGGEN = _("Leg vast of de cautie is gegeven (Awb 5:10a), of dat het gesprek niet tot een boete kan leiden.")
+VOLGORDE_DATUMS = _("Deze datum ligt vóór de vorige stap; controleer de volgorde.")
+EERST_BESLISSING_OP_BEZWAAR = _("Leg eerst de beslissing op bezwaar vast.")
+EERST_BEKENDMAKING_BOB = _("Vul eerst de bekendmaking van de beslissing op bezwaar in: daarna loopt de beroepstermijn.")
+UITSPRAAK_ZONDER_DATUM = _("Vul de datum van de uitspraak in.")
+DATUM_ZONDER_UITSPRAAK = _("Kies de uitkomst.")
+EERST_BEROEP = _("Vul in wanneer het beroep is ingesteld.")
+EERST_UITSPRAAK = _("Hoger beroep kan pas na de uitspraak van de rechtbank.")
+GEEN_HOGER_BEROEP_NA_INTREKKEN = _("Het beroep is ingetrokken: er is geen uitspraak om hoger beroep tegen in te stellen.")
+GEEN_BEROEP_MOGELIJK = _("Beroep hoort bij een boete waarop het bezwaar ongegrond of niet-ontvankelijk is verklaard.")
 VERJAARD = _("De boetebevoegdheid is vervallen op %(datum)s (verjaring, Awb 5:45).")
 DUO_START_VERPLICHT = _("Vul de startdatum van de nieuwe termijn van DUO in.")
 ZAAK_AFGESLOTEN = _("Deze zaak is afgesloten.")
@@ -187,14 +257,16 @@ class ZaakStand:
 
     status: str
     besluit_uitkomst: str = ""
+    rapport: bool = False  # an Awb 5:48 rapport was made
+    bezwaar_gehandhaafd: bool = False  # the beslissing op bezwaar upheld the fine: beroep is possible
 
 
 VOOR_VOORNEMEN = (ZaakStatus.SIGNAAL, ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING)
-ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR)
+ALLEEN_CONSULENT_STAPPEN = (Stap.VOORNEMEN, Stap.BESLUIT, Stap.BEZWAAR, Stap.BEROEP)
 STAP_NIET_MOGELIJK = {
-    Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK,
+    Stap.GESPREK: ZAAK_AFGESLOTEN, Stap.WAARSCHUWING: NIET_IN_SIGNAAL_OF_GESPREK, Stap.RAPPORT: RAPPORT_NIET_MOGELIJK,
     Stap.VOORNEMEN: NIET_VOOR_VOORNEMEN, Stap.ZIENSWIJZE: ZIENSWIJZE_ALLEEN_BIJ_VOORNEMEN,
-    Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BETALING: GEEN_BOETE_BESLUIT,
+    Stap.BESLUIT: GEEN_VOORNEMEN, Stap.BEZWAAR: GEEN_BOETE_BESLUIT, Stap.BEROEP: GEEN_BEROEP_MOGELIJK, Stap.BETALING: GEEN_BOETE_BESLUIT,
     Stap.NOTITIE: ZAAK_AFGESLOTEN, Stap.BIJSTAND: ZAAK_AFGESLOTEN, Stap.AFSLUITEN: ZAAK_AFGESLOTEN,
 }
 
@@ -207,10 +279,12 @@ def stap_mogelijk(stap: str, stand: ZaakStand) -> bool:
     return {
         Stap.GESPREK: status in VOOR_VOORNEMEN,
         Stap.WAARSCHUWING: status == ZaakStatus.GESPREK,
+        Stap.RAPPORT: status in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING) and not stand.rapport,
         Stap.VOORNEMEN: status in (ZaakStatus.GESPREK, ZaakStatus.WAARSCHUWING),
         Stap.ZIENSWIJZE: status == ZaakStatus.VOORNEMEN,
         Stap.BESLUIT: status == ZaakStatus.VOORNEMEN,
         Stap.BEZWAAR: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
+        Stap.BEROEP: stand.besluit_uitkomst == BesluitUitkomst.BOETE and stand.bezwaar_gehandhaafd,
         Stap.BETALING: stand.besluit_uitkomst == BesluitUitkomst.BOETE,
         Stap.NOTITIE: is_open,
         Stap.BIJSTAND: is_open,
@@ -289,14 +363,74 @@ def waarschuwing_fouten(*, gesprek_uitkomsten: Sequence[str]) -> dict[str, str]:
 
 
 def voornemen_fouten(
-    *, gesprek_uitkomsten: Sequence[str], waarschuwing_verstuurd: bool, altijd_eerst_waarschuwen: bool
+    *, gesprek_uitkomsten: Sequence[str], waarschuwing_verstuurd: bool, altijd_eerst_waarschuwen: bool,
+    regime: str = "", rapport_opgemaakt: bool = False,
 ) -> dict[str, str]:
     """A voornemen needs the conversation (or attempt) and, by gemeente policy, a written warning first —
-    also for PIP duties, where the law (Wet 23) does not require one."""
+    also for PIP duties, where the law (Wet 23) does not require one. A Wet 23 fine (statutory maximum
+    above €340) follows Awb 5:53: a rapport (5:48) before the voornemen."""
     fouten = waarschuwing_fouten(gesprek_uitkomsten=gesprek_uitkomsten)
     if not fouten and altijd_eerst_waarschuwen and not waarschuwing_verstuurd:
         fouten["__all__"] = str(WAARSCHUWING_EERST)
+    if not fouten and rapport_verplicht(regime) and not rapport_opgemaakt:
+        fouten["__all__"] = str(RAPPORT_EERST)
     return fouten
+
+
+def rapport_verplicht(regime: str) -> bool:
+    """Awb 5:53 lid 1: for a fine whose statutory maximum exceeds €340 (every Wet 23 fine: up to €800) a
+    rapport and a zienswijze are always required; the Wet 22 fine (€250) follows the ordinary 4:8 hearing."""
+    maximum = BOETE_PIP_MAXIMUM if regime == Regime.PIP else BOETE_BREDE_INTAKE
+    return maximum > VERJARING_DREMPEL
+
+
+def gesprek_fouten(*, uitkomst: str, cautie: str) -> dict[str, str]:
+    """Awb 5:10a: a held conversation records whether the cautie was given (or why it did not apply);
+    a failed attempt has no questioning, so no cautie."""
+    if uitkomst == GesprekUitkomst.GEVOERD and not cautie:
+        return {"cautie": str(CAUTIE_VASTLEGGEN)}
+    return {}
+
+
+def rapport_fouten(*, dagtekening: date, geconstateerd_op: date | None, overtreding: str, voorschrift: str,
+                   plaats: str, vandaag: date) -> dict[str, str]:
+    """Awb 5:48: the rapport is dated (not in the future, not before the constatering), and names the
+    breach, the rule breached and where it was geconstateerd (the person, the day and the author come from
+    the zaak)."""
+    fouten: dict[str, str] = {}
+    if dagtekening > vandaag:
+        fouten["dagtekening"] = str(DATUM_TOEKOMST)
+    elif geconstateerd_op and dagtekening < geconstateerd_op:
+        fouten["dagtekening"] = str(RAPPORT_VOOR_CONSTATERING)
+    for veld, waarde, melding in (("overtreding", overtreding, RAPPORT_OVERTREDING),
+                                  ("voorschrift", voorschrift, RAPPORT_VOORSCHRIFT),
+                                  ("plaats", plaats, RAPPORT_PLAATS)):
+        if not waarde.strip():
+            fouten[veld] = str(melding)
+    return fouten
+
+
+def beslistermijn_einde(rapport_dagtekening: date) -> date:
+    """Awb 5:51 lid 1: decide within 13 weeks after the rapport's dagtekening. A termijn van orde (a late
+    decision stays valid: warn, never block), without the Algemene termijnenwet (DOMAIN §8: the 13-week
+    boete decision term is excluded)."""
+    return datums.weken_na(rapport_dagtekening, BESLISTERMIJN_WEKEN)
+
+
+# The rule breached, as the rapport names it by default (Awb 5:48 lid 2); the consulent may sharpen it.
+VOORSCHRIFT = {
+    Verplichting.INTAKE_NIET_VERSCHENEN: "Wet inburgering 2021, art. 14 lid 1 (verschijnen voor de brede intake), "
+                                         "beboetbaar op grond van art. 22",
+    Verplichting.INTAKE_NIET_MEEGEWERKT: "Wet inburgering 2021, art. 14 lid 1 (medewerking aan de brede intake), "
+                                         "beboetbaar op grond van art. 22",
+    Verplichting.PIP_NIET_MEEGEWERKT: "Wet inburgering 2021, art. 23 (medewerking aan de begeleiding en "
+                                      "ondersteuning uit het PIP)",
+    Verplichting.LEERROUTE: "Wet inburgering 2021, art. 23 (volgen van de leerroute uit het PIP)",
+    Verplichting.PVT: "Wet inburgering 2021, art. 23 (volgen van het participatieverklaringstraject met de in het PIP "
+                      "afgesproken intensiteit)",
+    Verplichting.MAP: "Wet inburgering 2021, art. 23 (volgen van de module arbeidsmarkt en participatie met de in het "
+                      "PIP afgesproken intensiteit)",
+}
 
 
 # --- the brede intake regime (Wet 22, Wet 14 lid 1) ------------------------------------------------------
@@ -326,37 +460,48 @@ def intake_voorwaarde_fouten(*, verplichting: str, oproepen: Sequence[Oproep]) -
 
 @dataclass(frozen=True)
 class EerdereBoete:
-    """A fine decided earlier in the same dossier (another zaak). A fine herroepen in bezwaar does not count."""
+    """A fine imposed earlier on the same person (Besluit 7.1 lid 3 and 5): in another zaak of any of their
+    dossiers in this gemeente, or recorded from an earlier gemeente (Wet 35 lid 4). A fine herroepen on
+    bezwaar or annulled by a court (`herroepen`) counts for neither the cap nor the doubling."""
 
     regime: str
-    basisbedrag: Decimal
     bedrag: Decimal
     besluit_datum: date
+    geconstateerd_op: date | None = None  # the day the breach was geconstateerd (doubling anchor)
     onherroepelijk_op: date | None = None
     nieuwe_termijn_einde: date | None = None
     herroepen: bool = False
+    zelfde_dossier: bool = True  # the Wet 22 second-fine rule looks at this dossier's intake only
+    bron: str = ""  # "zaak 12", "gemeente Groningen": shown in the derivation
+
+
+# --- statutory values: the law fixes them, they are not policy (DOMAIN §9) --------------------------------
+BOETE_BREDE_INTAKE = Decimal("250")  # Wet inburgering 2021 art. 22; Besluit inburgering 2021 art. 7.1
+BOETE_PIP_BASIS = Decimal("50")  # Wet 23; Besluit 7.1 (basisbedrag)
+BOETE_PIP_MAXIMUM = Decimal("800")  # Besluit 7.1 lid 3 (verdubbeling ten hoogste tot €800)
+HERHALING_MAANDEN = 12  # Besluit 7.1 lid 3: twaalf maanden voorafgaand aan de constatering
+PERCENTAGES = {  # Besluit 7.1: percentage naar de mate van verwijtbaarheid
+    Verwijtbaarheid.OPZET: 100, Verwijtbaarheid.GROVE_SCHULD: 75, Verwijtbaarheid.GEEN: 50,
+    Verwijtbaarheid.VERMINDERD: 25,
+}
+MAXIMUM_TERMIJN = Decimal("2400")  # Besluit 7.1 lid 5: alle boetes samen in de (verlengde) inburgeringstermijn
+NIEUWE_TERMIJN_MAXIMA = {  # Besluit 7.1 lid 5: in een nieuwe termijn van DUO van 6 maanden / 1 / 1,5 / 2 jaar
+    6: Decimal("400"), 12: Decimal("800"), 18: Decimal("1200"), 24: Decimal("1600"),
+}
+INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX = 2  # Wet 22: nieuwe termijn van ten hoogste twee maanden
+VERJARING_JAREN = 5  # Awb 5:45 lid 1
+VERJARING_JAREN_LAAG = 3  # Awb 5:45 lid 2: wettelijk maximum niet hoger dan het bedrag van Awb 5:53 lid 1
+VERJARING_DREMPEL = Decimal("340")  # Awb 5:53 lid 1
+BESLISTERMIJN_WEKEN = 13  # Awb 5:51 lid 1: na de dagtekening van het rapport; termijn van orde, geen Atw
+BEROEP_WEKEN = 6  # Awb 6:7: beroepstermijn, vanaf de bekendmaking van de beslissing op bezwaar (6:8)
 
 
 @dataclass(frozen=True)
 class Bedragen:
-    """The Besluit 7.1 amounts and the policy settings, from `HandhavingInstellingen`."""
+    """The gemeente's policy that the rules need (`HandhavingInstellingen.bedragen()`); statutory values
+    are the constants above, not settings."""
 
-    brede_intake: Decimal = Decimal("250")
-    pip_basis: Decimal = Decimal("50")
-    pip_maximum: Decimal = Decimal("800")
-    totaal_maximum: Decimal = Decimal("2400")
-    nieuwe_termijn_maxima: dict[int, Decimal] = field(default_factory=lambda: {
-        6: Decimal("400"), 12: Decimal("800"), 18: Decimal("1200"), 24: Decimal("1600"),
-    })
-    percentages: dict[str, int] = field(default_factory=lambda: {
-        Verwijtbaarheid.OPZET: 100, Verwijtbaarheid.GROVE_SCHULD: 75, Verwijtbaarheid.GEEN: 50,
-        Verwijtbaarheid.VERMINDERD: 25,
-    })
-    herhaling_maanden: int = 12
-    intake_nieuwe_termijn_maanden: int = 2
-    verjaring_jaren: int = 5
-    verjaring_jaren_laag: int = 3
-    verjaring_drempel: Decimal = Decimal("340")
+    intake_nieuwe_termijn_maanden: int = INTAKE_NIEUWE_TERMIJN_MAANDEN_MAX
 
 
 def euro(bedrag: Decimal) -> str:
@@ -369,6 +514,10 @@ def _geldig(eerdere: Sequence[EerdereBoete], regime: str | None = None) -> list[
     return [b for b in eerdere if not b.herroepen and (regime is None or b.regime == regime)]
 
 
+def _d(d: date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
 @dataclass(frozen=True)
 class Grondbedrag:
     bedrag: Decimal | None  # None: no fine possible under this regime now
@@ -377,68 +526,87 @@ class Grondbedrag:
 
 
 def intake_grondbedrag(
-    *, eerdere: Sequence[EerdereBoete], peildatum: date, intake_afgerond_op: date | None, bedragen: Bedragen
+    *, eerdere: Sequence[EerdereBoete], peildatum: date, intake_afgerond_op: date | None
 ) -> Grondbedrag:
     """Wet 22: a fixed amount; the fine sets a new term (≤ 2 months); missing it allows one second fine."""
-    vorige = sorted(_geldig(eerdere, Regime.BREDE_INTAKE), key=lambda b: b.besluit_datum)
+    vorige = sorted((b for b in _geldig(eerdere, Regime.BREDE_INTAKE) if b.zelfde_dossier),
+                    key=lambda b: b.besluit_datum)
     if not vorige:
-        return Grondbedrag(bedragen.brede_intake, [
-            f"Brede intake (art. 22): vast bedrag {euro(bedragen.brede_intake)}.",
+        return Grondbedrag(BOETE_BREDE_INTAKE, [
+            f"Brede intake (Wet inburgering 2021 art. 22, Besluit 7.1): vast bedrag {euro(BOETE_BREDE_INTAKE)}.",
         ], {})
     if len(vorige) >= 2:
         return Grondbedrag(None, [], {"__all__": str(INTAKE_MAXIMUM)})
     einde = vorige[0].nieuwe_termijn_einde
     if einde is not None and peildatum <= einde:
-        return Grondbedrag(None, [], {"__all__": str(INTAKE_NIEUWE_TERMIJN_LOOPT % {"datum": f"{einde:%d-%m-%Y}"})})
+        return Grondbedrag(None, [], {"__all__": str(INTAKE_NIEUWE_TERMIJN_LOOPT % {"datum": _d(einde)})})
     if intake_afgerond_op is not None and (einde is None or intake_afgerond_op <= einde):
         return Grondbedrag(None, [], {"__all__": str(INTAKE_AL_AFGEROND)})
-    return Grondbedrag(bedragen.brede_intake, [
-        f"Brede intake (art. 22): de nieuwe termijn uit de boete van {vorige[0].besluit_datum:%d-%m-%Y} "
-        f"is verstreken zonder intake; tweede boete, vast bedrag {euro(bedragen.brede_intake)}.",
+    return Grondbedrag(BOETE_BREDE_INTAKE, [
+        f"Brede intake (art. 22): de nieuwe termijn uit de boete van {_d(vorige[0].besluit_datum)} "
+        f"is verstreken zonder intake; tweede boete, vast bedrag {euro(BOETE_BREDE_INTAKE)}.",
     ], {})
 
 
-def pip_grondbedrag(*, eerdere: Sequence[EerdereBoete], overtreding_datum: date, bedragen: Bedragen) -> Grondbedrag:
-    """Wet 23, Besluit 7.1: base amount, doubled for each new breach within 12 months after an earlier
-    fine became final (onherroepelijk), up to the maximum."""
-    stappen = [f"PIP-verplichting (art. 23): basisbedrag {euro(bedragen.pip_basis)}."]
-    definitief = [b for b in _geldig(eerdere, Regime.PIP)
-                  if b.onherroepelijk_op is not None and b.onherroepelijk_op <= overtreding_datum]
-    if not definitief:
-        return Grondbedrag(bedragen.pip_basis, stappen, {})
-    laatste = max(definitief, key=lambda b: b.onherroepelijk_op)
-    grens = datums.plus_maanden(laatste.onherroepelijk_op, bedragen.herhaling_maanden)
-    if overtreding_datum > grens:
-        stappen.append(
-            f"De vorige boete werd onherroepelijk op {laatste.onherroepelijk_op:%d-%m-%Y}; deze overtreding valt "
-            f"daarna buiten {bedragen.herhaling_maanden} maanden: geen verdubbeling."
-        )
-        return Grondbedrag(bedragen.pip_basis, stappen, {})
-    verdubbeld = laatste.basisbedrag * 2
-    bedrag = min(verdubbeld, bedragen.pip_maximum)
+def verdubbeling_venster(geconstateerd_op: date) -> tuple[date, date]:
+    """Besluit 7.1 lid 3: the twelve months before the day the new breach is geconstateerd (X):
+    [X − 12 months, X − 1 day], both inclusive (X − 12 months clamped to the month's last day)."""
+    return datums.plus_maanden(geconstateerd_op, -HERHALING_MAANDEN), geconstateerd_op - datums.EEN_DAG
+
+
+def pip_grondbedrag(*, eerdere: Sequence[EerdereBoete], geconstateerd_op: date | None,
+                    beslisdatum: date) -> Grondbedrag:
+    """Wet 23, Besluit 7.1 lid 3: base €50, raised by 100 % for every earlier Wet 23 breach whose
+    *constatering* lies in the twelve months before the constatering of this one and whose fine had become
+    onherroepelijk at the latest on the decision date (€50 × 2^k), up to €800. Fines herroepen on bezwaar
+    or annulled by a court do not count."""
+    stappen = [f"PIP-verplichting (Wet inburgering 2021 art. 23, Besluit 7.1): basisbedrag {euro(BOETE_PIP_BASIS)}."]
+    if geconstateerd_op is None:
+        return Grondbedrag(None, [], {"__all__": str(GECONSTATEERD_ONBEKEND)})
+    van, tot = verdubbeling_venster(geconstateerd_op)
+    kandidaten = sorted((b for b in _geldig(eerdere, Regime.PIP)
+                         if b.geconstateerd_op is not None and van <= b.geconstateerd_op <= tot),
+                        key=lambda b: b.geconstateerd_op)
+    tellend = [b for b in kandidaten if b.onherroepelijk_op is not None and b.onherroepelijk_op <= beslisdatum]
     stappen.append(
-        f"Nieuwe overtreding binnen {bedragen.herhaling_maanden} maanden nadat de vorige boete "
-        f"(grondslag {euro(laatste.basisbedrag)}) onherroepelijk werd op {laatste.onherroepelijk_op:%d-%m-%Y}: "
-        f"verdubbeld tot {euro(verdubbeld)}."
+        f"Besluit 7.1 lid 3: eerdere overtredingen tellen mee als ze zijn geconstateerd van {_d(van)} tot en met "
+        f"{_d(tot)} (12 maanden vóór de constatering op {_d(geconstateerd_op)}) en de boete uiterlijk op "
+        f"{_d(beslisdatum)} onherroepelijk was."
     )
+    for b in kandidaten:
+        bron = f" ({b.bron})" if b.bron else ""
+        if b in tellend:
+            stappen.append(f"Telt mee: geconstateerd op {_d(b.geconstateerd_op)}, boete onherroepelijk op "
+                           f"{_d(b.onherroepelijk_op)}{bron}.")
+        else:
+            stappen.append(f"Telt niet mee: geconstateerd op {_d(b.geconstateerd_op)}, maar de boete was op "
+                           f"{_d(beslisdatum)} nog niet onherroepelijk{bron}.")
+    k = len(tellend)
+    if k == 0:
+        stappen.append("Geen eerdere overtreding die meetelt: geen verdubbeling.")
+        return Grondbedrag(BOETE_PIP_BASIS, stappen, {})
+    verdubbeld = BOETE_PIP_BASIS * (2 ** min(k, 10))
+    bedrag = min(verdubbeld, BOETE_PIP_MAXIMUM)
+    stappen.append(f"{k} eerdere overtreding(en): {euro(BOETE_PIP_BASIS)} × 2^{k} = {euro(verdubbeld)}.")
     if bedrag < verdubbeld:
-        stappen.append(f"Begrensd op het maximum van {euro(bedragen.pip_maximum)}.")
+        stappen.append(f"Begrensd op het maximum van {euro(BOETE_PIP_MAXIMUM)} (Besluit 7.1 lid 3).")
     return Grondbedrag(bedrag, stappen, {})
 
 
-def maximum_in_termijn(*, duo_nieuwe_termijn_maanden: int | None, bedragen: Bedragen) -> tuple[Decimal, str]:
+def maximum_in_termijn(*, duo_nieuwe_termijn_maanden: int | None) -> tuple[Decimal, str]:
     """Besluit 7.1 lid 5: all these fines together within the (extended) termijn, or the lower cap of a new DUO term."""
     if duo_nieuwe_termijn_maanden:
-        cap = bedragen.nieuwe_termijn_maxima[duo_nieuwe_termijn_maanden]
-        return cap, f"maximum in een nieuwe termijn van {duo_nieuwe_termijn_maanden} maanden: {euro(cap)}"
-    return bedragen.totaal_maximum, f"maximum in de inburgeringstermijn: {euro(bedragen.totaal_maximum)}"
+        cap = NIEUWE_TERMIJN_MAXIMA[duo_nieuwe_termijn_maanden]
+        return cap, (f"maximum in een nieuwe termijn van {duo_nieuwe_termijn_maanden} maanden (Besluit 7.1 lid 5): "
+                     f"{euro(cap)}")
+    return MAXIMUM_TERMIJN, f"maximum in de inburgeringstermijn (Besluit 7.1 lid 5): {euro(MAXIMUM_TERMIJN)}"
 
 
 @dataclass(frozen=True)
 class BoeteFeiten:
     regime: str
     overtreding_datum: date
-    peildatum: date
+    peildatum: date  # the decision date (or the voornemen's): an earlier fine counts if final by then
     eerdere: Sequence[EerdereBoete] = ()
     eerdere_in_termijn: Sequence[EerdereBoete] | None = None  # default: every earlier fine of the dossier
     intake_afgerond_op: date | None = None
@@ -447,6 +615,7 @@ class BoeteFeiten:
     matiging: Decimal = Decimal("0")
     matiging_reden: str = ""
     duo_nieuwe_termijn_maanden: int | None = None
+    geconstateerd_op: date | None = None  # Besluit 7.1 lid 3: the anchor of the doubling window
 
 
 @dataclass(frozen=True)
@@ -462,35 +631,37 @@ class Berekening:
         return self.bedrag is not None and self.bedrag > 0 and not self.fouten
 
 
-def boete_berekenen(feiten: BoeteFeiten, bedragen: Bedragen) -> Berekening:
+def boete_berekenen(feiten: BoeteFeiten) -> Berekening:
     """The amount with its derivation: regime amount → culpability (Wet 23 only) → reduction for special
     circumstances (Awb 5:46) → the cap of Besluit 7.1 lid 5."""
     if feiten.regime == Regime.BREDE_INTAKE:
         grond = intake_grondbedrag(eerdere=feiten.eerdere, peildatum=feiten.peildatum,
-                                   intake_afgerond_op=feiten.intake_afgerond_op, bedragen=bedragen)
+                                   intake_afgerond_op=feiten.intake_afgerond_op)
     else:
-        grond = pip_grondbedrag(eerdere=feiten.eerdere, overtreding_datum=feiten.overtreding_datum, bedragen=bedragen)
+        grond = pip_grondbedrag(eerdere=feiten.eerdere, geconstateerd_op=feiten.geconstateerd_op,
+                                beslisdatum=feiten.peildatum)
     if grond.bedrag is None:
         return Berekening(None, None, grond.stappen, grond.fouten)
     stappen, fouten = list(grond.stappen), dict(grond.fouten)
     bedrag = grond.bedrag
     if feiten.regime == Regime.PIP:
-        bedrag = _verwijtbaarheid(bedrag, feiten, bedragen, stappen, fouten)
+        bedrag = _verwijtbaarheid(bedrag, feiten, stappen, fouten)
     bedrag = _matigen(bedrag, feiten, stappen, fouten)
-    bedrag = _begrenzen(bedrag, feiten, bedragen, stappen, fouten)
-    wettelijk_max = bedragen.brede_intake if feiten.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
+    bedrag = _begrenzen(bedrag, feiten, stappen, fouten)
+    wettelijk_max = BOETE_BREDE_INTAKE if feiten.regime == Regime.BREDE_INTAKE else BOETE_PIP_MAXIMUM
     return Berekening(bedrag, grond.bedrag, stappen, fouten, maximum_verjaring=wettelijk_max)
 
 
-def _verwijtbaarheid(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
-    if feiten.verwijtbaarheid not in bedragen.percentages:
+def _verwijtbaarheid(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
+    if feiten.verwijtbaarheid not in PERCENTAGES:
         fouten["verwijtbaarheid"] = str(VERWIJTBAARHEID_KIEZEN)
         return bedrag
     if not feiten.verwijtbaarheid_reden.strip():
         fouten["verwijtbaarheid_reden"] = str(VERWIJTBAARHEID_REDEN)
-    pct = bedragen.percentages[feiten.verwijtbaarheid]
+    pct = PERCENTAGES[feiten.verwijtbaarheid]
     nieuw = (bedrag * pct / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    stappen.append(f"{Verwijtbaarheid(feiten.verwijtbaarheid).label}: {pct} % van {euro(bedrag)} = {euro(nieuw)}.")
+    stappen.append(f"{Verwijtbaarheid(feiten.verwijtbaarheid).label} (Besluit 7.1): {pct} % van {euro(bedrag)} = "
+                   f"{euro(nieuw)}.")
     return nieuw
 
 
@@ -507,10 +678,14 @@ def _matigen(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
     return nieuw
 
 
-def _begrenzen(bedrag: Decimal, feiten: BoeteFeiten, bedragen: Bedragen, stappen, fouten) -> Decimal:
-    cap, uitleg = maximum_in_termijn(duo_nieuwe_termijn_maanden=feiten.duo_nieuwe_termijn_maanden, bedragen=bedragen)
+def _begrenzen(bedrag: Decimal, feiten: BoeteFeiten, stappen, fouten) -> Decimal:
+    cap, uitleg = maximum_in_termijn(duo_nieuwe_termijn_maanden=feiten.duo_nieuwe_termijn_maanden)
     eerdere = feiten.eerdere if feiten.eerdere_in_termijn is None else feiten.eerdere_in_termijn
-    al = sum((b.bedrag for b in _geldig(eerdere)), Decimal("0"))
+    geldig = _geldig(eerdere)
+    al = sum((b.bedrag for b in geldig), Decimal("0"))
+    if geldig:
+        stappen.append("Eerder aan deze persoon opgelegd en niet herroepen of vernietigd: " + "; ".join(
+            f"{euro(b.bedrag)} op {_d(b.besluit_datum)}" + (f" ({b.bron})" if b.bron else "") for b in geldig) + ".")
     ruimte = max(cap - al, Decimal("0"))
     if ruimte <= 0:
         fouten["__all__"] = str(MAXIMUM_BEREIKT)
@@ -542,8 +717,9 @@ class BesluitFeiten:
     verjaring_op: date | None = None
 
 
-def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen) -> dict[str, str]:
+def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen | None = None) -> dict[str, str]:
     """What every decision needs (Awb 4:8–4:12, 5:46, Wet 27, asiel policy) apart from the amount."""
+    bedragen = bedragen or Bedragen()
     fouten: dict[str, str] = {}
     if not feiten.motivering.strip():
         fouten["motivering"] = str(MOTIVERING_VERPLICHT)
@@ -597,12 +773,13 @@ def afsluiten_fouten(*, reden: str, toelichting: str, na_besluit: bool) -> dict[
 
 
 # --- dates -------------------------------------------------------------------------------------------------
-def verjaring(*, overtreding_datum: date, wettelijk_maximum: Decimal, bedragen: Bedragen) -> tuple[date, int]:
+def verjaring(*, overtreding_datum: date, wettelijk_maximum: Decimal, geschorste_dagen: int = 0) -> tuple[date, int]:
     """Awb 5:45: the power to fine lapses 5 years after the violation; 3 years when the statutory maximum
     is at most €340 (so 3 years for the €250 brede intake fine, 5 for PIP duties up to €800). Returns the
-    last day on which a fine can still be imposed and the number of years."""
-    jaren = bedragen.verjaring_jaren_laag if wettelijk_maximum <= bedragen.verjaring_drempel else bedragen.verjaring_jaren
-    return datums.plus_jaren(overtreding_datum, jaren), jaren
+    last day on which a fine can still be imposed and the number of years. Awb 5:45 lid 3: the term is
+    suspended while bezwaar or beroep against the fine runs, so it moves by `geschorste_dagen`."""
+    jaren = VERJARING_JAREN_LAAG if wettelijk_maximum <= VERJARING_DREMPEL else VERJARING_JAREN
+    return datums.plus_jaren(overtreding_datum, jaren) + timedelta(days=geschorste_dagen), jaren
 
 
 def zienswijze_einde(*, verzonden_op: date, weken: int, atw: bool, extra_dagen=frozenset()) -> date:
@@ -611,19 +788,133 @@ def zienswijze_einde(*, verzonden_op: date, weken: int, atw: bool, extra_dagen=f
     return datums.fatale_datum(datums.weken_na(verzonden_op, weken), atw=atw, extra_dagen=extra_dagen)
 
 
-def onherroepelijk_op(
-    *, bezwaar_einde: date | None, bezwaar_ontvangen_op: date | None, bezwaar_uitkomst: str,
-    bezwaar_beslist_op: date | None, beroep_weken: int = 6,
-) -> date | None:
-    """When a fine became final (needed for the doubling of Wet 23): the day after the bezwaartermijn
-    without bezwaar; after a bezwaar that did not succeed, the day after the beroepstermijn (6 weeks) of
-    the decision on bezwaar. A fine herroepen never becomes final. A bezwaar withdrawn makes it final, but
-    never before the bezwaartermijn has passed (a new bezwaar could still be made). A later beroep is not
-    tracked here."""
-    if bezwaar_ontvangen_op is None:
-        return bezwaar_einde + datums.EEN_DAG if bezwaar_einde else None
-    if bezwaar_uitkomst == BezwaarUitkomst.GEGROND or not bezwaar_beslist_op:
+class RechterUitkomst(models.TextChoices):
+    """The outcome of beroep or hoger beroep, as its effect on the fine."""
+
+    BOETE_BLIJFT = "boete_blijft", _("Boete blijft (ongegrond of niet-ontvankelijk)")
+    VERNIETIGD = "vernietigd", _("Boete vernietigd")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+@dataclass(frozen=True)
+class Rechtsgang:
+    """What was recorded of bezwaar, beroep and hoger beroep against a fine. The `*_einde` dates are the
+    last days to lodge (computed with the Algemene termijnenwet by the service)."""
+
+    bezwaar_einde: date | None = None
+    bezwaar_ontvangen_op: date | None = None
+    bezwaar_uitkomst: str = ""
+    bezwaar_beslist_op: date | None = None
+    bezwaar_bekendgemaakt_op: date | None = None  # bekendmaking of the beslissing op bezwaar
+    beroep_einde: date | None = None
+    beroep_ingesteld_op: date | None = None
+    beroep_uitkomst: str = ""
+    beroep_uitspraak_op: date | None = None
+    hoger_beroep_einde: date | None = None
+    hoger_beroep_ingesteld_op: date | None = None
+    hoger_beroep_uitkomst: str = ""
+    hoger_beroep_uitspraak_op: date | None = None
+
+
+def vernietigd(r: Rechtsgang) -> bool:
+    """As things stand, the fine is gone: herroepen on bezwaar, or annulled by the court (the last recorded
+    judgment counts: an annulment by the rechtbank stands unless the hoger beroep restored the fine). An
+    annulled fine counts for neither the cap nor the doubling (Besluit 7.1 lid 3 and 5)."""
+    if r.bezwaar_uitkomst == BezwaarUitkomst.GEGROND:
+        return True
+    if r.hoger_beroep_uitkomst in (RechterUitkomst.VERNIETIGD, RechterUitkomst.BOETE_BLIJFT):
+        return r.hoger_beroep_uitkomst == RechterUitkomst.VERNIETIGD
+    return r.beroep_uitkomst == RechterUitkomst.VERNIETIGD
+
+
+def _na(einde: date | None) -> date | None:
+    return einde + datums.EEN_DAG if einde else None
+
+
+def onherroepelijk_op(r: Rechtsgang) -> date | None:
+    """The day a fine became final (onherroepelijk): never while bezwaar or beroep can still be lodged or
+    is pending (Awb 6:7, 8:1). Without bezwaar: the day after the bezwaartermijn. After a beslissing op
+    bezwaar that upheld the fine: the day after the beroepstermijn, which runs six weeks from the
+    *bekendmaking* of that beslissing (Awb 6:7/6:8, with the Atw) — unknown bekendmaking, not final. After
+    a judgment of the rechtbank upholding it: the day after the hoger-beroepstermijn; after the hoger
+    beroep: the day of that judgment. A fine annulled never becomes final. A withdrawn remedy makes it
+    final, but never before its term has passed (it could be lodged again)."""
+    if vernietigd(r) or r.bezwaar_einde is None:
         return None
-    if bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
-        return max(bezwaar_beslist_op, bezwaar_einde + datums.EEN_DAG) if bezwaar_einde else bezwaar_beslist_op
-    return datums.weken_na(bezwaar_beslist_op, beroep_weken) + datums.EEN_DAG
+    if r.bezwaar_ontvangen_op is None:
+        return _na(r.bezwaar_einde)
+    if not r.bezwaar_uitkomst or not r.bezwaar_beslist_op:
+        return None  # bezwaar pending
+    if r.bezwaar_uitkomst == BezwaarUitkomst.INGETROKKEN:
+        return max(r.bezwaar_beslist_op, _na(r.bezwaar_einde))
+    # upheld (ongegrond / niet-ontvankelijk): beroep can be lodged
+    if r.beroep_ingesteld_op is None:
+        return _na(r.beroep_einde)  # None while the bekendmaking is unknown
+    if not r.beroep_uitkomst or not r.beroep_uitspraak_op:
+        return None  # beroep pending
+    if r.beroep_uitkomst == RechterUitkomst.INGETROKKEN:
+        return max(filter(None, (r.beroep_uitspraak_op, _na(r.beroep_einde))))
+    if r.hoger_beroep_ingesteld_op is None:
+        return _na(r.hoger_beroep_einde)
+    if not r.hoger_beroep_uitkomst or not r.hoger_beroep_uitspraak_op:
+        return None  # hoger beroep pending
+    if r.hoger_beroep_uitkomst == RechterUitkomst.INGETROKKEN:
+        return max(filter(None, (r.hoger_beroep_uitspraak_op, _na(r.hoger_beroep_einde))))
+    return r.hoger_beroep_uitspraak_op  # the fine stands by the final judgment
+
+
+def verjaring_geschorste_dagen(r: Rechtsgang, *, vandaag: date) -> int:
+    """Awb 5:45 lid 3: the lapse term is suspended while bezwaar or beroep against the fine runs: from the
+    day it was lodged until the decision or judgment (still running: until today). Days counted once."""
+    dagen: set[date] = set()
+    for begin, eind in ((r.bezwaar_ontvangen_op, r.bezwaar_beslist_op),
+                        (r.beroep_ingesteld_op, r.beroep_uitspraak_op),
+                        (r.hoger_beroep_ingesteld_op, r.hoger_beroep_uitspraak_op)):
+        if begin is None:
+            continue
+        eind = eind or vandaag
+        dagen.update(begin + timedelta(days=i) for i in range((eind - begin).days))
+    return len(dagen)
+
+
+def rechtsgang_fouten(*, bekendgemaakt_op: date | None, beslist_op: date | None, beroep_ingesteld_op: date | None,
+                      beroep_uitkomst: str, beroep_uitspraak_op: date | None, hoger_beroep_ingesteld_op: date | None,
+                      hoger_beroep_uitkomst: str, hoger_beroep_uitspraak_op: date | None,
+                      vandaag: date) -> dict[str, str]:
+    """Dates in order and not in the future: bekendmaking of the beslissing op bezwaar after the decision;
+    beroep after that bekendmaking; an outcome with its date; hoger beroep only after the judgment."""
+    fouten: dict[str, str] = {}
+    velden = {"bekendgemaakt_op": bekendgemaakt_op, "beroep_ingesteld_op": beroep_ingesteld_op,
+              "beroep_uitspraak_op": beroep_uitspraak_op, "hoger_beroep_ingesteld_op": hoger_beroep_ingesteld_op,
+              "hoger_beroep_uitspraak_op": hoger_beroep_uitspraak_op}
+    for veld, datum in velden.items():
+        if datum and datum > vandaag:
+            fouten[veld] = str(DATUM_TOEKOMST)
+    volgorde = (("bekendgemaakt_op", beslist_op, bekendgemaakt_op), ("beroep_ingesteld_op", bekendgemaakt_op,
+                beroep_ingesteld_op), ("beroep_uitspraak_op", beroep_ingesteld_op, beroep_uitspraak_op),
+                ("hoger_beroep_ingesteld_op", beroep_uitspraak_op, hoger_beroep_ingesteld_op),
+                ("hoger_beroep_uitspraak_op", hoger_beroep_ingesteld_op, hoger_beroep_uitspraak_op))
+    for veld, eerder, later in volgorde:
+        if later and eerder and later < eerder and veld not in fouten:
+            fouten[veld] = str(VOLGORDE_DATUMS)
+    if bekendgemaakt_op and not beslist_op:
+        fouten["bekendgemaakt_op"] = str(EERST_BESLISSING_OP_BEZWAAR)
+    if beroep_ingesteld_op and not bekendgemaakt_op:
+        fouten["beroep_ingesteld_op"] = str(EERST_BEKENDMAKING_BOB)
+    for uitkomst, datum, u_veld, d_veld in ((beroep_uitkomst, beroep_uitspraak_op, "beroep_uitkomst",
+                                             "beroep_uitspraak_op"),
+                                            (hoger_beroep_uitkomst, hoger_beroep_uitspraak_op,
+                                             "hoger_beroep_uitkomst", "hoger_beroep_uitspraak_op")):
+        if uitkomst and not datum:
+            fouten.setdefault(d_veld, str(UITSPRAAK_ZONDER_DATUM))
+        if datum and not uitkomst:
+            fouten.setdefault(u_veld, str(DATUM_ZONDER_UITSPRAAK))
+    if (beroep_uitkomst or beroep_uitspraak_op) and not beroep_ingesteld_op:
+        fouten.setdefault("beroep_ingesteld_op", str(EERST_BEROEP))
+    if hoger_beroep_ingesteld_op and not beroep_uitspraak_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(EERST_UITSPRAAK))
+    if (hoger_beroep_uitkomst or hoger_beroep_uitspraak_op) and not hoger_beroep_ingesteld_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(EERST_BEROEP))
+    if beroep_uitkomst == RechterUitkomst.INGETROKKEN and hoger_beroep_ingesteld_op:
+        fouten.setdefault("hoger_beroep_ingesteld_op", str(GEEN_HOGER_BEROEP_NA_INTREKKEN))
+    return fouten

@@ -19,7 +19,7 @@ from pip_plans.models import Pip, PipStatus
 from pip_plans.rules import Leerroute
 
 from . import rules
-from .models import OPEN_STATUSSEN, HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from .models import OPEN_STATUSSEN, EerdereBoete, HandhavingInstellingen, Handhavingszaak, ZaakStatus
 from .rules import BesluitUitkomst
 
 
@@ -48,10 +48,17 @@ def open_zaken() -> QuerySet[Handhavingszaak]:
 
 
 def boetes_beslist_in(jaar: int) -> QuerySet[Handhavingszaak]:
-    """Fines decided (dagtekening) in this year, without those herroepen in bezwaar. The dashboard's
+    """Fines decided (dagtekening) in this year, without those herroepen in bezwaar or annulled by a court. The dashboard's
     count and total and the list behind them both use this, so they cannot drift apart."""
     return (Handhavingszaak.objects.filter(besluit_uitkomst=BesluitUitkomst.BOETE, dagtekening__year=jaar)
-            .exclude(bezwaar_uitkomst=rules.BezwaarUitkomst.GEGROND))
+            .exclude(VERNIETIGD))
+
+
+# The query form of rules.vernietigd: herroepen on bezwaar, or annulled by the last judgment recorded.
+VERNIETIGD = (Q(bezwaar_uitkomst=rules.BezwaarUitkomst.GEGROND)
+              | Q(hoger_beroep_uitkomst=rules.RechterUitkomst.VERNIETIGD)
+              | (Q(beroep_uitkomst=rules.RechterUitkomst.VERNIETIGD)
+                 & ~Q(hoger_beroep_uitkomst=rules.RechterUitkomst.BOETE_BLIJFT)))
 
 
 OPEN = "open"
@@ -84,7 +91,8 @@ def zaak_voor(*, user: User, zaak_id: int) -> Handhavingszaak:
     return (
         Handhavingszaak.objects.select_related(
             "dossier__inburgeraar", "dossier__werkcoach", "dossier__team", "geopend_door", "voornemen_door",
-            "besluit_door", "waarschuwing_document", "voornemen_document", "besluit_document",
+            "besluit_door", "waarschuwing_document", "voornemen_document", "besluit_document", "rapport_door",
+            "rapport_document",
         ).get(pk=zaak_id, dossier__in=access.zichtbare_dossiers(user).values("pk"))
     )
 
@@ -96,17 +104,37 @@ def oproepen(dossier: Dossier) -> list[rules.Oproep]:
 
 
 def eerdere_boetes(zaak: Handhavingszaak) -> list[rules.EerdereBoete]:
-    """The fines decided in the same dossier in other zaken."""
-    andere = (Handhavingszaak.objects.filter(dossier_id=zaak.dossier_id, besluit_uitkomst=BesluitUitkomst.BOETE)
+    """Every fine imposed on the PERSON before this one (Besluit 7.1 lid 3 and 5): the decided fines in
+    the other zaken of all their dossiers in this gemeente (Wet 22 intake fines included), and the fines
+    of an earlier gemeente a consulent recorded (Wet 35 lid 4). Two queries."""
+    inburgeraar_id = zaak.dossier.inburgeraar_id
+    andere = (Handhavingszaak.objects.filter(dossier__inburgeraar_id=inburgeraar_id,
+                                             besluit_uitkomst=BesluitUitkomst.BOETE)
               .exclude(pk=zaak.pk).order_by("dagtekening", "pk"))
-    return [
+    eigen = [
         rules.EerdereBoete(
-            regime=z.regime, basisbedrag=z.grondbedrag or Decimal("0"), bedrag=z.boetebedrag or Decimal("0"),
-            besluit_datum=z.dagtekening, onherroepelijk_op=z.onherroepelijk_op,
+            regime=z.regime, bedrag=z.boetebedrag or Decimal("0"), besluit_datum=z.dagtekening,
+            geconstateerd_op=z.geconstateerd_op, onherroepelijk_op=z.onherroepelijk_op,
             nieuwe_termijn_einde=z.nieuwe_termijn_einde, herroepen=z.herroepen,
+            zelfde_dossier=z.dossier_id == zaak.dossier_id, bron=f"zaak {z.pk}",
         )
         for z in andere
     ]
+    elders = [
+        rules.EerdereBoete(
+            regime=b.regime, bedrag=b.bedrag, besluit_datum=b.opgelegd_op, geconstateerd_op=b.geconstateerd_op,
+            onherroepelijk_op=b.onherroepelijk_op, herroepen=b.vervallen, zelfde_dossier=False,
+            bron=f"gemeente {b.gemeente}",
+        )
+        for b in EerdereBoete.objects.filter(inburgeraar_id=inburgeraar_id).order_by("opgelegd_op", "pk")
+    ]
+    return eigen + elders
+
+
+def eerdere_boetes_elders(dossier: Dossier) -> list[EerdereBoete]:
+    """The fines of earlier gemeenten recorded for this dossier's inburgeraar (the handhaving tab)."""
+    return list(EerdereBoete.objects.filter(inburgeraar_id=dossier.inburgeraar_id)
+                .select_related("vastgelegd_door").order_by("opgelegd_op", "pk"))
 
 
 @dataclass(frozen=True)
@@ -124,7 +152,6 @@ class BoeteInvoer:
 def berekening(zaak: Handhavingszaak, invoer: BoeteInvoer, *, peildatum: date,
                instellingen: HandhavingInstellingen | None = None) -> rules.Berekening:
     """The amount for this zaak now, with its derivation; for brede intake only when Wet 14 lid 1 was met."""
-    instellingen = instellingen or HandhavingInstellingen.huidig()
     if fouten := rules.verplichting_fouten(verplichting=zaak.verplichting, is_asiel=zaak.dossier.is_asiel):
         return rules.Berekening(None, None, [], fouten)
     if zaak.regime == rules.Regime.BREDE_INTAKE:
@@ -141,9 +168,9 @@ def berekening(zaak: Handhavingszaak, invoer: BoeteInvoer, *, peildatum: date,
         eerdere_in_termijn=in_termijn, intake_afgerond_op=intake.afgerond_op if intake else None,
         verwijtbaarheid=invoer.verwijtbaarheid, verwijtbaarheid_reden=invoer.verwijtbaarheid_reden,
         matiging=invoer.matiging or Decimal("0"), matiging_reden=invoer.matiging_reden,
-        duo_nieuwe_termijn_maanden=invoer.duo_nieuwe_termijn_maanden,
+        duo_nieuwe_termijn_maanden=invoer.duo_nieuwe_termijn_maanden, geconstateerd_op=zaak.geconstateerd_op,
     )
-    return rules.boete_berekenen(feiten, instellingen.bedragen())
+    return rules.boete_berekenen(feiten)
 
 
 # --- the evidence timeline -------------------------------------------------------------------------------
@@ -228,12 +255,17 @@ def _andere_zaken(zaak: Handhavingszaak) -> list[Gebeurtenis]:
 
 def _eigen(zaak: Handhavingszaak) -> list[Gebeurtenis]:
     uitkomst = [Gebeurtenis(zaak.geopend_op.date(), "Zaak geopend", zaak.omschrijving, "zaak")]
-    uitkomst += [Gebeurtenis(g.datum, g.get_uitkomst_display(), g.verslag, "zaak") for g in zaak.gesprekken.all()]
+    uitkomst += [Gebeurtenis(g.datum, g.get_uitkomst_display(),
+                             g.verslag + (f"\nCautie (Awb 5:10a): {g.get_cautie_display()}" if g.cautie else ""), "zaak")
+                 for g in zaak.gesprekken.all()]
     uitkomst += [Gebeurtenis(n.datum, "Notitie", n.tekst, "zaak", notitie_id=n.pk if n.bijlage else None,
                              bijlage_naam=n.bijlage_naam) for n in zaak.notities.all()]
     if zaak.waarschuwing_op:
         uitkomst.append(Gebeurtenis(zaak.waarschuwing_op, "Schriftelijke waarschuwing verstuurd",
                                     zaak.waarschuwing_toelichting, "zaak", document_soort="waarschuwing"))
+    if zaak.rapport_dagtekening:
+        uitkomst.append(Gebeurtenis(zaak.rapport_dagtekening, "Rapport opgemaakt (Awb 5:48)",
+                                    zaak.rapport_overtreding, "zaak", document_soort="rapport"))
     if zaak.voornemen_op:
         uitkomst.append(Gebeurtenis(zaak.voornemen_op, "Voornemen tot boete verstuurd",
                                     f"Voorgenomen boete {rules.euro(zaak.voornemen_bedrag or Decimal(0))}.", "zaak",
@@ -249,6 +281,12 @@ def _eigen(zaak: Handhavingszaak) -> list[Gebeurtenis]:
     if zaak.bezwaar_ontvangen_op:
         uitkomst.append(Gebeurtenis(zaak.bezwaar_ontvangen_op, "Bezwaar ontvangen",
                                     zaak.get_bezwaar_uitkomst_display(), "zaak"))
+    if zaak.beroep_ingesteld_op:
+        uitkomst.append(Gebeurtenis(zaak.beroep_ingesteld_op, "Beroep ingesteld", zaak.get_beroep_uitkomst_display(),
+                                    "zaak"))
+    if zaak.hoger_beroep_ingesteld_op:
+        uitkomst.append(Gebeurtenis(zaak.hoger_beroep_ingesteld_op, "Hoger beroep ingesteld",
+                                    zaak.get_hoger_beroep_uitkomst_display(), "zaak"))
     if zaak.afgesloten_op:
         uitkomst.append(Gebeurtenis(zaak.afgesloten_op.date(), f"Afgesloten: {zaak.get_afsluit_reden_display()}",
                                     zaak.afsluit_toelichting, "zaak"))

@@ -20,17 +20,19 @@ from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.models import AtwInstelling
-from inburgering.kalender.selectors import bezwaar_einde, gelijkgestelde_dagen_na, vandaag
+from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
+from pip_plans.selectors import geldend_pip
 
 from . import rules, selectors
-from .models import Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
+from .models import EerdereBoete, Gesprek, HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
 from .rules import Betaalstatus, Regime, Stap
 
 WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
+RAPPORT_TEMPLATE = "handhaving/rapport.html"
 BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
-TEMPLATE_VERSIE = "2026.2"  # raise on every textual change of a letter
+TEMPLATE_VERSIE = "2026.3"  # raise on every textual change of a letter
 
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
@@ -68,7 +70,7 @@ def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
         .filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
         pk=zaak_id, mag=lambda z: access.mag_dossier_bewerken(by, z.dossier), versie=versie,
     )
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    stand = zaak.stand()
     if stap is not None and rules.alleen_consulent(stap, stand):
         _alleen_consulent(by)
     if stap is not None and not rules.stap_mogelijk(stap, stand):
@@ -80,6 +82,7 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
     context = {
         "zaak": zaak, "dossier": zaak.dossier, "inburgeraar": zaak.dossier.inburgeraar,
         "gemeente": GemeenteInstellingen.huidig(), "instellingen": HandhavingInstellingen.huidig(),
+        "boete_brede_intake": rules.BOETE_BREDE_INTAKE,
         "ondertekenaar": by,
         "functie": "consulent inburgering" if by.heeft_rol(Rol.CONSULENT) else "werkcoach inburgering", **extra,
     }
@@ -89,9 +92,11 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
 
 @transaction.atomic
 def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtreding_datum: date,
-                by: User) -> Handhavingszaak:
-    """A werkcoach (or consulent) opens a zaak on a signal. The lapse of the power to fine (Awb 5:45)
-    starts at the violation and joins the termijnen."""
+                by: User, geconstateerd_op: date | None = None) -> Handhavingszaak:
+    """A werkcoach (or consulent) opens a zaak on a signal. A Wet 23 zaak needs the day the breach was
+    geconstateerd (the anchor of the doubling, Besluit 7.1 lid 3) and a vastgesteld PIP (the duties it
+    enforces are the PIP's). The lapse of the power to fine (Awb 5:45) starts at the violation and joins
+    the termijnen."""
     dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
                            mag=lambda d: access.mag_dossier_bewerken(by, d))
     if not dossier.is_actief:
@@ -102,8 +107,12 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
         raise ValidationError({"omschrijving": str(_("Beschrijf het signaal."))})
     if fouten := rules.verplichting_fouten(verplichting=verplichting, is_asiel=dossier.is_asiel):
         raise ValidationError(fouten)
+    _fouten(rules.openen_fouten(
+        regime=rules.regime_voor(verplichting), overtreding_datum=overtreding_datum,
+        geconstateerd_op=geconstateerd_op, vandaag=vandaag(), pip_vastgesteld=geldend_pip(dossier) is not None,
+    ))
     zaak = Handhavingszaak(dossier=dossier, verplichting=verplichting, omschrijving=omschrijving,
-                           overtreding_datum=overtreding_datum, geopend_door=by)
+                           overtreding_datum=overtreding_datum, geconstateerd_op=geconstateerd_op, geopend_door=by)
     zaak.verjaring_op = _verjaring(zaak)
     opslaan(zaak, reden="Zaak geopend", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk, by=by)
@@ -111,20 +120,45 @@ def zaak_openen(*, dossier_id: int, verplichting: str, omschrijving: str, overtr
 
 
 def _verjaring(zaak: Handhavingszaak) -> date:
-    bedragen = HandhavingInstellingen.huidig().bedragen()
-    maximum = bedragen.brede_intake if zaak.regime == Regime.BREDE_INTAKE else bedragen.pip_maximum
-    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum, bedragen=bedragen)[0]
+    """Awb 5:45: 3 or 5 years from the violation by the statutory maximum; moved by the days bezwaar or
+    beroep ran (lid 3)."""
+    maximum = rules.BOETE_BREDE_INTAKE if zaak.regime == Regime.BREDE_INTAKE else rules.BOETE_PIP_MAXIMUM
+    geschorst = rules.verjaring_geschorste_dagen(zaak.rechtsgang(), vandaag=vandaag())
+    return rules.verjaring(overtreding_datum=zaak.overtreding_datum, wettelijk_maximum=maximum,
+                           geschorste_dagen=geschorst)[0]
 
 
 @transaction.atomic
-def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User) -> Gesprek:
-    """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek."""
+def eerdere_boete_vastleggen(*, dossier_id: int, gemeente: str, regime: str, bedrag: Decimal, opgelegd_op: date,
+                             bron: str, by: User, geconstateerd_op: date | None = None,
+                             onherroepelijk_op: date | None = None) -> EerdereBoete:
+    """A consulent records a fine an earlier gemeente imposed on the person (Wet 35 lid 4); it counts
+    towards the cap of Besluit 7.1 lid 5 in every dossier of the person."""
+    dossier = vergrendelen(access.zichtbare_dossiers(by), pk=dossier_id,
+                           mag=lambda d: access.mag_dossier_bewerken(by, d))
+    _alleen_consulent(by)
+    _fouten(rules.eerdere_boete_fouten(opgelegd_op=opgelegd_op, geconstateerd_op=geconstateerd_op,
+                                       onherroepelijk_op=onherroepelijk_op, bron=bron, vandaag=vandaag()))
+    boete = EerdereBoete(inburgeraar_id=dossier.inburgeraar_id, gemeente=gemeente, regime=regime, bedrag=bedrag,
+                         opgelegd_op=opgelegd_op, geconstateerd_op=geconstateerd_op,
+                         onherroepelijk_op=onherroepelijk_op, bron=bron, vastgelegd_door=by)
+    opslaan(boete, reden=f"Boete van een eerdere gemeente vastgelegd ({gemeente}, art. 35 lid 4)", door=by)
+    return boete
+
+
+@transaction.atomic
+def gesprek_vastleggen(*, zaak_id: int, datum: date, uitkomst: str, verslag: str, by: User,
+                       cautie: str = "") -> Gesprek:
+    """Prevention first: a conversation, or a recorded failed attempt, moves the zaak from signaal to gesprek.
+    A held conversation records whether the cautie was given (Awb 5:10a)."""
     # Wider than the zaak page, which offers it until the voornemen: the service takes it on any open zaak.
     zaak = _zaak_voor_stap(zaak_id, None, by)
     if not zaak.is_open:
         raise ValidationError(rules.ZAAK_AFGESLOTEN)
     _niet_in_toekomst("datum", datum)
-    gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by)
+    _fouten(rules.gesprek_fouten(uitkomst=uitkomst, cautie=cautie))
+    gesprek = Gesprek(zaak=zaak, datum=datum, uitkomst=uitkomst, verslag=verslag, vastgelegd_door=by,
+                      cautie=cautie if uitkomst == rules.GesprekUitkomst.GEVOERD else "")
     opslaan(gesprek, reden="Gesprek vastgelegd", door=by)
     if zaak.status == ZaakStatus.SIGNAAL:
         zaak.gesprek_voeren()
@@ -175,6 +209,28 @@ def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str
     return zaak
 
 
+@transaction.atomic
+def rapport_opmaken(*, zaak_id: int, dagtekening: date, overtreding: str, voorschrift: str, plaats: str,
+                    versie: int | None, by: User) -> Handhavingszaak:
+    """The rapport (Awb 5:48): dated, naming the person, the breach, the rule breached and where and when
+    it was geconstateerd, by its author; required before the voornemen of a Wet 23 fine (5:53). Its
+    dagtekening starts the 13-week decision term (5:51, a termijn van orde). The PDF is rendered in this
+    transaction; a copy goes with the boetebeschikking."""
+    zaak = _zaak_voor_stap(zaak_id, Stap.RAPPORT, by, versie=versie)
+    _fouten(rules.rapport_fouten(dagtekening=dagtekening, geconstateerd_op=zaak.geconstateerd_op,
+                                 overtreding=overtreding, voorschrift=voorschrift, plaats=plaats, vandaag=vandaag()))
+    zaak.rapport_dagtekening = dagtekening
+    zaak.rapport_door = by
+    zaak.rapport_overtreding = overtreding
+    zaak.rapport_voorschrift = voorschrift
+    zaak.rapport_plaats = plaats
+    zaak.rapport_document = _brief(zaak, template=RAPPORT_TEMPLATE, soort="handhaving_rapport", titel="Rapport",
+                                   by=by)
+    opslaan(zaak, reden="Rapport opgemaakt (Awb 5:48)", door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
+    return zaak
+
+
 def zienswijze_einde(verzonden_op: date) -> date:
     """Awb 4:8: the zienswijze period (a setting, default 2 weeks) with the Algemene termijnenwet."""
     weken = HandhavingInstellingen.huidig().zienswijze_weken
@@ -195,6 +251,7 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
         gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)),
         waarschuwing_verstuurd=zaak.waarschuwing_op is not None,
         altijd_eerst_waarschuwen=instellingen.altijd_eerst_waarschuwen,
+        regime=zaak.regime, rapport_opgemaakt=zaak.rapport_dagtekening is not None,
     ))
     if zaak.bijstand_verlaagd:
         raise ValidationError(WET27_ZAAK)
@@ -280,6 +337,8 @@ def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, versie: int | None, by
     zaak = _zaak_voor_stap(zaak_id, Stap.BESLUIT, by, versie=versie)
     if zaak.geopend_door_id == by.pk:
         raise PermissionDenied(EIGEN_ZAAK)
+    if zaak.rapport_door_id == by.pk:
+        raise PermissionDenied(rules.RAPPORT_AUTEUR)
     berekening, fouten = besluit_controleren(zaak, invoer)
     _fouten(fouten)
     zaak.besluiten()
@@ -317,18 +376,70 @@ def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: 
                                    bezwaar_weken=GemeenteInstellingen.huidig().bezwaar_weken)
 
 
+def _rechtsmiddel_termijn(bekendmaking: date | None) -> date | None:
+    """Awb 6:7/6:8: six weeks from the day after the bekendmaking (of the beslissing op bezwaar, or the
+    sending of the judgment), extended by the Algemene termijnenwet (a statutory term: it always applies)."""
+    if bekendmaking is None:
+        return None
+    return fatale_datum(datums.bezwaartermijn_einde(bekendmaking, rules.BEROEP_WEKEN), atw=True)
+
+
 @transaction.atomic
 def bezwaar_vastleggen(*, zaak_id: int, ontvangen_op: date, uitkomst: str, beslist_op: date | None,
-                       versie: int | None, by: User) -> Handhavingszaak:
-    """Bezwaar against the boetebeschikking: received (date) and, later, its outcome. A fine herroepen
-    no longer counts for the cap or the doubling."""
+                       versie: int | None, by: User, bekendgemaakt_op: date | None = None) -> Handhavingszaak:
+    """Bezwaar against the boetebeschikking: received (date) and, later, its outcome and the bekendmaking
+    of the beslissing op bezwaar, from which the beroepstermijn runs. A fine herroepen no longer counts
+    for the cap or the doubling; the lapse term is suspended while the bezwaar runs (Awb 5:45 lid 3)."""
     zaak = _zaak_voor_stap(zaak_id, Stap.BEZWAAR, by, versie=versie)
     _fouten(rules.bezwaar_fouten(ontvangen_op=ontvangen_op, uitkomst=uitkomst, beslist_op=beslist_op,
                                  bekendmaking=zaak.bekendmaking, vandaag=vandaag()))
+    _fouten(rules.rechtsgang_fouten(
+        bekendgemaakt_op=bekendgemaakt_op, beslist_op=beslist_op, beroep_ingesteld_op=zaak.beroep_ingesteld_op,
+        beroep_uitkomst=zaak.beroep_uitkomst, beroep_uitspraak_op=zaak.beroep_uitspraak_op,
+        hoger_beroep_ingesteld_op=zaak.hoger_beroep_ingesteld_op, hoger_beroep_uitkomst=zaak.hoger_beroep_uitkomst,
+        hoger_beroep_uitspraak_op=zaak.hoger_beroep_uitspraak_op, vandaag=vandaag(),
+    ))
+    gehandhaafd = uitkomst in (rules.BezwaarUitkomst.ONGEGROND, rules.BezwaarUitkomst.NIET_ONTVANKELIJK)
+    if zaak.beroep_ingesteld_op and not gehandhaafd:
+        raise ValidationError({"uitkomst": str(rules.GEEN_BEROEP_MOGELIJK)})
     zaak.bezwaar_ontvangen_op = ontvangen_op
     zaak.bezwaar_uitkomst = uitkomst
     zaak.bezwaar_beslist_op = beslist_op
+    zaak.bezwaar_bekendgemaakt_op = bekendgemaakt_op if gehandhaafd else None
+    zaak.beroep_einde = _rechtsmiddel_termijn(zaak.bezwaar_bekendgemaakt_op)
+    zaak.verjaring_op = _verjaring(zaak)
     opslaan(zaak, reden="Bezwaar " + (zaak.get_bezwaar_uitkomst_display() if uitkomst else "ontvangen"), door=by)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
+    return zaak
+
+
+@transaction.atomic
+def beroep_vastleggen(*, zaak_id: int, beroep_ingesteld_op: date | None, beroep_uitkomst: str,
+                      beroep_uitspraak_op: date | None, hoger_beroep_ingesteld_op: date | None,
+                      hoger_beroep_uitkomst: str, hoger_beroep_uitspraak_op: date | None, versie: int | None,
+                      by: User) -> Handhavingszaak:
+    """Beroep and hoger beroep after a beslissing op bezwaar that upheld the fine: lodged, judgment and
+    outcome. The hoger-beroepstermijn (6 weeks, Atw) runs from the judgment. A fine annulled by the court
+    no longer counts for the cap or the doubling; the lapse term is suspended while they run (5:45 lid 3)."""
+    zaak = _zaak_voor_stap(zaak_id, Stap.BEROEP, by, versie=versie)
+    _fouten(rules.rechtsgang_fouten(
+        bekendgemaakt_op=zaak.bezwaar_bekendgemaakt_op, beslist_op=zaak.bezwaar_beslist_op,
+        beroep_ingesteld_op=beroep_ingesteld_op, beroep_uitkomst=beroep_uitkomst,
+        beroep_uitspraak_op=beroep_uitspraak_op, hoger_beroep_ingesteld_op=hoger_beroep_ingesteld_op,
+        hoger_beroep_uitkomst=hoger_beroep_uitkomst, hoger_beroep_uitspraak_op=hoger_beroep_uitspraak_op,
+        vandaag=vandaag(),
+    ))
+    zaak.beroep_ingesteld_op = beroep_ingesteld_op
+    zaak.beroep_uitkomst = beroep_uitkomst
+    zaak.beroep_uitspraak_op = beroep_uitspraak_op
+    uitspraak = beroep_uitspraak_op if beroep_uitkomst != rules.RechterUitkomst.INGETROKKEN else None
+    zaak.hoger_beroep_einde = _rechtsmiddel_termijn(uitspraak)
+    zaak.hoger_beroep_ingesteld_op = hoger_beroep_ingesteld_op
+    zaak.hoger_beroep_uitkomst = hoger_beroep_uitkomst
+    zaak.hoger_beroep_uitspraak_op = hoger_beroep_uitspraak_op
+    zaak.verjaring_op = _verjaring(zaak)
+    stand = zaak.get_hoger_beroep_uitkomst_display() or zaak.get_beroep_uitkomst_display() or "ingesteld"
+    opslaan(zaak, reden=f"Beroep: {stand}", door=by)
     termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 

@@ -1,6 +1,7 @@
 """The termijnen handhaving owns (DESIGN.md: the app that owns a fact owns the rule): the zienswijze
 period after a voornemen (Awb 4:8), the bezwaartermijn of a boetebeschikking (Awb 6:7), the new term
-for the brede intake a Wet 22 fine sets, and the lapse of the power to fine (Awb 5:45). Registered
+for the brede intake a Wet 22 fine sets, and the lapse of the power to fine (Awb 5:45) and the 13-week decision term after the rapport (Awb 5:51,
+a termijn van orde: it warns, nothing blocks on it). Registered
 with cases' engine in `apps.py`; computed from the stored zaak, so a recomputation changes nothing."""
 
 from django.db.models import TextChoices
@@ -10,6 +11,7 @@ from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
 from pip_plans.termijnen import PipTermijn
 
+from . import rules
 from .models import Handhavingszaak
 from .rules import BesluitUitkomst
 
@@ -22,6 +24,7 @@ class HandhavingTermijn(TextChoices):
     ZIENSWIJZE = "zienswijze", _("Zienswijzetermijn")
     INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
     VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
+    BESLISTERMIJN = "boete_beslistermijn", _("Beslistermijn boete na rapport (termijn van orde)")
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
@@ -43,6 +46,13 @@ def _voor_zaak(zaak: Handhavingszaak, intake_afgerond) -> list[TermijnBerekening
             fatale_datum=zaak.zienswijze_einde, streefdatum=zaak.zienswijze_einde,
             gehaald_op=zaak.zienswijze_ontvangen_op or besloten,
             toelichting=f"Zienswijze op het voornemen (handhavingszaak {zaak.pk})",
+        ))
+    if zaak.rapport_dagtekening and (zaak.is_open or besloten):
+        einde = rules.beslistermijn_einde(zaak.rapport_dagtekening)
+        uitkomst.append(TermijnBerekening(
+            soort=HandhavingTermijn.BESLISTERMIJN, sleutel=sleutel, basisdatum=zaak.rapport_dagtekening,
+            fatale_datum=einde, streefdatum=einde, gehaald_op=besloten,
+            toelichting=f"Besluit binnen 13 weken na het rapport (Awb 5:51; termijn van orde, handhavingszaak {zaak.pk})",
         ))
     if zaak.verjaring_op and (zaak.is_open or besloten):
         uitkomst.append(TermijnBerekening(

@@ -50,7 +50,8 @@ def _zaak_pagina(request: HttpRequest, zaak_id: int, pagina: str, toegang: Calla
 @login_required
 def handhaving_tab(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "handhaving")
-    context.update(zaken=selectors.zaken_voor_dossier(dossier), is_consulent=request.user.heeft_rol(Rol.CONSULENT))
+    context.update(zaken=selectors.zaken_voor_dossier(dossier), is_consulent=request.user.heeft_rol(Rol.CONSULENT),
+                   eerdere_boetes=selectors.eerdere_boetes_elders(dossier))
     return render(request, "handhaving/tab.html", context)
 
 
@@ -68,10 +69,27 @@ def zaak_openen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def eerdere_boete(request: HttpRequest, pk: int) -> HttpResponse:
+    return dossier_formulier(
+        request, pk, pagina="handhaving_eerdere_boete", form_class=forms.EerdereBoeteForm, toegang=_consulent,
+        opslaan=lambda dossier, data: services.eerdere_boete_vastleggen(dossier_id=dossier.pk, by=request.user,
+                                                                         **data),
+        titel=_("Boete van een eerdere gemeente vastleggen"), knop=_("Vastleggen"),
+        melding=_("De boete van de eerdere gemeente is vastgelegd. Zij telt mee voor het maximum."),
+        uitleg=_("Boetes die een eerdere gemeente oplegde en die niet zijn herroepen of vernietigd, tellen mee voor "
+                 "het maximum van Besluit inburgering 2021 art. 7.1 lid 5. De gemeente kan ze opvragen "
+                 "(Wet inburgering 2021, art. 35 lid 4)."),
+        volgende=lambda _boete: reverse("handhaving:tab", args=[pk]),
+        terug=lambda dossier: reverse("handhaving:tab", args=[dossier.pk]), terug_label=_("Terug naar handhaving"),
+    )
+
+
+@login_required
 def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
     zaak, context = _zaak_pagina(request, zaak_id, "handhaving_zaak")
     user = request.user
-    stand = rules.ZaakStand(status=zaak.status, besluit_uitkomst=zaak.besluit_uitkomst)
+    stand = zaak.stand()
     stappen = rules.mogelijke_stappen(stand, bewerken=_mag_bewerken(user, zaak.dossier),
                                       consulent=_consulent(user, zaak.dossier))
     context.update(
@@ -81,10 +99,13 @@ def zaak_detail(request: HttpRequest, zaak_id: int) -> HttpResponse:
         instellingen=HandhavingInstellingen.huidig(),
         brieven=[(soort, label, doc) for soort, label, doc in (
             ("waarschuwing", _("Waarschuwing"), zaak.waarschuwing_document),
+            ("rapport", _("Rapport (Awb 5:48)"), zaak.rapport_document),
             ("voornemen", _("Voornemen tot boete"), zaak.voornemen_document),
             ("besluit", _("Boetebeschikking"), zaak.besluit_document),
         ) if doc is not None],
         wacht_op_besluit=zaak.status == ZaakStatus.VOORNEMEN,
+        beslistermijn=rules.beslistermijn_einde(zaak.rapport_dagtekening) if zaak.rapport_dagtekening else None,
+        vandaag=vandaag(),
     )
     return render(request, "handhaving/zaak_detail.html", context)
 
@@ -101,10 +122,12 @@ def _zaak_formulier(request: HttpRequest, zaak_id: int, *, pagina: str, opslaan:
                     form_kwargs: Callable | None = None, **pagina_kwargs) -> HttpResponse:
     """A step on a zaak (inburgering.formulierpagina): the zaak (404 unless its dossier is visible),
     403 with nothing logged for who fails `toegang`, the read logged; `opslaan(zaak, data)` calls the
-    service, which gets the zaak's version the form was opened on. `initial` and `form_kwargs` may be
-    functions of the zaak. Back to the zaak, also after saving."""
+    service, which gets the zaak's version the form was opened on. `initial`, `form_kwargs` and `uitleg`
+    may be functions of the zaak. Back to the zaak, also after saving."""
     zaak, context = _zaak_pagina(request, zaak_id, pagina, toegang=toegang)
     stap = _stap_context(zaak)
+    if callable(pagina_kwargs.get("uitleg")):
+        pagina_kwargs["uitleg"] = pagina_kwargs["uitleg"](zaak)
     return formulier_pagina(
         request, context={**context, "onderwerp": stap["onderwerp"]},
         opslaan=lambda data: opslaan(zaak, data),
@@ -162,6 +185,23 @@ def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def rapport(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_rapport", form_class=forms.RapportForm,
+        opslaan=lambda zaak, data: services.rapport_opmaken(zaak_id=zaak.pk, by=request.user, **data),
+        titel=_("Rapport opmaken (Awb 5:48)"), knop=_("Rapport opmaken"),
+        melding=_("Het rapport is opgemaakt. De beslistermijn van 13 weken (Awb 5:51) loopt vanaf de dagtekening."),
+        initial=lambda zaak: {"dagtekening": vandaag(), "voorschrift": rules.VOORSCHRIFT.get(zaak.verplichting, ""),
+                              "overtreding": zaak.omschrijving},
+        uitleg=lambda zaak: _("Het rapport noemt de inburgeraar, de overtreding en het overtreden voorschrift, en waar "
+                              "en wanneer die is geconstateerd (op %(d)s). U bent de opsteller; u kunt daarna niet "
+                              "zelf over de boete besluiten. Een afschrift gaat mee met de boetebeschikking.")
+        % {"d": f"{zaak.geconstateerd_op:%d-%m-%Y}" if zaak.geconstateerd_op else "—"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def voornemen(request: HttpRequest, zaak_id: int) -> HttpResponse:
     return _zaak_formulier(
         request, zaak_id, pagina="handhaving_voornemen", form_class=forms.VoornemenForm, toegang=_consulent,
@@ -193,7 +233,25 @@ def bezwaar(request: HttpRequest, zaak_id: int) -> HttpResponse:
         opslaan=lambda zaak, data: services.bezwaar_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
         titel=_("Bezwaar vastleggen"), knop=_("Vastleggen"), melding=_("Het bezwaar is vastgelegd."),
         initial=lambda zaak: {"ontvangen_op": zaak.bezwaar_ontvangen_op or vandaag(), "uitkomst": zaak.bezwaar_uitkomst,
-                              "beslist_op": zaak.bezwaar_beslist_op},
+                              "beslist_op": zaak.bezwaar_beslist_op,
+                              "bekendgemaakt_op": zaak.bezwaar_bekendgemaakt_op},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beroep(request: HttpRequest, zaak_id: int) -> HttpResponse:
+    velden = ("beroep_ingesteld_op", "beroep_uitkomst", "beroep_uitspraak_op", "hoger_beroep_ingesteld_op",
+              "hoger_beroep_uitkomst", "hoger_beroep_uitspraak_op")
+    return _zaak_formulier(
+        request, zaak_id, pagina="handhaving_beroep", form_class=forms.BeroepForm, toegang=_consulent,
+        opslaan=lambda zaak, data: services.beroep_vastleggen(zaak_id=zaak.pk, by=request.user, **data),
+        titel=_("Beroep en hoger beroep vastleggen"), knop=_("Vastleggen"), melding=_("Vastgelegd."),
+        initial=lambda zaak: {veld: getattr(zaak, veld) for veld in velden},
+        uitleg=lambda zaak: _("Beroep kon worden ingesteld tot en met %(d)s (6 weken na de bekendmaking van de "
+                              "beslissing op bezwaar, Awb 6:7). Een boete die de rechter vernietigt, telt niet meer "
+                              "mee voor het maximum en de verdubbeling.")
+        % {"d": f"{zaak.beroep_einde:%d-%m-%Y}" if zaak.beroep_einde else "—"},
     )
 
 
@@ -277,7 +335,10 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
     if berekening is None:
         berekening = selectors.berekening(zaak, _boete_invoer(initial), peildatum=vandaag())
     context.update(_stap_context(zaak), form=form, berekening=berekening, instellingen=HandhavingInstellingen.huidig(),
-                   eigen_zaak=zaak.geopend_door_id == request.user.pk, titel=_("Besluit nemen"), uitleg="")
+                   eigen_zaak=zaak.geopend_door_id == request.user.pk,
+                   eigen_rapport=zaak.rapport_door_id == request.user.pk,
+                   beslistermijn=rules.beslistermijn_einde(zaak.rapport_dagtekening) if zaak.rapport_dagtekening
+                   else None, vandaag=vandaag(), titel=_("Besluit nemen"), uitleg="")
     return render(request, "handhaving/besluit.html", context)
 
 
@@ -285,7 +346,8 @@ def besluit(request: HttpRequest, zaak_id: int) -> HttpResponse:
 @login_required
 def brief(request: HttpRequest, zaak_id: int, soort: str) -> HttpResponse:
     zaak, _context = _zaak_pagina(request, zaak_id, f"handhaving_brief_{soort}"[:50])
-    document = {"waarschuwing": zaak.waarschuwing_document, "voornemen": zaak.voornemen_document,
+    document = {"waarschuwing": zaak.waarschuwing_document, "rapport": zaak.rapport_document,
+                "voornemen": zaak.voornemen_document,
                 "besluit": zaak.besluit_document}.get(soort)
     if document is None:
         raise Http404

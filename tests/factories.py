@@ -333,6 +333,7 @@ class HandhavingszaakFactory(factory.django.DjangoModelFactory):
     verplichting = "pvt"
     omschrijving = "Niet verschenen bij het participatieverklaringstraject."
     overtreding_datum = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
+    geconstateerd_op = factory.LazyAttribute(lambda o: o.overtreding_datum)
     geopend_door = factory.LazyAttribute(lambda o: o.dossier.werkcoach)
 
     class Params:

@@ -53,6 +53,7 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     assert_geen_axe_fouten(page, "zaak openen, met fouten")
     _veld(page, "Welke verplichting is niet nagekomen?").select_option(label="Brede intake: niet verschenen")
     _veld(page, "Datum van de overtreding").fill((VANDAAG - timedelta(days=14)).isoformat())
+    _veld(page, "Overtreding geconstateerd op").fill((VANDAAG - timedelta(days=13)).isoformat())
     _veld(page, "Omschrijving van het signaal").fill("Niet verschenen op de tweede oproep voor de brede intake.")
     page.get_by_role("button", name="Zaak openen").click()
     expect(page.get_by_role("heading", level=2, name=re.compile("Handhavingszaak"))).to_be_visible()
@@ -62,6 +63,7 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     page.get_by_role("link", name="Gesprek vastleggen").click()
     assert_geen_axe_fouten(page, "gesprek")
     page.get_by_label("Gesprek gevoerd").check()
+    page.get_by_label("Ja, de cautie is gegeven").check()
     _veld(page, "Verslag").fill("Gebeld: de brief was niet begrepen. Uitleg gegeven met tolk.")
     page.get_by_role("button", name="Vastleggen").click()
     expect(page.get_by_role("status")).to_contain_text("Het gesprek is vastgelegd.")
@@ -73,6 +75,13 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     expect(page.get_by_role("status")).to_contain_text("De waarschuwing is vastgelegd.")
     assert_geen_axe_fouten(page, "zaak, waarschuwing")
     assert _download(page, "Waarschuwing downloaden (PDF)").startswith(b"%PDF")
+
+    page.get_by_role("link", name="Rapport opmaken (Awb 5:48)").click()
+    assert_geen_axe_fouten(page, "rapport")
+    _veld(page, "Waar geconstateerd").fill("Gemeentehuis Appingedam, intakegesprek")
+    page.get_by_role("button", name="Rapport opmaken").click()
+    expect(page.get_by_role("status")).to_contain_text("Het rapport is opgemaakt.")
+    assert _download(page, "Rapport (Awb 5:48) downloaden (PDF)").startswith(b"%PDF")
     page.get_by_role("button", name="Uitloggen").click()
 
     # --- the consulent: voornemen, zienswijze, besluit ---
@@ -100,7 +109,7 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     expect(page.get_by_role("status")).to_contain_text("De zienswijze is vastgelegd.")
 
     page.get_by_role("link", name="Besluit nemen").click()
-    expect(page.get_by_text("Brede intake (art. 22): vast bedrag € 250,00.")).to_be_visible()
+    expect(page.get_by_text("Brede intake (Wet inburgering 2021 art. 22, Besluit 7.1): vast bedrag € 250,00.")).to_be_visible()
     assert_geen_axe_fouten(page, "besluit")
     page.get_by_role("button", name="Besluit nemen").click()  # no motivering, no weging: errors
     expect(page.locator("#foutenoverzicht")).to_contain_text("Weging van de zienswijze: Dit veld is verplicht.")
@@ -110,9 +119,23 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
                                                  "over de waarschuwing is genegeerd.")
     page.get_by_role("button", name="Besluit nemen").click()
     expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
-    expect(page.get_by_text("Brede intake (art. 22): vast bedrag € 250,00.")).to_be_visible()
+    expect(page.get_by_text("Brede intake (Wet inburgering 2021 art. 22, Besluit 7.1): vast bedrag € 250,00.")).to_be_visible()
     assert_geen_axe_fouten(page, "zaak, besluit")
     assert _download(page, "Boetebeschikking downloaden (PDF)").startswith(b"%PDF")
+
+
+    # --- a fine of an earlier gemeente (Wet 35 lid 4), counted towards the cap ---
+    page.get_by_role("link", name="Alle handhavingszaken").click()
+    page.get_by_role("link", name="Boete van een eerdere gemeente vastleggen").click()
+    assert_geen_axe_fouten(page, "eerdere boete")
+    _veld(page, "Gemeente die de boete oplegde").fill("Groningen")
+    page.get_by_label("Verplichtingen uit het PIP (Wet inburgering 2021, art. 23)").check()
+    _veld(page, "Bedrag (euro)").fill("100")
+    _veld(page, "Datum opgelegd (dagtekening)").fill((VANDAAG - timedelta(days=300)).isoformat())
+    _veld(page, "Bron en omschrijving").fill("Brief van Groningen op ons verzoek.")
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("De boete van de eerdere gemeente is vastgelegd.")
+    expect(page.get_by_text("Brief van Groningen op ons verzoek.")).to_be_visible()
 
     zaak.refresh_from_db()
     assert (zaak.status, zaak.besluit_uitkomst, zaak.boetebedrag, zaak.besluit_door) == ("besluit", "boete", 250,

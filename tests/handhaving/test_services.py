@@ -53,17 +53,30 @@ def versie(zaak) -> int:
     return Handhavingszaak.objects.values_list("versie", flat=True).get(pk=zaak.pk)
 
 
-def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN):
+def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN, geconstateerd_op=None):
+    """Open a zaak; a Wet 23 zaak gets the vastgesteld PIP it needs."""
+    if rules.regime_voor(verplichting) == rules.Regime.PIP and not dossier.pips.filter(status="vastgesteld").exists():
+        PipFactory(dossier=dossier, vastgesteld=True)
     return services.zaak_openen(dossier_id=dossier.pk, verplichting=verplichting, omschrijving="Niet verschenen.",
-                                overtreding_datum=VANDAAG - timedelta(days=20), by=by)
+                                overtreding_datum=VANDAAG - timedelta(days=20),
+                                geconstateerd_op=geconstateerd_op or VANDAAG - timedelta(days=18), by=by)
 
 
 def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="Besproken.", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="Besproken.", by=werkcoach)
     services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    if zaak.regime == rules.Regime.PIP:  # Awb 5:53: a rapport before the voornemen
+        rapport(zaak, werkcoach)
     return services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
                                         toelichting="", **{"verwijtbaarheid": "", "verwijtbaarheid_reden": "",
                                                            **voornemen}, by=consulent)
+
+
+def rapport(zaak, by, dagtekening=None):
+    dagtekening = dagtekening or max(GISTEREN, Handhavingszaak.objects.get(pk=zaak.pk).geconstateerd_op)
+    return services.rapport_opmaken(zaak_id=zaak.pk, versie=versie(zaak), dagtekening=dagtekening,
+                                    overtreding="Drie keer niet op de PVT-bijeenkomst.", voorschrift="Wet 23",
+                                    plaats="Bij de aanbieder van het PVT", by=by)
 
 
 def invoer(**kwargs):
@@ -133,7 +146,7 @@ def test_the_consulent_who_opened_the_zaak_cannot_decide_it(intake_dossier, cons
 
 def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
     with pytest.raises(PermissionDenied):
         services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, verwijtbaarheid="",
@@ -159,7 +172,7 @@ def test_no_warning_without_a_conversation_or_attempt(intake_dossier, werkcoach)
 def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
     zaak = openen(dossier, werkcoach, verplichting="pvt")
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     kwargs = {"zaak_id": zaak.pk, "verzonden_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
               "toelichting": "", "by": consulent}
     with pytest.raises(ValidationError) as fout:
@@ -169,6 +182,10 @@ def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     instellingen = HandhavingInstellingen.huidig()
     instellingen.altijd_eerst_waarschuwen = False
     instellingen.save()
+    with pytest.raises(ValidationError) as fout:  # Awb 5:53: the rapport first, for every Wet 23 fine
+        services.voornemen_versturen(**kwargs, versie=versie(zaak))
+    assert fout.value.messages == [str(rules.RAPPORT_EERST)]
+    rapport(zaak, werkcoach)
     zaak = services.voornemen_versturen(**kwargs, versie=versie(zaak))
     assert zaak.status == ZaakStatus.VOORNEMEN
     assert zaak.voornemen_bedrag == Decimal("25.00")  # €50 × 50 %
@@ -228,21 +245,84 @@ def test_no_decision_before_the_zienswijze_period_ended(intake_dossier, werkcoac
     assert "loopt nog" in fout.value.message_dict["__all__"][0]
 
 
-def test_the_pip_fine_doubles_after_an_earlier_final_fine(werkcoach, consulent):
+def test_the_pip_fine_doubles_after_an_earlier_final_fine_besluit_7_1_lid_3(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
-    # An earlier €50 fine, bezwaartermijn over without bezwaar: final (onherroepelijk) a week ago.
+    # An earlier €50 fine, geconstateerd 40 days ago, bezwaartermijn over without bezwaar: final a week ago.
     HandhavingszaakFactory(dossier=dossier, boete=True, dagtekening=VANDAAG - timedelta(days=60),
                            bezwaar_einde=VANDAAG - timedelta(days=8), status="afgesloten", afsluit_reden="afgehandeld")
-    zaak = openen(dossier, werkcoach, verplichting="map")
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
     Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG)
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verwijtbaarheid="opzet", verwijtbaarheid_reden="Bewust weggebleven.")
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
     assert zaak.voornemen_bedrag == Decimal("100.00")
-    assert any("verdubbeld" in stap for stap in zaak.voornemen_afleiding)
+    tekst = " ".join(zaak.voornemen_afleiding)
+    assert "Besluit 7.1 lid 3" in tekst and "2^1" in tekst
+    assert f"geconstateerd op {VANDAAG - timedelta(days=40):%d-%m-%Y}" in tekst
+
+
+def test_a_fine_not_yet_final_on_the_voornemen_date_does_not_double_besluit_7_1_lid_3(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    HandhavingszaakFactory(dossier=dossier, boete=True)  # bezwaartermijn still running
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
+    assert zaak.voornemen_bedrag == Decimal("50.00")
+
+
+def test_every_fine_of_the_person_and_of_an_earlier_gemeente_counts_towards_the_cap_besluit_7_1_lid_5(
+        werkcoach, consulent):
+    # One dossier per person in this gemeente (a database constraint); the selector counts by person.
+    dossier = oud = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    # A Wet 22 intake fine decided long before the termijn (it counts), and a fine herroepen on bezwaar (not).
+    HandhavingszaakFactory(dossier=oud, verplichting="intake_niet_verschenen", boete=True, boetebedrag=250,
+                           dagtekening=VANDAAG - timedelta(days=400))
+    HandhavingszaakFactory(dossier=oud, boete=True, boetebedrag=800, bezwaar_ontvangen_op=VANDAAG - timedelta(days=1),
+                           bezwaar_uitkomst="gegrond", bezwaar_beslist_op=VANDAAG)
+    services.eerdere_boete_vastleggen(dossier_id=dossier.pk, gemeente="Groningen", regime="pip",
+                                      bedrag=Decimal("2130"), opgelegd_op=VANDAAG - timedelta(days=100),
+                                      bron="Brief van Groningen op ons verzoek (art. 35 lid 4).", by=consulent)
+    zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+                         verwijtbaarheid_reden="Bewust weggebleven.")
+    assert zaak.voornemen_bedrag == Decimal("20.00")  # €2,400 − €250 − €2,130
+    tekst = " ".join(zaak.voornemen_afleiding)
+    assert "gemeente Groningen" in tekst and "Besluit 7.1 lid 5" in tekst and "€ 800,00" not in tekst
+
+
+def test_only_a_consulent_records_a_fine_of_an_earlier_gemeente_with_its_source(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING)
+    kwargs = {"dossier_id": dossier.pk, "gemeente": "Delfzijl", "regime": "pip", "bedrag": Decimal("50"),
+              "opgelegd_op": VANDAAG}
+    with pytest.raises(PermissionDenied):
+        services.eerdere_boete_vastleggen(**kwargs, bron="x", by=werkcoach)
+    with pytest.raises(ValidationError) as fout:
+        services.eerdere_boete_vastleggen(**kwargs, bron=" ", geconstateerd_op=VANDAAG + timedelta(days=1),
+                                          by=consulent)
+    assert set(fout.value.message_dict) == {"bron", "geconstateerd_op"}
+    boete = services.eerdere_boete_vastleggen(**kwargs, bron="Brief.", by=consulent)
+    assert boete.inburgeraar == dossier.inburgeraar and boete.vastgelegd_door == consulent
+    assert boete.history.first().history_change_reason.startswith("Boete van een eerdere gemeente")
+
+
+def test_a_wet_23_zaak_needs_a_vastgesteld_pip_and_a_constatering_date(werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    kwargs = {"dossier_id": dossier.pk, "verplichting": "pvt", "omschrijving": "x",
+              "overtreding_datum": VANDAAG - timedelta(days=5), "by": werkcoach}
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_openen(**kwargs)
+    assert fout.value.message_dict == {"verplichting": [str(rules.GEEN_VASTGESTELD_PIP)],
+                                       "geconstateerd_op": [str(rules.GECONSTATEERD_ONBEKEND)]}
+    PipFactory(dossier=dossier, vastgesteld=True)
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_openen(**kwargs, geconstateerd_op=VANDAAG - timedelta(days=6))
+    assert fout.value.message_dict == {"geconstateerd_op": [str(rules.GECONSTATEERD_VOOR_OVERTREDING)]}
+    zaak = services.zaak_openen(**kwargs, geconstateerd_op=VANDAAG - timedelta(days=2))
+    assert zaak.geconstateerd_op == VANDAAG - timedelta(days=2)
 
 
 def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="Kom op tijd.",
                                            by=werkcoach)
     brief = zaak.waarschuwing_document
@@ -263,7 +343,7 @@ def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
     from pypdf import PdfReader
 
     zaak = openen(intake_dossier, werkcoach)
-    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
     with zaak.waarschuwing_document.bestand.open("rb") as bestand:
         pdf = PdfReader(bestand)
@@ -309,7 +389,7 @@ def test_only_a_consulent_closes_a_zaak_with_a_voornemen_out(intake_dossier, wer
 def test_a_werkcoach_of_another_team_cannot_touch_the_zaak(intake_dossier, werkcoach, werkcoach_ander_team):
     zaak = openen(intake_dossier, werkcoach)
     with pytest.raises(Handhavingszaak.DoesNotExist):
-        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", verslag="x",
+        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x",
                                     by=werkcoach_ander_team)
 
 
@@ -450,3 +530,108 @@ def test_a_step_the_status_does_not_allow_is_a_dutch_error(werkcoach, consulent)
     with pytest.raises(PermissionDenied):
         services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG, uitkomst="",
                                     beslist_op=None, by=werkcoach)
+
+
+def test_the_rapport_awb_5_48_its_pdf_its_copy_with_the_decision_its_term_and_four_eyes(werkcoach, consulent,
+                                                                                       tweede_consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = openen(dossier, werkcoach, verplichting="pvt")
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="x",
+                                by=werkcoach)
+    assert zaak.gesprekken.get().cautie == "gegeven"
+    with pytest.raises(ValidationError) as fout:
+        services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
+    assert fout.value.message_dict == {"cautie": [str(rules.CAUTIE_VASTLEGGEN)]}
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+                                    by=werkcoach)
+    zaak = rapport(zaak, consulent)  # a consulent writes the rapport: then she may not decide
+    assert zaak.rapport_document.soort == "handhaving_rapport"
+    html = zaak.rapport_document.html
+    for tekst in ("5:48", zaak.dossier.inburgeraar.volledige_naam, "Drie keer niet op de PVT-bijeenkomst.", "Wet 23",
+                  "Bij de aanbieder van het PVT", f"{zaak.geconstateerd_op:%Y}"):
+        assert tekst in html
+    termijn = Termijn.objects.get(dossier=dossier, soort=HandhavingTermijn.BESLISTERMIJN)
+    assert termijn.fatale_datum == zaak.rapport_dagtekening + timedelta(weeks=13)
+    with pytest.raises(ValidationError):  # once
+        rapport(zaak, werkcoach)
+    zaak = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=1),
+                                        verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="",
+                                        by=tweede_consulent)
+    _terug_in_de_tijd(zaak)
+    boete = selectors.BoeteInvoer(verwijtbaarheid="geen", verwijtbaarheid_reden="x")
+    with pytest.raises(PermissionDenied) as weigering:
+        services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete), by=consulent)
+    assert str(weigering.value) == str(rules.RAPPORT_AUTEUR)
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete),
+                                  by=tweede_consulent)
+    assert "afschrift van het rapport" in zaak.besluit_document.html
+    assert "Drie keer niet op de PVT-bijeenkomst." in zaak.besluit_document.html
+    termijn.refresh_from_db()
+    assert termijn.status == "gehaald"
+
+
+def test_a_late_decision_after_the_13_weeks_is_not_blocked_awb_5_51(werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = openen(dossier, werkcoach, verplichting="pvt")
+    Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG - timedelta(days=200),
+                                                      geconstateerd_op=VANDAAG - timedelta(days=200))
+    services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="nvt", verslag="x",
+                                by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+                                    by=werkcoach)
+    rapport(zaak, werkcoach, dagtekening=VANDAAG - timedelta(days=100))  # 13 weeks = 91 days: over
+    services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=30),
+                                 verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="", by=consulent)
+    _terug_in_de_tijd(zaak)
+    boete = selectors.BoeteInvoer(verwijtbaarheid="geen", verwijtbaarheid_reden="x")
+    zaak = services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(boete=boete),
+                                  by=ConsulentFactory(username="derde", team=werkcoach.team))
+    assert zaak.boetebedrag == Decimal("25.00")
+
+
+def test_bezwaar_beroep_and_hoger_beroep_derive_onherroepelijk_and_move_the_lapse_term_awb_5_45_lid_3(
+        werkcoach, consulent):
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
+    zaak = HandhavingszaakFactory(dossier=dossier, boete=True, bekendmaking=VANDAAG - timedelta(days=200),
+                                  dagtekening=VANDAAG - timedelta(days=200), bezwaar_einde=VANDAAG - timedelta(days=158),
+                                  verjaring_op=date(2031, 1, 1))
+    zonder = Handhavingszaak.objects.get(pk=zaak.pk).verjaring_op
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG - timedelta(days=190),
+                                uitkomst="ongegrond", beslist_op=VANDAAG - timedelta(days=150), by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.onherroepelijk_op is None  # bekendmaking of the beslissing op bezwaar unknown: beroep possible
+    assert zaak.beroep_einde is None
+    assert zaak.verjaring_op > zonder  # suspended for the 40 days the bezwaar ran
+    services.bezwaar_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), ontvangen_op=VANDAAG - timedelta(days=190),
+                                uitkomst="ongegrond", beslist_op=VANDAAG - timedelta(days=150),
+                                bekendgemaakt_op=VANDAAG - timedelta(days=148), by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.beroep_einde >= VANDAAG - timedelta(days=148 - 42)
+    assert zaak.onherroepelijk_op == zaak.beroep_einde + timedelta(days=1)
+    services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG - timedelta(days=120),
+                               beroep_uitkomst="", beroep_uitspraak_op=None, hoger_beroep_ingesteld_op=None,
+                               hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None, by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.onherroepelijk_op is None  # beroep pending
+    assert rules.verjaring_geschorste_dagen(zaak.rechtsgang(), vandaag=VANDAAG) == 40 + 120
+    services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG - timedelta(days=120),
+                               beroep_uitkomst="vernietigd", beroep_uitspraak_op=VANDAAG - timedelta(days=10),
+                               hoger_beroep_ingesteld_op=None, hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None,
+                               by=consulent)
+    zaak.refresh_from_db()
+    assert zaak.herroepen and zaak.onherroepelijk_op is None
+    assert zaak.hoger_beroep_einde >= VANDAAG + timedelta(days=31)
+    assert not selectors.boetes_beslist_in(zaak.dagtekening.year).filter(pk=zaak.pk).exists()
+    # an annulled fine no longer counts for the cap of a new zaak
+    nieuw = HandhavingszaakFactory(dossier=dossier)
+    assert [b.herroepen for b in selectors.eerdere_boetes(nieuw)] == [True]
+    assert zaak.history.first().history_change_reason == "Beroep: Boete vernietigd"
+
+
+def test_beroep_only_after_a_beslissing_op_bezwaar_that_upheld_the_fine(werkcoach, consulent):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True)
+    with pytest.raises(ValidationError) as fout:
+        services.beroep_vastleggen(zaak_id=zaak.pk, versie=versie(zaak), beroep_ingesteld_op=VANDAAG,
+                                   beroep_uitkomst="", beroep_uitspraak_op=None, hoger_beroep_ingesteld_op=None,
+                                   hoger_beroep_uitkomst="", hoger_beroep_uitspraak_op=None, by=consulent)
+    assert fout.value.messages == [str(rules.GEEN_BEROEP_MOGELIJK)]

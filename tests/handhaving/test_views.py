@@ -12,7 +12,7 @@ import pytest
 from cases.models import Fase
 from cases.rules import Doelgroep
 from handhaving import rules, selectors
-from handhaving.models import Handhavingszaak
+from handhaving.models import INTAKE_TERMIJN_TE_LANG, HandhavingInstellingen, Handhavingszaak
 from tests.factories import DossierFactory, HandhavingszaakFactory, UitnodigingFactory, WerkcoachFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +92,35 @@ def test_opening_a_zaak_shows_dutch_errors_next_to_the_fields(client, werkcoach,
     assert "Dit veld is verplicht." in html
     assert 'id="foutenoverzicht"' in html
     response = client.post(reverse("handhaving:zaak_openen", args=[dossier.pk]),
-                           {"verplichting": "pvt", "overtreding_datum": morgen.isoformat(), "omschrijving": "Weg."})
+                           {"verplichting": "pvt", "overtreding_datum": morgen.isoformat(), "omschrijving": "Weg.",
+                            "geconstateerd_op": morgen.isoformat()})
     assert escape(str(rules.OVERTREDING_TOEKOMST)) in response.content.decode()
+    gisteren = (date.today() - timedelta(days=1)).isoformat()
+    response = client.post(reverse("handhaving:zaak_openen", args=[dossier.pk]),
+                           {"verplichting": "pvt", "overtreding_datum": gisteren, "omschrijving": "Weg.",
+                            "geconstateerd_op": gisteren})
+    assert escape(str(rules.GEEN_VASTGESTELD_PIP)) in response.content.decode()  # a Wet 23 zaak needs a PIP
     assert not Handhavingszaak.objects.exists()
+
+
+def test_a_consulent_records_a_fine_of_an_earlier_gemeente_on_the_handhaving_tab(client, consulent, werkcoach,
+                                                                                  dossier):
+    url = reverse("handhaving:eerdere_boete", args=[dossier.pk])
+    client.force_login(werkcoach)
+    assert client.get(url).status_code == 403
+    assert "eerdere-boete" not in client.get(reverse("handhaving:tab", args=[dossier.pk])).content.decode()
+    client.force_login(consulent)
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100", "opgelegd_op": "",
+                                 "bron": ""})
+    assert "Dit veld is verplicht." in response.content.decode()
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100",
+                                 "opgelegd_op": date.today().isoformat(),
+                                 "onherroepelijk_op": (date.today() - timedelta(days=3)).isoformat(), "bron": "Brief."})
+    assert escape(str(rules.ONHERROEPELIJK_VOOR_BOETE)) in response.content.decode()
+    response = client.post(url, {"gemeente": "Groningen", "regime": "pip", "bedrag": "100",
+                                 "opgelegd_op": date.today().isoformat(), "bron": "Brief van 3 maart."}, follow=True)
+    html = response.content.decode()
+    assert "Groningen: 100" in html and "Brief van 3 maart." in html and "art. 7.1 lid 5" in html
 
 
 def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_policy(client, consulent, werkcoach):
@@ -103,7 +129,7 @@ def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_po
     client.force_login(consulent)
     html = client.get(reverse("handhaving:besluit", args=[zaak.pk])).content.decode()
     assert "basisbedrag € 50,00" in html
-    assert "Grove schuld: 75 % van € 50,00 = € 37,50" in html
+    assert "Grove schuld (Besluit 7.1): 75 % van € 50,00 = € 37,50" in html
     assert "terughoudend" in html
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
         "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
@@ -125,7 +151,7 @@ def test_berekenen_recomputes_without_saving(client, consulent, werkcoach):
         "motivering": "x", "verwijtbaarheid": "verminderd", "verwijtbaarheid_reden": "Taalbarrière.",
         "actie": "berekenen",
     })
-    assert "Verminderde verwijtbaarheid: 25 % van € 50,00 = € 12,50" in response.content.decode()
+    assert "Verminderde verwijtbaarheid (Besluit 7.1): 25 % van € 50,00 = € 12,50" in response.content.decode()
     assert Handhavingszaak.objects.get(pk=zaak.pk).status == "voornemen"
 
 
@@ -240,3 +266,76 @@ def test_the_cross_dossier_zaken_list_costs_the_same_queries_for_3_and_30_zaken(
         HandhavingszaakFactory(**soorten[i % 3])
     assert queries_voor(client, url) == QUERIES_ZAKEN
     assert client.get(url).context["pagina"].paginator.count in (10, 20, 30)
+
+
+def test_the_admin_offers_only_policy_and_refuses_a_new_intake_term_above_the_legal_two_months(client, beheerder):
+    """Wet 22: the new intake term is at most 2 months; the statutory amounts (Besluit 7.1) and lapse
+    terms (Awb 5:45) are constants, not settings the admin offers."""
+    HandhavingInstellingen.huidig()
+    client.force_login(beheerder)
+    url = reverse("admin:handhaving_handhavinginstellingen_change", args=[1])
+    form = client.get(url).context["adminform"].form
+    assert set(form.fields) == {"zienswijze_weken", "intake_nieuwe_termijn_maanden", "altijd_eerst_waarschuwen",
+                                "asiel_beleid"}
+    data = {"zienswijze_weken": "2", "intake_nieuwe_termijn_maanden": "3", "altijd_eerst_waarschuwen": "on",
+            "asiel_beleid": "Terughoudend."}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert escape(str(INTAKE_TERMIJN_TE_LANG % {"maanden": 2})) in response.content.decode()
+    assert HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden == 2
+    response = client.post(url, {**data, "intake_nieuwe_termijn_maanden": "1"})
+    assert response.status_code == 302
+    assert HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden == 1
+
+
+def test_the_rapport_page_prefills_the_rule_and_shows_errors_in_dutch_awb_5_48(client, werkcoach):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, status="waarschuwing",
+                                  waarschuwing_op=date.today() - timedelta(days=2))
+    client.force_login(werkcoach)
+    url = reverse("handhaving:rapport", args=[zaak.pk])
+    html = client.get(url).content.decode()
+    assert "participatieverklaringstraject" in html and "5:48" in html
+    response = client.post(url, {"dagtekening": (date.today() + timedelta(days=1)).isoformat(), "overtreding": "",
+                                 "voorschrift": "Wet 23", "plaats": "Taalschool", "versie": zaak.versie})
+    html = response.content.decode()
+    assert "Dit veld is verplicht." in html and escape(str(rules.DATUM_TOEKOMST)) not in html
+    response = client.post(url, {"dagtekening": (date.today() + timedelta(days=1)).isoformat(),
+                                 "overtreding": "Niet verschenen.", "voorschrift": "Wet 23", "plaats": "Taalschool",
+                                 "versie": zaak.versie})
+    assert escape(str(rules.DATUM_TOEKOMST)) in response.content.decode()
+    response = client.post(url, {"dagtekening": date.today().isoformat(), "overtreding": "Niet verschenen.",
+                                 "voorschrift": "Wet 23", "plaats": "Taalschool", "versie": zaak.versie}, follow=True)
+    html = response.content.decode()
+    assert "Rapport (Awb 5:48)" in html and "termijn van orde" in html
+    assert client.get(reverse("handhaving:brief", args=[zaak.pk, "rapport"])).status_code == 200
+
+
+def test_the_gesprek_page_asks_for_the_cautie_awb_5_10a(client, werkcoach):
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach)
+    client.force_login(werkcoach)
+    url = reverse("handhaving:gesprek", args=[zaak.pk])
+    response = client.post(url, {"datum": date.today().isoformat(), "uitkomst": "gevoerd", "verslag": "x"})
+    assert escape(str(rules.CAUTIE_VASTLEGGEN)) in response.content.decode()
+    client.post(url, {"datum": date.today().isoformat(), "uitkomst": "gevoerd", "cautie": "gegeven", "verslag": "x"})
+    assert zaak.gesprekken.get().cautie == "gegeven"
+
+
+def test_the_beroep_page_records_beroep_and_the_zaak_shows_onherroepelijk(client, consulent, werkcoach):
+    vandaag = date.today()
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True, bekendmaking=vandaag - timedelta(days=100),
+                                  dagtekening=vandaag - timedelta(days=100), bezwaar_einde=vandaag - timedelta(days=58),
+                                  bezwaar_ontvangen_op=vandaag - timedelta(days=90), bezwaar_uitkomst="ongegrond",
+                                  bezwaar_beslist_op=vandaag - timedelta(days=70),
+                                  bezwaar_bekendgemaakt_op=vandaag - timedelta(days=69),
+                                  beroep_einde=vandaag - timedelta(days=27))
+    client.force_login(consulent)
+    html = client.get(reverse("handhaving:zaak_detail", args=[zaak.pk])).content.decode()
+    assert "Beroep en hoger beroep vastleggen" in html
+    assert f"sinds {(vandaag - timedelta(days=26)).day}" in html
+    url = reverse("handhaving:beroep", args=[zaak.pk])
+    response = client.post(url, {"beroep_ingesteld_op": (vandaag - timedelta(days=30)).isoformat(),
+                                 "beroep_uitkomst": "boete_blijft", "versie": zaak.versie})
+    assert escape(str(rules.UITSPRAAK_ZONDER_DATUM)) in response.content.decode()
+    response = client.post(url, {"beroep_ingesteld_op": (vandaag - timedelta(days=30)).isoformat(),
+                                 "versie": zaak.versie}, follow=True)
+    assert "Nog niet: bezwaar of beroep is nog mogelijk of loopt" in response.content.decode()

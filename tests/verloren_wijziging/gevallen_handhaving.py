@@ -43,7 +43,7 @@ def _betaling_door(zaak, collega):
 
 def _na_gesprek(werkcoach, **zaak):
     zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, **zaak)
-    Gesprek.objects.create(zaak=zaak, datum=GISTEREN, uitkomst="gevoerd", verslag="Besproken.",
+    Gesprek.objects.create(zaak=zaak, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="Besproken.",
                            vastgelegd_door=werkcoach)
     return zaak
 
@@ -69,12 +69,24 @@ def waarschuwing(request) -> Opzet:
 
 def voornemen(request) -> Opzet:
     werkcoach, consulent = request.getfixturevalue("werkcoach"), request.getfixturevalue("consulent")
-    zaak = _na_gesprek(werkcoach, status="waarschuwing", waarschuwing_op=GISTEREN)
+    zaak = _na_gesprek(werkcoach, status="waarschuwing", waarschuwing_op=GISTEREN, rapport_dagtekening=GISTEREN,
+                       rapport_door=werkcoach)
     return _opzet("voornemen", zaak, gebruiker=consulent,
                   invoer={"verzonden_op": VANDAAG.isoformat(), "verwijtbaarheid": "geen",
                           "verwijtbaarheid_reden": "Geen opzet gebleken.", "toelichting": "Wij zijn van plan…"},
                   zichtbaar="Geen opzet gebleken.", collega_slaat_op=_bijstand_door(zaak, werkcoach),
                   velden=("voornemen_op", "verwijtbaarheid_reden", "bijstand_toelichting"))
+
+
+def rapport(request) -> Opzet:
+    werkcoach, collega = request.getfixturevalue("werkcoach"), request.getfixturevalue("collega")
+    zaak = _na_gesprek(werkcoach, status="waarschuwing", waarschuwing_op=GISTEREN)
+    tekst = "Drie keer niet op de PVT-bijeenkomst verschenen."
+    return _opzet("rapport", zaak, gebruiker=werkcoach,
+                  invoer={"dagtekening": VANDAAG.isoformat(), "overtreding": tekst, "voorschrift": "Wet 23",
+                          "plaats": "Bij de aanbieder"},
+                  zichtbaar=tekst, collega_slaat_op=_bijstand_door(zaak, collega),
+                  velden=("rapport_dagtekening", "rapport_overtreding", "bijstand_toelichting"))
 
 
 def zienswijze(request) -> Opzet:
@@ -112,6 +124,16 @@ def bezwaar(request) -> Opzet:
                   velden=("bezwaar_ontvangen_op", "bezwaar_uitkomst", "betaalstatus"))
 
 
+def beroep(request) -> Opzet:
+    werkcoach, consulent = request.getfixturevalue("werkcoach"), request.getfixturevalue("consulent")
+    zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True, bezwaar_ontvangen_op=GISTEREN,
+                                  bezwaar_uitkomst="ongegrond", bezwaar_beslist_op=GISTEREN,
+                                  bezwaar_bekendgemaakt_op=GISTEREN)
+    return _opzet("beroep", zaak, gebruiker=consulent, invoer={"beroep_ingesteld_op": VANDAAG.isoformat()},
+                  zichtbaar=f'value="{VANDAAG.isoformat()}"', collega_slaat_op=_betaling_door(zaak, werkcoach),
+                  velden=("beroep_ingesteld_op", "betaalstatus"))
+
+
 def betaling(request) -> Opzet:
     werkcoach, collega = request.getfixturevalue("werkcoach"), request.getfixturevalue("collega")
     zaak = HandhavingszaakFactory(dossier__werkcoach=werkcoach, boete=True)
@@ -131,5 +153,5 @@ def afsluiten(request) -> Opzet:
 
 GEVALLEN = [
     Geval(f"handhaving:{opzet.__name__}", opzet)
-    for opzet in (bijstand, waarschuwing, voornemen, zienswijze, besluit, bezwaar, betaling, afsluiten)
+    for opzet in (bijstand, waarschuwing, rapport, voornemen, zienswijze, besluit, bezwaar, beroep, betaling, afsluiten)
 ]
