@@ -1,6 +1,7 @@
-"""pip_plans' policy settings [WET]/[BELEID], DOMAIN §8: the PIP and inburgering terms, schakelen,
-voortgangsgesprekken and the duration of financieel ontzorgen (a PIP afspraak, stated in the
-beschikking). One row beside the GemeenteInstellingen singleton, edited on its beheer screen
+"""pip_plans' policy settings [BELEID], DOMAIN §8: the interval of voortgangsgesprekken and the
+duration of financieel ontzorgen (a PIP afspraak, stated in the beschikking). The statutory terms
+(PIP 10 weeks and its 2-week extension, inburgeringstermijn 3 years, schakelen 1.5 years) are law,
+not settings: they live in `pip_plans.rules` with their article. One row beside the GemeenteInstellingen singleton, edited on its beheer screen
 (`pip_plans/admin.py`). Read with `PipInstellingen.huidig()`."""
 
 from django.db import models
@@ -12,12 +13,6 @@ from inburgering.instellingen.models import AppInstellingen
 
 
 class PipInstellingen(AppInstellingen):
-    pip_termijn_weken = models.PositiveSmallIntegerField(_("termijn PIP vaststellen (weken)"), default=10)
-    pip_verlenging_weken = models.PositiveSmallIntegerField(
-        _("uiterste termijn na ontvangst informatie derde (weken)"), default=2
-    )
-    inburgeringstermijn_jaren = models.PositiveSmallIntegerField(_("inburgeringstermijn (jaren)"), default=3)
-    schakel_maanden = models.PositiveSmallIntegerField(_("schakelen toegestaan tot (maanden)"), default=18)
     voortgangsgesprek_weken = models.PositiveSmallIntegerField(
         _("standaard interval voortgangsgesprek (weken)"), default=8
     )

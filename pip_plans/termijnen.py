@@ -9,7 +9,6 @@ from cases.contact.rules import ContactSoort
 from cases.models import Contactmoment, Dossier, Fase
 from cases.termijnen.rules import TermijnBerekening, volgend_voortgangsgesprek
 from inburgering.kalender import datums
-from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import gelijkgestelde_dagen
 
 from . import rules, selectors
@@ -52,12 +51,13 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
             ))
     start = eerste.termijn_start if eerste else None
     if start:
-        uitkomst.append(_inburgeringstermijn(dossier, start, instellingen.inburgeringstermijn_jaren))
+        uitkomst.append(_inburgeringstermijn(dossier, start))
         if dossier.is_actief:
             uitkomst.append(TermijnBerekening(
                 soort=PipTermijn.SCHAKELEN, basisdatum=start,
-                fatale_datum=datums.periode_maanden_einde(start, instellingen.schakel_maanden),
-                toelichting="Schakelen tussen leerroutes kan tot deze datum (onderwijsroute naar B1-route altijd)",
+                fatale_datum=datums.periode_maanden_einde(start, rules.SCHAKEL_MAANDEN),
+                toelichting="Schakelen tussen leerroutes kan tot deze datum (Besluit inburgering 2021, art. 5.4; "
+                            "onderwijsroute naar B1-route altijd)",
             ))
             geldend = next((p for p in reversed(versies) if p.status == PipStatus.VASTGESTELD), None)
             uitkomst.extend(_voortgangsgesprekken(dossier, start, geldend, instellingen))
@@ -74,17 +74,18 @@ def inburgeringstermijn(dossier: Dossier) -> TermijnBerekening | None:
     )
     if eerste is None or eerste.termijn_start is None:
         return None
-    return _inburgeringstermijn(dossier, eerste.termijn_start, PipInstellingen.huidig().inburgeringstermijn_jaren)
+    return _inburgeringstermijn(dossier, eerste.termijn_start)
 
 
-def _inburgeringstermijn(dossier: Dossier, start, jaren: int) -> TermijnBerekening:
+def _inburgeringstermijn(dossier: Dossier, start) -> TermijnBerekening:
+    jaren = rules.INBURGERINGSTERMIJN_JAREN
     verlenging = dossier.termijnverlengingen.order_by("-besluitdatum", "-id").first()
     if verlenging:
         einde = datums.duo_einddatum_naar_inclusief(verlenging.duo_einddatum)
         toelichting = f"Verlengd door DUO ({verlenging.get_grond_display()})"
     else:
         einde = datums.inburgeringstermijn(start, jaren).laatste_dag
-        toelichting = f"{jaren} jaar vanaf de dag na de dagtekening van het eerste PIP"
+        toelichting = f"{jaren} jaar vanaf de dag na de dagtekening van het eerste PIP (Wet inburgering 2021, art. 11)"
     gehaald = dossier.eind_datum if dossier.fase == Fase.AFGEROND else None
     return TermijnBerekening(
         soort=PipTermijn.INBURGERINGSTERMIJN, basisdatum=start, fatale_datum=einde, gehaald_op=gehaald,
@@ -106,7 +107,7 @@ def _voortgangsgesprekken(dossier: Dossier, start, pip: Pip | None, instellingen
         volgend = volgend_voortgangsgesprek(
             laatste=basis if i else None, termijn_start=start,
             aantal_in_pip=pip.aantal_voortgangsgesprekken if pip else None,
-            jaren=instellingen.inburgeringstermijn_jaren, standaard_weken=instellingen.voortgangsgesprek_weken,
+            jaren=rules.INBURGERINGSTERMIJN_JAREN, standaard_weken=instellingen.voortgangsgesprek_weken,
         )
         if volgend is None:
             continue
@@ -124,19 +125,16 @@ def bereken_nieuwe_dossiers(dossiers: list[Dossier]) -> dict[int, list[TermijnBe
     the same rule as `bereken` and a constant number of queries: demo data and benchmarks."""
     if not dossiers:
         return {}
-    instellingen = PipInstellingen.huidig()
-    atw = AtwInstelling.huidig().pip_vaststellen
     van = min(d.datum_kennisgeving for d in dossiers)
     laatste_basis = max(max(d.datum_kennisgeving, d.datum_brp_vestiging or van, d.datum_vestiging_na_verhuizing or van)
                         for d in dossiers)
-    extra = gelijkgestelde_dagen(van, datums.plus_jaren(laatste_basis, 2))
+    extra = gelijkgestelde_dagen(van, datums.plus_jaren(laatste_basis, 2), verwacht=False)
     uitkomst: dict[int, list[TermijnBerekening]] = {}
     for dossier in dossiers:
         deadline = rules.pip_deadline(
             kennisgeving=dossier.datum_kennisgeving, is_asiel=dossier.is_asiel,
             brp_vestiging=dossier.datum_brp_vestiging, vestiging_na_verhuizing=dossier.datum_vestiging_na_verhuizing,
-            weken=instellingen.pip_termijn_weken, verlenging_weken=instellingen.pip_verlenging_weken,
-            informatie_gevraagd=False, informatie_ontvangen=None, atw=atw, extra_vrije_dagen=extra,
+            extra_vrije_dagen=extra,
         )
         if deadline.fatale_datum and deadline.basis:
             uitkomst[dossier.pk] = [TermijnBerekening(
