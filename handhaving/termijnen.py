@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
+from cases.termijnen.soorten import Eigenaar, SoortRegels
+from inburgering.kalender import datums
 from pip_plans.termijnen import PipTermijn
 
 from .models import Handhavingszaak
@@ -22,6 +24,21 @@ class HandhavingTermijn(TextChoices):
     ZIENSWIJZE = "zienswijze", _("Zienswijzetermijn")
     INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
     VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
+
+
+# Who owns each kind and on which ground it may move (DOMAIN.md §8; cases.termijnen.soorten).
+REGELS = {
+    HandhavingTermijn.ZIENSWIJZE: SoortRegels(
+        eigenaar=Eigenaar.BURGER, atw=datums.ATW_ZIENSWIJZE,
+        grond=_("zodra het voornemen is verzonden alleen uitstel dat het college de betrokkene verleent of een "
+                "nieuw voornemen (Awb 4:8, 5:53), vast te leggen in de handhavingszaak")),
+    HandhavingTermijn.INTAKE_NIEUWE_TERMIJN: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("de termijn uit de boetebeschikking (Wet inburgering 2021, art. 22): alleen bij een nieuw besluit")),
+    HandhavingTermijn.VERJARING: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("opgeschort tijdens bezwaar en beroep (Awb 5:45 lid 3), vast te leggen in de handhavingszaak")),
+}
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:

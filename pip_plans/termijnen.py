@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.contact.rules import ContactSoort
 from cases.models import Contactmoment, Dossier, Fase
 from cases.termijnen.rules import TermijnBerekening, volgend_voortgangsgesprek
+from cases.termijnen.soorten import Eigenaar, SoortRegels
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import gelijkgestelde_dagen
 
@@ -26,6 +27,32 @@ class PipTermijn(TextChoices):
     BEZWAAR = "bezwaar", _("Bezwaartermijn")  # per beschikking (sleutel); handhaving's boetes use it too
     SCHAKELEN = "schakelen", _("Schakelen mogelijk tot")
     VOORTGANGSGESPREK = "voortgangsgesprek", _("Volgend voortgangsgesprek")
+
+
+# Who owns each kind and on which ground it may move (DOMAIN.md §8; cases.termijnen.soorten).
+REGELS = {
+    PipTermijn.PIP_VASTSTELLEN: SoortRegels(
+        eigenaar=Eigenaar.WET, atw=rules.ATW_PIP_VASTSTELLEN,
+        grond=_("alleen verlenging wegens informatie van een derde die vóór het einde van de 10 weken is gevraagd "
+                "(Besluit inburgering 2021, art. 5.3 lid 2; vast te leggen op het PIP-tabblad), of een nieuwe "
+                "termijn na verhuizing (lid 3)")),
+    PipTermijn.INBURGERINGSTERMIJN: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("alleen verlenging door DUO (Wet inburgering 2021, art. 11; vast te leggen als verlenging door "
+                "DUO op het PIP-tabblad)")),
+    PipTermijn.BEZWAAR: SoortRegels(
+        eigenaar=Eigenaar.BURGER, atw=datums.ATW_BEZWAAR,
+        grond=_("geen: zes weken na de bekendmaking (Awb 6:7 en 6:8); of een te laat bezwaar verschoonbaar is "
+                "(Awb 6:11), beoordeelt de bezwaarbehandeling")),
+    PipTermijn.SCHAKELEN: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("geen: anderhalf jaar na de start van de termijn (Besluit inburgering 2021, art. 5.4); daarna "
+                "alleen de uitzonderingen van art. 5.4, vast te leggen bij de wijziging van het PIP")),
+    PipTermijn.VOORTGANGSGESPREK: SoortRegels(
+        eigenaar=Eigenaar.GEMEENTE,
+        grond=_("werkafspraak van de gemeente (aantal gesprekken volgens het PIP, Besluit 5.3 lid 4): vrij op "
+                "te schorten met een reden")),
+}
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:
