@@ -81,6 +81,19 @@ def test_a_beheerder_changes_pip_and_leerroutes_settings_on_the_gemeente_screen(
     assert PipInstellingen.history.filter(voortgangsgesprek_weken=24, history_user=beheerder).exists()
 
 
+def test_the_beheer_screen_refuses_ontzorgen_longer_than_the_law_next_to_the_field(client, beheerder):
+    client.force_login(beheerder)
+    url = reverse("admin:instellingen_gemeenteinstellingen_change", args=[1])
+    data = _formulierdata(client.get(url))
+    data["pip_plans_instellingen-0-ontzorging_maanden"] = "9"
+
+    antwoord = client.post(url, data)
+
+    assert antwoord.status_code == 200
+    assert "Participatiewet art. 56a" in antwoord.content.decode()
+    assert PipInstellingen.huidig().ontzorging_maanden == 6
+
+
 @pytest.mark.parametrize("model", [Dossier, Inburgeraar, Handhavingszaak, Document, Uren])
 def test_case_data_is_not_in_the_admin(model):
     assert not site.is_registered(model)

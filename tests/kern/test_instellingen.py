@@ -151,3 +151,18 @@ def test_the_moved_fields_are_no_longer_on_the_singleton():
     velden = {veld.name for veld in GemeenteInstellingen._meta.get_fields()}
     verplaatst = {veld.name for model in APP_INSTELLINGEN for veld in model._meta.concrete_fields} - {"id", "gemeente"}
     assert velden & verplaatst == set()
+
+
+@pytest.mark.parametrize(("maanden", "fout"), [
+    pytest.param(6, False, id="zes-maanden-pw-56a"),
+    pytest.param(7, True, id="langer-dan-de-wet"),
+])
+def test_ontzorging_setting_may_not_exceed_the_legal_six_months_participatiewet_56a(db, maanden, fout):
+    instellingen = PipInstellingen.huidig()
+    instellingen.ontzorging_maanden = maanden
+    if fout:
+        with pytest.raises(ValidationError) as e:
+            instellingen.full_clean()
+        assert "Participatiewet art. 56a" in str(e.value.message_dict["ontzorging_maanden"])
+    else:
+        instellingen.full_clean()
