@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 
 from inburgering.instellingen.models import AppInstellingen
 
-
 ONTZORGING_MAANDEN_WET = 6  # Participatiewet art. 56a lid 1
 
 

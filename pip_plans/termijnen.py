@@ -74,7 +74,7 @@ def bereken(dossier: Dossier) -> list[TermijnBerekening]:
             uitkomst.append(TermijnBerekening(
                 soort=PipTermijn.BEZWAAR, sleutel=f"pip-{pip.pk}", basisdatum=pip.bekendmaking,
                 fatale_datum=pip.bezwaar_einde, streefdatum=pip.bezwaar_einde,
-                toelichting=f"Bezwaartermijn PIP versie {pip.versie}",
+                toelichting=f"Bezwaartermijn PIP versie {pip.versie}: termijn van de burger (Awb 6:7 en 6:8)",
             ))
     start = eerste.termijn_start if eerste else None
     if start:

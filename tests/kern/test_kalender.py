@@ -401,3 +401,14 @@ def test_wettelijke_waarden_staan_in_de_regels_algemene_termijnenwet(soort, atw)
 )
 def test_beheer_kan_kalender_bewerken(admin_client, naam, args):
     assert admin_client.get(reverse(naam, args=args)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_de_beheerder_houdt_rechten_op_gelijkgestelde_dagen_en_geen_op_de_vervallen_atw_instelling():
+    """kalender 0006: where the Atw applies is law; the setting and its permissions are gone."""
+    from django.contrib.auth.models import Group, Permission
+
+    rechten = set(Group.objects.get(name="beheerder").permissions.filter(content_type__app_label="kalender")
+                  .values_list("codename", flat=True))
+    assert {"add_gelijkgesteldedag", "change_gelijkgesteldedag", "view_gelijkgesteldedag"} <= rechten
+    assert not Permission.objects.filter(codename__contains="atwinstelling").exists()
