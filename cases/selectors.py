@@ -193,7 +193,7 @@ class TermijnRegel:
 def dossier_termijnen(dossier: Dossier, *, vandaag: date) -> list[TermijnRegel]:
     """The dossier's termijnen for its overview: active ones first (nearest fatale datum first)."""
     volgorde = {TermijnStatus.VERLOPEN: 0, TermijnStatus.OPEN: 1, TermijnStatus.OPGESCHORT: 2,
-                TermijnStatus.GEHAALD: 3, TermijnStatus.VERVALLEN: 4}
+                TermijnStatus.GEHAALD: 3, TermijnStatus.VERSTREKEN: 4, TermijnStatus.VERVALLEN: 5}
     termijnen = sorted(
         Termijn.objects.filter(dossier=dossier).exclude(status=TermijnStatus.VERVALLEN),
         key=lambda t: (volgorde[t.status], t.fatale_datum),

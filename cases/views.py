@@ -32,7 +32,9 @@ from .forms import (
 from .models import Dossier, Termijn
 from .selectors import Bereik, DossierFilter
 from .tabs import tabs
+from .termijnen import rules as termijn_rules
 from .termijnen import services as termijn_services
+from .termijnen.soorten import soort_regels
 
 PAGINA_GROOTTE = 25
 
@@ -187,8 +189,13 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def termijn_opschorten(request: HttpRequest, pk: int, termijn_id: int) -> HttpResponse:
-    """Suspend a termijn with a recorded reason (e.g. a medical situation); resuming moves its dates."""
+    """Suspend a termijn with a recorded reason (e.g. a medical situation); resuming moves its dates.
+    Only the gemeente's own working terms: for a statutory one the page says on which ground it moves."""
     termijn = _termijn(request, pk, termijn_id)
+    if fout := termijn_rules.opschorten_soort_fout(label=termijn.get_soort_display(),
+                                                   regels=soort_regels(termijn.soort)):
+        messages.error(request, fout)
+        return redirect("cases:dossier_detail", pk=pk)
     return dossier_formulier(
         request, pk, pagina="termijn", form_class=OpschortenForm, initial={"van": vandaag()},
         opslaan=lambda _dossier, data: termijn_services.termijn_opschorten(

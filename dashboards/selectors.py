@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from cases.models import ACTIEVE_FASEN, Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.selectors import TERMIJN_STANDEN
 from cases.termijnen.selectors import open_signaal_q
-from cases.termijnen.soorten import soorten
+from cases.termijnen.soorten import soort_regels, soorten
 from handhaving.selectors import HandhavingKpis, handhaving_kpis
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
@@ -163,11 +163,12 @@ def _pip_kpi() -> PipKpi:
 
 
 def _verlopen_termijnen() -> list[Telling]:
-    """Dossiers (not termijnen: a dossier with two verlopen bezwaartermijnen counts once, as the list
-    behind the number shows it once) with a verlopen termijn, per kind."""
+    """Dossiers (not termijnen: a dossier with two verlopen termijnen of one kind counts once, as the
+    list behind the number shows it once) with a verlopen termijn, per kind. The citizen's terms
+    (bezwaar, zienswijze) are no failure of the gemeente and never counted (DOMAIN §8)."""
     aantallen = dict(
         Termijn.objects.filter(status=TermijnStatus.VERLOPEN).order_by().values_list("soort")
         .annotate(n=Count("dossier_id", distinct=True))
     )
     return [Telling(sleutel=code, label=label, aantal=aantallen[code]) for code, label in soorten()
-            if aantallen.get(code)]
+            if aantallen.get(code) and soort_regels(code).verloopt_voor_gemeente]

@@ -14,5 +14,5 @@ class HandhavingConfig(AppConfig):
         from . import termijnen
 
         registreer_tab(code="handhaving", label=_("Handhaving"), url_naam="handhaving:tab", volgorde=40)
-        registreer_soorten(termijnen.HandhavingTermijn, bron=termijnen.BRON)
+        registreer_soorten(termijnen.HandhavingTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)

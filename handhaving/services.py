@@ -19,7 +19,6 @@ from inburgering.accounts.roles import Rol
 from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
-from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen
 from pip_plans.selectors import geldend_pip
@@ -236,7 +235,7 @@ def zienswijze_einde(verzonden_op: date) -> date:
     weken = HandhavingInstellingen.huidig().zienswijze_weken
     extra = gelijkgestelde_dagen_na(datums.weken_na(verzonden_op, weken))
     return rules.zienswijze_einde(verzonden_op=verzonden_op, weken=weken,
-                                  atw=AtwInstelling.huidig().zienswijze, extra_dagen=extra)
+                                  atw=datums.ATW_ZIENSWIJZE, extra_dagen=extra)
 
 
 @transaction.atomic
@@ -373,7 +372,7 @@ def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: 
     zaak.betaalstatus = Betaalstatus.OPEN
     zaak.besluit_document = _brief(zaak, template=BESCHIKKING_TEMPLATE, soort="handhaving_boetebeschikking",
                                    titel="Boetebeschikking", by=by, berekening=berekening,
-                                   bezwaar_weken=GemeenteInstellingen.huidig().bezwaar_weken)
+                                   bezwaar_weken=datums.BEZWAAR_WEKEN)
 
 
 def _rechtsmiddel_termijn(bekendmaking: date | None) -> date | None:

@@ -1,14 +1,17 @@
 """The termijnen handhaving owns (DESIGN.md: the app that owns a fact owns the rule): the zienswijze
 period after a voornemen (Awb 4:8), the bezwaartermijn of a boetebeschikking (Awb 6:7), the new term
-for the brede intake a Wet 22 fine sets, and the lapse of the power to fine (Awb 5:45) and the 13-week decision term after the rapport (Awb 5:51,
-a termijn van orde: it warns, nothing blocks on it). Registered
-with cases' engine in `apps.py`; computed from the stored zaak, so a recomputation changes nothing."""
+for the brede intake a Wet 22 fine sets, the lapse of the power to fine (Awb 5:45) and the 13-week
+decision term after the rapport (Awb 5:51, a termijn van orde: it warns, nothing blocks on it).
+Registered with cases' engine in `apps.py`; computed from the stored zaak, so a recomputation changes
+nothing."""
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
+from cases.termijnen.soorten import Eigenaar, SoortRegels
+from inburgering.kalender import datums
 from pip_plans.termijnen import PipTermijn
 
 from . import rules
@@ -25,6 +28,27 @@ class HandhavingTermijn(TextChoices):
     INTAKE_NIEUWE_TERMIJN = "intake_nieuwe_termijn", _("Nieuwe termijn brede intake")
     VERJARING = "verjaring", _("Verjaring boetebevoegdheid")
     BESLISTERMIJN = "boete_beslistermijn", _("Beslistermijn boete na rapport (termijn van orde)")
+
+
+# Who owns each kind and on which ground it may move (DOMAIN.md §8; cases.termijnen.soorten).
+REGELS = {
+    HandhavingTermijn.ZIENSWIJZE: SoortRegels(
+        eigenaar=Eigenaar.BURGER, atw=datums.ATW_ZIENSWIJZE,
+        grond=_("zodra het voornemen is verzonden alleen uitstel dat het college de betrokkene verleent of een "
+                "nieuw voornemen (Awb 4:8, 5:53), vast te leggen in de handhavingszaak")),
+    HandhavingTermijn.INTAKE_NIEUWE_TERMIJN: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("de termijn uit de boetebeschikking (Wet inburgering 2021, art. 22): alleen bij een nieuw besluit")),
+    HandhavingTermijn.VERJARING: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("opgeschort tijdens bezwaar en beroep (Awb 5:45 lid 3), vast te leggen in de handhavingszaak")),
+    # A termijn van orde: it warns, a later decision stays valid; 13 weeks is more than three months, so no
+    # Algemene termijnenwet (art. 4 a).
+    HandhavingTermijn.BESLISTERMIJN: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("13 weken na de dagtekening van het rapport (Awb 5:51); alleen een nieuw rapport geeft een nieuwe "
+                "termijn")),
+}
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:

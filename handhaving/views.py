@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib import messages
@@ -301,7 +300,8 @@ def _besluit_initial(zaak: Handhavingszaak) -> dict:
                "versie": versie_van(zaak)}
     if zaak.regime == Regime.BREDE_INTAKE:
         maanden = HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden
-        initial["nieuwe_termijn_einde"] = datums.plus_maanden(vandaag(), maanden) - timedelta(days=1)
+        # A period of `maanden` months from the day after the decision (HR 2017:2225): its legal maximum.
+        initial["nieuwe_termijn_einde"] = datums.periode_maanden_einde(vandaag() + datums.EEN_DAG, maanden)
     return initial
 
 

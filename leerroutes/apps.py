@@ -19,7 +19,7 @@ class LeerroutesConfig(AppConfig):
         from .services.inschrijving import inschrijving_bij_pip_vastgesteld
 
         registreer_tab(code="traject", label=_("Traject"), url_naam="leerroutes:traject", volgorde=30)
-        registreer_soorten(termijnen.LeerrouteTermijn, bron=termijnen.BRON)
+        registreer_soorten(termijnen.LeerrouteTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         haken.registreer_bij_beeindigen(inschrijving_stoppen_bij_einde)
         pip_haken.registreer_nt2_uren(nt2_uren_voor_afschalen)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from cases.models import Dossier
-from pip_plans.instellingen import PipInstellingen
+from pip_plans import rules as pip_rules
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
 from pip_plans.selectors import geldend_pip
@@ -229,7 +229,7 @@ def traject_overzicht(dossier: Dossier) -> TrajectOverzicht:
         dossier=dossier,
         pip=pip,
         termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
-            pip.termijn_start if pip else None, PipInstellingen.huidig().inburgeringstermijn_jaren
+            pip.termijn_start if pip else None, pip_rules.INBURGERINGSTERMIJN_JAREN
         ),
         inschrijvingen=inschrijvingen,
         uren=uren,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Dossier
 from cases.termijnen.rules import TermijnBerekening
+from cases.termijnen.soorten import Eigenaar, SoortRegels
 from inburgering.kalender import datums
 from pip_plans import termijnen as pip_termijnen
 from pip_plans.rules import Leerroute
@@ -33,6 +34,25 @@ class LeerrouteTermijn(TextChoices):
     ZROUTE_AFGEROND = "zroute_afgerond", _("Z-route afgerond")
     EXAMENS_AFGEROND = "examens_afgerond", _("Examens behaald")
     ONTZORGING_EINDE = "ontzorging_einde", _("Einde financieel ontzorgen")
+
+
+# Who owns each kind and on which ground it may move (DOMAIN.md §8; cases.termijnen.soorten).
+_EIND_INBURGERINGSTERMIJN = SoortRegels(
+    eigenaar=Eigenaar.WET,
+    grond=_("valt op het einde van de inburgeringstermijn: schuift alleen mee met een verlenging door DUO "
+            "(Wet inburgering 2021, art. 11)"))
+REGELS = {
+    LeerrouteTermijn.PVT_START: SoortRegels(
+        eigenaar=Eigenaar.GEMEENTE, grond=_("planning van de gemeente: vrij op te schorten met een reden")),
+    LeerrouteTermijn.PVT_AFGEROND: _EIND_INBURGERINGSTERMIJN,
+    LeerrouteTermijn.MAP_AFGEROND: _EIND_INBURGERINGSTERMIJN,
+    LeerrouteTermijn.ZROUTE_AFGEROND: _EIND_INBURGERINGSTERMIJN,
+    LeerrouteTermijn.EXAMENS_AFGEROND: _EIND_INBURGERINGSTERMIJN,
+    LeerrouteTermijn.ONTZORGING_EINDE: SoortRegels(
+        eigenaar=Eigenaar.WET,
+        grond=_("zes maanden vanaf de eerste dag van de bijstand (Participatiewet art. 56a); langer alleen bij "
+                "afzonderlijk besluit, vast te leggen bij de ontzorging")),
+}
 
 
 def bereken(dossier: Dossier) -> list[TermijnBerekening]:

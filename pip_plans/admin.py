@@ -12,7 +12,6 @@ from .instellingen import PipInstellingen
 class PipInstellingenInline(InstellingenInline):
     model = PipInstellingen
     fieldsets = (
-        (_("PIP en inburgeringstermijn"), {"fields": (
-            "pip_termijn_weken", "pip_verlenging_weken", "inburgeringstermijn_jaren", "schakel_maanden",
-            "voortgangsgesprek_weken", "ontzorging_maanden")}),
+        # The statutory terms (PIP 10 weeks + 2, inburgeringstermijn, schakelen) are law: pip_plans.rules.
+        (_("Voortgang en ontzorgen"), {"fields": ("voortgangsgesprek_weken", "ontzorging_maanden")}),
     )

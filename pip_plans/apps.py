@@ -14,6 +14,6 @@ class PipPlansConfig(AppConfig):
         from . import termijnen
 
         registreer_tab(code="pip", label=_("PIP"), url_naam="pip_plans:pip_tab", volgorde=20)
-        registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON)
+        registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)

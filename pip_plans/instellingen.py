@@ -1,8 +1,10 @@
-"""pip_plans' policy settings [WET]/[BELEID], DOMAIN §8: the PIP and inburgering terms, schakelen,
-voortgangsgesprekken and the duration of financieel ontzorgen (a PIP afspraak, stated in the
-beschikking). One row beside the GemeenteInstellingen singleton, edited on its beheer screen
+"""pip_plans' policy settings [BELEID], DOMAIN §8: the interval of voortgangsgesprekken and the
+duration of financieel ontzorgen (a PIP afspraak, stated in the beschikking). The statutory terms
+(PIP 10 weeks and its 2-week extension, inburgeringstermijn 3 years, schakelen 1.5 years) are law,
+not settings: they live in `pip_plans.rules` with their article. One row beside the GemeenteInstellingen singleton, edited on its beheer screen
 (`pip_plans/admin.py`). Read with `PipInstellingen.huidig()`."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,14 +12,10 @@ from simple_history.models import HistoricalRecords
 
 from inburgering.instellingen.models import AppInstellingen
 
+ONTZORGING_MAANDEN_WET = 6  # Participatiewet art. 56a lid 1
+
 
 class PipInstellingen(AppInstellingen):
-    pip_termijn_weken = models.PositiveSmallIntegerField(_("termijn PIP vaststellen (weken)"), default=10)
-    pip_verlenging_weken = models.PositiveSmallIntegerField(
-        _("uiterste termijn na ontvangst informatie derde (weken)"), default=2
-    )
-    inburgeringstermijn_jaren = models.PositiveSmallIntegerField(_("inburgeringstermijn (jaren)"), default=3)
-    schakel_maanden = models.PositiveSmallIntegerField(_("schakelen toegestaan tot (maanden)"), default=18)
     voortgangsgesprek_weken = models.PositiveSmallIntegerField(
         _("standaard interval voortgangsgesprek (weken)"), default=8
     )
@@ -31,3 +29,12 @@ class PipInstellingen(AppInstellingen):
 
     def __str__(self) -> str:
         return str(_("PIP-instellingen"))
+
+    def clean(self) -> None:
+        """Policy may stay below a legal maximum, never above it: financieel ontzorgen lasts six months
+        from the first day of bijstand (Participatiewet art. 56a); longer only by a separate decision."""
+        if self.ontzorging_maanden is not None and self.ontzorging_maanden > ONTZORGING_MAANDEN_WET:
+            raise ValidationError({"ontzorging_maanden": _(
+                "Financieel ontzorgen duurt volgens de wet zes maanden (Participatiewet art. 56a); langer kan "
+                "alleen met een afzonderlijk besluit, niet als standaard."
+            )})

@@ -203,6 +203,19 @@ def wijkt_af_van_lbt(*, leerroute: str, lbt: str | None) -> bool:
 
 
 # --- PIP deadline (Besluit 5.3) ---------------------------------------------------------------------
+# Statutory values, not policy (DOMAIN §5, §8): they live here with their article.
+PIP_TERMIJN_WEKEN = 10  # Besluit inburgering 2021 art. 5.3 lid 1
+PIP_VERLENGING_WEKEN = 2  # Besluit 5.3 lid 2: at the latest 2 weeks after receipt
+ATW_PIP_VASTSTELLEN = True  # Algemene termijnenwet art. 1 and 5: a term set by AMvB, not in months
+INBURGERINGSTERMIJN_JAREN = 3  # Wet inburgering 2021 art. 11 lid 1
+SCHAKEL_MAANDEN = 18  # Besluit 5.4: schakelen within 1.5 years after the start of the termijn
+
+VERZOEK_TE_LAAT = _(
+    "Dit verzoek is gedaan na het verstrijken van de termijn van 10 weken (uiterlijk %(datum)s) en verlengt de "
+    "PIP-termijn daarom niet (Besluit inburgering 2021, art. 5.3 lid 2). Het verzoek wordt wel vastgelegd."
+)
+
+
 @dataclass(frozen=True)
 class PipDeadline:
     basis: date | None
@@ -210,6 +223,16 @@ class PipDeadline:
     fatale_datum: date | None  # after it
     toelichting: str
     opgeschort: bool = False
+    oorspronkelijke_fatale_datum: date | None = None  # the 10 weeks, before any extension (lid 1)
+
+
+def informatieverzoek_verlengt(*, gevraagd_op: date, oorspronkelijke_fatale_datum: date | None) -> bool:
+    """Besluit 5.3 lid 2: the deadline is extended only while the college waits for information it
+    asked for *before* the 10 weeks ran out. Reading chosen: "before it ran out" is on or before the
+    fatale datum of the 10 weeks (with the Algemene termijnenwet, which applies to this term); a request
+    after that day extends nothing. Without a computable deadline (asiel, not yet registered) nothing
+    has run out yet, so a request counts."""
+    return oorspronkelijke_fatale_datum is None or gevraagd_op <= oorspronkelijke_fatale_datum
 
 
 def pip_deadline(
@@ -218,18 +241,18 @@ def pip_deadline(
     is_asiel: bool,
     brp_vestiging: date | None,
     vestiging_na_verhuizing: date | None,
-    weken: int,
-    verlenging_weken: int,
-    informatie_gevraagd: bool,
-    informatie_ontvangen: date | None,
-    atw: bool,
+    verzoeken: Collection[tuple[date, date | None]] = (),
+    atw: bool = ATW_PIP_VASTSTELLEN,
     extra_vrije_dagen: frozenset[date],
 ) -> PipDeadline:
     """The PIP must be vastgesteld within 10 weeks after the day of DUO's kennisgeving (Besluit 5.3
     lid 1, text since 1-1-2023). For an asielstatushouder not yet registered (BRP) in the housing
     gemeente on that day: 10 weeks from that registration (lid 1). After a move: 10 weeks from the
-    registration in the new gemeente (lid 3). While awaiting third-party information the term is
-    extended to at the latest 2 weeks after receipt (lid 2)."""
+    registration in the new gemeente (lid 3). While awaiting third-party information asked for before
+    the 10 weeks ran out the term is extended to at the latest 2 weeks after receipt (lid 2), and the
+    Algemene termijnenwet is applied again to the extended last day.
+
+    `verzoeken`: (gevraagd_op, ontvangen_op or None) of every recorded request for information."""
     if vestiging_na_verhuizing:
         basis, uitleg = vestiging_na_verhuizing, _("vestiging in de gemeente na verhuizing")
     elif is_asiel and (brp_vestiging is None or brp_vestiging > kennisgeving):
@@ -238,18 +261,24 @@ def pip_deadline(
         basis, uitleg = brp_vestiging, _("inschrijving (BRP) in de gemeente van huisvesting")
     else:
         basis, uitleg = kennisgeving, _("kennisgeving van DUO")
-    laatste = datums.weken_na(basis, weken)
-    toelichting = str(_("%(weken)s weken na %(wat)s") % {"weken": weken, "wat": uitleg})
-    if informatie_gevraagd:
-        if informatie_ontvangen is None:
-            return PipDeadline(basis, None, None, str(_("verlengd: wacht op informatie van een derde")), opgeschort=True)
-        verlengd = datums.weken_na(informatie_ontvangen, verlenging_weken)
+    laatste = datums.weken_na(basis, PIP_TERMIJN_WEKEN)
+    oorspronkelijk = datums.fatale_datum(laatste, atw=atw, extra_dagen=extra_vrije_dagen)
+    toelichting = str(_("%(weken)s weken na %(wat)s (Besluit inburgering 2021, art. 5.3 lid 1)")
+                      % {"weken": PIP_TERMIJN_WEKEN, "wat": uitleg})
+    tijdig = [(gevraagd, ontvangen) for gevraagd, ontvangen in verzoeken
+              if informatieverzoek_verlengt(gevraagd_op=gevraagd, oorspronkelijke_fatale_datum=oorspronkelijk)]
+    if tijdig:
+        if any(ontvangen is None for _gevraagd, ontvangen in tijdig):
+            return PipDeadline(basis, None, None, str(_("verlengd: wacht op informatie van een derde (art. 5.3 lid 2)")),
+                               opgeschort=True, oorspronkelijke_fatale_datum=oorspronkelijk)
+        ontvangen = max(ontvangen for _gevraagd, ontvangen in tijdig)
+        verlengd = datums.weken_na(ontvangen, PIP_VERLENGING_WEKEN)
         if verlengd > laatste:
             laatste = verlengd
-            toelichting = str(_("verlengd tot %(weken)s weken na ontvangst van de gevraagde informatie")
-                              % {"weken": verlenging_weken})
+            toelichting = str(_("verlengd tot %(weken)s weken na ontvangst van de gevraagde informatie "
+                                "(Besluit inburgering 2021, art. 5.3 lid 2)") % {"weken": PIP_VERLENGING_WEKEN})
     fataal = datums.fatale_datum(laatste, atw=atw, extra_dagen=extra_vrije_dagen)
-    return PipDeadline(basis, laatste, fataal, toelichting)
+    return PipDeadline(basis, laatste, fataal, toelichting, oorspronkelijke_fatale_datum=oorspronkelijk)
 
 
 # --- Wijzigingen: schakelen and afschalen (Wet 17, Besluit 5.4–5.5) ---------------------------------

@@ -8,11 +8,9 @@ from cases import access
 from cases.models import Dossier
 from inburgering.accounts.models import User
 from inburgering.kalender import datums
-from inburgering.kalender.models import AtwInstelling
 from inburgering.kalender.selectors import gelijkgestelde_dagen, vandaag
 
 from . import rules
-from .instellingen import PipInstellingen
 from .models import InformatieVerzoek, Pip, PipStatus
 
 
@@ -50,24 +48,26 @@ class DeadlineStand:
 
 def pip_deadline_voor(dossier: Dossier, verzoeken: list[InformatieVerzoek] | None = None) -> DeadlineStand:
     """The deadline to vaststellen the first PIP (Besluit 5.3), with the Algemene termijnenwet."""
-    instellingen = PipInstellingen.huidig()
     if verzoeken is None:
         verzoeken = list(dossier.pip_informatieverzoeken.all())
-    open_verzoek = any(v.ontvangen_op is None for v in verzoeken)
-    laatst_ontvangen = max((v.ontvangen_op for v in verzoeken if v.ontvangen_op), default=None)
     basis = dossier.datum_kennisgeving
-    extra = gelijkgestelde_dagen(basis, datums.plus_jaren(basis, 2))
+    # The gemeente's own statutory term: an expected equated day without a KB does not count.
+    extra = gelijkgestelde_dagen(basis, datums.plus_jaren(basis, 2), verwacht=False)
     deadline = rules.pip_deadline(
         kennisgeving=dossier.datum_kennisgeving,
         is_asiel=dossier.is_asiel,
         brp_vestiging=dossier.datum_brp_vestiging,
         vestiging_na_verhuizing=dossier.datum_vestiging_na_verhuizing,
-        weken=instellingen.pip_termijn_weken,
-        verlenging_weken=instellingen.pip_verlenging_weken,
-        informatie_gevraagd=open_verzoek or laatst_ontvangen is not None,
-        informatie_ontvangen=None if open_verzoek else laatst_ontvangen,
-        atw=AtwInstelling.huidig().pip_vaststellen,
+        verzoeken=[(v.gevraagd_op, v.ontvangen_op) for v in verzoeken],
         extra_vrije_dagen=extra,
     )
     dagen = (deadline.fatale_datum - vandaag()).days if deadline.fatale_datum else None
     return DeadlineStand(deadline=deadline, dagen_over=dagen)
+
+
+def informatieverzoek_verlengt(verzoek: InformatieVerzoek) -> bool:
+    """Whether this request extends the PIP deadline (Besluit 5.3 lid 2: asked before the 10 weeks
+    ran out). A later request is recorded but moves nothing."""
+    stand = pip_deadline_voor(verzoek.dossier, [])
+    return rules.informatieverzoek_verlengt(
+        gevraagd_op=verzoek.gevraagd_op, oorspronkelijke_fatale_datum=stand.deadline.oorspronkelijke_fatale_datum)

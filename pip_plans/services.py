@@ -162,11 +162,10 @@ def afschaal_voorwaarden(pip: Pip) -> rules.AfschaalVoorwaarden:
 
 
 def _wijziging_fouten(pip: Pip, vorige: Pip) -> dict[str, str]:
-    instellingen = PipInstellingen.huidig()
     if pip.wijziging_reden == WijzigingReden.SCHAKELEN:
         fouten = rules.schakel_fouten(
             van=vorige.leerroute, naar=pip.leerroute, termijn_start=vorige.termijn_start, datum=vandaag(),
-            schakel_maanden=instellingen.schakel_maanden, uitzondering=pip.schakel_uitzondering,
+            schakel_maanden=rules.SCHAKEL_MAANDEN, uitzondering=pip.schakel_uitzondering,
             motivering=pip.schakel_motivering,
         )
         if _a2_vraagt_afschalen(pip):  # onderwijsroute → B1-route at A2: the conditions of Besluit 5.5
@@ -371,7 +370,7 @@ def pip_vaststellen(
 def beschikking_context(pip: Pip) -> dict[str, Any]:
     instellingen = GemeenteInstellingen.huidig()
     pip_instellingen = PipInstellingen.huidig()
-    termijn = datums.inburgeringstermijn(pip.termijn_start, pip_instellingen.inburgeringstermijn_jaren)
+    termijn = datums.inburgeringstermijn(pip.termijn_start, rules.INBURGERINGSTERMIJN_JAREN)
     return {
         "pip": pip,
         "dossier": pip.dossier,
@@ -380,7 +379,8 @@ def beschikking_context(pip: Pip) -> dict[str, Any]:
         "pip_instellingen": pip_instellingen,
         "termijn": termijn,
         "consulent": pip.vastgesteld_door,
-        "bezwaar_weken": instellingen.bezwaar_weken,
+        "bezwaar_weken": datums.BEZWAAR_WEKEN,
+        "inburgeringstermijn_jaren": rules.INBURGERINGSTERMIJN_JAREN,
     }
 
 
@@ -450,8 +450,7 @@ def termijnverlenging_duo_vastleggen(
         raise ValidationError({"grond": str(_("Kies de grond van het besluit."))})
     if besluitdatum > vandaag():
         raise ValidationError({"besluitdatum": str(_("Deze datum ligt in de toekomst."))})
-    jaren = PipInstellingen.huidig().inburgeringstermijn_jaren
-    gewoon = datums.inburgeringstermijn(eerste.termijn_start, jaren).duo_einddatum
+    gewoon = datums.inburgeringstermijn(eerste.termijn_start, rules.INBURGERINGSTERMIJN_JAREN).duo_einddatum
     if duo_einddatum <= gewoon:
         raise ValidationError({"duo_einddatum": str(_(
             "Een verlenging eindigt na de gewone einddatum (volgens DUO %(d)s)."

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
-from cases.models import Fase
+from cases.models import Dossier, Fase
 from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.roles import Rol
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.documenten.views import document_response
 from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
+from inburgering.kalender import datums
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import VERSIE_CODE, versie_van
 
@@ -64,12 +65,17 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
     statussen = [p.status for p in versies]
     geldend = next((p for p in versies if p.status == PipStatus.VASTGESTELD), None)
     open_pip = next((p for p in versies if p.status in OPEN_STATUSSEN), None)
+    deadline = None if geldend else selectors.pip_deadline_voor(dossier, verzoeken)
+    uiterst = deadline.deadline.oorspronkelijke_fatale_datum if deadline else None
     context.update(
+        verzoeken_te_laat={v.pk for v in verzoeken if not rules.informatieverzoek_verlengt(
+            gevraagd_op=v.gevraagd_op, oorspronkelijke_fatale_datum=uiterst)} if deadline else set(),
+        onherroepelijk_sinds=datums.onherroepelijk_sinds(geldend.bezwaar_einde, vandaag()) if geldend else None,
         versies=versies,
         geldend=geldend,
         open_pip=open_pip,
         verzoeken=verzoeken,
-        deadline=None if geldend else selectors.pip_deadline_voor(dossier, verzoeken),
+        deadline=deadline,
         inburgeringstermijn=pip_termijnen.inburgeringstermijn(dossier),
         verlengingen=list(dossier.termijnverlengingen.all()),
         mag_opstellen=context["mag_bewerken"] and rules.opstellen_fout(
@@ -216,7 +222,8 @@ def _status_melding(request: HttpRequest, fout: ValidationError, pip: Pip) -> Ht
 def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
     kan_beoordelen = rules.kan_beoordelen(is_consulent=request.user.heeft_rol(Rol.CONSULENT), status=pip.status)
     context = {"pip": pip, "dossier": pip.dossier, "kan_beoordelen": kan_beoordelen,
-               "eigen_pip": kan_beoordelen and services.heeft_meegeschreven(pip, request.user)}
+               "eigen_pip": kan_beoordelen and services.heeft_meegeschreven(pip, request.user),
+               "onherroepelijk_sinds": datums.onherroepelijk_sinds(pip.bezwaar_einde, vandaag())}
     if kan_beoordelen:
         versie = versie_van(pip)
         context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm(initial={"versie": versie})
@@ -281,6 +288,26 @@ def te_beoordelen(request: HttpRequest) -> HttpResponse:
     return render(request, "pip_plans/te_beoordelen.html", lijstpagina(request, selectors.te_beoordelen(user=request.user)))
 
 
+def _informatieverzoek_uitleg(dossier: Dossier) -> str:
+    """Besluit 5.3 lid 2, with the day after which a request no longer extends the deadline."""
+    uitleg = str(_("Gebruik dit alleen als het plan zonder deze informatie redelijkerwijs niet kan worden "
+                   "vastgesteld (Besluit inburgering 2021, art. 5.3 lid 2). De termijn wordt dan uiterlijk 2 weken "
+                   "na ontvangst."))
+    uiterst = selectors.pip_deadline_voor(dossier, []).deadline.oorspronkelijke_fatale_datum
+    if uiterst:
+        uitleg += " " + str(_("Alleen een verzoek dat uiterlijk op %(datum)s (het einde van de termijn van 10 weken) "
+                              "is gedaan, verlengt de termijn; een later verzoek wordt wel vastgelegd maar verlengt "
+                              "niets.") % {"datum": f"{uiterst:%d-%m-%Y}"})
+    return uitleg
+
+
+def _informatieverzoek_melding(verzoek: InformatieVerzoek) -> str:
+    if selectors.informatieverzoek_verlengt(verzoek):
+        return str(_("Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst."))
+    uiterst = selectors.pip_deadline_voor(verzoek.dossier, []).deadline.oorspronkelijke_fatale_datum
+    return str(rules.VERZOEK_TE_LAAT % {"datum": f"{uiterst:%d-%m-%Y}"})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -289,9 +316,8 @@ def informatieverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         opslaan=lambda dossier, data: services.informatieverzoek_vastleggen(
             dossier_id=dossier.pk, by=request.user, **data),
         titel=_("Wachten op informatie van een derde"), knop=_("Vastleggen"),
-        uitleg=_("Gebruik dit alleen als het plan zonder deze informatie redelijkerwijs niet kan worden vastgesteld "
-                 "(Besluit inburgering 2021, art. 5.3 lid 2). De termijn wordt dan uiterlijk 2 weken na ontvangst."),
-        melding=_("Het verzoek is vastgelegd. De PIP-termijn is opgeschort tot de ontvangst."),
+        uitleg=_informatieverzoek_uitleg,
+        melding=_informatieverzoek_melding,
     )
 
 

@@ -57,8 +57,8 @@ def _context() -> dict:
     return {
         "pip": pip, "dossier": dossier, "inburgeraar": inburgeraar, "gemeente": gemeente,
         "pip_instellingen": pip_instellingen,
-        "termijn": datums.inburgeringstermijn(pip.termijn_start, pip_instellingen.inburgeringstermijn_jaren),
-        "consulent": consulent, "bezwaar_weken": gemeente.bezwaar_weken,
+        "termijn": datums.inburgeringstermijn(pip.termijn_start),
+        "consulent": consulent, "bezwaar_weken": datums.BEZWAAR_WEKEN, "inburgeringstermijn_jaren": 3,
     }
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models.dossier import Dossier
-from cases.termijnen.soorten import soort_label
+from cases.termijnen.soorten import soort_label, soort_regels
 
 
 class TermijnStatus(models.TextChoices):
@@ -19,6 +19,8 @@ class TermijnStatus(models.TextChoices):
     VERLOPEN = "verlopen", _("Verlopen")
     OPGESCHORT = "opgeschort", _("Opgeschort")
     VERVALLEN = "vervallen", _("Vervallen")
+    # The citizen's term (bezwaar, zienswijze) passed: no missed deadline of the gemeente (DOMAIN §8).
+    VERSTREKEN = "verstreken", _("Verstreken (termijn van de burger)")
 
 
 class Termijn(models.Model):
@@ -61,14 +63,22 @@ class Termijn(models.Model):
     def get_soort_display(self) -> str:
         return soort_label(self.soort)
 
+    @property
+    def mag_vrij_opschorten(self) -> bool:
+        """Only the gemeente's own working terms (DOMAIN §8; the kind's registered rules)."""
+        return soort_regels(self.soort).vrij_opschorten
+
 
 class TermijnOpschorting(models.Model):
-    """The suspension ledger: resuming moves the termijn's dates by the suspended days."""
+    """The suspension ledger: resuming moves the termijn's dates by the suspended days — unless
+    `verschuift` is off: a suspension of a statutory termijn ended because a statutory fatale datum
+    moves only on its legal ground (DOMAIN §8); it stays in the ledger as a record, moving nothing."""
 
     termijn = models.ForeignKey(Termijn, on_delete=models.CASCADE, related_name="opschortingen")
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"), null=True, blank=True)
     reden = models.CharField(_("reden"), max_length=300)
+    verschuift = models.BooleanField(_("verschuift de termijn"), default=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     hervat_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.kalender import datums
 
+from .soorten import SoortRegels
+
 
 @dataclass(frozen=True)
 class TermijnBerekening:
@@ -53,7 +55,8 @@ def nieuwe_stand(
     """How a stored termijn follows a recomputation:
     - a recorded fact that satisfies it makes it gehaald (a withdrawn fact reopens it);
     - a running suspension keeps it opgeschort;
-    - a verlopen termijn whose new fatale datum lies in the future (e.g. DUO extended) reopens;
+    - a verlopen (or, for the citizen's term, verstreken) termijn whose new fatale datum lies in the
+      future (e.g. DUO extended) reopens;
     - dates move by the suspended days."""
     fataal = berekening.fatale_datum + timedelta(days=opgeschort_dagen)
     streef_verschoven = streef + timedelta(days=opgeschort_dagen)
@@ -61,8 +64,8 @@ def nieuwe_stand(
         status = "gehaald"
     elif loopt_opschorting:
         status = "opgeschort"
-    elif huidige_status == "verlopen" and fataal < vandaag:
-        status = "verlopen"
+    elif huidige_status in ("verlopen", "verstreken") and fataal < vandaag:
+        status = huidige_status
     else:
         status = "open"
     reset = oude_streefdatum is None or streef_verschoven != oude_streefdatum
@@ -95,6 +98,21 @@ DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
 def wegzetten_fout(*, tot: date, vandaag: date) -> str | None:
     """A signal is snoozed until a day that has not come yet (today would change nothing)."""
     return str(SNOOZE_VERLEDEN) if tot <= vandaag else None
+
+
+WETTELIJKE_TERMIJN = _(
+    "%(soort)s is een wettelijke termijn en kan niet vrij worden opgeschort. Deze termijn verschuift alleen op "
+    "wettelijke grond: %(grond)s."
+)
+
+
+def opschorten_soort_fout(*, label: str, regels: SoortRegels) -> str | None:
+    """DOMAIN §8: a free "opschorten" only for the gemeente's own working terms (voortgangsgesprek, PVT
+    planning); a statutory fatale datum or the citizen's term moves only on its legal ground, which the
+    refusal names."""
+    if regels.vrij_opschorten:
+        return None
+    return str(WETTELIJKE_TERMIJN % {"soort": label, "grond": regels.grond})
 
 
 def opschorten_fouten(*, van: date, reden: str, vandaag: date) -> dict[str, str]:

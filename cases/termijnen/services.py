@@ -14,10 +14,12 @@ from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnOpschor
 from inburgering.accounts.models import User
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.kalender.selectors import fatale_datum as atw_fatale_datum
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import opslaan, vergrendelen
 
 from . import registry, rules
+from .soorten import Eigenaar, soort_label, soort_regels, soorten_van
 
 ACTIEF = (TermijnStatus.OPEN, TermijnStatus.OPGESCHORT)
 AL_OPGESCHORT = _("Deze termijn is al opgeschort.")
@@ -26,6 +28,19 @@ NIET_ACTIEF = _("Alleen een open termijn kan worden opgeschort.")
 HERVAT_VOOR_START = _("Hervatten kan niet vóór de start van de opschorting.")
 SIGNAAL_AFGEHANDELD = _("Dit signaal is al afgehandeld.")
 DOSSIER_AFGESLOTEN = _("Dit dossier is al afgesloten.")
+
+
+def _perioden(termijn: Termijn | None) -> list[tuple[date, date | None]]:
+    """The suspensions that move the termijn (not those ended without effect, see TermijnOpschorting)."""
+    return [(o.van, o.tot) for o in termijn.opschortingen.all() if o.verschuift] if termijn else []
+
+
+def _na_verschuiving(soort: str, fatale_datum: date, opgeschort: int) -> date:
+    """After a move the Algemene termijnenwet is applied again where it applies (DOMAIN §8)."""
+    regels = soort_regels(soort)
+    if not (opgeschort and regels.atw):
+        return fatale_datum
+    return atw_fatale_datum(fatale_datum, atw=True, verwacht=regels.eigenaar == Eigenaar.BURGER)
 
 
 def _door(by: User | None) -> User:
@@ -48,22 +63,24 @@ def termijnen_bijwerken(
     nu = vandaag()
     for b in berekeningen:
         termijn = bestaand.pop((b.soort, b.sleutel), None)
-        perioden = [(o.van, o.tot) for o in termijn.opschortingen.all()] if termijn else []
+        perioden = _perioden(termijn)
+        opgeschort = rules.opgeschorte_dagen(perioden)
         streef = b.streefdatum or rules.streefdatum(fatale_datum=b.fatale_datum, vooraf_dagen=vooraf,
                                                     basisdatum=b.basisdatum)
         stand = rules.nieuwe_stand(
             huidige_status=termijn.status if termijn else None, berekening=b, streef=streef,
-            opgeschort_dagen=rules.opgeschorte_dagen(perioden),
+            opgeschort_dagen=opgeschort,
             loopt_opschorting=any(tot is None for _van, tot in perioden), vandaag=nu,
             oude_streefdatum=termijn.streefdatum if termijn else None,
         )
+        fataal = _na_verschuiving(b.soort, stand.fatale_datum, opgeschort)
         if termijn is None:
             termijn = Termijn(dossier=dossier, soort=b.soort, sleutel=b.sleutel, bron=bron)
-        elif _ongewijzigd(termijn, b, stand):
+        elif _ongewijzigd(termijn, b, stand, fataal):
             continue
         termijn.basisdatum = b.basisdatum
         termijn.berekende_fatale_datum = b.fatale_datum
-        termijn.fatale_datum = stand.fatale_datum
+        termijn.fatale_datum = fataal
         termijn.streefdatum = stand.streefdatum
         termijn.toelichting = b.toelichting[:300]
         termijn.status = stand.status
@@ -77,10 +94,10 @@ def termijnen_bijwerken(
             opslaan(termijn, reden=f"Vervallen: niet meer berekend ({bron})", door=door)
 
 
-def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.NieuweStand) -> bool:
+def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.NieuweStand, fataal: date) -> bool:
     return (
         termijn.basisdatum == b.basisdatum and termijn.berekende_fatale_datum == b.fatale_datum
-        and termijn.fatale_datum == stand.fatale_datum and termijn.streefdatum == stand.streefdatum
+        and termijn.fatale_datum == fataal and termijn.streefdatum == stand.streefdatum
         and termijn.status == stand.status and termijn.gehaald_op == b.gehaald_op
         and termijn.toelichting == b.toelichting[:300]
     )
@@ -104,6 +121,8 @@ def termijnen_herberekenen(*, dossier_id: int, by: User | None = None) -> None:
 @transaction.atomic
 def termijn_opschorten(*, termijn_id: int, van: date, reden: str, by: User) -> Termijn:
     termijn = _termijn(termijn_id, by)
+    if fout := rules.opschorten_soort_fout(label=soort_label(termijn.soort), regels=soort_regels(termijn.soort)):
+        raise ValidationError(fout)
     if termijn.status != TermijnStatus.OPEN:
         raise ValidationError(AL_OPGESCHORT if termijn.status == TermijnStatus.OPGESCHORT else NIET_ACTIEF)
     if fouten := rules.opschorten_fouten(van=van, reden=reden, vandaag=vandaag()):
@@ -126,12 +145,13 @@ def termijn_hervatten(*, termijn_id: int, tot: date, by: User) -> Termijn:
     lopend.tot = tot
     lopend.hervat_door = by
     opslaan(lopend, reden="Hervat", door=by)
-    perioden = [(o.van, o.tot) for o in termijn.opschortingen.all()]
+    perioden = _perioden(termijn)
     extra = rules.opgeschorte_dagen(perioden) - termijn.opgeschorte_dagen
     # Both dates move by the newly suspended days; the distance between them (which the owning app
-    # chose, e.g. none for a bezwaartermijn) stays as it was.
+    # chose, e.g. none for a bezwaartermijn) stays as it was; then the Atw again where it applies.
     termijn.opgeschorte_dagen += extra
-    termijn.fatale_datum += _dagen(extra)
+    termijn.fatale_datum = _na_verschuiving(
+        termijn.soort, termijn.berekende_fatale_datum + _dagen(termijn.opgeschorte_dagen), termijn.opgeschorte_dagen)
     termijn.streefdatum += _dagen(extra)
     termijn.status = TermijnStatus.OPEN
     termijn.nadert_gesignaleerd = False
@@ -160,6 +180,7 @@ def _termijn(termijn_id: int, by: User) -> Termijn:
 class SweepResultaat:
     verlopen: int
     nadert: int
+    verstreken: int = 0  # the citizen's terms that passed: no signal (DOMAIN §8)
 
 
 def termijnen_sweep(*, peildatum: date | None = None, batch: int = 2000) -> SweepResultaat:
@@ -168,17 +189,23 @@ def termijnen_sweep(*, peildatum: date | None = None, batch: int = 2000) -> Swee
     Safe at any time and concurrently: rows are claimed in batches with SKIP LOCKED and a conditional
     UPDATE; the unique (termijn, soort) constraint makes a second signal impossible.
 
-    A fatale datum is the last allowed day, so a termijn is verlopen from the day after it."""
+    A fatale datum is the last allowed day, so a termijn is verlopen from the day after it. The
+    citizen's terms (bezwaar, zienswijze) are no deadline of the gemeente: when they pass they become
+    verstreken, without a signal and without counting as a failure (DOMAIN §8)."""
     peildatum = peildatum or vandaag()
+    burger = soorten_van(Eigenaar.BURGER)
     verlopen = _sweep_batches(
-        Termijn.objects.filter(status=TermijnStatus.OPEN, fatale_datum__lt=peildatum),
+        Termijn.objects.filter(status=TermijnStatus.OPEN, fatale_datum__lt=peildatum).exclude(soort__in=burger),
         {"status": TermijnStatus.VERLOPEN}, SignaalSoort.VERLOPEN, batch,
     )
+    verstreken = Termijn.objects.filter(
+        status=TermijnStatus.OPEN, fatale_datum__lt=peildatum, soort__in=burger
+    ).update(status=TermijnStatus.VERSTREKEN)
     nadert = _sweep_batches(
         Termijn.objects.filter(status=TermijnStatus.OPEN, nadert_gesignaleerd=False, streefdatum__lte=peildatum),
         {"nadert_gesignaleerd": True}, SignaalSoort.NADERT, batch,
     )
-    return SweepResultaat(verlopen=verlopen, nadert=nadert)
+    return SweepResultaat(verlopen=verlopen, nadert=nadert, verstreken=verstreken)
 
 
 def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:

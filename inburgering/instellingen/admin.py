@@ -39,7 +39,7 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
         ("Budgetten", {"fields": (
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
-        ("Termijnen", {"fields": ("bezwaar_weken", "signaal_vooraf_dagen", "bewaartermijn_jaren")}),
+        ("Termijnen", {"fields": ("signaal_vooraf_dagen", "bewaartermijn_jaren")}),
     )
 
     def get_inlines(self, request, obj):

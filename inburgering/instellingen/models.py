@@ -57,9 +57,10 @@ class GemeenteInstellingen(models.Model):
     budget_tolk_gezins = _euro(_("budget tolkvoorziening gezins/overig"), "179")
     uitvoeringskosten_per_jaar = _euro(_("uitvoeringskosten per jaar"), "157000")
 
-    # Policy term lengths [WET]/[BELEID]/[AWB], DOMAIN §8. Those of one app live in that app's settings
+    # Policy term lengths [BELEID], DOMAIN §8. Those of one app live in that app's settings
     # (pip_plans.instellingen, leerroutes.models.instellingen), edited on this same beheer screen.
-    bezwaar_weken = models.PositiveSmallIntegerField(_("bezwaartermijn (weken)"), default=6)
+    # Statutory terms (bezwaar 6 weeks, where the Atw applies) are law, not settings:
+    # `inburgering.kalender.datums`.
     signaal_vooraf_dagen = models.PositiveSmallIntegerField(
         _("signaal 'termijn nadert' (dagen vooraf)"), default=14,
         help_text=_("Zoveel dagen vóór de fatale datum verschijnt een termijn op de werkvoorraad."),

@@ -19,6 +19,9 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 __all__ = [
+    "ATW_BEZWAAR",
+    "ATW_ZIENSWIJZE",
+    "BEZWAAR_WEKEN",
     "Inburgeringstermijn",
     "atw_verleng",
     "bezwaartermijn_einde",
@@ -30,6 +33,7 @@ __all__ = [
     "inclusief_naar_duo_einddatum",
     "is_atw_dag_vrij",
     "koningsdag",
+    "onherroepelijk_sinds",
     "pasen",
     "periode_maanden_einde",
     "plus_jaren",
@@ -39,6 +43,13 @@ __all__ = [
 ]
 
 EEN_DAG = timedelta(days=1)
+
+# Statutory values: law, not policy (DOMAIN.md §8). Not settings: they change only with the law.
+BEZWAAR_WEKEN = 6  # Awb 6:7: six weeks, starting the day after bekendmaking (6:8 lid 1)
+ATW_BEZWAAR = True  # Algemene termijnenwet art. 1 lid 1 and art. 5: a term set by law, in weeks
+ATW_ZIENSWIJZE = True  # idem: the zienswijze term of Awb 4:8 / 5:53 (weeks)
+# Not for terms longer than three months or counted in months/years (Atw art. 4 lid 1 a):
+# inburgeringstermijn, ontzorging, schakel window, the 13-week decision term of a fine.
 ZATERDAG = 5  # date.weekday()
 ZONDAG = 6
 
@@ -62,13 +73,25 @@ def weken_na(d: date, n: int) -> date:
     return _dag(d) + timedelta(weeks=n)
 
 
-def bezwaartermijn_einde(bekendmaking: date, weken: int = 6) -> date:
+def bezwaartermijn_einde(bekendmaking: date, weken: int = BEZWAAR_WEKEN) -> date:
     """Last day of the bezwaartermijn *before* the Algemene termijnenwet: bekendmaking + 7·weken days.
 
     Awb 6:7 (six weeks) and 6:8 lid 1 (the term starts the day after bekendmaking); DOMAIN.md §5, §8.
     Apply `fatale_datum(..., atw=...)` to the result to get the fatale datum.
     """
     return weken_na(bekendmaking, weken)
+
+
+def onherroepelijk_sinds(bezwaar_fatale_datum: date | None, vandaag: date, *, bezwaar_gemaakt: bool = False
+                         ) -> date | None:
+    """The day a beschikking became onherroepelijk (formele rechtskracht): the day after the last day
+    of the bezwaartermijn (Awb 6:7, 6:8 with the Algemene termijnenwet) once that day has come, when no
+    bezwaar was made. The bezwaartermijn is the citizen's term: its passing is no missed deadline of the
+    gemeente (DOMAIN.md §8). None while bezwaar is still possible, or when bezwaar was made."""
+    if bezwaar_fatale_datum is None or bezwaar_gemaakt:
+        return None
+    sinds = _dag(bezwaar_fatale_datum) + EEN_DAG
+    return sinds if sinds <= _dag(vandaag) else None
 
 
 # --- months and years ---------------------------------------------------------------------------
@@ -88,11 +111,20 @@ def plus_maanden(d: date, n: int) -> date:
 
 
 def periode_maanden_einde(start: date, n: int) -> date:
-    """Inclusive last day of a period of `n` months starting on `start`: `plus_maanden(start, n)` − 1 day.
+    """Inclusive last day of a period of `n` months whose first day is `start`.
 
-    DOMAIN.md §8: "A *period* of N months starting on D ends (inclusive) the day before that date."
+    DOMAIN.md §8 and HR 1-9-2017, ECLI:NL:HR:2017:2225: the period ends on the day before the day
+    with `start`'s number `n` months later; where that month has no such day, it ends on the last day
+    of that month (no day is taken off after clamping). 1 Mar + 6 → 31 Aug; 31 Aug + 6 → 28 Feb
+    (29 in a leap year); 29/30 Aug + 6 → 28 Feb in a common year; 28 Aug + 6 → 27 Feb.
     """
-    return plus_maanden(start, n) - EEN_DAG
+    _dag(start)
+    jaar, maand_index = divmod(start.year * 12 + (start.month - 1) + n, 12)
+    maand = maand_index + 1
+    laatste = calendar.monthrange(jaar, maand)[1]
+    if start.day > laatste:
+        return date(jaar, maand, laatste)
+    return date(jaar, maand, start.day) - EEN_DAG
 
 
 def vroegste_start_na_maanden(d: date, n: int) -> date:
@@ -135,12 +167,13 @@ def inclusief_naar_duo_einddatum(d: date) -> date:
 def inburgeringstermijn(start: date, jaren: int = 3) -> Inburgeringstermijn:
     """The inburgeringstermijn that starts on `start` (the day after the PIP's dagtekening).
 
-    DOMAIN.md §8: last day inclusive = S + 3 years − 1 day, with S + 3 years clamped as in
-    `plus_jaren`; DUO transmits the day after as its exclusive `einddatum`. Start 29 Feb 2024:
-    S + 3 years = 28 Feb 2027, so the last day is 27 Feb 2027 and DUO's einddatum 28 Feb 2027.
+    Wet inburgering 2021 art. 11 with DOMAIN.md §8: a period of `jaren` years, ending as
+    `periode_maanden_einde` (HR 2017:2225): the last day is the day before the day with `start`'s
+    number `jaren` years later, or the last day of that month where it has no such day. Dagtekening
+    28 Feb 2028 → start 29 Feb 2028 → last day 28 Feb 2031, DUO's exclusive einddatum 1 Mar 2031.
     When DUO sends its own dates (extension SS103/SS104) those win; this only computes the default.
     """
-    laatste_dag = plus_jaren(start, jaren) - EEN_DAG
+    laatste_dag = periode_maanden_einde(start, 12 * jaren)
     return Inburgeringstermijn(laatste_dag, inclusief_naar_duo_einddatum(laatste_dag))
 
 
@@ -235,8 +268,8 @@ def atw_verleng(d: date, extra_dagen: Collection[date]) -> date:
 def fatale_datum(laatste_dag: date, *, atw: bool, extra_dagen: Collection[date]) -> date:
     """The fatale datum of a term whose last day is `laatste_dag`.
 
-    `atw` says whether the Algemene termijnenwet applies to this kind of term (a setting per termijn
-    kind, `AtwInstelling`, DOMAIN.md §8); when it does the day moves past weekends and holidays.
+    `atw` says whether the Algemene termijnenwet applies to this kind of term (a fact of the law per
+    termijn kind, e.g. `ATW_BEZWAAR`, DOMAIN.md §8); when it does the day moves past weekends and holidays.
     """
     return atw_verleng(laatste_dag, extra_dagen) if atw else _dag(laatste_dag)
 

@@ -11,6 +11,13 @@ class GelijkgesteldeDag(models.Model):
 
     In practice the Friday after Hemelvaartsdag and bridge days next to a holiday on a Tuesday or
     Thursday; the decrees come every few years, so functioneel beheer keeps this table up to date.
+    Seeded with exactly the KBs in force (2023–2028, DOMAIN.md §8); later years hold the expected
+    Friday after Hemelvaartsdag with `verwacht` set until the beheerder enters the KB and clears it.
+
+    Reading chosen for an expected day (no KB yet): it counts for the citizen's terms (bezwaar,
+    zienswijze: a later last day never cuts a citizen's term short) and not for the gemeente's own
+    statutory terms (the PIP deadline: the gemeente must not count on a day off that may not come).
+    See `inburgering.kalender.selectors.gelijkgestelde_dagen`.
     """
 
     datum = models.DateField(_("datum"), unique=True)
@@ -18,6 +25,12 @@ class GelijkgesteldeDag(models.Model):
         _("omschrijving"),
         max_length=200,
         help_text=_("Bijvoorbeeld 'vrijdag na Hemelvaartsdag' en het koninklijk besluit waarop de dag berust."),
+    )
+    verwacht = models.BooleanField(
+        _("verwacht, nog geen KB"),
+        default=False,
+        help_text=_("Aangevinkt: de dag wordt verwacht (vrijdag na Hemelvaartsdag), maar er is nog geen koninklijk "
+                    "besluit. Vink uit zodra het KB is gepubliceerd en noem het KB in de omschrijving."),
     )
     history = HistoricalRecords()
 
@@ -27,46 +40,5 @@ class GelijkgesteldeDag(models.Model):
         ordering = ["datum"]
 
     def __str__(self) -> str:
-        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
-
-
-class AtwInstelling(models.Model):
-    """Singleton (pk=1): per termijn kind whether the Algemene termijnenwet applies (DOMAIN.md §8).
-
-    Read it with `AtwInstelling.huidig()`.
-    """
-
-    bezwaar = models.BooleanField(
-        _("bezwaartermijn"),
-        default=True,
-        help_text=_("Verleng de bezwaartermijn (Awb 6:7) als de laatste dag in een weekend of op een feestdag valt."),
-    )
-    zienswijze = models.BooleanField(
-        _("zienswijzetermijn"),
-        default=True,
-        help_text=_("Verleng de zienswijzetermijn bij handhaving als de laatste dag in een weekend of op een "
-                    "feestdag valt."),
-    )
-    pip_vaststellen = models.BooleanField(
-        _("termijn PIP vaststellen"),
-        default=True,
-        help_text=_("Verleng de termijn voor het vaststellen van het PIP (Besluit inburgering 2021 art. 5.3) als "
-                    "de laatste dag in een weekend of op een feestdag valt."),
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("toepassing Algemene termijnenwet")
-        verbose_name_plural = _("toepassing Algemene termijnenwet")
-
-    def __str__(self) -> str:
-        return str(_("Toepassing Algemene termijnenwet"))
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def huidig(cls) -> "AtwInstelling":
-        instelling, _created = cls.objects.get_or_create(pk=1)
-        return instelling
+        verwacht = " (verwacht, nog geen KB)" if self.verwacht else ""
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}{verwacht}"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_eerder_pip_elders'),
+        ('cases', '0010_eerder_pip_elders'),
         ('leerroutes', '0004_begeleiding_versie'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -18,7 +18,7 @@ from leerroutes.models import (
 )
 from leerroutes.models.instellingen import LeerroutesInstellingen
 from leerroutes.rules import InschrijvingStatus, StopReden
-from pip_plans.instellingen import PipInstellingen
+from pip_plans import rules as pip_rules
 from pip_plans.models import Pip
 
 from ._basis import (
@@ -55,7 +55,7 @@ def inschrijving_aanmaken(
     fouten = rules.inschrijving_datum_fouten(
         startdatum=startdatum, geplande_einddatum=geplande_einddatum, dagtekening=pip.dagtekening,
         termijn_laatste_dag=rules.inburgeringstermijn_laatste_dag(
-            pip.termijn_start, PipInstellingen.huidig().inburgeringstermijn_jaren),
+            pip.termijn_start, pip_rules.INBURGERINGSTERMIJN_JAREN),
     )
     if fout := rules.aanbieder_fout(leerroute, aanbieder.feiten, startdatum):
         fouten["aanbieder"] = fout

@@ -92,7 +92,7 @@ def url_voor(naam: str, dossier) -> str:
 def termijn_van(dossier):
     vandaag = date.today()
     termijn, _nieuw = Termijn.objects.get_or_create(
-        dossier=dossier, soort=PipTermijn.PIP_VASTSTELLEN, sleutel="",
+        dossier=dossier, soort=PipTermijn.VOORTGANGSGESPREK, sleutel="",  # a kind that may be suspended
         defaults={"bron": "test", "basisdatum": vandaag, "streefdatum": vandaag, "berekende_fatale_datum": vandaag,
                   "fatale_datum": vandaag},
     )

@@ -100,10 +100,22 @@ def test_pip_kpi_without_decided_termijnen_has_no_percentage(db):
 
 def test_overdue_termijnen_per_kind_count_dossiers_once(werkcoach):
     d = DossierFactory(werkcoach=werkcoach)
-    termijn(d, dagen=-3, soort=PipTermijn.BEZWAAR, sleutel="pip-1", status=TermijnStatus.VERLOPEN)
-    termijn(d, dagen=-1, soort=PipTermijn.BEZWAAR, sleutel="pip-2", status=TermijnStatus.VERLOPEN)
+    termijn(d, dagen=-3, soort=PipTermijn.VOORTGANGSGESPREK, sleutel="2026-01-01", status=TermijnStatus.VERLOPEN)
+    termijn(d, dagen=-1, soort=PipTermijn.VOORTGANGSGESPREK, sleutel="2026-03-01", status=TermijnStatus.VERLOPEN)
     termijn(d, dagen=-1, status=TermijnStatus.VERLOPEN)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=-1, status=TermijnStatus.VERLOPEN)
     termijn(DossierFactory(werkcoach=werkcoach), dagen=-1, soort=PipTermijn.SCHAKELEN)  # open
 
-    assert {t.sleutel: t.aantal for t in _dashboard().verlopen_termijnen} == {"pip_vaststellen": 2, "bezwaar": 1}
+    assert {t.sleutel: t.aantal for t in _dashboard().verlopen_termijnen} == {
+        "pip_vaststellen": 2, "voortgangsgesprek": 1}
+
+
+def test_the_citizens_bezwaartermijn_is_never_a_dashboard_failure_awb_6_7(werkcoach):
+    """DOMAIN §8: the bezwaartermijn is the citizen's term; its passing (even a legacy "verlopen" row)
+    is no failure of the gemeente."""
+    termijn(DossierFactory(werkcoach=werkcoach), dagen=-3, soort=PipTermijn.BEZWAAR, sleutel="pip-1",
+            status=TermijnStatus.VERLOPEN)
+    termijn(DossierFactory(werkcoach=werkcoach), dagen=-3, soort=PipTermijn.BEZWAAR, sleutel="pip-2",
+            status=TermijnStatus.VERSTREKEN)
+
+    assert _dashboard().verlopen_termijnen == []

@@ -11,8 +11,9 @@ from django.utils import formats, translation
 from playwright.sync_api import Page, expect
 
 from cases import services as dossier_services
-from cases.models import Contactmoment, Fase, Termijn, TermijnStatus
+from cases.models import Contactmoment, Dossier, Fase, Termijn, TermijnStatus
 from cases.rules import Doelgroep
+from cases.termijnen.services import termijnen_herberekenen
 from pip_plans.models import TermijnVerlengingDuo
 from pip_plans.termijnen import PipTermijn
 from tests.e2e.conftest import assert_geen_axe_fouten
@@ -131,7 +132,10 @@ def test_voortgangsgesprek_vastleggen_vanuit_het_dossier(page: Page, live_server
     assert_geen_axe_fouten(page, "contacten, met voortgangsgesprek")
 
 
-def test_pip_termijn_opschorten_en_hervatten(page: Page, live_server, inloggen):
+def test_voortgangsgesprek_opschorten_en_hervatten_maar_niet_de_wettelijke_pip_termijn(
+        page: Page, live_server, inloggen):
+    """DOMAIN §8: only the gemeente's own working terms (here the next voortgangsgesprek) may be
+    suspended freely; a statutory fatale datum (the PIP deadline, Besluit 5.3) offers no such link."""
     werkcoach = _werkcoach()
     dossier = dossier_services.inburgeraar_met_dossier_aanmaken(
         persoon={"bsn": "999993653", "voornamen": "Yusuf", "geslachtsnaam": "Haddad",
@@ -140,19 +144,25 @@ def test_pip_termijn_opschorten_en_hervatten(page: Page, live_server, inloggen):
                  "datum_koppeling": None, "datum_huisvesting": None},
         by=werkcoach,
     )
-    termijn = Termijn.objects.get(dossier=dossier, soort=PipTermijn.PIP_VASTSTELLEN)
+    PipFactory(vastgesteld=True, dossier=dossier, dagtekening=VANDAAG - timedelta(days=8),
+               termijn_start=VANDAAG - timedelta(days=7))
+    Dossier.objects.filter(pk=dossier.pk).update(fase=Fase.IN_UITVOERING)
+    termijnen_herberekenen(dossier_id=dossier.pk)
+    termijn = Termijn.objects.get(dossier=dossier, soort=PipTermijn.VOORTGANGSGESPREK)
     assert termijn.status == TermijnStatus.OPEN
     oude_fatale_datum = termijn.fatale_datum
+    naam = "Volgend voortgangsgesprek"
 
     inloggen(werkcoach)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/")
     termijnen = page.get_by_role("region", name="Termijnen")
-    rij = termijnen.get_by_role("row", name=re.compile("^PIP vaststellen"))
+    expect(termijnen.get_by_role("link", name="Opschorten PIP vaststellen")).to_have_count(0)
+    rij = termijnen.get_by_role("row", name=re.compile(f"^{naam}"))
     expect(rij).to_contain_text(_lang(oude_fatale_datum))
     assert_geen_axe_fouten(page, "dossier, termijn open")
 
-    rij.get_by_role("link", name="Opschorten PIP vaststellen").click()
-    expect(page.get_by_role("heading", level=1, name="PIP vaststellen opschorten")).to_be_visible()
+    rij.get_by_role("link", name=f"Opschorten {naam}").click()
+    expect(page.get_by_role("heading", level=1, name=f"{naam} opschorten")).to_be_visible()
     assert_geen_axe_fouten(page, "termijn opschorten, leeg")
 
     # Without a reason: the Dutch error next to the field.
@@ -166,23 +176,29 @@ def test_pip_termijn_opschorten_en_hervatten(page: Page, live_server, inloggen):
     reden.fill("Medische situatie: opname in het ziekenhuis.")
     page.get_by_role("button", name="Opschorten").click()
     expect(page.get_by_role("status")).to_contain_text("De termijn is opgeschort.")
-    rij = page.get_by_role("region", name="Termijnen").get_by_role("row", name=re.compile("^PIP vaststellen"))
+    rij = page.get_by_role("region", name="Termijnen").get_by_role("row", name=re.compile(f"^{naam}"))
     expect(rij.get_by_role("cell").nth(1)).to_have_text("Opgeschort")  # the Stand column
     assert_geen_axe_fouten(page, "dossier, termijn opgeschort")
 
-    rij.get_by_role("link", name="Hervatten PIP vaststellen").click()
-    expect(page.get_by_role("heading", level=1, name="PIP vaststellen hervatten")).to_be_visible()
+    rij.get_by_role("link", name=f"Hervatten {naam}").click()
+    expect(page.get_by_role("heading", level=1, name=f"{naam} hervatten")).to_be_visible()
     expect(_veld(page, "Opgeschort tot en met")).to_have_value(VANDAAG.isoformat())
     assert_geen_axe_fouten(page, "termijn hervatten")
     page.get_by_role("button", name="Hervatten").click()
 
     expect(page.get_by_role("status")).to_contain_text("De termijn is hervat; de datums zijn verschoven.")
     dagen = (VANDAAG - van).days + 1  # both ends inclusive
-    rij = page.get_by_role("region", name="Termijnen").get_by_role("row", name=re.compile("^PIP vaststellen"))
+    rij = page.get_by_role("region", name="Termijnen").get_by_role("row", name=re.compile(f"^{naam}"))
     expect(rij).to_contain_text(_lang(oude_fatale_datum + timedelta(days=dagen)))
     expect(rij).to_contain_text(f"{dagen} dagen opgeschort")
-    expect(rij.get_by_role("link", name="Opschorten PIP vaststellen")).to_be_visible()
+    expect(rij.get_by_role("link", name=f"Opschorten {naam}")).to_be_visible()
     assert_geen_axe_fouten(page, "dossier, termijn hervat")
+
+    # The statutory PIP deadline: the page refuses and names the legal route.
+    pip_termijn = Termijn.objects.get(dossier=dossier, soort=PipTermijn.PIP_VASTSTELLEN)
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/termijnen/{pip_termijn.pk}/opschorten/")
+    expect(page.get_by_role("alert")).to_contain_text("art. 5.3 lid 2")
+    assert_geen_axe_fouten(page, "dossier, opschorten van een wettelijke termijn geweigerd")
 
 
 def test_aandachtspunt_vanuit_het_dossier_komt_op_de_werkvoorraad(page: Page, live_server, inloggen):

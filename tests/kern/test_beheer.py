@@ -69,16 +69,29 @@ def test_a_beheerder_changes_pip_and_leerroutes_settings_on_the_gemeente_screen(
     client.force_login(beheerder)
     url = reverse("admin:instellingen_gemeenteinstellingen_change", args=[1])
     data = _formulierdata(client.get(url))
-    data.update({"naam": "Gemeente Proefdorp", "pip_plans_instellingen-0-schakel_maanden": "24",
+    data.update({"naam": "Gemeente Proefdorp", "pip_plans_instellingen-0-voortgangsgesprek_weken": "24",
                  "leerroutes_instellingen-0-map_norm_uren": "32"})
 
     antwoord = client.post(url, data)
 
     assert antwoord.status_code == 302, antwoord.context and antwoord.context["errors"]
     assert GemeenteInstellingen.huidig().naam == "Gemeente Proefdorp"
-    assert PipInstellingen.huidig().schakel_maanden == 24
+    assert PipInstellingen.huidig().voortgangsgesprek_weken == 24
     assert LeerroutesInstellingen.huidig().map_norm_uren == 32
-    assert PipInstellingen.history.filter(schakel_maanden=24, history_user=beheerder).exists()
+    assert PipInstellingen.history.filter(voortgangsgesprek_weken=24, history_user=beheerder).exists()
+
+
+def test_the_beheer_screen_refuses_ontzorgen_longer_than_the_law_next_to_the_field(client, beheerder):
+    client.force_login(beheerder)
+    url = reverse("admin:instellingen_gemeenteinstellingen_change", args=[1])
+    data = _formulierdata(client.get(url))
+    data["pip_plans_instellingen-0-ontzorging_maanden"] = "9"
+
+    antwoord = client.post(url, data)
+
+    assert antwoord.status_code == 200
+    assert "Participatiewet art. 56a" in antwoord.content.decode()
+    assert PipInstellingen.huidig().ontzorging_maanden == 6
 
 
 @pytest.mark.parametrize("model", [Dossier, Inburgeraar, Handhavingszaak, Document, Uren])

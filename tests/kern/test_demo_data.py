@@ -171,21 +171,21 @@ def test_demo_data_runs_the_steps_in_order_with_what_was_asked(db, monkeypatch):
 def test_demo_data_with_als_leeg_leaves_an_existing_database_alone(db):
     call_command("demo_data", dossiers=1)
     User.objects.filter(username="werkcoach").update(first_name="Gewijzigd")
-    PipInstellingen.objects.update(schakel_maanden=24)
+    PipInstellingen.objects.update(voortgangsgesprek_weken=24)
 
     call_command("demo_data", dossiers=1, als_leeg=True)
 
     assert User.objects.get(username="werkcoach").first_name == "Gewijzigd"
-    assert PipInstellingen.huidig().schakel_maanden == 24
+    assert PipInstellingen.huidig().voortgangsgesprek_weken == 24
 
 
 def test_demo_data_loads_the_example_settings_and_aanbieders_with_their_history(db):
-    PipInstellingen.objects.update(schakel_maanden=24)
+    PipInstellingen.objects.update(voortgangsgesprek_weken=24)
     LeerroutesInstellingen.objects.update(map_norm_uren=1)
 
     call_command("demo_data", dossiers=0)
 
-    assert PipInstellingen.huidig().schakel_maanden == 18
+    assert PipInstellingen.huidig().voortgangsgesprek_weken == 8
     assert LeerroutesInstellingen.huidig().map_norm_uren == 40
     assert GemeenteInstellingen.huidig().naam == "Gemeente Eemsdelta"
     assert Aanbieder.objects.filter(naam="Taalschool Noord", keurmerk_nummer="1234567").exists()

@@ -112,9 +112,19 @@ def test_an_apps_settings_are_created_with_their_defaults_when_missing(db, model
 
 def test_the_pip_settings_hold_the_eemsdelta_defaults(db):
     instellingen = PipInstellingen.huidig()
-    assert (instellingen.pip_termijn_weken, instellingen.pip_verlenging_weken, instellingen.inburgeringstermijn_jaren,
-            instellingen.schakel_maanden, instellingen.voortgangsgesprek_weken, instellingen.ontzorging_maanden) == (
-        10, 2, 3, 18, 8, 6)
+    assert (instellingen.voortgangsgesprek_weken, instellingen.ontzorging_maanden) == (8, 6)
+
+
+@pytest.mark.parametrize(("model", "veld"), [
+    pytest.param(GemeenteInstellingen, "bezwaar_weken", id="bezwaar-6-weken-awb-6-7"),
+    pytest.param(PipInstellingen, "pip_termijn_weken", id="pip-10-weken-besluit-5-3-lid-1"),
+    pytest.param(PipInstellingen, "pip_verlenging_weken", id="pip-verlenging-besluit-5-3-lid-2"),
+    pytest.param(PipInstellingen, "inburgeringstermijn_jaren", id="inburgeringstermijn-wet-11"),
+    pytest.param(PipInstellingen, "schakel_maanden", id="schakelen-besluit-5-4"),
+])
+def test_statutory_terms_are_not_settings(model, veld):
+    """Values the law fixes live in the rules with their article, not as editable settings (issue 10 item 5)."""
+    assert veld not in {f.name for f in model._meta.get_fields()}
 
 
 def test_the_leerroutes_settings_hold_the_eemsdelta_defaults_and_split_their_lists(db):
@@ -141,3 +151,18 @@ def test_the_moved_fields_are_no_longer_on_the_singleton():
     velden = {veld.name for veld in GemeenteInstellingen._meta.get_fields()}
     verplaatst = {veld.name for model in APP_INSTELLINGEN for veld in model._meta.concrete_fields} - {"id", "gemeente"}
     assert velden & verplaatst == set()
+
+
+@pytest.mark.parametrize(("maanden", "fout"), [
+    pytest.param(6, False, id="zes-maanden-pw-56a"),
+    pytest.param(7, True, id="langer-dan-de-wet"),
+])
+def test_ontzorging_setting_may_not_exceed_the_legal_six_months_participatiewet_56a(db, maanden, fout):
+    instellingen = PipInstellingen.huidig()
+    instellingen.ontzorging_maanden = maanden
+    if fout:
+        with pytest.raises(ValidationError) as e:
+            instellingen.full_clean()
+        assert "Participatiewet art. 56a" in str(e.value.message_dict["ontzorging_maanden"])
+    else:
+        instellingen.full_clean()

@@ -10,8 +10,8 @@ from django.urls import reverse
 import pytest
 
 from inburgering.kalender import datums
-from inburgering.kalender.models import AtwInstelling, GelijkgesteldeDag
-from inburgering.kalender.selectors import gelijkgestelde_dagen
+from inburgering.kalender.models import GelijkgesteldeDag
+from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen
 
 D = date.fromisoformat
 WEEKDAGEN = ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -85,11 +85,21 @@ def test_plus_maanden(d, n, verwacht):
         pytest.param("2025-01-01", 6, "2025-06-30", id="halfjaar vanaf 1 jan"),
         pytest.param("2025-07-01", 6, "2025-12-31", id="halfjaar vanaf 1 jul"),
         pytest.param("2025-03-15", 6, "2025-09-14", id="midden van de maand"),
-        pytest.param("2026-08-31", 6, "2027-02-27", id="31 aug: dag voor geklemde 28 feb"),
+        pytest.param("2025-03-01", 6, "2025-08-31", id="1 mrt + 6 -> 31 aug"),
+        pytest.param("2026-08-31", 6, "2027-02-28", id="31 aug -> 28 feb (geklemd, geen dag eraf)"),
+        pytest.param("2027-08-31", 6, "2028-02-29", id="31 aug -> 29 feb schrikkeljaar"),
+        pytest.param("2026-08-30", 6, "2027-02-28", id="30 aug -> 28 feb"),
+        pytest.param("2026-08-29", 6, "2027-02-28", id="29 aug -> 28 feb gewoon jaar"),
+        pytest.param("2027-08-29", 6, "2028-02-28", id="29 aug -> 28 feb schrikkeljaar (29 feb bestaat)"),
+        pytest.param("2026-08-28", 6, "2027-02-27", id="28 aug -> 27 feb"),
         pytest.param("2025-03-01", 12, "2026-02-28", id="jaar vanaf 1 maart"),
+        pytest.param("2024-08-31", 18, "2026-02-28", id="schakelvenster 18 maanden vanaf 31 aug"),
+        pytest.param("2025-01-31", 1, "2025-02-28", id="31 jan + 1 -> 28 feb"),
     ],
 )
-def test_periode_maanden_einde(start, n, verwacht):
+def test_periode_maanden_einde_hr_2017_2225(start, n, verwacht):
+    """A period of N months ends the day before S's number N months later, or on the last day of that
+    month where it has no such day (HR 1-9-2017, ECLI:NL:HR:2017:2225; DOMAIN §8)."""
     assert datums.periode_maanden_einde(D(start), n) == D(verwacht)
 
 
@@ -125,15 +135,18 @@ def test_plus_jaren(d, n, verwacht):
 @pytest.mark.parametrize(
     ("start", "laatste_dag", "duo_einddatum"),
     [
-        # S + 3 years = 28 Feb 2027 (clamped), − 1 day = 27 Feb 2027; DUO: the day after.
-        pytest.param("2024-02-29", "2027-02-27", "2027-02-28", id="start 29 feb"),
+        # Feb 2027 has no 29th: the last day of that month, no day taken off (HR 2017:2225).
+        pytest.param("2024-02-29", "2027-02-28", "2027-03-01", id="start 29 feb"),
+        # Dagtekening 28-02-2028 → start 29-02-2028 → last day 28-02-2031, DUO einddatum 01-03-2031.
+        pytest.param("2028-02-29", "2031-02-28", "2031-03-01", id="dagtekening 28 feb 2028"),
         pytest.param("2023-03-01", "2026-02-28", "2026-03-01", id="start 1 mrt"),
         pytest.param("2025-03-01", "2028-02-29", "2028-03-01", id="eindigt op schrikkeldag"),
         pytest.param("2025-01-01", "2027-12-31", "2028-01-01", id="start 1 jan"),
         pytest.param("2022-06-15", "2025-06-14", "2025-06-15", id="gewone dag"),
     ],
 )
-def test_inburgeringstermijn(start, laatste_dag, duo_einddatum):
+def test_inburgeringstermijn_wet_11_hr_2017_2225(start, laatste_dag, duo_einddatum):
+    """Wet 11: three years from the day after the dagtekening, ending as HR 2017:2225 says."""
     termijn = datums.inburgeringstermijn(D(start))
     assert termijn == (D(laatste_dag), D(duo_einddatum))
     assert termijn.laatste_dag == D(laatste_dag)
@@ -302,14 +315,40 @@ def test_een_datetime_wordt_geweigerd(functie):
 # --- database: equated days and the Atw setting ---------------------------------------------------
 
 
+KB_DAGEN = ["2023-04-28", "2023-05-19", "2024-05-10", "2024-12-27", "2025-05-30",
+            "2026-01-02", "2026-05-15", "2027-05-07", "2028-04-28", "2028-05-26"]
+
+
 @pytest.mark.django_db
-def test_vrijdag_na_hemelvaart_is_gezaaid_2022_tot_en_met_2035():
-    dagen = set(GelijkgesteldeDag.objects.filter(datum__year__range=(2022, 2035)).values_list("datum", flat=True))
-    assert D("2026-05-15") in dagen  # Hemelvaartsdag 2026 is Thursday 14 May
-    assert len(dagen) == 14
-    # The migration's own Easter copy agrees with the module, and every day is a Friday.
-    assert dagen == {datums.hemelvaartsdag(jaar) + timedelta(days=1) for jaar in range(2022, 2036)}
-    assert {weekdag(d) for d in dagen} == {"vr"}
+def test_gelijkgestelde_dagen_zijn_precies_de_kb_lijsten_atw_art_3_lid_3():
+    """Atw art. 3 lid 3: exactly the days the KBs in force equate (DOMAIN §8), none other; later years
+    hold the expected Friday after Hemelvaartsdag, marked "verwacht, nog geen KB"."""
+    kb = set(GelijkgesteldeDag.objects.filter(verwacht=False).values_list("datum", flat=True))
+    assert kb == {D(d) for d in KB_DAGEN}
+    verwacht = set(GelijkgesteldeDag.objects.filter(verwacht=True).values_list("datum", flat=True))
+    # The migration's own Easter copy agrees with the module, and every expected day is a Friday.
+    assert verwacht == {datums.hemelvaartsdag(jaar) + timedelta(days=1) for jaar in range(2029, 2036)}
+    assert {weekdag(d) for d in kb | verwacht} == {"vr"}
+    assert not GelijkgesteldeDag.objects.filter(datum__year__lt=2023).exists()
+
+
+@pytest.mark.django_db
+def test_bezwaar_na_bekendmaking_20_11_2025_eindigt_05_01_2026_awb_6_7_atw_art_3():
+    """Awb 6:7/6:8: last day 01-01-2026 (Nieuwjaarsdag), 02-01-2026 equated by KB, then the weekend."""
+    assert bezwaar_einde(D("2025-11-20")) == D("2026-01-05")
+
+
+@pytest.mark.django_db
+def test_een_verwachte_dag_telt_voor_de_burger_niet_voor_de_gemeente():
+    """Chosen reading: an expected day (no KB yet) extends the citizen's terms, not the gemeente's."""
+    vrijdag = datums.hemelvaartsdag(2030) + timedelta(days=1)
+    assert GelijkgesteldeDag.objects.get(datum=vrijdag).verwacht
+    donderdag = vrijdag - timedelta(days=1)
+    assert gelijkgestelde_dagen(donderdag, vrijdag) == frozenset({vrijdag})
+    assert gelijkgestelde_dagen(donderdag, vrijdag, verwacht=False) == frozenset()
+    woensdag = donderdag - timedelta(days=1)
+    assert fatale_datum(woensdag + timedelta(days=1), atw=True) == vrijdag + timedelta(days=3)
+    assert fatale_datum(woensdag + timedelta(days=1), atw=True, verwacht=False) == vrijdag
 
 
 @pytest.mark.django_db
@@ -325,26 +364,31 @@ def test_selector_geeft_dagen_binnen_grenzen_in_een_query(django_assert_num_quer
 def test_selector_en_fatale_datum_samen():
     laatste = datums.bezwaartermijn_einde(D("2026-04-03"))
     extra = gelijkgestelde_dagen(laatste, datums.weken_na(laatste, 2))
-    assert datums.fatale_datum(laatste, atw=AtwInstelling.huidig().bezwaar, extra_dagen=extra) == D("2026-05-18")
+    assert datums.fatale_datum(laatste, atw=datums.ATW_BEZWAAR, extra_dagen=extra) == D("2026-05-18")
 
 
 @pytest.mark.django_db
 def test_gelijkgestelde_dag_houdt_historie_bij():
-    dag = GelijkgesteldeDag.objects.create(datum=D("2036-05-02"), omschrijving="vrijdag na Hemelvaartsdag")
+    dag = GelijkgesteldeDag.objects.create(datum=D("2036-05-02"), omschrijving="vrijdag na Hemelvaartsdag",
+                                           verwacht=True)
     dag.omschrijving = "vrijdag na Hemelvaartsdag (KB 2036)"
+    dag.verwacht = False
     dag.save()
     assert dag.history.count() == 2
+    assert "verwacht" not in str(dag)
 
 
-@pytest.mark.django_db
-def test_atw_instelling_is_een_singleton_met_standaardwaarden():
-    instelling = AtwInstelling.huidig()
-    assert instelling.pk == 1
-    assert (instelling.bezwaar, instelling.zienswijze, instelling.pip_vaststellen) == (True, True, True)
-
-    AtwInstelling(zienswijze=False).save()  # a second save lands on the same row
-    assert AtwInstelling.objects.count() == 1
-    assert AtwInstelling.huidig().zienswijze is False
+@pytest.mark.parametrize(
+    ("soort", "atw"),
+    [
+        pytest.param(datums.ATW_BEZWAAR, True, id="bezwaar-atw-art-1-en-5"),
+        pytest.param(datums.ATW_ZIENSWIJZE, True, id="zienswijze-atw-art-1-en-5"),
+        pytest.param(datums.BEZWAAR_WEKEN, 6, id="bezwaar-6-weken-awb-6-7"),
+    ],
+)
+def test_wettelijke_waarden_staan_in_de_regels_algemene_termijnenwet(soort, atw):
+    """Where the Atw applies and how long bezwaar runs are law (Atw art. 1, 4, 5; Awb 6:7), not settings."""
+    assert soort == atw
 
 
 @pytest.mark.django_db
@@ -353,16 +397,18 @@ def test_atw_instelling_is_een_singleton_met_standaardwaarden():
     [
         pytest.param("admin:kalender_gelijkgesteldedag_changelist", [], id="lijst gelijkgestelde dagen"),
         pytest.param("admin:kalender_gelijkgesteldedag_add", [], id="dag toevoegen"),
-        pytest.param("admin:kalender_atwinstelling_change", [1], id="Atw-instelling wijzigen"),
-        pytest.param("admin:kalender_atwinstelling_history", [1], id="historie Atw-instelling"),
     ],
 )
 def test_beheer_kan_kalender_bewerken(admin_client, naam, args):
-    AtwInstelling.huidig()
     assert admin_client.get(reverse(naam, args=args)).status_code == 200
 
 
 @pytest.mark.django_db
-def test_beheer_kan_geen_tweede_atw_instelling_toevoegen(admin_client):
-    AtwInstelling.huidig()
-    assert admin_client.get(reverse("admin:kalender_atwinstelling_add")).status_code == 403
+def test_de_beheerder_houdt_rechten_op_gelijkgestelde_dagen_en_geen_op_de_vervallen_atw_instelling():
+    """kalender 0006: where the Atw applies is law; the setting and its permissions are gone."""
+    from django.contrib.auth.models import Group, Permission
+
+    rechten = set(Group.objects.get(name="beheerder").permissions.filter(content_type__app_label="kalender")
+                  .values_list("codename", flat=True))
+    assert {"add_gelijkgesteldedag", "change_gelijkgesteldedag", "view_gelijkgesteldedag"} <= rechten
+    assert not Permission.objects.filter(codename__contains="atwinstelling").exists()

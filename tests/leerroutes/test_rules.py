@@ -50,7 +50,7 @@ LAATSTE = date(2029, 1, 15)  # termijn start 16-01-2026 + 3 years − 1 day
 
 def test_termijn_last_day_uses_the_calendar_module():
     assert rules.inburgeringstermijn_laatste_dag(date(2026, 1, 16), 3) == LAATSTE
-    assert rules.inburgeringstermijn_laatste_dag(date(2024, 2, 29), 3) == date(2027, 2, 27)
+    assert rules.inburgeringstermijn_laatste_dag(date(2024, 2, 29), 3) == date(2027, 2, 28)  # HR 2017:2225: no day off after clamping
     assert rules.inburgeringstermijn_laatste_dag(None, 3) is None
 
 
@@ -338,8 +338,8 @@ def test_map_eindgesprek_voldoende_only_when_hours_and_themes_done(uren, norm, t
     ("start", "maanden", "einde"),
     [
         pytest.param(date(2026, 1, 1), 6, date(2026, 6, 30), id="first-of-month"),
-        pytest.param(date(2025, 8, 31), 6, date(2026, 2, 27), id="31-aug-plus-6-months-clamped-to-28-feb"),
-        pytest.param(date(2023, 8, 31), 6, date(2024, 2, 28), id="31-aug-leap-year-29-feb"),
+        pytest.param(date(2025, 8, 31), 6, date(2026, 2, 28), id="31-aug-plus-6-months-ends-28-feb-hr-2017-2225"),
+        pytest.param(date(2023, 8, 31), 6, date(2024, 2, 29), id="31-aug-leap-year-29-feb-hr-2017-2225"),
         pytest.param(date(2026, 3, 15), 6, date(2026, 9, 14), id="mid-month"),
         pytest.param(date(2026, 3, 15), 12, date(2027, 3, 14), id="setting-12-months"),
     ],

@@ -28,9 +28,9 @@ from tests.factories import AanbiederFactory, ExamenFactory, InschrijvingFactory
 pytestmark = pytest.mark.django_db
 
 VANDAAG = date.today()
-# leerroutes and PIP settings, geldend PIP, enrolments (+aanbieder), hours (+aanbieder), exams, the Z-route norm,
-# PVT + sessions, MAP, ontzorging + vaste lasten + notes (+author), begeleiding + activities (+aanbieder) = 15.
-QUERIES_TRAJECT = 15
+# leerroutes settings, geldend PIP, enrolments (+aanbieder), hours (+aanbieder), exams, the Z-route norm,
+# PVT + sessions, MAP, ontzorging + vaste lasten + notes (+author), begeleiding + activities (+aanbieder) = 14.
+QUERIES_TRAJECT = 14  # the inburgeringstermijn (3 years) is law, not a setting read per page
 
 
 @pytest.fixture

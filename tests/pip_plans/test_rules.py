@@ -115,11 +115,12 @@ def test_wijkt_af_van_lbt(leerroute, lbt, wijkt_af):
 
 # --- PIP deadline ---------------------------------------------------------------------------------
 def deadline(kennisgeving, *, asiel=False, brp=None, verhuizing=None, gevraagd=False, ontvangen=None, atw=True,
-             extra=frozenset()):
+             extra=frozenset(), gevraagd_op=None):
+    # `gevraagd`: one request, asked on `gevraagd_op` (default: the kennisgeving, well before the 10 weeks end).
+    verzoeken = [(gevraagd_op or kennisgeving, ontvangen)] if gevraagd else []
     return rules.pip_deadline(
         kennisgeving=kennisgeving, is_asiel=asiel, brp_vestiging=brp, vestiging_na_verhuizing=verhuizing,
-        weken=10, verlenging_weken=2, informatie_gevraagd=gevraagd, informatie_ontvangen=ontvangen, atw=atw,
-        extra_vrije_dagen=extra,
+        verzoeken=verzoeken, atw=atw, extra_vrije_dagen=extra,
     )
 
 
@@ -187,7 +188,7 @@ def test_pip_deadline_explains_an_extension_after_late_information():
 
 # --- schakelen --------------------------------------------------------------------------------------
 TERMIJN = date(2024, 8, 31)
-VENSTER_EINDE = datums.periode_maanden_einde(TERMIJN, 18)  # 31 Aug + 18 months → 28 Feb (clamped) − 1 day
+VENSTER_EINDE = datums.periode_maanden_einde(TERMIJN, 18)  # 31 Aug + 18 months: Feb has no 31st → 28 Feb (HR 2017:2225)
 
 
 def schakel(van, naar, datum, uitzondering="", motivering="", termijn=TERMIJN):
@@ -196,7 +197,7 @@ def schakel(van, naar, datum, uitzondering="", motivering="", termijn=TERMIJN):
 
 
 def test_schakel_window_is_computed_with_the_period_convention():
-    assert datums.periode_maanden_einde(TERMIJN, 18) == date(2026, 2, 27)
+    assert datums.periode_maanden_einde(TERMIJN, 18) == date(2026, 2, 28)
 
 
 @pytest.mark.parametrize(
@@ -206,7 +207,7 @@ def test_schakel_window_is_computed_with_the_period_convention():
         pytest.param((R.B1, R.Z, date(2025, 6, 1)), {}, id="inside-window"),
         pytest.param((R.B1, R.Z, VENSTER_EINDE), {}, id="last-day-of-window"),
         pytest.param((R.B1, R.Z, VENSTER_EINDE + timedelta(days=1)),
-                     {"schakel_uitzondering": rules.SCHAKEL_TE_LAAT % {"datum": "27-02-2026"}}, id="day-after-window"),
+                     {"schakel_uitzondering": rules.SCHAKEL_TE_LAAT % {"datum": "28-02-2026"}}, id="day-after-window"),
         pytest.param((R.Z, R.B1, VENSTER_EINDE + timedelta(days=1), SchakelUitzondering.BIJZONDER_GEVAL, "  "),
                      {"schakel_motivering": rules.SCHAKEL_MOTIVERING}, id="exception-without-motivering"),
         pytest.param((R.Z, R.B1, VENSTER_EINDE + timedelta(days=1), SchakelUitzondering.BIJZONDER_GEVAL,

@@ -34,12 +34,15 @@ def _berekend(calculator, dossier, soort) -> list:
 
 @pytest.mark.parametrize(("start", "laatste_dag"), [
     pytest.param(date(2025, 1, 1), date(2027, 12, 31), id="new-year-ends-on-new-years-eve"),
-    pytest.param(date(2024, 2, 29), date(2027, 2, 27), id="leap-day-start-clamped-then-minus-one"),
+    pytest.param(date(2024, 2, 29), date(2027, 2, 28), id="leap-day-start-clamped-no-day-off-hr-2017-2225"),
+    # Dagtekening 28-02-2028: start 29-02-2028, last day 28-02-2031 (DUO einddatum 01-03-2031).
+    pytest.param(date(2028, 2, 29), date(2031, 2, 28), id="dagtekening-28-feb-2028-hr-2017-2225"),
     pytest.param(date(2023, 3, 1), date(2026, 2, 28), id="first-of-month-ends-at-month-end"),
     pytest.param(date(2025, 3, 1), date(2028, 2, 29), id="ends-on-a-leap-day"),
     pytest.param(date(2024, 2, 28), date(2027, 2, 27), id="saturday-end-is-not-moved-no-atw"),
 ])
-def test_inburgeringstermijn_is_three_years_minus_one_day_without_the_termijnenwet(werkcoach, start, laatste_dag):
+def test_inburgeringstermijn_is_three_years_without_the_termijnenwet_wet_11_hr_2017_2225(werkcoach, start, laatste_dag):
+    """Wet 11, HR 1-9-2017 ECLI:NL:HR:2017:2225 for the month end; no Atw (art. 4 a)."""
     pip = _pip(werkcoach, start)
     [termijn] = _berekend(pip_termijnen.bereken, pip.dossier, S.INBURGERINGSTERMIJN)
     assert (termijn.basisdatum, termijn.fatale_datum) == (start, laatste_dag)
@@ -65,16 +68,17 @@ def test_a_duo_extension_ends_the_day_before_duos_exclusive_einddatum_for_every_
 def test_the_z_route_is_due_at_the_end_of_the_termijn(werkcoach):
     pip = _pip(werkcoach, date(2024, 2, 29), leerroute="Z", niveau="")
     [termijn] = _berekend(leerroutes_termijnen.bereken, pip.dossier, S.ZROUTE_AFGEROND)
-    assert termijn.fatale_datum == date(2027, 2, 27)
+    assert termijn.fatale_datum == date(2027, 2, 28)
 
 
 @pytest.mark.parametrize(("start", "laatste_dag"), [
-    pytest.param(date(2024, 8, 31), date(2026, 2, 27), id="31-aug-clamped-to-28-feb-then-minus-one"),
-    pytest.param(date(2022, 8, 31), date(2024, 2, 28), id="31-aug-clamped-to-leap-day-then-minus-one"),
+    pytest.param(date(2024, 8, 31), date(2026, 2, 28), id="31-aug-ends-28-feb-hr-2017-2225"),
+    pytest.param(date(2022, 8, 31), date(2024, 2, 29), id="31-aug-ends-on-leap-day-hr-2017-2225"),
+    pytest.param(date(2024, 8, 28), date(2026, 2, 27), id="28-aug-ends-27-feb"),
     pytest.param(date(2024, 2, 29), date(2025, 8, 28), id="leap-day-start"),
     pytest.param(date(2025, 1, 1), date(2026, 6, 30), id="first-of-month-ends-at-month-end"),
 ])
-def test_schakel_window_is_a_period_of_18_months(werkcoach, start, laatste_dag):
+def test_schakel_window_is_a_period_of_18_months_besluit_5_4_hr_2017_2225(werkcoach, start, laatste_dag):
     pip = _pip(werkcoach, start)
     [termijn] = _berekend(pip_termijnen.bereken, pip.dossier, S.SCHAKELEN)
     assert (termijn.basisdatum, termijn.fatale_datum) == (start, laatste_dag)
@@ -93,12 +97,15 @@ def test_pvt_start_for_asiel_is_an_earliest_start_twelve_months_after_huisvestin
 
 
 @pytest.mark.parametrize(("bijstand_start", "laatste_dag"), [
-    pytest.param(date(2023, 8, 31), date(2024, 2, 28), id="31-aug-to-leap-day-minus-one"),
-    pytest.param(date(2024, 8, 31), date(2025, 2, 27), id="31-aug-to-28-feb-minus-one"),
+    pytest.param(date(2023, 8, 31), date(2024, 2, 29), id="31-aug-to-leap-day-hr-2017-2225"),
+    pytest.param(date(2024, 8, 31), date(2025, 2, 28), id="31-aug-to-28-feb-hr-2017-2225"),
+    pytest.param(date(2024, 8, 30), date(2025, 2, 28), id="30-aug-to-28-feb"),
+    pytest.param(date(2024, 8, 29), date(2025, 2, 28), id="29-aug-to-28-feb-common-year"),
+    pytest.param(date(2024, 8, 28), date(2025, 2, 27), id="28-aug-to-27-feb"),
     pytest.param(date(2025, 3, 1), date(2025, 8, 31), id="first-of-month-ends-at-month-end"),
     pytest.param(date(2024, 2, 29), date(2024, 8, 28), id="leap-day-start"),
 ])
-def test_ontzorging_ends_after_a_period_of_six_months(werkcoach, bijstand_start, laatste_dag):
+def test_ontzorging_ends_after_a_period_of_six_months_hr_2017_2225(werkcoach, bijstand_start, laatste_dag):
     pip = _pip(werkcoach, date(2024, 6, 3))
     leerroutes_services.ontzorging_starten(
         dossier_id=pip.dossier_id, uitvoerder_id=AanbiederFactory(soort="schuldhulp_budgetbeheer").pk,
@@ -113,7 +120,7 @@ BEZWAAR = [
     pytest.param(date(2024, 1, 18), date(2024, 2, 29), id="ends-on-leap-day"),
     pytest.param(date(2025, 3, 15), date(2025, 4, 28), id="koningsdag-on-saturday-then-sunday-to-monday"),
     pytest.param(date(2025, 11, 13), date(2025, 12, 29), id="christmas-then-weekend-to-monday"),
-    pytest.param(date(2025, 11, 20), date(2026, 1, 2), id="new-years-day-to-friday"),
+    pytest.param(date(2025, 11, 20), date(2026, 1, 5), id="new-years-day-kb-friday-02-01-2026-then-weekend-atw-art-3"),
 ]
 
 
@@ -141,7 +148,7 @@ def test_zienswijze_is_two_weeks_after_the_voornemen_with_the_termijnenwet(verzo
 
 
 @pytest.mark.parametrize(("start", "aantal", "eerste"), [
-    # 2024-02-29 → 2027-02-27 spans 1094 days; 6 gesprekken → every 182 days.
+    # 2024-02-29 → 2027-02-28 spans 1095 days; 6 gesprekken → every 182 days.
     pytest.param(date(2024, 2, 29), 6, date(2024, 8, 29), id="leap-day-start-six-gesprekken"),
     # 2025-01-01 → 2027-12-31 spans 1094 days; 12 gesprekken → every 91 days.
     pytest.param(date(2025, 1, 1), 12, date(2025, 4, 2), id="twelve-gesprekken"),

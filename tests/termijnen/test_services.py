@@ -16,7 +16,14 @@ from cases.termijnen import services
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.kalender import datums
 from pip_plans.termijnen import PipTermijn
-from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, SignaalFactory, TermijnFactory
+from tests.factories import (
+    BredeIntakeFactory,
+    ConsulentFactory,
+    DossierFactory,
+    PipFactory,
+    SignaalFactory,
+    TermijnFactory,
+)
 from tests.pip_plans.test_services import ingediend, vaststellen
 
 pytestmark = pytest.mark.django_db
@@ -174,8 +181,11 @@ def test_vaststellen_the_pip_makes_its_termijn_gehaald_and_starts_the_others(wer
 
 @pytest.fixture
 def termijn(werkcoach):
-    dossier = registreer(werkcoach, datum_kennisgeving=VANDAAG - timedelta(days=7))
-    return pip_termijn(dossier)
+    """A gemeente's own working term (the next voortgangsgesprek): the kind that may be suspended freely."""
+    pip = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach, dagtekening=VANDAAG - timedelta(days=8),
+                     termijn_start=VANDAAG - timedelta(days=7))
+    services.termijnen_herberekenen(dossier_id=pip.dossier_id)
+    return Termijn.objects.get(dossier=pip.dossier, soort=PipTermijn.VOORTGANGSGESPREK)
 
 
 def test_suspending_and_resuming_moves_the_dates_by_the_suspended_days(termijn, werkcoach):
@@ -199,7 +209,7 @@ def test_suspending_and_resuming_moves_the_dates_by_the_suspended_days(termijn, 
 
 def test_resuming_keeps_the_distance_between_streefdatum_and_fatale_datum_the_owner_chose(werkcoach):
     # A bezwaartermijn warns on its last day (streefdatum == fatale datum), not 14 days ahead.
-    termijn = TermijnFactory(dossier__werkcoach=werkcoach)
+    termijn = TermijnFactory(dossier__werkcoach=werkcoach, soort=PipTermijn.VOORTGANGSGESPREK)
     termijn.streefdatum = termijn.fatale_datum
     termijn.save()
 
@@ -259,7 +269,8 @@ def test_resuming_a_termijn_that_is_not_suspended_is_refused(termijn, werkcoach)
 
 
 def test_a_verlopen_termijn_cannot_be_suspended(werkcoach):
-    termijn = TermijnFactory(dossier__werkcoach=werkcoach, verlopen_gisteren=True, status=TermijnStatus.VERLOPEN)
+    termijn = TermijnFactory(dossier__werkcoach=werkcoach, verlopen_gisteren=True, status=TermijnStatus.VERLOPEN,
+                             soort=PipTermijn.VOORTGANGSGESPREK)
     with pytest.raises(ValidationError, match="Alleen een open termijn"):
         services.termijn_opschorten(termijn_id=termijn.pk, van=VANDAAG, reden="Ziek", by=werkcoach)
 

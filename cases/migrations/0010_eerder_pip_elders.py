@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_termijnsoort_registry'),
+        ('cases', '0009_wettelijke_termijnen_hervat'),
     ]
 
     operations = [

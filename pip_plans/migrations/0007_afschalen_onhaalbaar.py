@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pip_plans', '0005_informatieverzoek_versie'),
+        ('pip_plans', '0006_wettelijke_termijnen_geen_instelling'),
     ]
 
     operations = [
