@@ -2,19 +2,13 @@ from django.contrib import admin
 
 from inburgering.accounts.roles import Rol
 
-from .models import InzageLog
+from .models import Beveiligingslog, InzageLog
 
 
-@admin.register(InzageLog)
-class InzageLogAdmin(admin.ModelAdmin):
-    list_display = ["tijdstip", "gebruiker", "dossier_id", "pagina", "pad"]
-    list_filter = ["pagina"]
-    search_fields = ["dossier_id", "gebruiker__username"]
-    date_hierarchy = "tijdstip"
-    list_select_related = ["gebruiker"]
+class AlleenLezenVoorBeheer(admin.ModelAdmin):
+    """Visible to every functioneel beheerder by role, not only to whoever was given the model
+    permission by hand; read-only for everyone (the logs are append-only)."""
 
-    # Visible to every functioneel beheerder by role (issue 2: "visible to beheerders"), not only to
-    # superusers or to whoever was given the model permission by hand; read-only for everyone.
     def has_module_permission(self, request):
         return request.user.heeft_rol(Rol.BEHEERDER) or super().has_module_permission(request)
 
@@ -29,3 +23,21 @@ class InzageLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(InzageLog)
+class InzageLogAdmin(AlleenLezenVoorBeheer):
+    list_display = ["tijdstip", "gebruiker", "dossier_id", "pagina", "pad"]
+    list_filter = ["pagina"]
+    search_fields = ["dossier_id", "gebruiker__username"]
+    date_hierarchy = "tijdstip"
+    list_select_related = ["gebruiker"]
+
+
+@admin.register(Beveiligingslog)
+class BeveiligingslogAdmin(AlleenLezenVoorBeheer):
+    list_display = ["tijdstip", "gebeurtenis", "gebruikersnaam", "betreft", "ip_adres", "pad"]
+    list_filter = ["gebeurtenis"]
+    search_fields = ["gebruikersnaam", "ip_adres"]
+    date_hierarchy = "tijdstip"
+    list_select_related = ["betreft"]

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "inburgering.audit.middleware.GeweigerdLogMiddleware",
 ]
 
 ROOT_URLCONF = "inburgering.urls"
@@ -105,6 +106,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions expire after inactivity: every request renews the cookie, a quiet browser is logged out.
+# Behind a reverse proxy: the header with the client's address as Django sees it in request.META (e.g.
+# HTTP_X_FORWARDED_FOR) and how many trusted proxies append to it. Empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env.string("CLIENT_IP_HEADER", "")
+CLIENT_IP_PROXIES = env.integer("CLIENT_IP_PROXIES", 1, minimum=1)
+
 SESSION_COOKIE_AGE = env.integer("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
