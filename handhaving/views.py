@@ -300,8 +300,8 @@ def _besluit_initial(zaak: Handhavingszaak) -> dict:
                "versie": versie_van(zaak)}
     if zaak.regime == Regime.BREDE_INTAKE:
         maanden = HandhavingInstellingen.huidig().intake_nieuwe_termijn_maanden
-        # A period of `maanden` months from the day after the decision (HR 2017:2225): its legal maximum.
-        initial["nieuwe_termijn_einde"] = datums.periode_maanden_einde(vandaag() + datums.EEN_DAG, maanden)
+        # A suggestion inside the legal maximum of `rules.nieuwe_termijn_fouten` (Wet 22), also at month ends.
+        initial["nieuwe_termijn_einde"] = datums.plus_maanden(vandaag(), maanden) - datums.EEN_DAG
     return initial
 
 
