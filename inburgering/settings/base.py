@@ -165,6 +165,7 @@ OIDC_ROLLEN_TOEGESTAAN = env.strings("OIDC_ROLLEN_TOEGESTAAN", [])
 OIDC_TELT_ALS_TWEEFACTOR = env.boolean("OIDC_TELT_ALS_TWEEFACTOR", False)
 if set(OIDC_ROLLEN_TOEGESTAAN) - set(Rol):
     raise ImproperlyConfigured(f"OIDC_ROLLEN_TOEGESTAAN: only {', '.join(Rol)}.")
+OIDC_USE_PKCE = True
 LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?oidc=mislukt"
 OIDC_AUTHENTICATE_CLASS = "inburgering.accounts.oidc.StartView"
 OIDC_CALLBACK_CLASS = "inburgering.accounts.oidc.TerugkeerView"
