@@ -34,9 +34,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     # login: lockout (axes), two-factor (django-otp + two_factor), the gemeente's identity provider (OIDC)
-    "axes",
+    "inburgering.accounts.derden.AxesConfig",  # axes, with a Dutch name in the admin
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "inburgering.accounts.derden.TotpConfig",  # django_otp.plugins.otp_totp, idem
     "django_otp.plugins.otp_static",
     "two_factor",
     "mozilla_django_oidc",

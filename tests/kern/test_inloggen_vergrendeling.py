@@ -118,6 +118,8 @@ def test_a_successful_login_is_in_the_security_log(client, werkcoach):
 def test_the_beheerder_unlocks_an_account(client, werkcoach, beheerder):
     _mislukt(client, werkcoach.username)
     client.force_login(beheerder)
+    beheer = client.get("/beheer/").content.decode()
+    assert "Inlogvergrendelingen" in beheer and "Tweestapsverificatie" in beheer
     lijst = reverse("admin:axes_accessattempt_changelist")
     assert werkcoach.username in client.get(lijst).content.decode()
     antwoord = client.post(lijst, {
