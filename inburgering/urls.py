@@ -1,22 +1,35 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+from two_factor import views as two_factor_views
 
 from dashboards import views as dashboards_views
-from inburgering.accounts.forms import InlogForm
+from inburgering.accounts.inloggen import InlogView
+from inburgering.accounts.tweefactor import HerstelcodesView, InschrijvenView
 
 admin.site.site_header = "Inburgering — functioneel beheer"
 admin.site.site_title = "Inburgering beheer"
 admin.site.index_title = "Beheer"
 
+# Two-factor enrolment and recovery codes, under the names django-two-factor-auth redirects to.
+tweestaps = [
+    path("instellen/", InschrijvenView.as_view(), name="setup"),
+    path("instellen/qr/", two_factor_views.QRGeneratorView.as_view(), name="qr"),
+    path("instellen/klaar/", two_factor_views.SetupCompleteView.as_view(
+        template_name="accounts/tweefactor_klaar.html"), name="setup_complete"),
+    path("herstelcodes/", HerstelcodesView.as_view(), name="backup_tokens"),
+    path("", RedirectView.as_view(pattern_name="two_factor:backup_tokens"), name="profile"),
+]
+
 urlpatterns = [
     path("", dashboards_views.home, name="home"),  # werkcoach home: dossiers per fase, signals, this week
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(template_name="accounts/inloggen.html", authentication_form=InlogForm),
-        name="login",
-    ),
+    path("inloggen/", InlogView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tweestaps/", include((tweestaps, "two_factor"))),
+    # The admin has no login of its own: one door (lockout, two-factor) for the application and the admin.
+    path("beheer/login/", RedirectView.as_view(pattern_name="login", query_string=True), name="beheer_login"),
     # pip_plans first: its /dossiers/<pk>/pip/ pages take precedence over the generic dossier tab.
     path("", include("pip_plans.urls")),
     path("", include("leerroutes.urls")),  # /dossiers/<pk>/traject/… before cases' generic tab; /aanbieders/
@@ -28,4 +41,6 @@ urlpatterns = [
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
     path("beheer/", admin.site.urls),
+    # Login through the gemeente's identity provider (404 unless OIDC_ENABLED).
+    path("oidc/", include("mozilla_django_oidc.urls")),
 ]

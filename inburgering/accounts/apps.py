@@ -5,3 +5,9 @@ class AccountsConfig(AppConfig):
     name = "inburgering.accounts"
     label = "accounts"
     verbose_name = "Gebruikers en teams"
+
+    def ready(self):
+        # The beheerder's unlock and two-factor reset in the admin (after the admin's autodiscovery).
+        from . import inlogbeheer
+
+        inlogbeheer.registreren()

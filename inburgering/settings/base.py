@@ -2,12 +2,16 @@
 environment first and then import everything from here, so every environment runs the same code.
 """
 
+from datetime import timedelta
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 from celery.schedules import crontab
 
 from inburgering import env
+from inburgering.accounts.roles import Rol
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.string("VAR_DIR", str(BASE_DIR / "var")))
@@ -29,6 +33,13 @@ INSTALLED_APPS = [
     "django_fsm",
     "simple_history",
     "django_htmx",
+    # login: lockout (axes), two-factor (django-otp + two_factor), the gemeente's identity provider (OIDC)
+    "inburgering.accounts.derden.AxesConfig",  # axes, with a Dutch name in the admin
+    "django_otp",
+    "inburgering.accounts.derden.TotpConfig",  # django_otp.plugins.otp_totp, idem
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "mozilla_django_oidc",
     # shared kernel (bottom layer)
     "inburgering.accounts",
     "inburgering.instellingen",
@@ -52,11 +63,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inburgering.accounts.tweefactor.TweeFactorVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "inburgering.audit.middleware.GeweigerdLogMiddleware",
+    "axes.middleware.AxesMiddleware",  # last (axes' docs): turns a lockout into the Dutch lockout page
 ]
 
 ROOT_URLCONF = "inburgering.urls"
@@ -98,6 +112,64 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cases:dossier_lijst"
 LOGOUT_REDIRECT_URL = "login"
+# --- Login (issue 11 items 2 and 3) -----------------------------------------------------------------
+# Lockout per account and client address together (never an address alone: a gemeente's office sits
+# behind one), or per account alone. The client address is the one the security log records.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.integer("INLOG_MAX_POGINGEN", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("INLOG_VERGRENDELING_MINUTEN", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = {
+    "account_en_adres": [["username", "ip_address"]],
+    "account": ["username"],
+}[env.choice("INLOG_VERGRENDELING_PER", ("account_en_adres", "account"), "account_en_adres")]
+AXES_CLIENT_IP_CALLABLE = "inburgering.audit.services.client_ip"
+AXES_HANDLER = "inburgering.accounts.inloggen.AxesLogHandler"
+AXES_LOCKOUT_CALLABLE = "inburgering.accounts.inloggen.vergrendeld"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # inburgering.accounts.inlogbeheer registers the Dutch, role-checked admin
+AXES_VERBOSE = False
+
+# Two-factor (TOTP + backup codes). Roles for which it is mandatory: a user with one of them who has
+# no verified device is sent to the enrolment page and can do nothing else.
+TWEEFACTOR_VERPLICHT_ROLLEN = env.strings("TWEEFACTOR_VERPLICHT_ROLLEN", ["consulent", "manager", "beheerder"])
+if set(TWEEFACTOR_VERPLICHT_ROLLEN) - set(Rol):
+    raise ImproperlyConfigured(f"TWEEFACTOR_VERPLICHT_ROLLEN: only {', '.join(Rol)}.")
+OTP_TOTP_ISSUER = env.string("TWEEFACTOR_UITGEVER", "Inburgering")
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # no "remember this browser": every login asks for the code
+
+# Login through the gemeente's identity provider (OpenID Connect). Off unless OIDC_ENABLED.
+OIDC_ENABLED = env.boolean("OIDC_ENABLED", False)
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("inburgering.accounts.oidc.GemeenteOIDCBackend")
+    OIDC_RP_CLIENT_ID = env.string("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.string("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.string("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.string("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.string("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.string("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env.string("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env.string("OIDC_RP_SCOPES", "openid email profile")
+# The claim that holds the account name; users must exist unless OIDC_GEBRUIKERS_AANMAKEN (then they
+# are created without a role). A claim maps to roles only when OIDC_ROL_CLAIM is set, and then only to
+# the roles in OIDC_ROLLEN_TOEGESTAAN.
+OIDC_GEBRUIKERSNAAM_CLAIM = env.string("OIDC_GEBRUIKERSNAAM_CLAIM", "preferred_username")
+OIDC_CREATE_USER = env.boolean("OIDC_GEBRUIKERS_AANMAKEN", False)
+OIDC_ROL_CLAIM = env.string("OIDC_ROL_CLAIM", "")
+OIDC_ROLLEN_TOEGESTAAN = env.strings("OIDC_ROLLEN_TOEGESTAAN", [])
+# Whether a login through the identity provider counts as two-factor (only when that provider enforces
+# its own second factor); otherwise a mandatory role also enrols a TOTP device here.
+OIDC_TELT_ALS_TWEEFACTOR = env.boolean("OIDC_TELT_ALS_TWEEFACTOR", False)
+if set(OIDC_ROLLEN_TOEGESTAAN) - set(Rol):
+    raise ImproperlyConfigured(f"OIDC_ROLLEN_TOEGESTAAN: only {', '.join(Rol)}.")
+OIDC_USE_PKCE = True
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?oidc=mislukt"
+OIDC_AUTHENTICATE_CLASS = "inburgering.accounts.oidc.StartView"
+OIDC_CALLBACK_CLASS = "inburgering.accounts.oidc.TerugkeerView"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -213,7 +285,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO")},
     # WeasyPrint logs each layout step at INFO; keep its warnings only.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR.parent / "shared" / "duo-m2m")))

@@ -8,6 +8,10 @@ os.environ.setdefault("DEBUG", "true")
 from .base import *  # noqa: F403
 
 DEMO_DATA_ALLOWED = True
+# `make run`: the demo users log in with their password only; two-factor can be enrolled but is optional
+# unless TWEEFACTOR_VERPLICHT_ROLLEN is set.
+if not os.environ.get("TWEEFACTOR_VERPLICHT_ROLLEN"):
+    TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 
 # The embedded defaults keep their state in VAR_DIR: SQLite file, broker queue, results, beat schedule.
 for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control", "media"):

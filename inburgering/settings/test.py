@@ -33,3 +33,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)
+
+# Two-factor is optional here so the tests that log in with force_login keep working; the two-factor
+# tests switch it on per test (override_settings).
+TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
