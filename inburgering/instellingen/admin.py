@@ -40,6 +40,7 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
         ("Termijnen", {"fields": ("signaal_vooraf_dagen", "bewaartermijn_jaren")}),
+        ("Beveiliging", {"fields": ("rollen_tweede_beheerder",)}),
     )
 
     def get_inlines(self, request, obj):
