@@ -11,6 +11,7 @@ from cases import access
 from cases.selectors import Bereik, DossierFilter, dossier_lijst
 from cases.termijnen.selectors import bereiken_voor, werkcoach_home
 from cases.views import lijstpagina
+from inburgering.accounts.roles import Rol
 from pip_plans.rules import Leerroute
 
 from . import grafieken, selectors
@@ -30,11 +31,13 @@ def mag_dashboard_zien(user) -> bool:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page: the user's dossiers by fase, open signals, this week's deadlines."""
+    """The start page after login (LOGIN_REDIRECT_URL) for every role: a werkcoach, consulent or manager
+    sees his dossiers by fase, open signals and this week's deadlines, scoped to his role; functioneel
+    beheer sees no dossier data and starts in /beheer/ (issue 11 item 6)."""
     user = request.user
+    if user.heeft_rol(Rol.BEHEERDER) and not access.mag_dossiers_zien(user):
+        return redirect("admin:index")
     if not access.mag_dossiers_zien(user):
-        if user.is_staff:
-            return redirect("admin:index")  # functioneel beheer sees no dossier data
         raise PermissionDenied
     bereiken = bereiken_voor(user)
     bereik = request.GET.get("bereik") if request.GET.get("bereik") in bereiken else bereiken[0]

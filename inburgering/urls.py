@@ -27,5 +27,6 @@ urlpatterns = [
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("", include("inburgering.accounts.urls")),  # own password page; before the admin's password_change
     path("beheer/", admin.site.urls),
 ]

@@ -96,13 +96,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "cases:dossier_lijst"
+LOGIN_REDIRECT_URL = "home"  # the start page of the role (dashboards.views.home)
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "inburgering.accounts.wachtwoorden.VoorspelbaarWachtwoordValidator"},  # Dutch words, repeats
 ]
 
 # Sessions expire after inactivity: every request renews the cookie, a quiet browser is logged out.
