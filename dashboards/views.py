@@ -30,10 +30,22 @@ def mag_dashboard_zien(user) -> bool:
 
 
 @login_required
+def na_inloggen(request: HttpRequest) -> HttpResponse:
+    """Where the login sends every role (LOGIN_REDIRECT_URL, issue 11 item 6): werkcoach, consulent and
+    manager to their dossiers (the list opens on the role's scope), functioneel beheer — which sees no
+    dossier data — to /beheer/. A user without a role gets the refusal of the start page."""
+    user = request.user
+    if access.mag_dossiers_zien(user):
+        return redirect("cases:dossier_lijst")
+    if user.heeft_rol(Rol.BEHEERDER):
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page after login (LOGIN_REDIRECT_URL) for every role: a werkcoach, consulent or manager
-    sees his dossiers by fase, open signals and this week's deadlines, scoped to his role; functioneel
-    beheer sees no dossier data and starts in /beheer/ (issue 11 item 6)."""
+    """The start page: the user's dossiers by fase, open signals, this week's deadlines. Functioneel
+    beheer (by role) sees no dossier data and goes to /beheer/."""
     user = request.user
     if user.heeft_rol(Rol.BEHEERDER) and not access.mag_dossiers_zien(user):
         return redirect("admin:index")

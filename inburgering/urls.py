@@ -11,6 +11,7 @@ admin.site.index_title = "Beheer"
 
 urlpatterns = [
     path("", dashboards_views.home, name="home"),  # werkcoach home: dossiers per fase, signals, this week
+    path("start/", dashboards_views.na_inloggen, name="na_inloggen"),  # after login: each role's start page
     path(
         "inloggen/",
         auth_views.LoginView.as_view(template_name="accounts/inloggen.html", authentication_form=InlogForm),
