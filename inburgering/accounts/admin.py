@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -85,10 +86,22 @@ class GebruikerAdmin(UserAdmin):
         return super().has_change_permission(request, obj)
 
     def user_change_password(self, request, id, form_url=""):
+        """A beheerder who sets another user's password could log in as that user: the security log
+        records it and the user gets an e-mail, so a takeover does not go unnoticed."""
         antwoord = super().user_change_password(request, id, form_url)
         if request.method == "POST" and antwoord.status_code == 302:
-            beveiliging_vastleggen(Gebeurtenis.WACHTWOORD_GEWIJZIGD, request=request,
-                                   betreft=User.objects.filter(pk=id).first(), details={"door": "beheerder"})
+            betreft = User.objects.filter(pk=id).first()
+            beveiliging_vastleggen(Gebeurtenis.WACHTWOORD_GEWIJZIGD, request=request, betreft=betreft,
+                                   details={"door": "beheerder"})
+            if betreft is not None and betreft.email:
+                send_mail(
+                    subject=_("Uw wachtwoord voor Inburgering is opnieuw ingesteld"),
+                    message=_("Beste {naam},\n\nFunctioneel beheer ({door}) heeft uw wachtwoord opnieuw ingesteld. "
+                              "Wijzig het na het inloggen via 'Wachtwoord wijzigen'. Heeft u hier niet om gevraagd? "
+                              "Neem dan direct contact op met functioneel beheer.\n").format(
+                        naam=betreft.get_full_name() or betreft.username, door=request.user),
+                    from_email=None, recipient_list=[betreft.email], fail_silently=True,
+                )
         return antwoord
 
 

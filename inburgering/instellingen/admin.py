@@ -43,6 +43,10 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
         ("Beveiliging", {"fields": ("rollen_tweede_beheerder",)}),
     )
 
+    # Read-only here: switching the four-eyes rule off would let a beheerder grant a role alone
+    # (`manage.py rollen_goedkeuring aan|uit` on the server).
+    readonly_fields = ["rollen_tweede_beheerder"]
+
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *_INSTELLINGEN_INLINES]
 

@@ -74,7 +74,7 @@ class GemeenteInstellingen(models.Model):
         _("rol toekennen met goedkeuring van een tweede beheerder"), default=True,
         help_text=_("Een rol die dossiers ziet (werkcoach, consulent, manager) of de beheerdersrol gaat pas in "
                     "nadat een andere beheerder de toekenning heeft goedgekeurd. Met één actieve beheerder gaat "
-                    "een toekenning direct in."),
+                    "een toekenning direct in. Alleen op de server te wijzigen: manage.py rollen_goedkeuring aan|uit."),
     )
 
     history = HistoricalRecords()

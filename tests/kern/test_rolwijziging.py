@@ -2,9 +2,12 @@
 as raw groups or permissions; nobody changes their own role; `is_superuser` and `is_staff` are editable
 nowhere; a role that sees case data (or the beheerder role) needs a second beheerder's approval."""
 
+from io import StringIO
+
 from django.contrib.admin.sites import site
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
@@ -247,3 +250,46 @@ def test_a_sole_beheerder_is_told_the_grant_applies_directly(client, beheerder):
     pagina = client.get(reverse("admin:accounts_rolwijziging_add"))
     assert "enige actieve beheerder" in pagina.content.decode()
     assert beheerder not in pagina.context["adminform"].form.fields["gebruiker"].queryset
+
+
+def test_nobody_switches_himself_or_another_beheerder_off_in_the_form(client, beheerder):
+    tweede = BeheerderFactory(username="tweede")
+    werkcoach = WerkcoachFactory(username="wc2")
+    client.force_login(beheerder)
+    for user, uit in ((beheerder, True), (tweede, True), (werkcoach, False)):
+        form = client.get(reverse("admin:accounts_user_change", args=[user.pk])).context["adminform"].form
+        assert ("is_active" not in form.fields) is uit
+
+    data = _wijzigformulier(client, tweede)
+    data.pop("is_active", None)
+    client.post(reverse("admin:accounts_user_change", args=[tweede.pk]), data)
+    tweede.refresh_from_db()
+    assert tweede.is_active
+
+
+def test_a_password_set_by_the_beheerder_is_logged_and_mailed(client, beheerder, mailoutbox):
+    ander = WerkcoachFactory(username="wc2", email="wc2@example.org")
+    client.force_login(beheerder)
+    nieuw = "Paard-Fiets-Boom-42"
+
+    antwoord = client.post(reverse("admin:auth_user_password_change", args=[ander.pk]), {"password1": nieuw, "password2": nieuw, "usable_password": "true"})
+
+    assert antwoord.status_code == 302
+    log = Beveiligingslog.objects.get(gebeurtenis=Gebeurtenis.WACHTWOORD_GEWIJZIGD)
+    assert log.betreft == ander and log.gebruiker == beheerder
+    assert mailoutbox[0].to == ["wc2@example.org"]
+
+
+def test_the_four_eyes_setting_is_on_by_default_and_read_only_for_the_beheerder(client, beheerder):
+    client.force_login(beheerder)
+    pagina = client.get(reverse("admin:instellingen_gemeenteinstellingen_change", args=[1]))
+    assert "rollen_tweede_beheerder" not in pagina.context["adminform"].form.fields
+    assert "tweede beheerder" in pagina.content.decode()
+    assert GemeenteInstellingen.huidig().rollen_tweede_beheerder is True
+
+
+def test_the_server_command_switches_the_four_eyes_setting(db):
+    call_command("rollen_goedkeuring", "uit", stdout=StringIO())
+    assert GemeenteInstellingen.huidig().rollen_tweede_beheerder is False
+    call_command("rollen_goedkeuring", "aan", stdout=StringIO())
+    assert GemeenteInstellingen.huidig().rollen_tweede_beheerder is True
