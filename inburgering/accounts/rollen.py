@@ -73,6 +73,7 @@ def rol_wijzigen(*, gebruiker: User, nieuwe_rol: Rol | None, reden: str, door: U
     )
     if nodig:
         _vastleggen(wijziging, request)
+        _beoordelaars_mailen(wijziging)
         return wijziging
     _toepassen(wijziging, request)
     return wijziging
@@ -152,4 +153,20 @@ def _mailen(wijziging: Rolwijziging) -> None:
         ).format(naam=gebruiker.get_full_name() or gebruiker.username, rol=nieuw, reden=wijziging.reden,
                  url=settings.SITE_URL),
         from_email=None, recipient_list=[gebruiker.email], fail_silently=True,
+    )
+
+
+def _beoordelaars_mailen(wijziging: Rolwijziging) -> None:
+    """The other active beheerders (not the requester, not the subject) learn that a change waits."""
+    adressen = list(User.objects.filter(is_active=True, groups__name=Rol.BEHEERDER.value).exclude(
+        pk__in=[wijziging.aangevraagd_door_id, wijziging.gebruiker_id]).exclude(email="").values_list(
+        "email", flat=True).distinct())
+    if not adressen:
+        return
+    send_mail(
+        subject=_("Een rolwijziging wacht op uw goedkeuring"),
+        message=_("{door} vraagt een rolwijziging aan voor {gebruiker}. Beoordeel die in het beheer onder "
+                  "Rolwijzigingen: {url}/beheer/accounts/rolwijziging/?status__exact=aangevraagd\n").format(
+            door=wijziging.aangevraagd_door, gebruiker=wijziging.gebruiker, url=settings.SITE_URL),
+        from_email=None, recipient_list=adressen, fail_silently=True,
     )
