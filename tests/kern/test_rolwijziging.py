@@ -244,7 +244,7 @@ def test_the_beheerder_requests_and_another_approves_in_the_admin(client, beheer
     client.post(url, {"besluit": "goedkeuren", "toelichting": "Akkoord"})
 
     assert set(nieuw.groups.values_list("name", flat=True)) == {Rol.CONSULENT}
-    assert [m.to for m in mailoutbox] == [["nieuw@example.org"]]
+    assert [m.to for m in mailoutbox] == [["n@example.org"]]
 
 
 def test_a_sole_beheerder_is_told_the_grant_applies_directly(client, beheerder):
