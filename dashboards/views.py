@@ -11,6 +11,7 @@ from cases import access
 from cases.selectors import Bereik, DossierFilter, dossier_lijst
 from cases.termijnen.selectors import bereiken_voor, werkcoach_home
 from cases.views import lijstpagina
+from inburgering.accounts.roles import Rol
 from pip_plans.rules import Leerroute
 
 from . import grafieken, selectors
@@ -29,12 +30,26 @@ def mag_dashboard_zien(user) -> bool:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The start page: the user's dossiers by fase, open signals, this week's deadlines."""
+def na_inloggen(request: HttpRequest) -> HttpResponse:
+    """Where the login sends every role (LOGIN_REDIRECT_URL, issue 11 item 6): werkcoach, consulent and
+    manager to their dossiers (the list opens on the role's scope), functioneel beheer — which sees no
+    dossier data — to /beheer/. A user without a role gets the refusal of the start page."""
     user = request.user
+    if access.mag_dossiers_zien(user):
+        return redirect("cases:dossier_lijst")
+    if user.heeft_rol(Rol.BEHEERDER):
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: the user's dossiers by fase, open signals, this week's deadlines. Functioneel
+    beheer (by role) sees no dossier data and goes to /beheer/."""
+    user = request.user
+    if user.heeft_rol(Rol.BEHEERDER) and not access.mag_dossiers_zien(user):
+        return redirect("admin:index")
     if not access.mag_dossiers_zien(user):
-        if user.is_staff:
-            return redirect("admin:index")  # functioneel beheer sees no dossier data
         raise PermissionDenied
     bereiken = bereiken_voor(user)
     bereik = request.GET.get("bereik") if request.GET.get("bereik") in bereiken else bereiken[0]

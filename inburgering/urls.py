@@ -25,21 +25,21 @@ tweestaps = [
 
 urlpatterns = [
     path("", dashboards_views.home, name="home"),  # werkcoach home: dossiers per fase, signals, this week
+    path("start/", dashboards_views.na_inloggen, name="na_inloggen"),  # after login: each role's start page
     path("inloggen/", InlogView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("tweestaps/", include((tweestaps, "two_factor"))),
     # The admin has no login of its own: one door (lockout, two-factor) for the application and the admin.
     path("beheer/login/", RedirectView.as_view(pattern_name="login", query_string=True), name="beheer_login"),
-    # pip_plans first: its /dossiers/<pk>/pip/ pages take precedence over the generic dossier tab.
     path("", include("pip_plans.urls")),
-    path("", include("leerroutes.urls")),  # /dossiers/<pk>/traject/… before cases' generic tab; /aanbieders/
-    # handhaving before cases.urls: its /dossiers/<pk>/handhaving/ page replaces the generic dossier tab.
+    path("", include("leerroutes.urls")),
     path("", include("handhaving.urls")),
     path("dossiers/", include("cases.intake.urls")),
     path("dossiers/", include("cases.contact.urls")),
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("", include("inburgering.accounts.urls")),  # own password page; before the admin's password_change
     path("beheer/", admin.site.urls),
     # Login through the gemeente's identity provider (404 unless OIDC_ENABLED).
     path("oidc/", include("mozilla_django_oidc.urls")),

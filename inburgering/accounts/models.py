@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
-from .roles import Rol
+from .roles import ROL_LABELS, Rol
 
 
 class TeamManager(models.Manager):
@@ -58,6 +58,14 @@ class User(AbstractUser):
     def rollen(self) -> frozenset[str]:
         return frozenset(self.groups.values_list("name", flat=True))
 
+    @property
+    def rol(self) -> Rol | None:
+        """The one role of the user (a role group; assigned only through `accounts.rollen`)."""
+        for rol in Rol:
+            if rol.value in self.rollen:
+                return rol
+        return None
+
     def heeft_rol(self, *rollen: Rol) -> bool:
         return self.is_active and any(rol.value in self.rollen for rol in rollen)
 
@@ -72,3 +80,42 @@ class User(AbstractUser):
     @property
     def is_manager(self) -> bool:
         return self.heeft_rol(Rol.MANAGER)
+
+
+ROL_KEUZES = [(rol.value, label) for rol, label in ROL_LABELS.items()]
+
+
+class Rolwijziging(models.Model):
+    """One change of a user's role: asked by a beheerder with a reason, applied directly or after a
+    second beheerder's approval (`accounts.rollen`). The rows are the history of every role change."""
+
+    class Status(models.TextChoices):
+        AANGEVRAAGD = "aangevraagd", _("wacht op goedkeuring")
+        DOORGEVOERD = "doorgevoerd", _("doorgevoerd")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+
+    gebruiker = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.PROTECT,
+                                  related_name="rolwijzigingen")
+    oude_rol = models.CharField(_("oude rol"), max_length=20, choices=ROL_KEUZES, blank=True)
+    nieuwe_rol = models.CharField(_("nieuwe rol"), max_length=20, choices=ROL_KEUZES, blank=True,
+                                  help_text=_("Leeg: geen rol (de gebruiker ziet dan niets)."))
+    reden = models.TextField(_("reden"))
+    aangevraagd_door = models.ForeignKey(
+        User, verbose_name=_("aangevraagd door"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Leeg: aangemaakt met het beheercommando op de server."),
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AANGEVRAAGD)
+    beoordeeld_door = models.ForeignKey(User, verbose_name=_("beoordeeld door"), null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting beoordeling"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        ordering = ["-aangevraagd_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {self.get_oude_rol_display() or '-'} → {self.get_nieuwe_rol_display() or '-'}"

@@ -16,3 +16,9 @@ ROL_LABELS = {
     Rol.MANAGER: "Manager",
     Rol.BEHEERDER: "Functioneel beheerder",
 }
+
+
+def heeft_rol(user, *rollen: Rol) -> bool:
+    """`user.heeft_rol(...)` for any request user: an anonymous user (the admin's login page asks the
+    model admins for their permissions before anyone logged in) has no role."""
+    return bool(user is not None and user.is_authenticated and user.heeft_rol(*rollen))

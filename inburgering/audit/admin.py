@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from inburgering.accounts.roles import Rol
+from inburgering.accounts.roles import Rol, heeft_rol
 
 from .models import Beveiligingslog, InzageLog
 
@@ -10,10 +10,10 @@ class AlleenLezenVoorBeheer(admin.ModelAdmin):
     permission by hand; read-only for everyone (the logs are append-only)."""
 
     def has_module_permission(self, request):
-        return request.user.heeft_rol(Rol.BEHEERDER) or super().has_module_permission(request)
+        return heeft_rol(request.user, Rol.BEHEERDER) or super().has_module_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.heeft_rol(Rol.BEHEERDER) or super().has_view_permission(request, obj)
+        return heeft_rol(request.user, Rol.BEHEERDER) or super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False

@@ -40,7 +40,12 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
         ("Termijnen", {"fields": ("signaal_vooraf_dagen", "bewaartermijn_jaren")}),
+        ("Beveiliging", {"fields": ("rollen_tweede_beheerder",)}),
     )
+
+    # Read-only here: switching the four-eyes rule off would let a beheerder grant a role alone
+    # (`manage.py rollen_goedkeuring aan|uit` on the server).
+    readonly_fields = ["rollen_tweede_beheerder"]
 
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *_INSTELLINGEN_INLINES]

@@ -69,6 +69,14 @@ class GemeenteInstellingen(models.Model):
         _("bewaartermijn dossiers na afsluiting (jaren)"), default=10, help_text=_("Selectielijst; te bevestigen.")
     )
 
+    # Four eyes on role grants (issue 11 item 1): on by default; it only bites where two beheerders exist.
+    rollen_tweede_beheerder = models.BooleanField(
+        _("rol toekennen met goedkeuring van een tweede beheerder"), default=True,
+        help_text=_("Een rol die dossiers ziet (werkcoach, consulent, manager) of de beheerdersrol gaat pas in "
+                    "nadat een andere beheerder de toekenning heeft goedgekeurd. Met één actieve beheerder gaat "
+                    "een toekenning direct in. Alleen op de server te wijzigen: manage.py rollen_goedkeuring aan|uit."),
+    )
+
     history = HistoricalRecords()
 
     class Meta:

@@ -110,7 +110,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "cases:dossier_lijst"
+LOGIN_REDIRECT_URL = "na_inloggen"  # each role's start page (dashboards.views.na_inloggen)
 LOGOUT_REDIRECT_URL = "login"
 # --- Login (issue 11 items 2 and 3) -----------------------------------------------------------------
 # Lockout per account and client address together (never an address alone: a gemeente's office sits
@@ -175,6 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "inburgering.accounts.wachtwoorden.VoorspelbaarWachtwoordValidator"},  # Dutch words, repeats
 ]
 
 # Sessions expire after inactivity: every request renews the cookie, a quiet browser is logged out.
