@@ -8,7 +8,6 @@ the beheerder set it. Each change goes to the security log.
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.http import Http404
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -18,6 +17,7 @@ from inburgering.audit.models import Gebeurtenis
 from inburgering.audit.services import beveiliging_vastleggen
 
 from .roles import Rol
+from .rollen import rol_wijzigen
 from .tweefactor import OIDC_SESSIE
 
 
@@ -53,22 +53,21 @@ class GemeenteOIDCBackend(OIDCAuthenticationBackend):
         return self._rollen_bijwerken(user, claims)
 
     def _rollen_bijwerken(self, user, claims):
+        """The provider's claim sets the role only where the settings allow it, and only through the one
+        way a role changes (`accounts.rollen.rol_wijzigen`: a Rolwijziging row, history, the security log,
+        an e-mail). A user has one role: a claim naming several allowed roles changes nothing. The claim
+        never takes away a role it may not grant."""
         if not settings.OIDC_ROL_CLAIM or not settings.OIDC_ROLLEN_TOEGESTAAN:
             return user
         gewenst = toegestane_rollen(claims.get(settings.OIDC_ROL_CLAIM), settings.OIDC_ROLLEN_TOEGESTAAN)
-        beheerbaar = Group.objects.filter(name__in=settings.OIDC_ROLLEN_TOEGESTAAN)
-        huidig = set(user.groups.filter(pk__in=beheerbaar).values_list("name", flat=True))
-        erbij, eraf = gewenst - huidig, huidig - gewenst
-        if erbij:
-            user.groups.add(*Group.objects.filter(name__in=erbij))
-        if eraf:
-            user.groups.remove(*Group.objects.filter(name__in=eraf))
-        if erbij or eraf:
+        huidig = user.rol
+        if len(gewenst) > 1 or (huidig is not None and huidig.value not in settings.OIDC_ROLLEN_TOEGESTAAN):
+            return user
+        nieuw = Rol(next(iter(gewenst))) if gewenst else None
+        if nieuw != huidig:
+            rol_wijzigen(gebruiker=user, nieuwe_rol=nieuw, door=None, request=self.request,
+                         reden=f"Rol uit de identity provider (OIDC-claim {settings.OIDC_ROL_CLAIM})")
             user.__dict__.pop("rollen", None)
-            beveiliging_vastleggen(
-                Gebeurtenis.ROL_GEWIJZIGD, request=self.request, betreft=user,
-                details={"via": "oidc", "erbij": sorted(erbij), "eraf": sorted(eraf)},
-            )
         return user
 
     def authenticate(self, request, **kwargs):

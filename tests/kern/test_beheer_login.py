@@ -7,7 +7,10 @@ from inburgering.accounts.roles import Rol, heeft_rol
 
 
 def test_the_admin_login_page_without_a_session(client, db):
-    assert client.get("/beheer/login/").status_code == 200
+    """One door: the admin's login is the application's (lockout, two-factor), never a 500."""
+    antwoord = client.get("/beheer/login/?next=/beheer/", follow=True)
+    assert antwoord.status_code == 200
+    assert antwoord.redirect_chain[-1][0] == "/inloggen/?next=/beheer/"
 
 
 def test_the_admin_index_without_a_session_redirects_to_its_login(client, db):

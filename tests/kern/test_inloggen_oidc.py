@@ -102,7 +102,8 @@ def test_the_role_claim_maps_only_to_the_allowed_roles(live_server, oidc, settin
     assert set(nieuw.groups.values_list("name", flat=True)) == {"consulent"}
     assert _ingelogd(sessie, live_server)
     wijziging = Beveiligingslog.objects.get(gebeurtenis=Gebeurtenis.ROL_GEWIJZIGD)
-    assert wijziging.betreft == nieuw and wijziging.details["erbij"] == ["consulent"]
+    assert wijziging.betreft == nieuw and wijziging.details["nieuw"] == "consulent"
+    assert nieuw.rolwijzigingen.get().reden.startswith("Rol uit de identity provider")
 
 
 @pytest.mark.django_db(transaction=True)

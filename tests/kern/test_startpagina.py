@@ -7,8 +7,8 @@ from django.urls import reverse
 
 import pytest
 
-from tests.e2e.conftest import WACHTWOORD
 from tests.factories import UserFactory
+from tests.kern.inloggen_hulp import WACHTWOORD, wachtwoord_stap
 
 
 @pytest.mark.parametrize(("rol", "bestemming"), [
@@ -20,7 +20,7 @@ from tests.factories import UserFactory
 def test_after_login_each_role_lands_on_its_start_page(client, request, rol, bestemming):
     user = request.getfixturevalue(rol)
 
-    antwoord = client.post(reverse("login"), {"username": user.username, "password": WACHTWOORD}, follow=True)
+    antwoord = wachtwoord_stap(client, user.username, WACHTWOORD, follow=True)
 
     assert antwoord.status_code == 200
     assert antwoord.redirect_chain[-1][0] == bestemming
