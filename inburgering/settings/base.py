@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "simple_history",
     "django_htmx",
+    "csp",
     # shared kernel (bottom layer)
     "inburgering.accounts",
     "inburgering.instellingen",
@@ -54,10 +55,30 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "inburgering.audit.beveiliging.BeveiligingsHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "inburgering.audit.middleware.GeweigerdLogMiddleware",
 ]
+
+# Content-Security-Policy (issue 12 item 2, django-csp): no inline script or style anywhere (htmx's own
+# indicator style is switched off in base.html), no framing, forms only to ourselves. The favicon is a
+# data: URL, hence img-src data:.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "inburgering.urls"
 WSGI_APPLICATION = "inburgering.wsgi.application"
