@@ -29,3 +29,7 @@ urlpatterns = [
     path("dashboard/", include("dashboards.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+# Dutch error pages (issue 12 item 7): 403/404/500 are Django's handlers with templates/*.html;
+# 400 says when a POST was too large.
+handler400 = "inburgering.audit.fouten.fout_400"

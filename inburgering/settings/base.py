@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "inburgering.audit.middleware.GeweigerdLogMiddleware",
+    "inburgering.audit.fouten.DocumentGemanipuleerdMiddleware",
 ]
 
 # Content-Security-Policy (issue 12 item 2, django-csp): no inline script or style anywhere (htmx's own
