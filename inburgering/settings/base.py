@@ -162,6 +162,11 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Uploads (issue 12 item 5, inburgering/documenten/uploads.py): size limit, and clamd when configured
+# (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`); empty = no virus scan.
+UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
+CLAMD_ADDRESS = env.string("CLAMD_ADDRESS", "")
+CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
 
 EMAIL_BACKEND = env.string("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
@@ -211,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
     "termijnen-digest": {
         "task": "cases.digest_versturen",
         "schedule": crontab(hour=7, minute=0),  # after the sweep, before the working day
+    },
+    "documenten-wezen": {
+        "task": "documenten.wezen_opruimen",  # files of rolled-back transactions (issue 12 item 5)
+        "schedule": crontab(hour=3, minute=30),
     },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
