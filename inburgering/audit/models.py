@@ -13,10 +13,10 @@ Tamper evidence (issue 12 item 3), beyond the ORM:
   DELETE inside the retention function `audit_snoeien(tot)`, which leaves a `Ketencontrolepunt` at the
   pruning point so the chain still verifies from there.
 
-What the logs hold: references, not citizens' data. `InzageLog.pad` is the request path with its
-query string: the application's URLs hold ids only (dossier, termijn, zaak), never a BSN or a name —
-the dossier search does not put its terms in the URL (issue 12 item 1). `Beveiligingslog.pad` is the
-path without query; `details` holds codes and keyed hashes, never a term in clear.
+What the logs hold: references, not citizens' data. `pad` (both logs) is the request path without
+its query string: the application's paths hold ids only (dossier, termijn, zaak), never a BSN or a
+name, and a query string (which could carry a search term) is never stored. `details` holds codes
+and keyed hashes, never a term in clear.
 """
 
 from django.conf import settings

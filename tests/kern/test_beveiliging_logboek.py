@@ -183,7 +183,7 @@ def test_the_chain_stays_valid_under_concurrent_inserts(django_user_model):
 def test_the_log_paths_hold_ids_not_personal_data(client, werkcoach, dossier):
     """InzageLog.pad is the request path: ids only, no BSN or name (documented in audit/models.py)."""
     client.force_login(werkcoach)
-    client.get(f"/dossiers/{dossier.pk}/")
+    client.get(f"/dossiers/{dossier.pk}/", {"q": dossier.inburgeraar.geslachtsnaam})
 
     regel = InzageLog.objects.get()
     assert regel.pad == f"/dossiers/{dossier.pk}/"
