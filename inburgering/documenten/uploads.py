@@ -4,8 +4,10 @@ and scanned for viruses when a scanner is configured.
 - Allowed types, recognised by their first bytes (never by the name the user gave): PDF, PNG, JPEG,
   DOCX and ODT (zip containers whose inner parts say what they are), and plain UTF-8 text (.txt, .eml).
   Outlook's binary .msg and every other type are refused; a DOCX with macros is a .docm and refused.
-- Size: `UPLOAD_MAX_MB` (default 10). Django streams larger files to a temporary file; the proxy in front
-  (client_max_body_size) should cap the request itself.
+- Size: `UPLOAD_MAX_MB` (default 10). `BegrensdeUploadHandler` stops writing a file to disk past that
+  size but keeps counting, so the service refuses it with a Dutch message next to the field and the
+  rest of the form (the typed text) stays on the page. The proxy in front (client_max_body_size)
+  should still cap the request itself.
 - Stored name: a random hex name with the extension of the detected type; the user's name is kept only
   as data (e.g. `Notitie.bijlage_naam`) and used as the download name.
 - Virus scanner: with `CLAMD_ADDRESS` (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`) every upload is
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +98,22 @@ def soort_van(inhoud: bytes, naam: str = "") -> Soort | None:
             return None
         return TEKST
     return None
+
+
+class BegrensdeUploadHandler(TemporaryFileUploadHandler):
+    """Django's temporary-file handler that writes at most UPLOAD_MAX_BYTES + 1 bytes of a file; the
+    file's `size` is still the size that was sent, so `upload_controleren` refuses it."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.geschreven = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        ruimte = settings.UPLOAD_MAX_BYTES + 1 - self.geschreven
+        if ruimte > 0:
+            deel = raw_data[:ruimte]
+            self.file.write(deel)
+            self.geschreven += len(deel)
 
 
 # --- clamd ------------------------------------------------------------------------------------------

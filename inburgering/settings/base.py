@@ -167,6 +167,10 @@ MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
 CLAMD_ADDRESS = env.string("CLAMD_ADDRESS", "")
 CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "inburgering.documenten.uploads.BegrensdeUploadHandler",  # stops writing past UPLOAD_MAX_BYTES
+]
 
 EMAIL_BACKEND = env.string("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.string("EMAIL_HOST", "localhost")

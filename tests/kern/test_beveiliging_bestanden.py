@@ -240,6 +240,38 @@ def test_the_notitie_page_refuses_a_disguised_file_next_to_the_field_and_keeps_t
     assert zaak.notities.count() == 0
 
 
+def test_a_too_large_upload_is_not_written_to_disk_and_refused_next_to_the_field(client, werkcoach, media,
+                                                                                settings, monkeypatch):
+    from handhaving import services
+    from tests.factories import DossierFactory
+    from tests.handhaving.test_services import openen
+
+    settings.UPLOAD_MAX_BYTES = 1000
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # through the temporary-file handler
+    gezien = {}
+    echte = services.upload_controleren
+
+    def spion(bestand, *, veld):
+        gezien["geschreven"] = len(Path(bestand.temporary_file_path()).read_bytes())
+        gezien["grootte"] = bestand.size
+        return echte(bestand, veld=veld)
+
+    monkeypatch.setattr(services, "upload_controleren", spion)
+    zaak = openen(DossierFactory(werkcoach=werkcoach), werkcoach)
+    client.force_login(werkcoach)
+
+    response = client.post(reverse("handhaving:notitie", args=[zaak.pk]), {
+        "datum": "01-01-2026", "tekst": "Mijn getypte tekst",
+        "bijlage": SimpleUploadedFile("groot.pdf", b"%PDF-" + b"x" * 50_000),
+    })
+
+    html = response.content.decode()
+    assert "Het bestand is groter dan 1000\xa0bytes." in html
+    assert "Mijn getypte tekst" in html
+    assert gezien == {"geschreven": 1001, "grootte": 50_005}
+    assert zaak.notities.count() == 0
+
+
 def test_a_stored_attachment_has_a_random_name_and_downloads_under_the_users_name(client, werkcoach, media):
     from handhaving import services
     from inburgering.kalender.selectors import vandaag
