@@ -2,9 +2,11 @@
 document and a too-large POST; no English "Server Error". This module is also the urlconf of its tests:
 the project's urls plus views that fail on purpose."""
 
+from pathlib import Path
+
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from inburgering.documenten.services import DocumentGemanipuleerd
 from inburgering.urls import handler400
 from inburgering.urls import urlpatterns as project_urls
+from tests.pip_plans.test_beschikking_pdf import vastgesteld  # noqa: F401 (a fixture)
 
 ENGELS = ("Server Error", "Bad Request", "Forbidden", "Not Found", "CSRF verification failed")
 
@@ -124,3 +127,22 @@ def test_403_is_dutch(client, werkcoach):
 
     assert response.status_code == 403
     assert "Geen toegang" in _nederlands(response)
+
+
+@pytest.fixture
+def eigen_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.mark.urls("inburgering.urls")
+def test_a_tampered_beschikking_download_gives_the_dutch_page(client, werkcoach, eigen_media, vastgesteld):  # noqa: F811
+    """The real download URL (pip_plans:pip_beschikking) with a file changed on disk."""
+    pip = vastgesteld
+    Path(pip.document.bestand.path).write_bytes(b"%PDF-1.7 vervalst")
+    client.force_login(werkcoach)
+    client.raise_request_exception = False
+
+    response = client.get(reverse("pip_plans:pip_beschikking", args=[pip.pk]))
+
+    assert response.status_code == 500
+    assert "Document niet getoond" in _nederlands(response)
