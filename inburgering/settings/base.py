@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "documenten.wezen_opruimen",  # files of rolled-back transactions (issue 12 item 5)
         "schedule": crontab(hour=3, minute=30),
     },
+    "logboek-controleren": {
+        "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
+        "schedule": crontab(hour=4, minute=0),
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),

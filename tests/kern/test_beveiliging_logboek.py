@@ -190,3 +190,17 @@ def test_the_log_paths_hold_ids_not_personal_data(client, werkcoach, dossier):
     assert dossier.inburgeraar.bsn not in regel.pad
     assert dossier.inburgeraar.geslachtsnaam not in regel.pad
     assert regel.tijdstip <= timezone.now() < regel.tijdstip + timedelta(minutes=1)
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="op PostgreSQL weigert de trigger de wijziging al")
+def test_the_daily_task_logs_a_broken_chain_as_an_error(werkcoach, caplog, settings):
+    from inburgering.audit.tasks import logboek_controleren_taak
+
+    assert "audit.logboek_controleren" in {t["task"] for t in settings.CELERY_BEAT_SCHEDULE.values()}
+    regel = _inzage(werkcoach)
+    assert logboek_controleren_taak() == []
+
+    _raw("UPDATE audit_inzagelog SET pagina = 'anders' WHERE id = %s", [regel.pk])
+
+    assert logboek_controleren_taak() == [f"inzagelog: regel {regel.pk}: inhoud gewijzigd (hash klopt niet)"]
+    assert "Logboek gewijzigd" in caplog.text
