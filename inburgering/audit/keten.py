@@ -12,7 +12,13 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
-NIET_GEHASHT = {"id", "hash"}
+# The hashed columns per table, fixed: a column added later is not in old rows' hashes, so adding it
+# here would break every existing chain (a deliberate change needs a new chain or a checkpoint).
+VELDEN = {
+    "audit_inzagelog": ("tijdstip", "gebruiker_id", "dossier_id", "pagina", "pad", "ip_adres", "vorige_hash"),
+    "audit_beveiligingslog": ("tijdstip", "gebeurtenis", "gebruiker_id", "gebruikersnaam", "betreft_id", "pad",
+                              "ip_adres", "details", "vorige_hash"),
+}
 
 
 def _waarde(field, obj):
@@ -23,8 +29,9 @@ def _waarde(field, obj):
 
 
 def inhoud(obj) -> dict:
-    """The row's content as hashed: every concrete field except id and hash, by column name."""
-    return {f.attname: _waarde(f, obj) for f in obj._meta.concrete_fields if f.attname not in NIET_GEHASHT}
+    """The row's content as hashed: the table's fixed columns (VELDEN), by attribute name."""
+    velden = {f.attname: f for f in obj._meta.concrete_fields}
+    return {naam: _waarde(velden[naam], obj) for naam in VELDEN[obj._meta.db_table]}
 
 
 def bereken_hash(obj) -> str:

@@ -204,3 +204,22 @@ def test_the_daily_task_logs_a_broken_chain_as_an_error(werkcoach, caplog, setti
 
     assert logboek_controleren_taak() == [f"inzagelog: regel {regel.pk}: inhoud gewijzigd (hash klopt niet)"]
     assert "Logboek gewijzigd" in caplog.text
+
+
+def test_the_hash_definition_is_pinned():
+    """Changing what is hashed (or how) breaks every existing chain: this value must never change."""
+    from datetime import UTC, datetime
+
+    regel = InzageLog(gebruiker_id=7, dossier_id=42, pagina="overzicht", pad="/dossiers/42/", ip_adres="10.0.0.1",
+                      tijdstip=datetime(2026, 11, 30, 10, 0, tzinfo=UTC), vorige_hash="a" * 64)
+
+    assert bereken_hash(regel) == "c96233862200f29f019fd2c2e1422e8d2e3021194fe2268c3f7c10116a6a8f45"
+
+
+@pytest.mark.parametrize("model", [InzageLog, Beveiligingslog])
+def test_every_column_of_a_log_is_hashed_or_deliberately_not(model):
+    """A new column needs a decision: into the hash (a new chain or a checkpoint) or documented as unhashed."""
+    from inburgering.audit.keten import VELDEN
+
+    kolommen = {f.attname for f in model._meta.concrete_fields} - {"id", "hash"}
+    assert set(VELDEN[model._meta.db_table]) == kolommen
