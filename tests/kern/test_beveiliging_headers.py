@@ -53,7 +53,7 @@ def test_htmx_is_told_not_to_inject_its_inline_indicator_style(client, werkcoach
 
     html = client.get(reverse("cases:dossier_detail", args=[dossier.pk])).content.decode()
 
-    assert """<meta name="htmx-config" content='{"includeIndicatorStyles": false}'>""" in html
+    assert """<meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false}'>""" in html
 
 
 INLINE = re.compile(
