@@ -1,6 +1,9 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.formulieren import DatumInput
@@ -23,9 +26,6 @@ from .rules import (
     duo_termijn_fouten,
 )
 from .selectors import OPEN
-
-MAX_BIJLAGE = 10 * 1024 * 1024
-BIJLAGE_TE_GROOT = _("De bijlage is groter dan 10 MB.")
 
 
 def _tekst(label, *, required=True, rows=3, help_text=""):
@@ -88,14 +88,14 @@ class RapportForm(VersieVeld):
 class NotitieForm(forms.Form):
     datum = _datum(_("Datum"))
     tekst = _tekst(_("Notitie"), rows=4)
-    bijlage = forms.FileField(label=_("Bijlage"), required=False,
-                              help_text=_("Optioneel. PDF, afbeelding, Word of e-mail; ten hoogste 10 MB."))
+    bijlage = forms.FileField(label=_("Bijlage"), required=False)
 
-    def clean_bijlage(self):
-        bijlage = self.cleaned_data.get("bijlage")
-        if bijlage and bijlage.size > MAX_BIJLAGE:
-            raise forms.ValidationError(BIJLAGE_TE_GROOT)
-        return bijlage
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Type, size and virus scan are checked by the service (inburgering.documenten.uploads).
+        self.fields["bijlage"].help_text = format_lazy(
+            _("Optioneel. PDF, PNG, JPEG, Word (.docx), OpenDocument (.odt) of e-mail (.eml); ten hoogste {grens}."),
+            grens=filesizeformat(settings.UPLOAD_MAX_BYTES))
 
 
 class BijstandForm(VersieVeld):

@@ -17,6 +17,7 @@ from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.services import document_opslaan
+from inburgering.documenten.uploads import upload_controleren
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
@@ -172,7 +173,8 @@ def notitie_toevoegen(*, zaak_id: int, datum: date, tekst: str, bijlage: Uploade
     _niet_in_toekomst("datum", datum)
     notitie = Notitie(zaak=zaak, datum=datum, tekst=tekst, vastgelegd_door=by)
     if bijlage is not None:
-        notitie.bijlage_naam = bijlage.name[:200]
+        notitie.bijlage_naam = bijlage.name[:200]  # the user's name, as data only
+        upload_controleren(bijlage, veld="bijlage")  # type by content, size, virus scan; random name
         notitie.bijlage = bijlage
     notitie.full_clean(exclude=["zaak", "vastgelegd_door"])
     opslaan(notitie, reden="Notitie toegevoegd" + (" met bijlage" if bijlage else ""), door=by)

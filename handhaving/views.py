@@ -1,3 +1,4 @@
+import mimetypes
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -360,8 +361,10 @@ def bijlage(request: HttpRequest, zaak_id: int, notitie_id: int) -> HttpResponse
     notitie = zaak.notities.filter(pk=notitie_id).exclude(bijlage="").first()
     if notitie is None:
         raise Http404
+    # The content type follows the stored (checked) type, not the name the user gave.
     response = FileResponse(notitie.bijlage.open("rb"), as_attachment=True,
-                            filename=notitie.bijlage_naam or "bijlage")
+                            filename=notitie.bijlage_naam or "bijlage",
+                            content_type=mimetypes.guess_type(notitie.bijlage.name)[0] or "application/octet-stream")
     response["Cache-Control"] = "private, no-store"
     return response
 

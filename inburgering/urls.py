@@ -44,3 +44,7 @@ urlpatterns = [
     # Login through the gemeente's identity provider (404 unless OIDC_ENABLED).
     path("oidc/", include("mozilla_django_oidc.urls")),
 ]
+
+# Dutch error pages (issue 12 item 7): 403/404/500 are Django's handlers with templates/*.html;
+# 400 says when a POST was too large.
+handler400 = "inburgering.audit.fouten.fout_400"

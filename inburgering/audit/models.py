@@ -4,11 +4,27 @@ refused requests, later searches and exports).
 
 Rows are never changed or deleted by the application: `save` refuses updates, `delete` refuses,
 and the admin is read-only. A dossier is stored as a plain id so the log outlives the dossier.
+
+Tamper evidence (issue 12 item 3), beyond the ORM:
+- a hash chain (`keten.py`): each row stores `vorige_hash` and `hash`; `save` takes the log's
+  `Ketenkop` row with SELECT ... FOR UPDATE, so concurrent inserts chain one after the other (on
+  SQLite the IMMEDIATE transaction locks the whole database); `manage.py logboek_controleren` verifies.
+- on PostgreSQL a trigger refuses UPDATE and DELETE on both log tables (migration 0003), except a
+  DELETE inside the retention function `audit_snoeien(tot)`, which leaves a `Ketencontrolepunt` at the
+  pruning point so the chain still verifies from there.
+
+What the logs hold: references, not citizens' data. `pad` (both logs) is the request path without
+its query string: the application's paths hold ids only (dossier, termijn, zaak), never a BSN or a
+name, and a query string (which could carry a search term) is never stored. `details` holds codes
+and keyed hashes, never a term in clear.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .keten import bereken_hash
 
 
 class AppendOnlyError(Exception):
@@ -23,8 +39,50 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise AppendOnlyError("Een logboek kan niet worden verwijderd.")
 
 
+class Ketenkop(models.Model):
+    """The head of one log's hash chain: the lock concurrent inserts queue on, and the last row's
+    id and hash (so removing the newest rows is detected too)."""
+
+    logboek = models.CharField(_("logboek"), max_length=30, primary_key=True)
+    laatste_id = models.BigIntegerField(_("laatste regel"), null=True, blank=True)
+    laatste_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("kop van de hashketen")
+        verbose_name_plural = _("koppen van de hashketens")
+
+    def __str__(self) -> str:
+        return f"{self.logboek}: {self.laatste_id}"
+
+
+class Ketencontrolepunt(models.Model):
+    """Written only by the retention function `audit_snoeien` (PostgreSQL): rows up to and including
+    `laatste_id` were removed; the first remaining row must chain on `laatste_hash`."""
+
+    logboek = models.CharField(_("logboek"), max_length=30, db_index=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    tot = models.DateTimeField(_("verwijderd tot"))
+    laatste_id = models.BigIntegerField(_("laatste verwijderde regel"))
+    laatste_hash = models.CharField(_("hash van die regel"), max_length=64)
+    verwijderd = models.PositiveIntegerField(_("aantal verwijderd"))
+
+    class Meta:
+        verbose_name = _("controlepunt van de hashketen")
+        verbose_name_plural = _("controlepunten van de hashketens")
+        ordering = ["logboek", "-laatste_id"]
+
+    def __str__(self) -> str:
+        return f"{self.logboek} tot {self.laatste_id}"
+
+
 class AppendOnly(models.Model):
-    """A row that is written once and never changed or deleted by the application."""
+    """A row that is written once and never changed or deleted by the application, chained by hash."""
+
+    KETEN = ""  # the log's name in Ketenkop / Ketencontrolepunt
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True, editable=False)
+    vorige_hash = models.CharField(_("vorige hash"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -34,7 +92,14 @@ class AppendOnly(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Een logboek kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            kop, _nieuw = Ketenkop.objects.select_for_update().get_or_create(logboek=self.KETEN)
+            self.tijdstip = timezone.now()  # inside the lock: time and id order agree
+            self.vorige_hash = kop.laatste_hash
+            self.hash = bereken_hash(self)
+            super().save(*args, **kwargs)
+            kop.laatste_id, kop.laatste_hash = self.pk, self.hash
+            kop.save(update_fields=["laatste_id", "laatste_hash"])
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Een logboek kan niet worden verwijderd.")
@@ -44,7 +109,8 @@ InzageLogQuerySet = AppendOnlyQuerySet  # the name the tests and older code use
 
 
 class InzageLog(AppendOnly):
-    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    KETEN = "inzagelog"
+
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+"
     )
@@ -80,7 +146,8 @@ class Beveiligingslog(AppendOnly):
     """One security event. `details` holds references and codes, never a BSN, a name or a search term
     in clear; `gebruikersnaam` is the account name that was tried (staff accounts, not citizens)."""
 
-    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    KETEN = "beveiligingslog"
+
     gebeurtenis = models.CharField(_("gebeurtenis"), max_length=30, choices=Gebeurtenis.choices, db_index=True)
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, blank=True, on_delete=models.PROTECT,

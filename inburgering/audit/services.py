@@ -30,7 +30,7 @@ def inzage_vastleggen(*, request: HttpRequest, dossier_id: int, pagina: str) -> 
         gebruiker=request.user,
         dossier_id=dossier_id,
         pagina=pagina,
-        pad=request.get_full_path()[:500],
+        pad=request.path[:500],  # the path only: a query string could carry a search term (issue 12)
         ip_adres=client_ip(request),
     )
 

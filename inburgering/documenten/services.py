@@ -1,8 +1,25 @@
-"""Writing and reading stored documents. The caller owns the transaction and the permission check."""
+"""Writing and reading stored documents. The caller owns the transaction and the permission check.
+
+Files are written safely (issue 12 item 5): into a temporary file in the target directory, fsynced,
+then hard-linked into place under a free name (never overwriting) and the directory fsynced; any error
+on the way (a full disk) removes the temporary file, so no truncated beschikking stays behind.
+
+Rolled-back transactions: Django has no on-rollback hook, and the caller owns the transaction. A
+failure of the document's own row write removes the file at once; a later rollback of the caller's
+transaction leaves a file no row points to. `wezen_opruimen` removes such orphans (and stray temporary
+files) once they are older than a grace period that no transaction lives through; Celery beat runs it
+daily (`documenten.wezen_opruimen`). An orphan is never served: downloads go through a Document row.
+"""
 
 import hashlib
 import hmac
+import os
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -42,7 +59,7 @@ def document_opslaan(
         aangemaakt_door=by,
     )
     # The file name carries no personal data (a titel may hold a name); the storage makes it unique.
-    document.bestand.save(f"{soort}-{sha256[:16]}.pdf", ContentFile(pdf), save=False)
+    document.bestand.name = _veilig_schrijven(document, f"{soort}-{sha256[:16]}.pdf", pdf)
     try:
         with transaction.atomic():
             document.save()
@@ -50,6 +67,69 @@ def document_opslaan(
         document.bestand.storage.delete(document.bestand.name)
         raise
     return document
+
+
+TIJDELIJK_PREFIX = ".tmp-"
+
+
+def _fsync_map(map_: Path) -> None:
+    fd = os.open(map_, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _veilig_schrijven(document: Document, naam: str, inhoud: bytes) -> str:
+    """Write `inhoud` for the document's file field; return the stored name (relative to the storage)."""
+    veld = document.bestand
+    storage = veld.storage
+    naam = veld.field.generate_filename(document, naam)
+    try:
+        storage.path(naam)
+    except NotImplementedError:  # a storage without local paths (object storage): its own save
+        return storage.save(naam, ContentFile(inhoud))
+    map_ = Path(storage.path(naam)).parent
+    map_.mkdir(parents=True, exist_ok=True)
+    fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=TIJDELIJK_PREFIX, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        if settings.FILE_UPLOAD_PERMISSIONS is not None:
+            os.chmod(tijdelijk, settings.FILE_UPLOAD_PERMISSIONS)
+        while True:
+            naam = storage.get_available_name(naam)
+            try:
+                os.link(tijdelijk, storage.path(naam))  # atomic and never overwrites
+                break
+            except FileExistsError:
+                continue
+        _fsync_map(map_)
+    finally:
+        Path(tijdelijk).unlink(missing_ok=True)
+    return naam
+
+
+def wezen_opruimen(*, ouder_dan: timedelta = timedelta(hours=1)) -> int:
+    """Remove document files no Document row points to (a rolled-back transaction) and stray temporary
+    files, once older than `ouder_dan`. Returns how many files were removed."""
+    storage = Document._meta.get_field("bestand").storage
+    wortel = Path(storage.path("documenten"))
+    if not wortel.is_dir():
+        return 0
+    grens = time.time() - ouder_dan.total_seconds()
+    bekend = set(Document.objects.values_list("bestand", flat=True))
+    verwijderd = 0
+    for pad in wortel.rglob("*"):
+        if not pad.is_file() or pad.stat().st_mtime > grens:
+            continue
+        naam = pad.relative_to(Path(storage.location)).as_posix()
+        if pad.name.startswith(TIJDELIJK_PREFIX) or naam not in bekend:
+            pad.unlink(missing_ok=True)
+            verwijderd += 1
+    return verwijderd
 
 
 def document_inhoud(document: Document) -> bytes:

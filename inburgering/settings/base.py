@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "simple_history",
     "django_htmx",
+    "csp",
     # login: lockout (axes), two-factor (django-otp + two_factor), the gemeente's identity provider (OIDC)
     "inburgering.accounts.derden.AxesConfig",  # axes, with a Dutch name in the admin
     "django_otp",
@@ -67,11 +68,32 @@ MIDDLEWARE = [
     "inburgering.accounts.tweefactor.TweeFactorVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "inburgering.audit.beveiliging.BeveiligingsHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "inburgering.audit.middleware.GeweigerdLogMiddleware",
+    "inburgering.audit.fouten.DocumentGemanipuleerdMiddleware",
     "axes.middleware.AxesMiddleware",  # last (axes' docs): turns a lockout into the Dutch lockout page
 ]
+
+# Content-Security-Policy (issue 12 item 2, django-csp): no inline script or style anywhere (htmx's own
+# indicator style is switched off in base.html), no framing, forms only to ourselves. The favicon is a
+# data: URL, hence img-src data:.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "inburgering.urls"
 WSGI_APPLICATION = "inburgering.wsgi.application"
@@ -213,6 +235,15 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Uploads (issue 12 item 5, inburgering/documenten/uploads.py): size limit, and clamd when configured
+# (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`); empty = no virus scan.
+UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
+CLAMD_ADDRESS = env.string("CLAMD_ADDRESS", "")
+CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "inburgering.documenten.uploads.BegrensdeUploadHandler",  # stops writing past UPLOAD_MAX_BYTES
+]
 
 EMAIL_BACKEND = env.string("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
@@ -262,6 +293,14 @@ CELERY_BEAT_SCHEDULE = {
     "termijnen-digest": {
         "task": "cases.digest_versturen",
         "schedule": crontab(hour=7, minute=0),  # after the sweep, before the working day
+    },
+    "documenten-wezen": {
+        "task": "documenten.wezen_opruimen",  # files of rolled-back transactions (issue 12 item 5)
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "logboek-controleren": {
+        "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
+        "schedule": crontab(hour=4, minute=0),
     },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",

@@ -116,7 +116,9 @@ def assert_geen_axe_fouten(page: Page, context: str | None = None) -> None:
     """Run axe-core (WCAG 2.1 A and AA) on the current page; fail listing every violation and its nodes."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP (script-src
+        # 'self', issue 12) would block add_script_tag, and must stay on while the pages are tested.
+        page.evaluate(f"() => {{ {AXE_JS.read_text()}\n}}")
     resultaat = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,

@@ -1,0 +1,39 @@
+"""The hash chain over the append-only logs (issue 12 item 3).
+
+Each row stores `vorige_hash` (the `hash` of the row before it in the same log, by id) and `hash` =
+SHA-256 over the canonical JSON of its content plus `vorige_hash`. Changing, removing or inserting a
+row anywhere breaks the chain from that row on; `manage.py logboek_controleren` walks it.
+
+Pure functions over field values, so the migration that fills the chain for existing rows and the
+models compute the same hash.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime
+
+# The hashed columns per table, fixed: a column added later is not in old rows' hashes, so adding it
+# here would break every existing chain (a deliberate change needs a new chain or a checkpoint).
+VELDEN = {
+    "audit_inzagelog": ("tijdstip", "gebruiker_id", "dossier_id", "pagina", "pad", "ip_adres", "vorige_hash"),
+    "audit_beveiligingslog": ("tijdstip", "gebeurtenis", "gebruiker_id", "gebruikersnaam", "betreft_id", "pad",
+                              "ip_adres", "details", "vorige_hash"),
+}
+
+
+def _waarde(field, obj):
+    waarde = field.get_prep_value(field.value_from_object(obj))
+    if isinstance(waarde, datetime):
+        return waarde.astimezone(UTC).isoformat(timespec="microseconds")
+    return waarde
+
+
+def inhoud(obj) -> dict:
+    """The row's content as hashed: the table's fixed columns (VELDEN), by attribute name."""
+    velden = {f.attname: f for f in obj._meta.concrete_fields}
+    return {naam: _waarde(velden[naam], obj) for naam in VELDEN[obj._meta.db_table]}
+
+
+def bereken_hash(obj) -> str:
+    tekst = json.dumps(inhoud(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(tekst.encode()).hexdigest()
