@@ -16,9 +16,8 @@ The buttons disable while posting (`static/js/formulieren.js`).
 """
 
 import secrets
-from datetime import timedelta
-
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django import forms
