@@ -145,3 +145,56 @@ def _dossier_pad(model) -> str:
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+# --- Every URL with one id: an object of another team is 404 too (the zaak, PIP, signaal are looked up
+# through the dossiers the user sees). Built from the resolver; a new kind of id needs a maker here.
+def _enkel_pip(dossier):
+    return PipFactory(dossier=dossier).pk
+
+
+ENKELE_ID = {
+    "pk": lambda dossier: dossier.pk,
+    "dossier_pk": lambda dossier: dossier.pk,
+    "zaak_id": lambda dossier: HandhavingszaakFactory(dossier=dossier).pk,
+    "pip_id": _enkel_pip,
+}
+SIGNAAL_URLS = ("werkvoorraad:signaal", "werkvoorraad:afhandelen", "werkvoorraad:wegzetten")
+TEKST = {"actie": "stoppen", "soort": "waarschuwing"}
+# Refused by role before any lookup (403 for every id, so it tells nothing about the object).
+ROL_EERST = {"cases:dossier_toewijzen"}
+
+
+def enkele_id_urls() -> dict[str, str]:
+    return {
+        naam: route for naam, route, _p in _patronen(get_resolver())
+        if not route.startswith("beheer/") and route.count("<int:") == 1
+    }
+
+
+def test_every_single_id_url_has_a_maker():
+    import re
+
+    namen = {re.search(r"<int:(\w+)>", route).group(1) for route in enkele_id_urls().values()}
+    assert namen <= set(ENKELE_ID), "a new kind of id in a URL needs a maker in this test"
+
+
+@pytest.mark.parametrize("naam", sorted(enkele_id_urls()))
+def test_an_object_of_another_team_is_404_on_every_url(client, werkcoach, werkcoach_ander_team, naam):
+    import re
+
+    route = enkele_id_urls()[naam]
+    vreemd = DossierFactory(werkcoach=werkcoach_ander_team, fase=Fase.IN_UITVOERING)
+    sleutel = re.search(r"<int:(\w+)>", route).group(1)
+    if naam in SIGNAAL_URLS:
+        waarde = TermijnFactory(dossier=vreemd).signalen.create(dossier=vreemd, soort="verlopen").pk
+    else:
+        waarde = ENKELE_ID[sleutel](vreemd)
+    kwargs = {sleutel: waarde, **{k: v for k, v in TEKST.items() if f":{k}>" in route}}
+    url = reverse(naam, kwargs=kwargs)
+    client.force_login(werkcoach)
+    for methode in ("get", "post"):
+        antwoord = getattr(client, methode)(url, POST if methode == "post" else None)
+        toegestaan = ({404, 405} if methode == "get" else {404}) | ({403} if naam in ROL_EERST else set())
+        assert antwoord.status_code in toegestaan, (naam, methode, antwoord.status_code)
+    assert not InzageLog.objects.filter(dossier_id=vreemd.pk).exists()
