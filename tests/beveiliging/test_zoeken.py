@@ -143,3 +143,11 @@ def test_the_term_hash_is_keyed_with_the_secret_key(settings):
     eerste = zoeken.zoekterm_hash("Haddad")
     settings.SECRET_KEY = "een-andere-sleutel-" + "x" * 40
     assert zoeken.zoekterm_hash("Haddad") != eerste
+
+
+@pytest.mark.parametrize("lijst", LIJSTEN)
+def test_htmx_keeps_no_copy_of_a_list_in_local_storage(client, werkcoach, lijst):
+    client.force_login(werkcoach)
+    html = _gevonden(client.get(reverse(lijst)))
+    assert 'hx-history="false"' in html
+    assert "zoekopdracht=&lt;token&gt;" not in html  # the template comment is not shown
