@@ -74,3 +74,27 @@ def test_the_token_of_another_user_is_not_theirs_to_replay(client, werkcoach, co
 
     assert antwoord.status_code == 302  # nothing saved, no 500, and no look at where the other went
     assert Signaal.objects.filter(dossier=dossier, soort="aandachtspunt").count() == 1
+
+
+@pytest.mark.parametrize("naam", [
+    "contact:contact_nieuw", "werkvoorraad:aandachtspunt", "leerroutes:uren_nieuw", "leerroutes:examen_nieuw",
+    "leerroutes:pvt_sessie", "pip_plans:informatieverzoek_nieuw", "handhaving:notitie", "intake:uitnodiging_nieuw",
+])
+def test_every_create_page_carries_a_one_time_token(client, werkcoach, naam):
+    from tests.factories import BredeIntakeFactory, HandhavingszaakFactory, PipFactory
+
+    if naam.startswith("leerroutes"):
+        dossier = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach).dossier
+    elif naam.startswith("pip_plans"):
+        dossier = BredeIntakeFactory(afgerond=True, dossier__werkcoach=werkcoach).dossier
+    elif naam.startswith("intake"):
+        dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
+    else:
+        dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING)
+    args = [HandhavingszaakFactory(dossier=dossier).pk] if naam.startswith("handhaving") else [dossier.pk]
+    client.force_login(werkcoach)
+
+    antwoord = client.get(reverse(naam, args=args))
+
+    assert antwoord.status_code == 200, antwoord.status_code
+    assert _token(antwoord.content.decode())
