@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,17 @@ from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
-from inburgering.formulierpagina import VersieVeld, formulier_pagina, fouten_naar_formulieren
+from inburgering.formulierpagina import (
+    AL_VERSTUURD,
+    AlVerstuurd,
+    VersieVeld,
+    formulier_pagina,
+    fouten_naar_formulieren,
+    gepost_token,
+    nieuw_token,
+    token_afronden,
+    token_claimen,
+)
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import zoekopdracht
@@ -103,15 +114,22 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     )
     bestaand = None
     formulieren = (persoon_form, dossier_form, extra_form)
+    token = gepost_token(request) if request.method == "POST" else nieuw_token()  # sent once (issue 12 item 9)
     if request.method == "POST" and all(f.is_valid() for f in formulieren):
         try:
-            dossier = services.inburgeraar_met_dossier_aanmaken(
-                persoon=persoon_form.cleaned_data,
-                dossier=dossier_form.cleaned_data,
-                werkcoach=extra_form.cleaned_data["werkcoach"],
-                huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
-                by=user,
-            )
+            with transaction.atomic():
+                token_claimen(request, token)
+                dossier = services.inburgeraar_met_dossier_aanmaken(
+                    persoon=persoon_form.cleaned_data,
+                    dossier=dossier_form.cleaned_data,
+                    werkcoach=extra_form.cleaned_data["werkcoach"],
+                    huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
+                    by=user,
+                )
+                token_afronden(request, token, reverse("cases:dossier_detail", args=[dossier.pk]))
+        except AlVerstuurd as eerder:
+            messages.info(request, AL_VERSTUURD)
+            return redirect(eerder.doel or reverse("cases:dossier_lijst"))
         except services.BsnBestaatAl as fout:
             bestaand = fout.bestaand
             fouten_naar_formulieren(fout, *formulieren)
@@ -123,7 +141,8 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/dossier_nieuw.html",
-        {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand},
+        {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand,
+         "formuliertoken": token},
     )
 
 

@@ -45,10 +45,19 @@ class AlVerstuurd(Exception):
         self.doel = doel
 
 
+def nieuw_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def gepost_token(request: HttpRequest) -> str:
+    """The token a page without a `formulier_pagina` form posted (its template renders `TOKEN_VELD`)."""
+    return (request.POST.get(TOKEN_VELD) or "")[:64]
+
+
 def token_toevoegen(form: forms.Form) -> str:
     """Add the hidden one-time token to `form` (bound: the posted one; a new one otherwise) and return it."""
     form.fields[TOKEN_VELD] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64,
-                                              initial=secrets.token_urlsafe(24))
+                                              initial=nieuw_token())
     if form.is_bound:
         return (form.data.get(TOKEN_VELD) or "")[:64]
     return form.fields[TOKEN_VELD].initial

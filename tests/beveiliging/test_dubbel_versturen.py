@@ -98,3 +98,18 @@ def test_every_create_page_carries_a_one_time_token(client, werkcoach, naam):
 
     assert antwoord.status_code == 200, antwoord.status_code
     assert _token(antwoord.content.decode())
+
+
+def test_a_double_post_of_a_new_dossier_creates_one_and_opens_it(client, werkcoach):
+    from cases.models import Dossier
+    from tests.cases.test_views import nieuw_formulier
+
+    client.force_login(werkcoach)
+    token = _token(client.get(reverse("cases:dossier_nieuw")).content.decode())
+
+    eerste = client.post(reverse("cases:dossier_nieuw"), {**nieuw_formulier(), TOKEN_VELD: token})
+    tweede = client.post(reverse("cases:dossier_nieuw"), {**nieuw_formulier(), TOKEN_VELD: token})
+
+    assert eerste.status_code == tweede.status_code == 302
+    assert tweede["Location"] == eerste["Location"]  # the new dossier, not "this BSN already exists"
+    assert Dossier.objects.count() == 1
