@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
 from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
@@ -24,6 +24,8 @@ class InburgeraarForm(forms.ModelForm):
     )
 
     class Meta:
+
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Inburgeraar
         fields = [
             "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
@@ -49,6 +51,7 @@ class InburgeraarForm(forms.ModelForm):
 
 class DossierForm(forms.ModelForm):
     class Meta:
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Dossier
         fields = [
             "doelgroep", "regime", "datum_kennisgeving", "datum_koppeling", "datum_huisvesting",
@@ -102,7 +105,7 @@ class BeeindigenForm(VersieVeld):
     reden = forms.ChoiceField(
         label=_("Reden"), choices=[("", "—")] + [(r.value, r.label) for r in EindReden if r in BEEINDIG_REDENEN]
     )
-    datum = forms.DateField(label=_("Datum"), widget=DatumInput())
+    datum = DatumVeld(label=_("Datum"), widget=DatumInput())
     toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
@@ -166,10 +169,10 @@ class FilterForm(forms.Form):
 
 
 class OpschortenForm(forms.Form):
-    van = forms.DateField(label=_("Opgeschort vanaf"), widget=DatumInput())
+    van = DatumVeld(label=_("Opgeschort vanaf"), widget=DatumInput())
     reden = forms.CharField(label=_("Reden"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class HervattenForm(forms.Form):
-    tot = forms.DateField(label=_("Opgeschort tot en met"), widget=DatumInput(),
+    tot = DatumVeld(label=_("Opgeschort tot en met"), widget=DatumInput(),
                           help_text=_("De laatste dag van de opschorting. De termijn schuift zoveel dagen op."))

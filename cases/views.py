@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -13,9 +14,20 @@ from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
-from inburgering.formulierpagina import VersieVeld, formulier_pagina, fouten_naar_formulieren
+from inburgering.formulierpagina import (
+    AL_VERSTUURD,
+    AlVerstuurd,
+    VersieVeld,
+    formulier_pagina,
+    fouten_naar_formulieren,
+    gepost_token,
+    nieuw_token,
+    token_afronden,
+    token_claimen,
+)
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
+from inburgering.zoeken import zoekopdracht
 
 from . import access, selectors, services
 from .forms import (
@@ -44,9 +56,10 @@ def vereist(toegestaan: bool) -> None:
         raise PermissionDenied
 
 
-def lijstpagina(request: HttpRequest, rijen) -> dict:
-    """One page of a filtered list, and the filter's query string for the page links."""
-    querystring = request.GET.copy()
+def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None) -> dict:
+    """One page of a filtered list, and the filter's query string for the page links (`parameters`, e.g.
+    a search's without its term (inburgering.zoeken); default the request's own)."""
+    querystring = (request.GET if parameters is None else parameters).copy()
     querystring.pop("pagina", None)
     return {
         "pagina": Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina")),
@@ -55,22 +68,26 @@ def lijstpagina(request: HttpRequest, rijen) -> dict:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])  # POST: a search, its term never in the URL
 def dossier_lijst(request: HttpRequest) -> HttpResponse:
     user = request.user
     vereist(access.mag_dossiers_zien(user))
     bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
     if access.mag_alle_dossiers_zien(user):
         bereiken.append(Bereik.ALLE)
+    zoeken = zoekopdracht(request, soort="dossiers")
+    if zoeken.antwoord:
+        return zoeken.antwoord
     form = FilterForm(
-        request.GET or None,
+        zoeken.data,
         teams=selectors.teams(),
         werkcoaches=selectors.werkcoaches(),
         standaard_bereik=bereiken[0],
         bereiken=bereiken,
     )
-    filter = DossierFilter(**form.waarden()) if request.GET else DossierFilter(bereik=bereiken[0])
+    filter = DossierFilter(**form.waarden()) if zoeken.data else DossierFilter(bereik=bereiken[0])
     context = {
-        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter)),
+        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter), zoeken.parameters),
         "form": form,
         "filter": filter,
         "mag_aanmaken": access.mag_dossier_aanmaken(user),
@@ -80,8 +97,8 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
         ),
     }
     if request.htmx and request.htmx.target == "resultaten":
-        return render(request, "cases/_dossier_resultaten.html", context)
-    return render(request, "cases/dossier_lijst.html", context)
+        return zoeken.afronden(render(request, "cases/_dossier_resultaten.html", context))
+    return zoeken.afronden(render(request, "cases/dossier_lijst.html", context))
 
 
 @login_required
@@ -97,15 +114,22 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     )
     bestaand = None
     formulieren = (persoon_form, dossier_form, extra_form)
+    token = gepost_token(request) if request.method == "POST" else nieuw_token()  # sent once (issue 12 item 9)
     if request.method == "POST" and all(f.is_valid() for f in formulieren):
         try:
-            dossier = services.inburgeraar_met_dossier_aanmaken(
-                persoon=persoon_form.cleaned_data,
-                dossier=dossier_form.cleaned_data,
-                werkcoach=extra_form.cleaned_data["werkcoach"],
-                huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
-                by=user,
-            )
+            with transaction.atomic():
+                token_claimen(request, token)
+                dossier = services.inburgeraar_met_dossier_aanmaken(
+                    persoon=persoon_form.cleaned_data,
+                    dossier=dossier_form.cleaned_data,
+                    werkcoach=extra_form.cleaned_data["werkcoach"],
+                    huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
+                    by=user,
+                )
+                token_afronden(request, token, reverse("cases:dossier_detail", args=[dossier.pk]))
+        except AlVerstuurd as eerder:
+            messages.info(request, AL_VERSTUURD)
+            return redirect(eerder.doel or reverse("cases:dossier_lijst"))
         except services.BsnBestaatAl as fout:
             bestaand = fout.bestaand
             fouten_naar_formulieren(fout, *formulieren)
@@ -117,7 +141,8 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/dossier_nieuw.html",
-        {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand},
+        {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand,
+         "formuliertoken": token},
     )
 
 

@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld
 from inburgering.formulierpagina import VersieVeld
 
 from .models import ZaakStatus
@@ -34,7 +34,7 @@ def _tekst(label, *, required=True, rows=3, help_text=""):
 
 
 def _datum(label, *, required=True, help_text=""):
-    return forms.DateField(label=label, required=required, widget=DatumInput(), help_text=help_text)
+    return DatumVeld(label=label, required=required, widget=DatumInput(), help_text=help_text)
 
 
 class ZaakForm(forms.Form):

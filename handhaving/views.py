@@ -23,7 +23,7 @@ from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
 
 from . import forms, rules, selectors, services
-from .models import HandhavingInstellingen, Handhavingszaak, ZaakStatus
+from .models import HandhavingInstellingen, Handhavingszaak, Notitie, ZaakStatus
 from .rules import BesluitUitkomst, Regime
 
 
@@ -357,10 +357,12 @@ def brief(request: HttpRequest, zaak_id: int, soort: str) -> HttpResponse:
 
 @login_required
 def bijlage(request: HttpRequest, zaak_id: int, notitie_id: int) -> HttpResponse:
-    zaak, _context = _zaak_pagina(request, zaak_id, "handhaving_bijlage")
-    notitie = zaak.notities.filter(pk=notitie_id).exclude(bijlage="").first()
+    """An attachment of a note of THIS zaak: looked up through its zaak before the read is logged (404 for
+    another zaak's note, with nothing logged)."""
+    notitie = Notitie.objects.filter(zaak_id=zaak_id, pk=notitie_id).exclude(bijlage="").first()
     if notitie is None:
         raise Http404
+    _zaak_pagina(request, zaak_id, "handhaving_bijlage")
     # The content type follows the stored (checked) type, not the name the user gave.
     response = FileResponse(notitie.bijlage.open("rb"), as_attachment=True,
                             filename=notitie.bijlage_naam or "bijlage",

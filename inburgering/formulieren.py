@@ -5,9 +5,16 @@ Utrecht classes and replaces the browser's own `required` check (English pop-ups
 so the server answers with a Dutch message next to the field.
 """
 
+from datetime import date
+from decimal import Decimal
+
 from django import forms
+from django.db import models
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.kalender.selectors import vandaag
 
 WIDGET_KLASSEN = {
     "select": "utrecht-select utrecht-select--html-select",
@@ -58,3 +65,108 @@ class DatumInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+# --- Plausible input (issue 12 item 8) ---------------------------------------------------------------
+# A date or a number of hours that cannot be meant (1900, 9999, a typo of a year) is refused with a Dutch
+# message next to the field, before any rule of the law looks at it. The bounds, per kind of date:
+# - GEBOORTE (a birth date): from 1-1-1900 up to today; no living inburgeraar is older.
+# - ZAAK (every other date: kennisgeving, besluiten, gesprekken, uren, planning): from 1-1-2013 — the Wet
+#   inburgering 2013, so a kennisgeving or a document of an older dossier still fits — up to ten years
+#   after today: the longest planning (an inburgeringstermijn of 3 years, extended, a keurmerk) stays far
+#   within it. Whether a date may lie in the future at all is the service's rule, not this one.
+# Hours: more than 0 and at most UREN_MAXIMUM per registration (a whole route's hours, the B1 route
+# about 600, in one entry), and at most UREN_PER_DAG for each day of the registered period.
+
+
+class DatumSoort:
+    GEBOORTE = "geboorte"
+    ZAAK = "zaak"
+
+
+EERSTE_DATUM = {DatumSoort.GEBOORTE: date(1900, 1, 1), DatumSoort.ZAAK: date(2013, 1, 1)}
+JAREN_VOORUIT = {DatumSoort.GEBOORTE: 0, DatumSoort.ZAAK: 10}
+UREN_MAXIMUM = Decimal("1000")
+UREN_PER_DAG = 12
+
+
+def datum_grenzen(soort: str, *, vandaag: date) -> tuple[date, date]:
+    """The first and last plausible date of this kind (pure)."""
+    jaren = JAREN_VOORUIT[soort]
+    try:
+        laatste = vandaag.replace(year=vandaag.year + jaren)
+    except ValueError:  # 29 February
+        laatste = vandaag.replace(year=vandaag.year + jaren, day=28)
+    return EERSTE_DATUM[soort], laatste
+
+
+def datum_fout(datum: date | None, soort: str, *, vandaag: date) -> str | None:
+    """Why `datum` cannot be meant, or None (pure)."""
+    if datum is None:
+        return None
+    eerste, laatste = datum_grenzen(soort, vandaag=vandaag)
+    if eerste <= datum <= laatste:
+        return None
+    if soort == DatumSoort.GEBOORTE:
+        return str(_("Deze geboortedatum is niet mogelijk: vul een datum in vanaf %(eerste)s tot en met vandaag.")
+                   % {"eerste": f"{eerste:%d-%m-%Y}"})
+    return str(_("Deze datum is niet aannemelijk: vul een datum in vanaf %(eerste)s tot en met %(laatste)s.")
+               % {"eerste": f"{eerste:%d-%m-%Y}", "laatste": f"{laatste:%d-%m-%Y}"})
+
+
+def uren_fout(aantal: Decimal | int | None, *, dagen: int | None = None) -> str | None:
+    """Why a number of hours for one registration cannot be meant, or None (pure). `dagen`: the number of
+    days of its period, when it has one."""
+    if aantal is None:
+        return None
+    if aantal <= 0:
+        return str(_("Vul een aantal uren in dat groter is dan 0."))
+    if aantal > UREN_MAXIMUM:
+        return str(_("Dit aantal uren is niet aannemelijk voor één registratie: het is ten hoogste %(max)s.")
+                   % {"max": UREN_MAXIMUM})
+    if dagen is not None and dagen > 0 and aantal > UREN_PER_DAG * dagen:
+        return str(_("Dit zijn meer dan %(per_dag)s uur per dag in de periode van %(dagen)s dagen; "
+                     "controleer het aantal of de periode.") % {"per_dag": UREN_PER_DAG, "dagen": dagen})
+    return None
+
+
+class DatumVeld(forms.DateField):
+    """Every date field of a form: the date picker and the plausible bounds of its kind (`soort`)."""
+
+    def __init__(self, *, soort: str = DatumSoort.ZAAK, **kwargs):
+        kwargs.setdefault("widget", DatumInput())
+        super().__init__(**kwargs)
+        self.soort = soort
+
+    def validate(self, value):
+        super().validate(value)
+        if fout := datum_fout(value, self.soort, vandaag=vandaag()):
+            raise forms.ValidationError(fout, code="onaannemelijk")
+
+
+class UrenVeld(forms.DecimalField):
+    """A number of hours of one registration: more than 0 and at most UREN_MAXIMUM (a form with a period
+    also checks the hours per day with `uren_fout(…, dagen=)`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 6)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if fout := uren_fout(value):
+            raise forms.ValidationError(fout, code="onaannemelijk")
+
+
+GEBOORTE_VELDEN = ("geboortedatum",)
+
+
+def datum_velden(db_field, **kwargs):
+    """`Meta.formfield_callback` of every ModelForm: a model DateField becomes a DatumVeld (a birth date by
+    its name), the rest as Django makes it."""
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        soort = DatumSoort.GEBOORTE if db_field.name in GEBOORTE_VELDEN else DatumSoort.ZAAK
+        return db_field.formfield(form_class=DatumVeld, soort=soort, **kwargs)
+    return db_field.formfield(**kwargs)

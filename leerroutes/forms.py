@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import EindReden
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld, UrenVeld, uren_fout
 from inburgering.formulierpagina import VersieVeld
 
 from . import rules, selectors
@@ -18,13 +18,12 @@ LEEG = [("", "---------")]  # shown as "— kies —" (inburgering.formulieren)
 TEKST = {"rows": 3}
 
 
-def _datum(label, *, verplicht: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, widget=DatumInput(), required=verplicht, help_text=help_text)
+def _datum(label, *, verplicht: bool = True, help_text: str = "") -> DatumVeld:
+    return DatumVeld(label=label, widget=DatumInput(), required=verplicht, help_text=help_text)
 
 
-def _uren(label, *, verplicht: bool = True) -> forms.DecimalField:
-    return forms.DecimalField(label=label, max_digits=6, decimal_places=2, required=verplicht,
-                              widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}))
+def _uren(label, *, verplicht: bool = True) -> UrenVeld:
+    return UrenVeld(label=label, required=verplicht)
 
 
 class InschrijvingForm(forms.Form):
@@ -69,6 +68,13 @@ class UrenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = selectors.aanbieders()
+
+    def clean(self):
+        data = super().clean()
+        van, tot, aantal = data.get("van"), data.get("tot"), data.get("aantal")
+        if van and tot and tot >= van and (fout := uren_fout(aantal, dagen=(tot - van).days + 1)):
+            self.add_error("aantal", fout)
+        return data
 
 
 class ZRouteNormForm(VersieVeld):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
 from . import rules
@@ -54,6 +54,8 @@ class PipForm(VersieVeld, forms.ModelForm):
     )
 
     class Meta:
+
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Pip
         fields = PIP_VELDEN + WIJZIGING_VELDEN
         widgets = {
@@ -94,8 +96,8 @@ class PipForm(VersieVeld, forms.ModelForm):
 
 
 class VaststellenForm(VersieVeld):
-    dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput())
-    bekendmaking = forms.DateField(
+    dagtekening = DatumVeld(label=_("Dagtekening"), widget=DatumInput())
+    bekendmaking = DatumVeld(
         label=_("Datum bekendmaking"), widget=DatumInput(),
         help_text=_("De dag waarop de beschikking wordt verzonden of uitgereikt. De bezwaartermijn begint de dag erna."),
     )
@@ -120,17 +122,17 @@ class IntrekkenForm(VersieVeld):
 class InformatieVerzoekForm(forms.Form):
     wat = forms.CharField(label=_("Welke informatie is nodig?"), max_length=300)
     van_wie = forms.CharField(label=_("Van wie?"), max_length=200)
-    gevraagd_op = forms.DateField(label=_("Gevraagd op"), widget=DatumInput())
+    gevraagd_op = DatumVeld(label=_("Gevraagd op"), widget=DatumInput())
 
 
 class OntvangenForm(VersieVeld):
-    ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DatumInput())
+    ontvangen_op = DatumVeld(label=_("Ontvangen op"), widget=DatumInput())
 
 
 class TermijnVerlengingDuoForm(forms.Form):
-    besluitdatum = forms.DateField(label=_("Datum besluit DUO"), widget=DatumInput())
+    besluitdatum = DatumVeld(label=_("Datum besluit DUO"), widget=DatumInput())
     grond = forms.ChoiceField(label=_("Grond"), choices=TermijnVerlengingDuo.Grond.choices, widget=forms.RadioSelect)
-    duo_einddatum = forms.DateField(
+    duo_einddatum = DatumVeld(
         label=_("Nieuwe einddatum volgens DUO"), widget=DatumInput(),
         help_text=_("Neem de datum over zoals DUO die doorgeeft: de dag ná de laatste dag van de termijn."),
     )

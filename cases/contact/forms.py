@@ -1,13 +1,14 @@
 from django import forms
 
 from cases.models import Contactmoment
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, datum_velden
 
 TEKSTVAK = {"rows": 3}
 
 
 class ContactmomentForm(forms.ModelForm):
     class Meta:
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Contactmoment
         fields = [
             "datum", "soort", "deelnemers", "tolk_gebruikt", "tolk_taal", "onderwerpen", "leerroute_past",

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import BredeIntake, IntakeGezondheid, WarmeOverdracht, Werkervaring
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
 TEKSTVAK = {"rows": 3}
@@ -12,6 +12,8 @@ NODIG_VOOR_AFRONDEN = _("Nodig om de intake af te ronden (Besluit inburgering 20
 class OverdrachtForm(VersieVeld, forms.ModelForm):
 
     class Meta:
+
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = WarmeOverdracht
         fields = [
             "datum", "plaats", "coa_contactpersoon", "deelnemers", "voorinburgering", "voorinburgering_toelichting",
@@ -58,6 +60,8 @@ class IntakeForm(VersieVeld, forms.ModelForm):
     ]
 
     class Meta:
+
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = BredeIntake
         fields = [
             "reden_zonder_overdracht", "locatie", "tolk_gebruikt", "tolk_taal", "een_op_een_gewezen",
@@ -90,6 +94,7 @@ class IntakeForm(VersieVeld, forms.ModelForm):
 
 class WerkervaringForm(forms.ModelForm):
     class Meta:
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Werkervaring
         fields = ["beroep", "land", "jaren", "omschrijving"]
 
@@ -109,6 +114,8 @@ def werkervaringen_uit(formset) -> list[dict]:
 class GezondheidForm(VersieVeld, forms.ModelForm):
 
     class Meta:
+
+        formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = IntakeGezondheid
         fields = ["fysiek", "mentaal", "beperkingen"]
         widgets = {veld: forms.Textarea(attrs={"rows": 4}) for veld in ["fysiek", "mentaal", "beperkingen"]}
@@ -120,10 +127,10 @@ def zonder_versie(data: dict) -> dict:
 
 
 class UitnodigingForm(forms.Form):
-    verzonden_op = forms.DateField(label=_("Verzonden op"), widget=DatumInput())
-    gesprek_op = forms.DateField(label=_("Datum gesprek"), widget=DatumInput())
-    reactie_uiterlijk = forms.DateField(label=_("Reageren uiterlijk op"), widget=DatumInput(), required=False)
-    waarschuwing_op = forms.DateField(
+    verzonden_op = DatumVeld(label=_("Verzonden op"), widget=DatumInput())
+    gesprek_op = DatumVeld(label=_("Datum gesprek"), widget=DatumInput())
+    reactie_uiterlijk = DatumVeld(label=_("Reageren uiterlijk op"), widget=DatumInput(), required=False)
+    waarschuwing_op = DatumVeld(
         label=_("Schriftelijke waarschuwing verzonden op"), widget=DatumInput(), required=False,
         help_text=_("Verplicht bij de tweede oproep (art. 14 lid 1)."),
     )

@@ -211,10 +211,11 @@ def uitnodiging_vastleggen(
 
 
 @transaction.atomic
-def uitnodiging_uitkomst(*, uitnodiging_id: int, verschenen: bool, by: User) -> Uitnodiging:
+def uitnodiging_uitkomst(*, dossier_id: int, uitnodiging_id: int, verschenen: bool, by: User) -> Uitnodiging:
+    """Only an oproep of `dossier_id`, a dossier the user sees (Uitnodiging.DoesNotExist otherwise)."""
     uitnodiging = vergrendelen(
         Uitnodiging.objects.select_related("dossier").filter(dossier__in=access.zichtbare_dossiers(by).values("pk")),
-        pk=uitnodiging_id, mag=lambda u: access.mag_dossier_bewerken(by, u.dossier),
+        pk=uitnodiging_id, dossier_id=dossier_id, mag=lambda u: access.mag_dossier_bewerken(by, u.dossier),
     )
     if uitnodiging.gesprek_op > vandaag():
         raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))

@@ -163,13 +163,18 @@ def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def uitnodiging_uitkomst(request: HttpRequest, pk: int, uitnodiging_id: int) -> HttpResponse:
+    """The outcome of an oproep of THIS dossier: the oproep is looked up through its dossier (404 for one of
+    another dossier, before anything is logged), and the service changes it only on that dossier."""
+    get_object_or_404(Uitnodiging.objects.filter(dossier__in=access.zichtbare_dossiers(request.user)),
+                      pk=uitnodiging_id, dossier_id=pk)
     dossier, _context = dossier_pagina(request, pk, "uitnodiging", alleen_bewerken=True, toegang=_intake_open)
     verschenen = request.POST.get("verschenen")
     if verschenen not in ("ja", "nee"):
         messages.error(request, _("Kies of de persoon is verschenen."))
         return redirect("intake:intake_tab", pk=dossier.pk)
     try:
-        services.uitnodiging_uitkomst(uitnodiging_id=uitnodiging_id, verschenen=verschenen == "ja", by=request.user)
+        services.uitnodiging_uitkomst(
+            dossier_id=dossier.pk, uitnodiging_id=uitnodiging_id, verschenen=verschenen == "ja", by=request.user)
     except ValidationError as fout:
         for bericht in fout.messages:
             messages.error(request, bericht)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms import WerkcoachKeuze
 from cases.models import SignaalSoort
 from cases.selectors import Bereik
-from inburgering.formulieren import DatumInput
+from inburgering.formulieren import DatumInput, DatumVeld
 
 from . import rules
 
@@ -57,7 +57,7 @@ class AfhandelenForm(forms.Form):
 
 
 class WegzettenForm(forms.Form):
-    tot = forms.DateField(
+    tot = DatumVeld(
         label=_("Wegzetten tot"), widget=DatumInput(),
         help_text=_("Het signaal verdwijnt van de werkvoorraad en komt op deze datum terug."),
         error_messages={"required": DATUM_VERPLICHT, "invalid": DATUM_ONGELDIG},

@@ -16,6 +16,7 @@ from cases.selectors import Bereik
 from cases.views import dossier_formulier, lijstpagina, met_naam, vereist
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.formulierpagina import fouten_naar_formulieren
+from inburgering.zoeken import zoekopdracht
 
 from . import selectors, services
 from .forms import AandachtspuntForm, AfhandelenForm, SignaalFilterForm, WegzettenForm
@@ -29,16 +30,21 @@ TITELS = {
 
 
 @login_required
+@require_http_methods(["GET", "POST"])  # POST: a search, its term never in the URL
 def werkvoorraad(request: HttpRequest) -> HttpResponse:
     user = request.user
     vereist(access.mag_dossiers_zien(user))
+    zoeken = zoekopdracht(request, soort="werkvoorraad")
+    if zoeken.antwoord:
+        return zoeken.antwoord
     form = SignaalFilterForm(
-        request.GET or None, teams=dossier_selectors.teams(), werkcoaches=dossier_selectors.werkcoaches(),
+        zoeken.data, teams=dossier_selectors.teams(), werkcoaches=dossier_selectors.werkcoaches(),
         bereiken=selectors.bereiken_voor(user),
     )
     filter = SignaalFilter(**form.waarden())
     peildatum = localdate()
-    lijst = lijstpagina(request, selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum))
+    lijst = lijstpagina(request, selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum),
+                        zoeken.parameters)
     context = {
         **lijst,
         "form": form,
@@ -47,8 +53,8 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "titel": TITELS.get(filter.bereik, TITELS[Bereik.ALLE]),
     }
     if request.htmx and request.htmx.target == "resultaten":
-        return render(request, "cases/werkvoorraad/_resultaten.html", context)
-    return render(request, "cases/werkvoorraad/lijst.html", context)
+        return zoeken.afronden(render(request, "cases/werkvoorraad/_resultaten.html", context))
+    return zoeken.afronden(render(request, "cases/werkvoorraad/lijst.html", context))
 
 
 def _signaal_pagina(request: HttpRequest, pk: int, **forms) -> HttpResponse:

@@ -119,3 +119,21 @@ class Rolwijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker}: {self.get_oude_rol_display() or '-'} → {self.get_nieuwe_rol_display() or '-'}"
+
+
+class FormulierInzending(models.Model):
+    """A form sent once (issue 12 item 9): the one-time token of a form page and where its success went.
+    The token is unique, so a double click's second POST waits for the first and then only redirects
+    (inburgering.formulierpagina). Technical, short-lived rows (pruned after a day); no history."""
+
+    gebruiker = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(_("formuliertoken"), max_length=64, unique=True)
+    doel = models.CharField(_("doorverwezen naar"), max_length=500, blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("formulierinzending")
+        verbose_name_plural = _("formulierinzendingen")
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruiker_id}"

@@ -217,16 +217,16 @@ def test_three_no_shows_allow_completing_the_intake_without_the_person(werkcoach
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE)
     BredeIntake.objects.create(dossier=dossier)
     eerste = _oproep(dossier, werkcoach, 60)
-    services.uitnodiging_uitkomst(uitnodiging_id=eerste.pk, verschenen=False, by=werkcoach)
+    services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=eerste.pk, verschenen=False, by=werkcoach)
     with pytest.raises(ValidationError) as fout:
         _oproep(dossier, werkcoach, 40)
     assert "waarschuwing_op" in fout.value.message_dict
     tweede = _oproep(dossier, werkcoach, 40, waarschuwing_op=VANDAAG - timedelta(days=41))
     with pytest.raises(ValidationError, match="derde oproep"):
         services.intake_afronden(dossier_id=dossier.pk, zonder_persoon=True, by=werkcoach)
-    services.uitnodiging_uitkomst(uitnodiging_id=tweede.pk, verschenen=False, by=werkcoach)
+    services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=tweede.pk, verschenen=False, by=werkcoach)
     derde = _oproep(dossier, werkcoach, 20)
-    services.uitnodiging_uitkomst(uitnodiging_id=derde.pk, verschenen=False, by=werkcoach)
+    services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=derde.pk, verschenen=False, by=werkcoach)
     with pytest.raises(ValidationError, match="derde oproep"):
         _oproep(dossier, werkcoach, 10)
 
@@ -243,7 +243,7 @@ def test_an_outcome_cannot_be_recorded_before_the_talk(dossier, werkcoach):
                                              gesprek_op=VANDAAG + timedelta(days=7), reactie_uiterlijk=None,
                                              waarschuwing_op=None, by=werkcoach)
     with pytest.raises(ValidationError):
-        services.uitnodiging_uitkomst(uitnodiging_id=oproep.pk, verschenen=False, by=werkcoach)
+        services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=oproep.pk, verschenen=False, by=werkcoach)
 
 
 def test_a_completed_intake_shows_every_section_on_the_intake_tab(client, werkcoach, consulent):
