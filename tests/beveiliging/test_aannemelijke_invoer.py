@@ -69,7 +69,8 @@ def test_plausible_hours_per_registration_issue_12_item_8(aantal, dagen, goed):
 
 FORMULIER_MODULES = [
     "cases.forms", "cases.contact.forms", "cases.intake.forms", "cases.termijnen.forms", "pip_plans.forms",
-    "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.formulierpagina",
+    "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
+    "inburgering.formulierpagina",
 ]
 UREN_NAMEN = ("uren", "aantal")
 
