@@ -149,7 +149,7 @@ def _service_argumenten(data: dict) -> dict:
 
 
 def _toon(
-    request: HttpRequest, pk: int, pagina: Pagina, *, uitleg: str = "",
+    request: HttpRequest, pk: int, pagina: Pagina, *, uitleg: str | Callable[[Dossier], str] = "",
     initial: Callable[[Dossier], dict] | None = None, **sleutel: int,
 ) -> HttpResponse:
     """Show `pagina` for dossier `pk`; `sleutel` names the object the service acts on (default: the
@@ -160,7 +160,7 @@ def _toon(
     return dossier_formulier(
         request, pk, pagina=pagina.naam, form_class=pagina.form_class, opslaan=opslaan,
         titel=str(pagina.titel), knop=str(pagina.knop), melding=str(pagina.melding),
-        uitleg=str(uitleg or pagina.uitleg), initial=initial or pagina.initial, toegang=pagina.toegang,
+        uitleg=uitleg if callable(uitleg) else str(uitleg or pagina.uitleg), initial=initial or pagina.initial, toegang=pagina.toegang,
         extra=pagina.extra, template=pagina.template,
         terug=lambda d: _traject_url(d, pagina.anker), terug_label=_("Terug naar het traject"),
     )
@@ -186,10 +186,14 @@ INSCHRIJVEN = Pagina(
 @login_required
 @require_http_methods(["GET", "POST"])
 def inschrijving_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    pip = selectors.geldend_pip(get_object_or_404(Dossier, pk=pk))  # for the uitleg; the page checks access
-    uitleg = (_("Leerroute volgens het geldende PIP: %(route)s.") % {"route": pip.get_leerroute_display()} if pip
-              else _("Er is nog geen vastgesteld PIP."))
-    return _toon(request, pk, INSCHRIJVEN, uitleg=uitleg)
+    return _toon(request, pk, INSCHRIJVEN, uitleg=_route_volgens_pip)
+
+
+def _route_volgens_pip(dossier: Dossier) -> str:
+    """Read after the page checked access (a function of the dossier `dossier_formulier` loaded)."""
+    pip = selectors.geldend_pip(dossier)
+    return (_("Leerroute volgens het geldende PIP: %(route)s.") % {"route": pip.get_leerroute_display()} if pip
+            else _("Er is nog geen vastgesteld PIP."))
 
 
 INSCHRIJVING_PAGINAS = {
