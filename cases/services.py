@@ -16,7 +16,7 @@ from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import opslaan, vergrendelen
 
 from . import access, haken, rules
-from .models import BEEINDIG_REDENEN, Dossier, Huishouden, Inburgeraar
+from .models import BEEINDIG_REDENEN, Dossier, EindReden, Huishouden, Inburgeraar
 from .termijnen.services import termijnen_herberekenen
 
 BSN_BESTAAT = "bsn_bestaat"
@@ -252,6 +252,17 @@ def dossier_beeindigen(
     dossier.eind_datum = datum
     dossier.eind_toelichting = toelichting
     opslaan(dossier, reden=_reden(toelichting, f"Beëindigd ({dossier.get_eind_reden_display()})"), door=by)
+    if reden == EindReden.OVERLEDEN:
+        overlijden_vastleggen(inburgeraar=dossier.inburgeraar, datum=datum, door=by)
     haken.dossier_beeindigd(dossier, datum, by)
     termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return dossier
+
+
+def overlijden_vastleggen(*, inburgeraar: Inburgeraar, datum: date, door: User, reden: str = "") -> None:
+    """Record a death (by hand through 'beëindigen: overleden', later from the BRP). From that day every
+    closed dossier of the person is due for destruction but for its core (Besluit 9.9, `bewaartermijn`)."""
+    if inburgeraar.overleden_op == datum:
+        return
+    inburgeraar.overleden_op = datum
+    opslaan(inburgeraar, reden=reden or "Overlijden vastgelegd", door=door)

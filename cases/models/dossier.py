@@ -57,6 +57,11 @@ class Inburgeraar(models.Model):
     huisnummer = models.CharField(_("huisnummer"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    overleden_op = models.DateField(
+        _("datum van overlijden"), null=True, blank=True,
+        help_text=_("Uit de BRP of met de hand vastgelegd. Na overlijden worden de gegevens vernietigd, op de "
+                    "kerngegevens na (Besluit inburgering 2021, art. 9.9)."),
+    )
     huishouden = models.ForeignKey(
         Huishouden,
         verbose_name=_("huishouden"),
@@ -185,7 +190,12 @@ class Dossier(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the p
                 violation_error_message=_("Deze inburgeraar heeft al een lopend dossier."),
             ),
         ]
-        indexes = [models.Index(fields=["werkcoach", "fase"]), models.Index(fields=["team", "fase"])]
+        indexes = [
+            models.Index(fields=["werkcoach", "fase"]), models.Index(fields=["team", "fase"]),
+            # the retention job (issue 13): closed dossiers by the day their clock started
+            models.Index(fields=["eind_datum"], condition=Q(fase__in=[Fase.AFGEROND, Fase.BEEINDIGD]),
+                         name="dossier_bewaartermijn"),
+        ]
 
     def __str__(self) -> str:
         return f"Dossier {self.pk}"

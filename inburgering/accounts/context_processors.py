@@ -6,4 +6,5 @@ def rollen(request):
         "is_werkcoach": user.is_werkcoach,
         "is_consulent": user.is_consulent,
         "is_manager": user.is_manager,
+        "is_privacy": user.is_privacy,
     }

@@ -81,6 +81,10 @@ class User(AbstractUser):
     def is_manager(self) -> bool:
         return self.heeft_rol(Rol.MANAGER)
 
+    @property
+    def is_privacy(self) -> bool:
+        return self.heeft_rol(Rol.PRIVACY)
+
 
 ROL_KEUZES = [(rol.value, label) for rol, label in ROL_LABELS.items()]
 

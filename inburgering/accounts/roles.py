@@ -1,4 +1,4 @@
-"""The four roles of the system. Roles are Django groups, created by a data migration."""
+"""The roles of the system. Roles are Django groups, created by a data migration."""
 
 from enum import StrEnum
 
@@ -8,6 +8,7 @@ class Rol(StrEnum):
     CONSULENT = "consulent"
     MANAGER = "manager"
     BEHEERDER = "beheerder"
+    PRIVACY = "privacy"  # records management: vernietigingslijsten, inzageverzoeken, logboek (issue 13)
 
 
 ROL_LABELS = {
@@ -15,6 +16,7 @@ ROL_LABELS = {
     Rol.CONSULENT: "Consulent inburgering",
     Rol.MANAGER: "Manager",
     Rol.BEHEERDER: "Functioneel beheerder",
+    Rol.PRIVACY: "Privacy officer (informatiebeheer)",
 }
 
 

@@ -4,6 +4,9 @@ from .roles import Rol
 
 # Roles that see case data (dossiers, health data): granting one is the escalation to guard.
 ZIET_DOSSIERS = frozenset({Rol.WERKCOACH, Rol.CONSULENT, Rol.MANAGER})
+# ... and every role that sees personal data at all: the privacy officer sees names on a
+# vernietigingslijst and exports everything about one BSN (issue 13).
+ZIET_PERSOONSGEGEVENS = ZIET_DOSSIERS | {Rol.PRIVACY}
 
 
 def goedkeuring_nodig(*, oude_rol: Rol | None, nieuwe_rol: Rol | None, instelling_aan: bool,
@@ -14,7 +17,7 @@ def goedkeuring_nodig(*, oude_rol: Rol | None, nieuwe_rol: Rol | None, instellin
     beheerder who grants directly). Taking a case role away only reduces access: directly."""
     if not instelling_aan or actieve_beheerders < 2:
         return False
-    return nieuwe_rol in ZIET_DOSSIERS or Rol.BEHEERDER in (oude_rol, nieuwe_rol)
+    return nieuwe_rol in ZIET_PERSOONSGEGEVENS or Rol.BEHEERDER in (oude_rol, nieuwe_rol)
 
 
 def mag_beoordelen(*, beoordelaar_id: int, aanvrager_id: int | None, gebruiker_id: int) -> bool:

@@ -39,7 +39,10 @@ class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
         ("Budgetten", {"fields": (
             "budget_leerroute_asiel", "budget_map_asiel", "budget_map_gezins", "budget_mb_asiel",
             "budget_pvt", "budget_tolk_asiel", "budget_tolk_gezins", "uitvoeringskosten_per_jaar")}),
-        ("Termijnen", {"fields": ("signaal_vooraf_dagen", "bewaartermijn_jaren")}),
+        ("Termijnen", {"fields": ("signaal_vooraf_dagen",)}),
+        ("Privacy en bewaartermijnen", {"fields": (
+            "bewaartermijn_jaren", "bewaartermijn_verhuisd_jaren", "kern_bewaartermijn_jaren",
+            "logboek_bewaartermijn_jaren", "inzage_interne_notities_weglaten")}),
         ("Beveiliging", {"fields": ("rollen_tweede_beheerder",)}),
     )
 

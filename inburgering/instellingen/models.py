@@ -65,8 +65,40 @@ class GemeenteInstellingen(models.Model):
         _("signaal 'termijn nadert' (dagen vooraf)"), default=14,
         help_text=_("Zoveel dagen vóór de fatale datum verschijnt een termijn op de werkvoorraad."),
     )
+
+    # Privacy (issue 13, DOMAIN §12). Besluit inburgering 2021 art. 9.9: the college destroys the
+    # personal data 5 years after the inburgeringsplicht ended and on death; only the core (lid 2) may be
+    # kept, at most 50 years. This specific rule overrides the Selectielijst's 10 years.
     bewaartermijn_jaren = models.PositiveSmallIntegerField(
-        _("bewaartermijn dossiers na afsluiting (jaren)"), default=10, help_text=_("Selectielijst; te bevestigen.")
+        _("bewaartermijn na einde inburgeringsplicht (jaren)"), default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Besluit inburgering 2021, art. 9.9 lid 1: vijf jaar nadat de plicht is geëindigd (voldaan, "
+                    "ontheffing, vrijstelling, AOW-leeftijd of anders) worden de persoonsgegevens vernietigd, "
+                    "behalve de kerngegevens. Bij overlijden direct. Niet langer dan vijf jaar."),
+    )
+    bewaartermijn_verhuisd_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn na verhuizing naar een andere gemeente (jaren)"), default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Na een verhuizing draagt de gemeente het dossier over (Wet art. 35) en houdt zij een kopie. "
+                    "Hoe lang is beleid; niet langer dan de wettelijke vijf jaar."),
+    )
+    kern_bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn kerngegevens (jaren)"), default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Besluit inburgering 2021, art. 9.9 lid 2: BSN, naam, adres, woonplaats, geboortedatum, de "
+                    "gegevens van vrijstelling of ontheffing en de datum en wijze waarop de plicht is voldaan "
+                    "mogen ten hoogste 50 jaar na het einde van de plicht worden bewaard."),
+    )
+    logboek_bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn inzage- en verwerkingenlogboek (jaren)"), default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Het inzagelogboek en het logboek dataverwerkingen bevatten alleen verwijzingen, geen inhoud. "
+                    "Oudere regels worden dagelijks verwijderd; de hashketen houdt een controlepunt."),
+    )
+    inzage_interne_notities_weglaten = models.BooleanField(
+        _("interne notities weglaten bij een inzageverzoek"), default=False,
+        help_text=_("AVG art. 15 en art. 41 UAVG: interne notities voor eigen beraad mogen in bepaalde gevallen "
+                    "buiten een inzageverzoek blijven. Alleen aanzetten als het beleid van de gemeente dat zegt."),
     )
 
     # Four eyes on role grants (issue 11 item 1): on by default; it only bites where two beheerders exist.

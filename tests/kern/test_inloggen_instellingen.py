@@ -1,5 +1,5 @@
 """The login settings (issue 11 items 2, 3) in a clean production process: two-factor mandatory for
-consulent, manager and beheerder by default; nonsense role names refused; OIDC complete or refused;
+consulent, manager, beheerder and privacy officer by default; nonsense role names refused; OIDC complete or refused;
 the deployment checklist stays clean with OIDC on."""
 
 import pytest
@@ -27,7 +27,7 @@ def test_production_defaults_mandatory_two_factor_lockout_per_account_and_addres
     result = manage(*TOON, environment=production_env())
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "['consulent', 'manager', 'beheerder'] [['username', 'ip_address']] 5 "
+        "['consulent', 'manager', 'beheerder', 'privacy'] [['username', 'ip_address']] 5 "
         "inburgering.audit.services.client_ip False  False"
     )
 

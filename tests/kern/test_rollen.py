@@ -1,10 +1,11 @@
-"""The four roles are groups created by a data migration, so a fresh database has them."""
+"""The roles are groups created by data migrations, so a fresh database has them."""
 
 from django.contrib.auth.models import Group
 
 from inburgering.accounts.roles import Rol
 
 
-def test_the_data_migration_creates_the_four_role_groups(db):
-    assert set(Group.objects.values_list("name", flat=True)) >= {"werkcoach", "consulent", "manager", "beheerder"}
-    assert {r.value for r in Rol} == {"werkcoach", "consulent", "manager", "beheerder"}
+def test_the_data_migrations_create_every_role_group(db):
+    rollen = {"werkcoach", "consulent", "manager", "beheerder", "privacy"}
+    assert set(Group.objects.values_list("name", flat=True)) >= rollen
+    assert {r.value for r in Rol} == rollen
