@@ -61,6 +61,9 @@ class Betaalstatus(models.TextChoices):
     OPEN = "open", _("Open")
     BETAALD = "betaald", _("Betaald")
     KWIJTGESCHOLDEN = "kwijtgescholden", _("Kwijtgescholden")
+    # Awb 4:104: the claim lapsed (vijf jaar na het einde van de betalingstermijn, tenzij gestuit). Recorded
+    # by a person, never derived: only the invorderaar knows whether the term was interrupted (4:105).
+    VERJAARD = "verjaard", _("Vordering verjaard")
 
 
 class BezwaarUitkomst(models.TextChoices):

@@ -11,6 +11,7 @@ class Systeembron(StrEnum):
     TERMIJNEN = "termijnen"
     DUO = "duo"
     BRP = "brp"
+    VERNIETIGING = "vernietiging"  # the retention job that proposes vernietigingslijsten (issue 13)
 
 
 def systeemgebruiker(bron: Systeembron) -> User:

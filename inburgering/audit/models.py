@@ -140,6 +140,7 @@ class Gebeurtenis(models.TextChoices):
     GEWEIGERD = "geweigerd", _("verzoek geweigerd (403)")
     ZOEKOPDRACHT = "zoekopdracht", _("zoekopdracht")
     EXPORT = "export", _("export")
+    VERNIETIGING = "vernietiging", _("vernietiging (bewaartermijn)")
 
 
 class Beveiligingslog(AppendOnly):

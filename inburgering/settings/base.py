@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "handhaving",
     # top layer: reads every app
     "dashboards",
+    "avg",  # privacy: bewaartermijn, vernietiging, inzageverzoek (reads and destroys the data of every app)
 ]
 
 MIDDLEWARE = [
