@@ -83,7 +83,7 @@ def volledig(werkcoach):
 
 
 def test_the_fixture_reaches_every_model_the_walk_knows(volledig):
-    dossier, gemaakt = volledig
+    dossier, _gemaakt = volledig
     verzameling = persoonsgegevens.verzamelen(dossier_ids=[dossier.pk], inburgeraar_id=dossier.inburgeraar_id)
     bereikt = {m._meta.label for m in verzameling.modellen()}
     assert {m._meta.label for m in _te_vullen()} <= bereikt | {"documenten.Document"}
