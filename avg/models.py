@@ -77,6 +77,7 @@ class Vernietigingslijst(FSMModelMixin, models.Model):
         verbose_name = _("vernietigingslijst")
         verbose_name_plural = _("vernietigingslijsten")
         ordering = ["-aangemaakt_op", "-id"]
+        indexes = [models.Index(fields=["-aangemaakt_op", "-id"], name="avg_lijst_volgorde")]
 
     def __str__(self) -> str:
         return self.nummer
@@ -140,7 +141,10 @@ class Regel(models.Model):
                                     name="avg_regel_een_open_lijst"),
             models.UniqueConstraint(fields=["lijst", "soort", "dossier_nummer"], name="avg_regel_uniek_op_lijst"),
         ]
-        indexes = [models.Index(fields=["dossier_nummer", "uitstel_tot"], name="avg_regel_uitstel")]
+        indexes = [
+            models.Index(fields=["dossier_nummer", "uitstel_tot"], name="avg_regel_uitstel"),
+            models.Index(fields=["lijst", "vernietigen_vanaf", "dossier_nummer", "id"], name="avg_regel_volgorde"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.lijst} — dossier {self.dossier_nummer}"

@@ -39,6 +39,8 @@ def na_inloggen(request: HttpRequest) -> HttpResponse:
         return redirect("cases:dossier_lijst")
     if user.heeft_rol(Rol.BEHEERDER):
         return redirect("admin:index")
+    if user.heeft_rol(Rol.PRIVACY):
+        return redirect("avg:start")
     raise PermissionDenied
 
 
@@ -49,6 +51,8 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.heeft_rol(Rol.BEHEERDER) and not access.mag_dossiers_zien(user):
         return redirect("admin:index")
+    if user.heeft_rol(Rol.PRIVACY):
+        return redirect("avg:start")
     if not access.mag_dossiers_zien(user):
         raise PermissionDenied
     bereiken = bereiken_voor(user)

@@ -303,6 +303,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
         "schedule": crontab(hour=4, minute=0),
     },
+    "vernietigingslijst-voorstellen": {
+        "task": "avg.vernietigingslijst_voorstellen",  # bewaartermijn, Besluit 9.9 (issue 13)
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "vernietigingslijsten-uitvoeren": {
+        "task": "avg.goedgekeurde_lijsten_uitvoeren",
+        "schedule": crontab(minute=45),
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),
