@@ -84,7 +84,7 @@ def test_an_open_zaak_an_unpaid_fine_and_a_running_bezwaartermijn_keep_a_dossier
     voorstel = services.voorstellen()
 
     assert [r.dossier_nummer for r in voorstel.lijst.regels.all()] == [betaald.pk]
-    redenen = dict((k.dossier_id, r) for k, r in services.uitgesloten())
+    redenen = {k.dossier_id: r for k, r in services.uitgesloten()}
     assert redenen[open_zaak.pk] == [uitzonderingen.LOPENDE_ZAAK.format(zaak=open_zaak.handhavingszaken.get().pk)]
     assert "niet betaald" in redenen[onbetaald.pk][0]
     assert "bezwaartermijn" in redenen[bezwaar_pip.pk][0]
@@ -220,7 +220,7 @@ def test_two_jobs_at_once_propose_each_dossier_once(oud_dossier):
         try:
             start.wait()
             services.voorstellen()
-        except Exception as fout:  # noqa: BLE001 - reported below
+        except Exception as fout:
             fouten.append(fout)
         finally:
             connection.close()
@@ -249,7 +249,7 @@ def test_two_executions_at_once_destroy_once(oud_dossier, privacy, privacy2):
         try:
             start.wait()
             services.uitvoeren(lijst_id=lijst.pk)
-        except Exception as fout:  # noqa: BLE001
+        except Exception as fout:
             fouten.append(fout)
         finally:
             connection.close()
