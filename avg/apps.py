@@ -8,3 +8,8 @@ class AvgConfig(AppConfig):
 
     name = "avg"
     verbose_name = "Privacy (AVG)"
+
+    def ready(self) -> None:
+        from . import demo
+
+        demo.registreer_demostappen()

@@ -61,3 +61,26 @@ def uiterste_einddatum(*, peildatum: date, jaren: int) -> date:
     """For the retention query: every dossier whose clock started after this day is still within `jaren`.
     One day of margin for 29 February (its years end on 28 February); `vernietigen_vanaf` decides."""
     return plus_jaren(peildatum, -jaren) + EEN_DAG
+
+
+@dataclass(frozen=True)
+class Bewaring:
+    """What the dossier page says about a closed dossier's retention."""
+
+    vernietigen_vanaf: date
+    kern_tot: date
+    jaren: int
+    overleden: bool
+
+
+def bewaring(dossier, instellingen) -> Bewaring | None:
+    termijnen = Bewaartermijnen.van_instellingen(instellingen)
+    persoon = dossier.inburgeraar
+    vanaf = vernietigen_vanaf(eind_reden=dossier.eind_reden, eind_datum=dossier.eind_datum,
+                              overleden_op=persoon.overleden_op, termijnen=termijnen)
+    if vanaf is None or dossier.is_actief:
+        return None
+    return Bewaring(vernietigen_vanaf=vanaf, kern_tot=kern_bewaren_tot(eind_datum=dossier.eind_datum,
+                                                                      termijnen=termijnen),
+                    jaren=termijnen.jaren_voor(dossier.eind_reden),
+                    overleden=persoon.overleden_op is not None or dossier.eind_reden == EindReden.OVERLEDEN)

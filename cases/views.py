@@ -25,11 +25,12 @@ from inburgering.formulierpagina import (
     token_afronden,
     token_claimen,
 )
+from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import zoekopdracht
 
-from . import access, selectors, services
+from . import access, bewaartermijn, selectors, services
 from .forms import (
     BeeindigenForm,
     DossierForm,
@@ -208,6 +209,8 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "overzicht")
     context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
     context["termijnen"] = selectors.dossier_termijnen(dossier, vandaag=vandaag())
+    if not dossier.is_actief:  # a closed dossier says when its data will be destroyed (issue 13)
+        context["bewaring"] = bewaartermijn.bewaring(dossier, GemeenteInstellingen.huidig())
     return render(request, "cases/dossier_detail.html", context)
 
 
@@ -327,7 +330,9 @@ def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
             toelichting=data["toelichting"], by=request.user),
         titel=met_naam(_("Dossier van %(naam)s beëindigen")),
         uitleg=_("Gebruik dit als de plicht eindigt zonder dat deze is voldaan: verhuizing, naturalisatie, AOW, "
-                 "overlijden of vervallen plicht. Dit kan niet ongedaan worden gemaakt."),
+                 "overlijden of vervallen plicht. Dit kan niet ongedaan worden gemaakt. Bij overlijden komen de "
+                 "persoonsgegevens van alle dossiers van de persoon op de volgende vernietigingslijst; alleen de "
+                 "kerngegevens blijven (Besluit inburgering 2021, art. 9.9)."),
         knop=_("Dossier beëindigen"), melding=_("Het dossier is beëindigd."), terug_label=_("Terug naar het dossier"),
     )
 

@@ -262,3 +262,18 @@ def test_two_executions_at_once_destroy_once(oud_dossier, privacy, privacy2):
     assert not fouten
     assert Beveiligingslog.objects.filter(gebeurtenis=Gebeurtenis.VERNIETIGING).count() == 1
     assert Kerngegevens.objects.count() == 1
+
+
+# --- the Celery tasks (thin wrappers, run in-process) ------------------------------------------------
+
+def test_the_tasks_propose_and_carry_out_what_is_approved(oud_dossier, privacy, privacy2):
+    from avg import tasks
+
+    assert tasks.vernietigingslijst_voorstellen_task()["toegevoegd"] == 1
+    assert tasks.vernietigingslijst_voorstellen_task()["toegevoegd"] == 0
+    lijst = Vernietigingslijst.objects.get()
+    lijst = services.ter_goedkeuring_aanbieden(lijst_id=lijst.pk, versie=versies.van(lijst), door=privacy)
+    services.goedkeuren(lijst_id=lijst.pk, versie=versies.van(lijst), toelichting="", door=privacy2)
+    assert tasks.goedgekeurde_lijsten_uitvoeren_task() == [lijst.pk]
+    assert tasks.goedgekeurde_lijsten_uitvoeren_task() == []
+    assert not Dossier.objects.filter(pk=oud_dossier.pk).exists()

@@ -94,3 +94,10 @@ def test_approving_through_the_pages(client, privacy, privacy2, oud_dossier):
     assert lijst.status == "vernietigd"
     verklaring = client.get(reverse("avg:verklaring", args=[lijst.pk]))
     assert verklaring.status_code == 200 and verklaring["Content-Type"] == "application/pdf"
+
+
+def test_a_closed_dossier_says_when_its_data_will_be_destroyed(client, werkcoach, oud_dossier):
+    client.force_login(werkcoach)
+    inhoud = client.get(reverse("cases:dossier_detail", args=[oud_dossier.pk])).content.decode()
+    assert "vanaf 1 maart 2024 op een vernietigingslijst" in inhoud
+    assert "tot uiterlijk 2069" in inhoud

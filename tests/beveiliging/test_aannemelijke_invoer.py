@@ -70,7 +70,7 @@ def test_plausible_hours_per_registration_issue_12_item_8(aantal, dagen, goed):
 FORMULIER_MODULES = [
     "cases.forms", "cases.contact.forms", "cases.intake.forms", "cases.termijnen.forms", "pip_plans.forms",
     "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
-    "inburgering.formulierpagina",
+    "inburgering.formulierpagina", "avg.forms",
 ]
 UREN_NAMEN = ("uren", "aantal")
 
@@ -90,7 +90,7 @@ def test_the_list_of_form_modules_is_complete():
 
     gevonden = {
         ".".join(p.relative_to(settings.BASE_DIR).with_suffix("").parts)
-        for app in ("cases", "pip_plans", "leerroutes", "handhaving", "dashboards", "inburgering")
+        for app in ("cases", "pip_plans", "leerroutes", "handhaving", "dashboards", "avg", "inburgering")
         for p in (Path(settings.BASE_DIR) / app).rglob("*.py")
         if "migrations" not in p.parts and (p.name == "forms.py" or "(forms.Form)" in p.read_text())
     }

@@ -68,3 +68,25 @@ def test_list_exclude_offer_approve_destroy_verklaring(page: Page, live_server, 
 
     assert not Dossier.objects.filter(pk=weg.pk).exists()
     assert Dossier.objects.filter(pk=blijft.pk).exists()
+
+
+def test_a_death_recorded_by_hand_puts_the_dossier_on_the_next_list(page: Page, live_server, inloggen):
+    werkcoach = WerkcoachFactory(username="wendy")
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE, inburgeraar__voornamen="Sami",
+                             inburgeraar__geslachtsnaam="Overleden")
+    pia = UserFactory(username="pia", team=None, rol=Rol.PRIVACY)
+
+    inloggen(werkcoach)
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/beeindigen/")
+    assert_geen_axe_fouten(page, "beëindigen")
+    _veld(page, "Reden").select_option(label="Overleden")
+    _veld(page, "Datum").fill((date.today() - timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Dossier beëindigen").click()
+    expect(page.get_by_text("de inburgeraar is overleden")).to_be_visible()
+    assert_geen_axe_fouten(page, "dossier na overlijden")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    services.voorstellen()  # the nightly job
+    inloggen(pia)
+    page.get_by_role("link", name=re.compile(r"^VL-")).click()
+    expect(page.get_by_role("row", name=re.compile("Sami Overleden"))).to_contain_text("Overleden")

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from avg import demo as avg_demo
 from cases import demo
 from cases.demo import demostappen, registreer_demostap
 from cases.models import Dossier, Inburgeraar
@@ -28,10 +29,14 @@ VERWACHTE_ROLLEN = {
     "consulent": "consulent",
     "manager": "manager",
     "beheerder": "beheerder",
+    "privacy": "privacy",
+    "privacy2": "privacy",
 }
+# avg's demo step adds these closed dossiers past their bewaartermijn (a vernietigingslijst to show).
+VERNIETIGING = len(avg_demo.VOORBEELDEN)
 
 
-def test_demo_data_creates_the_six_demo_users_with_their_role(db):
+def test_demo_data_creates_the_demo_users_with_their_role(db):
     call_command("demo_data", dossiers=30)
 
     gebruikers = User.objects.filter(username__in=VERWACHTE_ROLLEN)
@@ -45,12 +50,12 @@ def test_demo_data_creates_the_six_demo_users_with_their_role(db):
 def test_demo_data_creates_the_requested_dossiers_with_valid_bsns(db):
     call_command("demo_data", dossiers=30)
 
-    assert Dossier.objects.count() == 30
+    assert Dossier.objects.count() == 30 + VERNIETIGING
     bsns = list(Inburgeraar.objects.values_list("bsn", flat=True))
-    assert len(bsns) == len(set(bsns)) == 30
+    assert len(bsns) == len(set(bsns)) == 30 + VERNIETIGING
     assert all(bsn_is_geldig(b) for b in bsns)
     assert all(d.team_id == d.werkcoach.team_id for d in Dossier.objects.select_related("werkcoach"))
-    assert Dossier.history.filter(history_change_reason="Demodata").count() == 30
+    assert Dossier.history.filter(history_change_reason="Demodata").count() == 30 + VERNIETIGING
 
 
 def test_running_demo_data_twice_adds_dossiers_without_duplicating_users_or_bsns(db):
@@ -58,13 +63,13 @@ def test_running_demo_data_twice_adds_dossiers_without_duplicating_users_or_bsns
     call_command("demo_data", dossiers=5)
 
     assert User.objects.filter(username__in=VERWACHTE_ROLLEN).count() == len(VERWACHTE_ROLLEN)
-    assert Inburgeraar.objects.values("bsn").distinct().count() == 10
+    assert Inburgeraar.objects.values("bsn").distinct().count() == 10 + 2 * VERNIETIGING
 
 
 def test_demo_data_with_als_leeg_skips_when_there_are_dossiers(db):
     call_command("demo_data", dossiers=3)
     call_command("demo_data", dossiers=3, als_leeg=True)
-    assert Dossier.objects.count() == 3
+    assert Dossier.objects.count() == 3 + VERNIETIGING
 
 
 def test_demo_data_is_refused_where_it_is_not_allowed(db, settings):
@@ -139,7 +144,7 @@ def test_the_demo_dossiers_are_spread_over_doelgroepen_teams_and_werkcoaches(db)
 def test_the_apps_register_their_demo_steps_in_order():
     assert [stap.naam for stap in demostappen()] == [
         "gemeente", "pip-instellingen", "leerroutes-instellingen", "gebruikers", "aanbieders", "dossiers",
-        "trajecten",
+        "trajecten", "vernietiging",
     ]
 
 
