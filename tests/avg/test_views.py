@@ -101,3 +101,19 @@ def test_a_closed_dossier_says_when_its_data_will_be_destroyed(client, werkcoach
     inhoud = client.get(reverse("cases:dossier_detail", args=[oud_dossier.pk])).content.decode()
     assert "vanaf 1 maart 2024 op een vernietigingslijst" in inhoud
     assert "tot uiterlijk 2069" in inhoud
+
+
+def test_a_line_of_another_list_is_404_under_this_list(client, privacy, privacy2, werkcoach):
+    gesloten(werkcoach, 1)
+    eerste = services.voorstellen().lijst
+    eerste = services.ter_goedkeuring_aanbieden(lijst_id=eerste.pk, versie=versies.van(eerste), door=privacy)
+    gesloten(werkcoach, 1)
+    tweede = services.voorstellen().lijst
+    assert tweede.pk != eerste.pk
+    vreemde_regel = eerste.regels.get()
+    client.force_login(privacy)
+    url = reverse("avg:uitzonderen", args=[tweede.pk, vreemde_regel.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"versie": versies.van(tweede), "reden": "x", "uitstel_tot": "2030-01-01"}).status_code == 404
+    vreemde_regel.refresh_from_db()
+    assert not vreemde_regel.uitgezonderd
