@@ -311,6 +311,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "avg.goedgekeurde_lijsten_uitvoeren",
         "schedule": crontab(minute=45),
     },
+    "sessies-opruimen": {
+        "task": "inburgering.accounts.tasks.sessies_opruimen",  # search terms in expired sessions (issue 13)
+        "schedule": crontab(hour=3, minute=15),
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),
