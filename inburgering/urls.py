@@ -39,6 +39,7 @@ urlpatterns = [
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("privacy/inzageverzoek/", include("avg.inzage_urls")),
     path("privacy/", include("avg.urls")),  # the privacy officer: vernietigingslijsten (issue 13)
     path("", include("inburgering.accounts.urls")),  # own password page; before the admin's password_change
     path("beheer/", admin.site.urls),

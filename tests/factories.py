@@ -355,3 +355,8 @@ class HandhavingszaakFactory(factory.django.DjangoModelFactory):
             bezwaar_einde=factory.LazyFunction(lambda: date.today() + timedelta(days=40)),
             besluit_door=factory.SubFactory(ConsulentFactory),
         )
+
+
+class PrivacyOfficerFactory(UserFactory):
+    rol = _met_rol(Rol.PRIVACY)
+    team = None
