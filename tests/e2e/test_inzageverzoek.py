@@ -29,11 +29,12 @@ def test_privacy_officer_exports_the_data_of_one_bsn(page: Page, live_server):
     bezocht: list[str] = []
     page.on("framenavigated", lambda frame: bezocht.append(frame.url) if frame == page.main_frame else None)
 
-    # The privacy officer has no dossier start page (yet): log in onto a page every user has, then the nav.
-    page.goto(f"{live_server.url}/inloggen/?next=/account/wachtwoord/")
+    # After login the privacy officer lands on the privacy start page; the nav leads to the request.
+    page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(privacy.username)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1, name="Privacy: bewaartermijn en vernietiging")).to_be_visible()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inzageverzoek").click()
     expect(page.get_by_role("heading", level=1, name="Inzageverzoek")).to_be_visible()
     assert_geen_axe_fouten(page, "inzageverzoek: formulier")
