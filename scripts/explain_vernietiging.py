@@ -47,7 +47,7 @@ def main(n: int) -> None:
         for i, start in enumerate(range(0, len(ids), 1000)):
             Dossier.objects.filter(pk__in=ids[start:start + 1000]).update(
                 fase=Fase.AFGEROND, eind_reden=EindReden.VOLDAAN,
-                eind_datum=date.today() - timedelta(days=30 + (i * 37) % 3650))
+                eind_datum=date.today() - timedelta(days=30 + (i * 397) % 3650))
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     voorstel = services.voorstellen()
