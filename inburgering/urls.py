@@ -39,6 +39,7 @@ urlpatterns = [
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("privacy/", include("inburgering.audit.urls")),  # Logboek Dataverwerkingen and register (privacy officer)
     path("", include("inburgering.accounts.urls")),  # own password page; before the admin's password_change
     path("beheer/", admin.site.urls),
     # Login through the gemeente's identity provider (404 unless OIDC_ENABLED).
