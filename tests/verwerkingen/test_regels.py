@@ -83,3 +83,26 @@ def test_no_handeling_code_is_part_of_another():
 def test_years_back_handles_29_february():
     assert jaren_terug(datetime(2028, 2, 29, 12, tzinfo=UTC), 5) == datetime(2023, 2, 28, 12, tzinfo=UTC)
     assert jaren_terug(datetime(2026, 11, 30, tzinfo=UTC), 5) == datetime(2021, 11, 30, tzinfo=UTC)
+
+
+def test_every_column_of_the_log_is_hashed():
+    from inburgering.audit.keten import VELDEN
+    from inburgering.audit.models import Dataverwerking
+
+    kolommen = {f.attname for f in Dataverwerking._meta.concrete_fields} - {"id", "hash"}
+    assert set(VELDEN["audit_dataverwerking"]) == kolommen
+
+
+def test_the_hash_definition_of_the_log_is_pinned():
+    """Changing what is hashed (or how) breaks every existing chain: this value must never change."""
+    from inburgering.audit.keten import bereken_hash
+    from inburgering.audit.models import Dataverwerking
+
+    moment = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+    regel = Dataverwerking(
+        tijdstip=moment, trace_id=TRACE, span_id=SPAN, parent_span_id="", naam="cases:dossier_detail",
+        handelingen="raadplegen", activiteit_id="dossierbeheer", gebruiker_id=7, start=moment, eind=moment,
+        status="ok", dossier_ids=[3, 42], pad="/dossiers/42/", vorige_hash="a" * 64,
+    )
+
+    assert bereken_hash(regel) == "540173b51a5dd3fff8c05a32c85170b577527e9c8f8729418bc8a0a4cf0d2a0b"
