@@ -7,9 +7,15 @@ class CasesConfig(AppConfig):
     verbose_name = "Dossiers"
 
     def ready(self) -> None:
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
+
         from .tabs import registreer_tab
 
         registreer_tab(code="overzicht", label=_("Overzicht"), url_naam="cases:dossier_detail", volgorde=0)
         registreer_tab(code="intake", label=_("Intake"), url_naam="intake:intake_tab", volgorde=10)
         registreer_tab(code="geschiedenis", label=_("Geschiedenis"), url_naam="cases:dossier_geschiedenis",
                        volgorde=100)
+        # Logboek Dataverwerkingen: the processing activity of each URL namespace of this app.
+        for namespace, activiteit in (("cases", "dossierbeheer"), ("intake", "brede-intake"),
+                                      ("contact", "leerroute-begeleiding"), ("werkvoorraad", "termijnbewaking")):
+            registreer_verwerkingsactiviteit(namespace, activiteit)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
+from inburgering.audit.verwerkingen import raadplegen_vastleggen
 from inburgering.formulierpagina import (
     AL_VERSTUURD,
     AlVerstuurd,
@@ -62,10 +63,14 @@ def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None
     a search's without its term (inburgering.zoeken); default the request's own)."""
     querystring = (request.GET if parameters is None else parameters).copy()
     querystring.pop("pagina", None)
-    return {
-        "pagina": Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina")),
-        "querystring": querystring.urlencode(),
-    }
+    pagina = Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    # Logboek Dataverwerkingen: the page shown is a read of its dossiers (a Dossier row: its pk; another
+    # row: its dossier_id). The page is fetched here once; the template iterates the same list.
+    pagina.object_list = list(pagina.object_list)
+    raadplegen_vastleggen(
+        rij.pk if isinstance(rij, Dossier) else getattr(rij, "dossier_id", None) for rij in pagina.object_list
+    )
+    return {"pagina": pagina, "querystring": querystring.urlencode()}
 
 
 @login_required

@@ -12,8 +12,10 @@ class DashboardsConfig(AppConfig):
         # The demo steps of the apps below (cases.demo registry), registered from the top layer, which
         # may import them all, until each app's own ready() calls its registreer_demostappen().
         from cases import demo as cases_demo
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
         from leerroutes import demo as leerroutes_demo
         from pip_plans import demo as pip_plans_demo
 
         for app_demo in (cases_demo, pip_plans_demo, leerroutes_demo):
             app_demo.registreer_demostappen()
+        registreer_verwerkingsactiviteit("dashboards", "sturing")  # Logboek Dataverwerkingen

@@ -10,9 +10,11 @@ class HandhavingConfig(AppConfig):
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
 
         from . import termijnen
 
         registreer_tab(code="handhaving", label=_("Handhaving"), url_naam="handhaving:tab", volgorde=40)
         registreer_soorten(termijnen.HandhavingTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
+        registreer_verwerkingsactiviteit("handhaving", "handhaving")  # Logboek Dataverwerkingen

@@ -11,6 +11,7 @@ class LeerroutesConfig(AppConfig):
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
         from pip_plans import haken as pip_haken
 
         from . import termijnen
@@ -24,3 +25,4 @@ class LeerroutesConfig(AppConfig):
         haken.registreer_bij_beeindigen(inschrijving_stoppen_bij_einde)
         pip_haken.registreer_nt2_uren(nt2_uren_voor_afschalen)
         pip_haken.registreer_bij_vastgesteld(inschrijving_bij_pip_vastgesteld)
+        registreer_verwerkingsactiviteit("leerroutes", "leerroute-begeleiding")  # Logboek Dataverwerkingen

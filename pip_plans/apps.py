@@ -10,6 +10,7 @@ class PipPlansConfig(AppConfig):
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
 
         from . import termijnen
 
@@ -17,3 +18,4 @@ class PipPlansConfig(AppConfig):
         registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)
+        registreer_verwerkingsactiviteit("pip_plans", "pip")  # Logboek Dataverwerkingen

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from inburgering.accounts.roles import Rol, heeft_rol
 
-from .models import Beveiligingslog, InzageLog
+from .models import Beveiligingslog, InzageLog, Verwerkingsactiviteit
 
 
 class AlleenLezenVoorBeheer(admin.ModelAdmin):
@@ -41,3 +41,11 @@ class BeveiligingslogAdmin(AlleenLezenVoorBeheer):
     search_fields = ["gebruikersnaam", "ip_adres"]
     date_hierarchy = "tijdstip"
     list_select_related = ["betreft"]
+
+
+@admin.register(Verwerkingsactiviteit)
+class VerwerkingsactiviteitAdmin(AlleenLezenVoorBeheer):
+    """The register of processing activities: data from a migration, read-only for everyone."""
+
+    list_display = ["naam", "code", "grondslag", "actief"]
+    list_filter = ["actief"]

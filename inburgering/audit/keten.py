@@ -18,6 +18,9 @@ VELDEN = {
     "audit_inzagelog": ("tijdstip", "gebruiker_id", "dossier_id", "pagina", "pad", "ip_adres", "vorige_hash"),
     "audit_beveiligingslog": ("tijdstip", "gebeurtenis", "gebruiker_id", "gebruikersnaam", "betreft_id", "pad",
                               "ip_adres", "details", "vorige_hash"),
+    "audit_dataverwerking": ("tijdstip", "trace_id", "span_id", "parent_span_id", "naam", "handelingen",
+                             "activiteit_id", "gebruiker_id", "start", "eind", "status", "dossier_ids", "pad",
+                             "vorige_hash"),
 }
 
 

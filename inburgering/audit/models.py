@@ -9,9 +9,13 @@ Tamper evidence (issue 12 item 3), beyond the ORM:
 - a hash chain (`keten.py`): each row stores `vorige_hash` and `hash`; `save` takes the log's
   `Ketenkop` row with SELECT ... FOR UPDATE, so concurrent inserts chain one after the other (on
   SQLite the IMMEDIATE transaction locks the whole database); `manage.py logboek_controleren` verifies.
-- on PostgreSQL a trigger refuses UPDATE and DELETE on both log tables (migration 0003), except a
-  DELETE inside the retention function `audit_snoeien(tot)`, which leaves a `Ketencontrolepunt` at the
-  pruning point so the chain still verifies from there.
+- on PostgreSQL a trigger refuses UPDATE and DELETE on the log tables (migrations 0003, 0004), except a
+  DELETE inside the retention function `audit_snoeien(logboek, tot)` (`bewaren.logboek_snoeien`), which
+  leaves a `Ketencontrolepunt` at the pruning point so the chain still verifies from there.
+
+The Logboek Dataverwerkingen (issue 13): `Dataverwerking`, one row per request (or task run) that
+processed personal data, with its processing activity from the register `Verwerkingsactiviteit`; see
+`verwerkingen.py` for how a request is captured.
 
 What the logs hold: references, not citizens' data. `pad` (both logs) is the request path without
 its query string: the application's paths hold ids only (dossier, termijn, zaak), never a BSN or a
@@ -56,7 +60,7 @@ class Ketenkop(models.Model):
 
 
 class Ketencontrolepunt(models.Model):
-    """Written only by the retention function `audit_snoeien` (PostgreSQL): rows up to and including
+    """Written only by the retention function `audit_snoeien` (PostgreSQL; `bewaren.py` on SQLite): rows up to and including
     `laatste_id` were removed; the first remaining row must chain on `laatste_hash`."""
 
     logboek = models.CharField(_("logboek"), max_length=30, db_index=True)
@@ -171,3 +175,150 @@ class Beveiligingslog(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.get_gebeurtenis_display()} {self.gebruikersnaam}"
+
+
+# The Logboek Dataverwerkingen's references: the data subject is a dossier (its id), never a BSN or a name.
+DATA_SUBJECT_TYPE = "urn:inburgering:dossier"
+RESOURCE = {"name": "inburgering", "version": "1"}
+
+
+class Verwerkingsactiviteit(models.Model):
+    """One entry of the register of processing activities (AVG art. 30), as data: a data migration fills
+    it; the beheerder sees it read-only. The code is the primary key, so a log row names its activity
+    without a lookup, and the URI in the Logboek Dataverwerkingen is stable."""
+
+    URI_PREFIX = "urn:inburgering:verwerkingsactiviteit:"
+
+    code = models.SlugField(_("code"), max_length=50, primary_key=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    doel = models.TextField(_("doel"))
+    grondslag = models.TextField(_("grondslag"))
+    categorieen = models.CharField(_("categorieën persoonsgegevens"), max_length=300)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("verwerkingsactiviteit")
+        verbose_name_plural = _("register van verwerkingsactiviteiten")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def uri(self) -> str:
+        return f"{self.URI_PREFIX}{self.code}"
+
+
+class Handeling(models.TextChoices):
+    """What was done with the personal data (the `name` of a Logboek Dataverwerkingen record)."""
+
+    RAADPLEGEN = "raadplegen", _("raadplegen")
+    AANMAKEN = "aanmaken", _("aanmaken")
+    WIJZIGEN = "wijzigen", _("wijzigen")
+    VERNIETIGEN = "vernietigen", _("vernietigen")
+    EXPORTEREN = "exporteren", _("exporteren")
+    VERSTREKKEN = "verstrekken", _("verstrekken")
+    ONTVANGEN = "ontvangen", _("ontvangen")
+
+
+class VerwerkingStatus(models.TextChoices):
+    OK = "ok", _("gelukt")
+    FOUT = "fout", _("fout")
+
+
+class Dataverwerking(AppendOnly):
+    """One processing of personal data: one request or one task run (Logboek Dataverwerkingen, Logius).
+
+    References only: the data subjects are dossier ids (`dossier_ids`, and one `DataverwerkingDossier`
+    per dossier for "what happened to dossier X"), never a BSN or a name; `pad` is the path without its
+    query string. `handelingen` is the sorted, comma-separated set of `Handeling` codes (no code is part
+    of another, so `handelingen__contains=code` filters on both databases)."""
+
+    KETEN = "dataverwerkingen"
+
+    trace_id = models.CharField(_("trace-id"), max_length=32, db_index=True)
+    span_id = models.CharField(_("span-id"), max_length=16)
+    parent_span_id = models.CharField(_("bovenliggende span-id"), max_length=16, blank=True)
+    naam = models.CharField(_("naam"), max_length=200, help_text=_("De URL-naam of de naam van de taak."))
+    handelingen = models.CharField(_("handelingen"), max_length=200)
+    activiteit = models.ForeignKey(
+        Verwerkingsactiviteit, verbose_name=_("verwerkingsactiviteit"), on_delete=models.PROTECT, related_name="+",
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    start = models.DateTimeField(_("begin"))
+    eind = models.DateTimeField(_("einde"))
+    status = models.CharField(_("status"), max_length=4, choices=VerwerkingStatus.choices)
+    dossier_ids = models.JSONField(_("dossiers"), default=list, blank=True)
+    pad = models.CharField(_("adres"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("dataverwerking")
+        verbose_name_plural = _("logboek dataverwerkingen")
+        ordering = ["-tijdstip", "-id"]
+        indexes = [
+            # The privacy officer's list: newest first, and newest first within an activity or a user.
+            models.Index(fields=["-tijdstip", "-id"], name="verwerking_tijd"),
+            models.Index(fields=["activiteit", "-tijdstip"], name="verwerking_activiteit_tijd"),
+            models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.naam} ({self.handelingen})"
+
+    @property
+    def handelingen_lijst(self) -> list[str]:
+        return [h for h in self.handelingen.split(",") if h]
+
+    def handelingen_labels(self) -> list[str]:
+        labels = dict(Handeling.choices)
+        return [str(labels.get(h, h)) for h in self.handelingen_lijst]
+
+    def als_standaard(self) -> dict:
+        """This row in the shape of the Logboek Dataverwerkingen standard (Logius): one record per dossier
+        would repeat the span; we give the data subjects as a list of references."""
+        return {
+            "trace_id": self.trace_id,
+            "span_id": self.span_id,
+            "parent_span_id": self.parent_span_id or None,
+            "name": self.handelingen,
+            "status_code": 1 if self.status == VerwerkingStatus.OK else 2,
+            "start_time": self.start.isoformat(),
+            "end_time": self.eind.isoformat(),
+            "resource": RESOURCE,
+            "attributes": {
+                "dpl.core.processing_activity_id": f"{Verwerkingsactiviteit.URI_PREFIX}{self.activiteit_id}",
+                "dpl.core.data_subject_id": [str(i) for i in self.dossier_ids],
+                "dpl.core.data_subject_id_type": DATA_SUBJECT_TYPE,
+                "inburgering.naam": self.naam,
+            },
+        }
+
+
+class DataverwerkingDossier(models.Model):
+    """One dossier of a `Dataverwerking`, for "what happened to dossier X" through an index. Append-only
+    like its parent (written once with it, removed only with it by the retention function); not in the
+    hash chain itself: the parent's hashed `dossier_ids` is the truth, `controle.py` compares."""
+
+    verwerking = models.ForeignKey(Dataverwerking, on_delete=models.PROTECT, related_name="dossiers")
+    dossier_id = models.BigIntegerField(_("dossier"))
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier van een dataverwerking")
+        verbose_name_plural = _("dossiers van dataverwerkingen")
+        indexes = [models.Index(fields=["dossier_id", "verwerking"], name="verwerking_dossier")]
+
+    def __str__(self) -> str:
+        return f"{self.verwerking_id}: dossier {self.dossier_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Een logboek kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Een logboek kan niet worden verwijderd.")

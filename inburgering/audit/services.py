@@ -5,7 +5,8 @@ from django.http import HttpRequest
 
 from inburgering.accounts.models import User
 
-from .models import Beveiligingslog, Gebeurtenis, InzageLog
+from .models import Beveiligingslog, Gebeurtenis, Handeling, InzageLog
+from .verwerkingen import verwerking_vastleggen
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -25,7 +26,9 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 
 def inzage_vastleggen(*, request: HttpRequest, dossier_id: int, pagina: str) -> InzageLog:
-    """Record that request.user viewed a dossier page (who, when, which dossier, which page)."""
+    """Record that request.user viewed a dossier page (who, when, which dossier, which page); the request's
+    row in the Logboek Dataverwerkingen gets a read of this dossier."""
+    verwerking_vastleggen(Handeling.RAADPLEGEN, dossier_ids=[dossier_id])
     return InzageLog.objects.create(
         gebruiker=request.user,
         dossier_id=dossier_id,

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "inburgering.audit.beveiliging.BeveiligingsHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # One Logboek Dataverwerkingen row per request that processed personal data (issue 13); inside the
+    # history middleware, so the view's history writes are seen.
+    "inburgering.audit.verwerkingen.DataverwerkingMiddleware",
     "inburgering.audit.middleware.GeweigerdLogMiddleware",
     "inburgering.audit.fouten.DocumentGemanipuleerdMiddleware",
     "axes.middleware.AxesMiddleware",  # last (axes' docs): turns a lockout into the Dutch lockout page
@@ -315,11 +318,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inburgering.accounts.tasks.sessies_opruimen",  # search terms in expired sessions (issue 13)
         "schedule": crontab(hour=3, minute=15),
     },
+    "logboeken-snoeien": {
+        "task": "audit.logboeken_snoeien",  # retention of the inzagelog and the dataverwerkingen log (issue 13)
+        "schedule": crontab(hour=3, minute=45),
+    },
     "heartbeat": {
         "task": "inburgering.accounts.tasks.heartbeat",
         "schedule": crontab(minute="*/15"),
     },
 }
+
+# Logboek Dataverwerkingen (issue 13): the model whose instances are the data subjects' dossiers (a
+# history write on it is about its own pk), and the inzagelog's own retention in years (None: the
+# gemeente's `logboek_bewaartermijn_jaren`, the same as the dataverwerkingen log).
+LOGBOEK_DOSSIER_MODEL = "cases.Dossier"
+INZAGELOG_BEWAARTERMIJN_JAREN = env.integer("INZAGELOG_BEWAARTERMIJN_JAREN", 0, minimum=0) or None
 
 # History reasons hold user-written text (a reason, a remark): no 100-character limit.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

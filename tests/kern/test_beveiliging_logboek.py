@@ -136,7 +136,7 @@ def test_the_retention_function_prunes_and_leaves_a_checkpoint_the_chain_verifie
     Beveiligingslog.objects.create(gebeurtenis=Gebeurtenis.UITGELOGD, gebruiker=werkcoach)
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT audit_snoeien(%s)", [grens])
+        cursor.execute("SELECT audit_snoeien('inzagelog', %s)", [grens])  # one log per call
         verwijderd = cursor.fetchone()[0]
 
     assert verwijderd == 3

@@ -1,4 +1,5 @@
-"""`manage.py logboek_controleren`: verify the hash chains of the inzagelog and the security log.
+"""`manage.py logboek_controleren`: verify the hash chains of the inzagelog, the security log and the
+Logboek Dataverwerkingen (with its dossier rows).
 
 Exit status 0 when every chain is intact, 1 with the first broken row per log otherwise (for a
 scheduled check or monitoring)."""
@@ -9,7 +10,7 @@ from inburgering.audit.controle import alle_ketens_controleren
 
 
 class Command(BaseCommand):
-    help = "Controleert de hashketens van het inzagelogboek en het beveiligingslogboek."
+    help = "Controleert de hashketens van het inzagelogboek, het beveiligingslogboek en het logboek dataverwerkingen."
 
     def handle(self, *args, **options):
         breuken = []

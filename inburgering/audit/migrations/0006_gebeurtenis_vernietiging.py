@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0003_hashketen'),
+        ('audit', '0005_register_verwerkingsactiviteiten'),
     ]
 
     operations = [
