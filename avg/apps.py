@@ -10,6 +10,10 @@ class AvgConfig(AppConfig):
     verbose_name = "Privacy (AVG)"
 
     def ready(self) -> None:
+        from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
+
         from . import demo
 
         demo.registreer_demostappen()
+        registreer_verwerkingsactiviteit("avg", "vernietiging")
+        registreer_verwerkingsactiviteit("inzage", "inzageverzoek")

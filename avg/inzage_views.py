@@ -23,8 +23,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inburgering.audit.models import Gebeurtenis
+from inburgering.audit.models import Gebeurtenis, Handeling
 from inburgering.audit.services import beveiliging_vastleggen
+from inburgering.audit.verwerkingen import verwerking_vastleggen
 from inburgering.kalender.selectors import vandaag
 from inburgering.zoeken import zoekterm_hash
 
@@ -50,6 +51,9 @@ def _vastleggen(request: HttpRequest, *, formaat: str, kenmerk: str, bsn: str, i
     if inzage is None:
         details["gevonden"] = False
     beveiliging_vastleggen(Gebeurtenis.EXPORT, request=request, details=details)
+    if inzage is not None:  # the Logboek Dataverwerkingen: a summary is a read, a download an export
+        verwerking_vastleggen(Handeling.RAADPLEGEN if formaat == "overzicht" else Handeling.EXPORTEREN,
+                              dossier_ids=inzage.alle_dossier_ids, activiteit="inzageverzoek")
 
 
 def _bewaarde(request: HttpRequest) -> dict[str, list]:

@@ -25,8 +25,9 @@ from cases.models import Dossier, EindReden, Fase, Inburgeraar
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
-from inburgering.audit.models import Gebeurtenis
+from inburgering.audit.models import Gebeurtenis, Handeling
 from inburgering.audit.services import beveiliging_vastleggen
+from inburgering.audit.verwerkingen import verwerking_vastleggen
 from inburgering.documenten.services import document_opslaan
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
@@ -293,6 +294,8 @@ def uitvoeren(*, lijst_id: int, door: User | None = None) -> Vernietigingslijst:
     lijst.uitgevoerd()
     lijst.uitgevoerd_op = timezone.now()
     opslaan(lijst, reden=f"Vernietigd: {vernietigd} regels", door=door)
+    verwerking_vastleggen(Handeling.VERNIETIGEN, activiteit="vernietiging", dossier_ids=[
+        r.dossier_nummer for r in regels if r.vernietigd_op])
     beveiliging_vastleggen(Gebeurtenis.VERNIETIGING, gebruiker=door, details={
         "lijst": lijst.pk, "nummer": lijst.nummer, "vernietigd": vernietigd,
         "dossiers": sorted(r.dossier_nummer for r in regels if r.vernietigd_op and r.soort == RegelSoort.DOSSIER),

@@ -6,6 +6,8 @@ from django.db import OperationalError
 
 from celery import shared_task
 
+from inburgering.audit.verwerkingen import verwerking
+
 from . import services
 from .models import LijstStatus, Vernietigingslijst
 
@@ -16,7 +18,8 @@ logger = logging.getLogger(__name__)
              max_retries=5)
 def vernietigingslijst_voorstellen_task() -> dict:
     """Nightly: what passed its bewaartermijn goes on the proposed list (references only in the log)."""
-    voorstel = services.voorstellen()
+    with verwerking(activiteit="vernietiging", naam="avg.vernietigingslijst_voorstellen"):
+        voorstel = services.voorstellen()
     logger.info("vernietigingslijst: %s regels voorgesteld, %s uitgezonderd", voorstel.toegevoegd,
                 voorstel.uitgesloten)
     return {"lijst": voorstel.lijst.pk if voorstel.lijst else None, "toegevoegd": voorstel.toegevoegd,
@@ -30,6 +33,7 @@ def goedgekeurde_lijsten_uitvoeren_task() -> list[int]:
     without being done (it cannot be, unless that changes) is carried out here."""
     gedaan = []
     for lijst_id in Vernietigingslijst.objects.filter(status=LijstStatus.GOEDGEKEURD).values_list("pk", flat=True):
-        services.uitvoeren(lijst_id=lijst_id)
+        with verwerking(activiteit="vernietiging", naam="avg.goedgekeurde_lijsten_uitvoeren"):
+            services.uitvoeren(lijst_id=lijst_id)
         gedaan.append(lijst_id)
     return gedaan

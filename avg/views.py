@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cases.views import lijstpagina
 from inburgering.accounts.roles import Rol
+from inburgering.audit.verwerkingen import raadplegen_vastleggen
 from inburgering.documenten.views import document_response
 from inburgering.formulierpagina import formulier_pagina
 from inburgering.instellingen.models import GemeenteInstellingen
@@ -48,6 +49,7 @@ def uitgesloten(request: HttpRequest) -> HttpResponse:
     rijen = services.uitgesloten()
     pagina = Paginator(rijen, 25).get_page(request.GET.get("pagina"))
     personen = services.personen_met_dossier(k.dossier_id for k, _r in pagina.object_list)
+    raadplegen_vastleggen(personen)
     return render(request, "avg/uitgesloten.html", {
         "pagina": pagina, "querystring": "",
         "rijen": [(k, redenen, personen.get(k.dossier_id)) for k, redenen in pagina.object_list],
@@ -63,6 +65,7 @@ def lijst(request: HttpRequest, pk: int) -> HttpResponse:
     context = lijstpagina(request, vernietigingslijst.regels.order_by("vernietigen_vanaf", "dossier_nummer", "pk"))
     regels = list(context["pagina"].object_list)
     personen = services.personen_met_dossier(r.dossier_nummer for r in regels)
+    raadplegen_vastleggen(personen)  # names shown: a read of those dossiers (Logboek Dataverwerkingen)
     context.update({
         "lijst": vernietigingslijst,
         "rijen": [(r, personen.get(r.dossier_nummer)) for r in regels],

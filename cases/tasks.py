@@ -11,6 +11,7 @@ from celery import shared_task
 
 from cases.termijnen.digest import digest_versturen
 from cases.termijnen.services import termijnen_sweep
+from inburgering.audit.verwerkingen import verwerking
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ logger = logging.getLogger(__name__)
 )
 def termijnen_sweep_task() -> dict:
     """Daily at 06:00 (CELERY_BEAT_SCHEDULE) and safe at any time: the sweep claims rows itself."""
-    resultaat = termijnen_sweep()
+    with verwerking(activiteit="termijnbewaking", naam="cases.termijnen_sweep"):  # Logboek Dataverwerkingen
+        resultaat = termijnen_sweep()
     logger.info("termijnen_sweep: %s verlopen, %s nadert", resultaat.verlopen, resultaat.nadert)
     return {"verlopen": resultaat.verlopen, "nadert": resultaat.nadert}
 
@@ -42,4 +44,5 @@ def digest_versturen_task(peildatum: str | None = None) -> int:
     """Daily at 07:00, after the 06:00 sweep. Safe to run twice (and acks_late redelivers after a
     crash): the service claims the day per user before sending, so nobody gets the digest twice."""
     dag = date.fromisoformat(peildatum) if peildatum else timezone.localdate()
-    return digest_versturen(peildatum=dag)
+    with verwerking(activiteit="termijnbewaking", naam="cases.digest_versturen"):
+        return digest_versturen(peildatum=dag)

@@ -146,6 +146,10 @@ def test_the_downloads_are_attachments_without_bsn_or_name_and_are_logged(ingelo
     [log] = _exports()
     assert log.details["formaat"] == formaat and log.details["dossiers"] == [persoon_dossier.pk]
     assert log.details["kenmerk"] == KENMERK
+    from inburgering.audit.models import Dataverwerking
+
+    export = Dataverwerking.objects.get(handelingen__contains="exporteren")
+    assert (export.activiteit_id, export.dossier_ids) == ("inzageverzoek", [persoon_dossier.pk])
 
 
 def test_no_log_row_holds_the_bsn_or_the_name(ingelogd, persoon_dossier):

@@ -277,3 +277,12 @@ def test_the_tasks_propose_and_carry_out_what_is_approved(oud_dossier, privacy, 
     assert tasks.goedgekeurde_lijsten_uitvoeren_task() == [lijst.pk]
     assert tasks.goedgekeurde_lijsten_uitvoeren_task() == []
     assert not Dossier.objects.filter(pk=oud_dossier.pk).exists()
+
+
+def test_destruction_is_in_the_logboek_dataverwerkingen(oud_dossier, privacy, privacy2):
+    from inburgering.audit.models import Dataverwerking
+
+    _goedgekeurd_en_vernietigd(services.voorstellen().lijst, privacy, privacy2)
+    rij = Dataverwerking.objects.get(handelingen__contains="vernietigen")
+    assert rij.activiteit_id == "vernietiging"
+    assert rij.dossier_ids == [oud_dossier.pk]
