@@ -78,7 +78,8 @@ def _wacht_op_start(proces: subprocess.Popen, log: Path, timeout: float) -> str:
     einde = time.monotonic() + timeout
     while True:
         try:
-            urllib.request.urlopen(f"{url}/", timeout=1)  # noqa: S310 - local stand-in
+            with urllib.request.urlopen(f"{url}/", timeout=1):
+                pass
         except urllib.error.HTTPError:
             return url  # any HTTP answer (404) means it serves
         except OSError:

@@ -49,6 +49,7 @@ class Contract:
         self._registry = Registry().with_resource(BASIS_URI, resource)
         self._validators: dict[str, Draft202012Validator] = {}
         self._bomen: dict[str, Veld] = {}
+        self._eigenschappen_cache: dict[int, dict[str, list[dict]]] = {}
 
     # -- validation -------------------------------------------------------------------------------
 
@@ -112,10 +113,14 @@ class Contract:
         props: dict[str, list[dict]] = {}
         if diepte > 12:
             return props
+        if id(s) in self._eigenschappen_cache:
+            return self._eigenschappen_cache[id(s)]
 
         def voeg_toe(extra: dict[str, list[dict]]):
             for k, v in extra.items():
-                props.setdefault(k, []).extend(x for x in v if x not in props.get(k, []))
+                bestaand = props.setdefault(k, [])
+                bekend = {id(x) for x in bestaand}  # schema objects of the document are shared: identity suffices
+                bestaand.extend(x for x in v if id(x) not in bekend)
 
         _, s = self._schema(s)
         voeg_toe({k: [v] for k, v in s.get("properties", {}).items()})
@@ -127,6 +132,7 @@ class Contract:
             voeg_toe(self._eigenschappen(deel, diepte + 1))
         for sub in s.get("discriminator", {}).get("mapping", {}).values():
             voeg_toe(self._eigenschappen(self.schemas[sub.removeprefix(SCHEMA_PREFIX)], diepte + 1))
+        self._eigenschappen_cache[id(s)] = props
         return props
 
     def _veld(self, schemas: list[dict], diepte: int) -> Veld:
