@@ -7,6 +7,8 @@ import json
 import logging
 import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 from standins.brp.contract import Contract
@@ -59,6 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+
+    def klok():  # scheduled events happen on time (logged, persisted), not only at the next request
+        while True:
+            time.sleep(1)
+            personen.pas_gebeurtenissen_toe()
+
+    threading.Thread(target=klok, name="gebeurtenissen", daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import random
 import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+log = logging.getLogger("standins.brp")
 
 GEMEENTE_EEMSDELTA = "1979"
 
@@ -295,6 +298,11 @@ class Personen:
             self._start = self._klok()
             self._bewaar()
 
+    def pas_gebeurtenissen_toe(self) -> None:
+        """Apply the scheduled events that are due (also done before every read)."""
+        with self._lock:
+            self._pas_gebeurtenissen_toe()
+
     def _pas_gebeurtenissen_toe(self) -> None:
         verstreken = self._klok() - self._start
         vandaag = date.today().isoformat()
@@ -307,6 +315,7 @@ class Personen:
             if self._record(bsn) is not None:
                 self._wijzigingen.setdefault(bsn, []).append(_vul_vandaag(g["wijziging"], vandaag))
                 gewijzigd = True
+                log.info("gebeurtenis toegepast (na %ss): %s %s", g["na_seconden"], bsn, g.get("omschrijving", ""))
         if gewijzigd:
             self._bewaar()
 

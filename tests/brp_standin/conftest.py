@@ -28,7 +28,9 @@ class BrpClient:
         return response
 
     def raadpleeg(self, bsns: list[str], fields: list[str], **extra) -> list[dict]:
-        r = self.personen({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": bsns, "fields": fields, **extra})
+        r = self.personen(
+            {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": bsns, "fields": fields, **extra}
+        )
         assert r.status_code == 200, r.text
         return r.json()["personen"]
 

@@ -59,7 +59,9 @@ def controleer(response) -> None:
         antwoord = document()["components"]["responses"][antwoord["$ref"].rsplit("/", 1)[-1]]
     content = antwoord["content"]
     media_types = {m.split(";")[0].strip(): m for m in content}
-    assert _media(response) in media_types, f"content type {response.headers.get('Content-Type')!r} niet in {list(content)}"
+    assert _media(response) in media_types, (
+        f"content type {response.headers.get('Content-Type')!r} niet in {list(content)}"
+    )
     if _media(response) == "application/json":
         assert "charset=utf-8" in response.headers["Content-Type"].replace(" ", "").lower()
     schema = content[media_types[_media(response)]]["schema"]["$ref"].removeprefix(PREFIX)

@@ -40,7 +40,14 @@ def test_wijziging_verandert_het_volgende_antwoord_en_delete_herstelt(brp):
         assert na["naam"] == voor["naam"]
         assert brp.raadpleeg([GEGENEREERD], ["burgerservicenummer"], gemeenteVanInschrijving="1979") == []
         # a changed generated person becomes searchable
-        zoek = brp.personen({"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9711NR", "huisnummer": 5, "fields": ["burgerservicenummer"]})
+        zoek = brp.personen(
+            {
+                "type": "ZoekMetPostcodeEnHuisnummer",
+                "postcode": "9711NR",
+                "huisnummer": 5,
+                "fields": ["burgerservicenummer"],
+            }
+        )
         assert zoek.json()["personen"] == [{"burgerservicenummer": GEGENEREERD}]
     finally:
         assert brp.beheer("DELETE", f"personen/{GEGENEREERD}").status_code == 204
@@ -49,9 +56,13 @@ def test_wijziging_verandert_het_volgende_antwoord_en_delete_herstelt(brp):
 
 def test_overlijden_via_beheer(brp):
     try:
-        brp.beheer("POST", f"personen/{GEGENEREERD}", {"overlijden": {"datum": "2026-11-20", "plaats": "1979"}}).raise_for_status()
+        brp.beheer(
+            "POST", f"personen/{GEGENEREERD}", {"overlijden": {"datum": "2026-11-20", "plaats": "1979"}}
+        ).raise_for_status()
         [persoon] = brp.raadpleeg([GEGENEREERD], ["overlijden.datum", "leeftijd"])
-        assert persoon["overlijden"] == {"datum": {"type": "Datum", "datum": "2026-11-20", "langFormaat": "20 november 2026"}}
+        assert persoon["overlijden"] == {
+            "datum": {"type": "Datum", "datum": "2026-11-20", "langFormaat": "20 november 2026"}
+        }
         assert "leeftijd" not in persoon
         assert persoon["opschortingBijhouding"]["reden"]["code"] == "O"
         # and null removes it again (merge patch)
@@ -88,7 +99,11 @@ def test_beheer_alleen_met_vlag(tmp_path):
 def _data_met_gebeurtenis(tmp_path: Path, na_seconden: float) -> Path:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     data["gebeurtenissen"] = [
-        {"na_seconden": na_seconden, "bsn": "999990020", "wijziging": {"overlijden": {"datum": "vandaag", "plaats": "1979"}}},
+        {
+            "na_seconden": na_seconden,
+            "bsn": "999990020",
+            "wijziging": {"overlijden": {"datum": "vandaag", "plaats": "1979"}},
+        },
         {"na_seconden": 3600, "bsn": "999990032", "wijziging": {"gemeenteVanInschrijving": "0014"}},
     ]
     pad = tmp_path / "personen.json"
@@ -118,7 +133,15 @@ def test_geplande_gebeurtenis_wordt_na_zijn_tijd_toegepast(tmp_path):
 
 
 def test_gegenereerde_persoon_is_gelijk_in_een_ander_proces(brp, tmp_path):
-    fields = ["burgerservicenummer", "naam", "geboorte", "geslacht", "verblijfplaats", "nationaliteiten", "datumInschrijvingInGemeente"]
+    fields = [
+        "burgerservicenummer",
+        "naam",
+        "geboorte",
+        "geslacht",
+        "verblijfplaats",
+        "nationaliteiten",
+        "datumInschrijvingInGemeente",
+    ]
     hier = brp.raadpleeg(["999991036"], fields)
     with brp_standin(tmp_path) as standin:
         assert BrpClient(standin).raadpleeg(["999991036"], fields) == hier
@@ -127,7 +150,9 @@ def test_gegenereerde_persoon_is_gelijk_in_een_ander_proces(brp, tmp_path):
 def test_opslag_bewaart_wijzigingen_over_een_herstart(tmp_path):
     opslag = tmp_path / "opslag.json"
     with brp_standin(tmp_path, extra_args=["--opslag", str(opslag)]) as standin:
-        BrpClient(standin).beheer("POST", f"personen/{GEGENEREERD}", {"naam": {"voornamen": "Bewaard"}}).raise_for_status()
+        BrpClient(standin).beheer(
+            "POST", f"personen/{GEGENEREERD}", {"naam": {"voornamen": "Bewaard"}}
+        ).raise_for_status()
     assert opslag.exists()
     with brp_standin(tmp_path, extra_args=["--opslag", str(opslag)]) as standin:
         assert BrpClient(standin).raadpleeg([GEGENEREERD], ["naam.voornamen"]) == [{"naam": {"voornamen": "Bewaard"}}]
@@ -138,7 +163,11 @@ def test_streng_geeft_500_als_het_eigen_antwoord_ongeldig_zou_zijn(tmp_path):
     data["personen"][0]["naam"]["geslachtsnaam"] = "Had$ad"  # Geslachtsnaam's pattern has no $
     pad = tmp_path / "kapot.json"
     pad.write_text(json.dumps(data), encoding="utf-8")
-    body = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990007"], "fields": ["naam.geslachtsnaam"]}
+    body = {
+        "type": "RaadpleegMetBurgerservicenummer",
+        "burgerservicenummer": ["999990007"],
+        "fields": ["naam.geslachtsnaam"],
+    }
     with brp_standin(tmp_path, data=pad) as standin:
         r = BrpClient(standin).personen(body)  # the 500 itself is checked against the contract
         assert r.status_code == 500

@@ -52,14 +52,18 @@ def test_onbekend_veld_400(brp):
     assert r.json()["invalidParams"][0]["reason"] == "Parameter bevat een niet bestaande veldnaam."
 
 
-@pytest.mark.parametrize("field", ["anummer", "naam.bestaatniet", "naam.voornamen.x", "geboorte.datum.dag", "geslacht.codes"])
+@pytest.mark.parametrize(
+    "field", ["anummer", "naam.bestaatniet", "naam.voornamen.x", "geboorte.datum.dag", "geslacht.codes"]
+)
 def test_niet_bestaande_paden_400(brp, field):
     r = brp.personen({**RAADPLEEG, "fields": [field]})
     assert r.status_code == 400
     assert _params(r) == [("fields", "fields")]
 
 
-@pytest.mark.parametrize("field", ["inOnderzoek", "opschortingBijhouding", "naam.inOnderzoek", "geheimhoudingPersoonsgegevens"])
+@pytest.mark.parametrize(
+    "field", ["inOnderzoek", "opschortingBijhouding", "naam.inOnderzoek", "geheimhoudingPersoonsgegevens"]
+)
 def test_automatisch_geleverde_velden_mag_je_niet_vragen(brp, field):
     r = brp.personen({**RAADPLEEG, "fields": [field]})
     assert r.status_code == 400
@@ -68,7 +72,9 @@ def test_automatisch_geleverde_velden_mag_je_niet_vragen(brp, field):
 
 def test_veld_van_persoon_niet_bij_zoeken_400(brp):
     # the searches answer with PersoonBeperkt: no verblijfplaats
-    r = brp.personen({"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9934AB", "huisnummer": 12, "fields": ["verblijfplaats"]})
+    r = brp.personen(
+        {"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9934AB", "huisnummer": 12, "fields": ["verblijfplaats"]}
+    )
     assert r.status_code == 400
     assert _params(r) == [("fields", "fields")]
 
@@ -93,7 +99,12 @@ def test_fields_ontbreekt_400_combinatie(brp):
         ({**RAADPLEEG, "inclusiefOverledenPersonen": True}, ("inclusiefOverledenPersonen", "unknownParam")),
         ({**RAADPLEEG, "type": "ZoekMetIetsAnders"}, ("type", "value")),
         (
-            {"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "geslachtsnaam": "Haddad", "geboortedatum": "1991-02-30", "fields": ["naam"]},
+            {
+                "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+                "geslachtsnaam": "Haddad",
+                "geboortedatum": "1991-02-30",
+                "fields": ["naam"],
+            },
             ("geboortedatum", "date"),
         ),
         (

@@ -100,7 +100,10 @@ def test_staatloos_en_twee_nationaliteiten(brp):
     [samir] = brp.raadpleeg([SAMIR], ["nationaliteiten"])
     assert samir == {
         "nationaliteiten": [
-            {"type": "Staatloos", "datumIngangGeldigheid": {"type": "Datum", "datum": "2025-05-26", "langFormaat": "26 mei 2025"}}
+            {
+                "type": "Staatloos",
+                "datumIngangGeldigheid": {"type": "Datum", "datum": "2025-05-26", "langFormaat": "26 mei 2025"},
+            }
         ]
     }
     [sara] = brp.raadpleeg([SARA], ["nationaliteiten.nationaliteit"])
@@ -118,7 +121,9 @@ def test_twintig_bsns_mag(brp):
 
 
 def test_eenentwintig_bsns_is_400_met_invalid_params(brp):
-    r = brp.personen({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": geldige_bsns(21), "fields": ["naam"]})
+    r = brp.personen(
+        {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": geldige_bsns(21), "fields": ["naam"]}
+    )
     assert r.status_code == 400
     assert r.headers["Content-Type"].startswith("application/problem+json")
     assert r.json()["invalidParams"] == [
@@ -190,7 +195,11 @@ def test_filter_gemeente_van_inschrijving(brp):
 def test_het_pad_van_rvig_werkt_ook(brp):
     r = brp.sessie.post(
         f"{brp.url}/haalcentraal/api/brp/personen",
-        json={"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [AMINA], "fields": ["burgerservicenummer"]},
+        json={
+            "type": "RaadpleegMetBurgerservicenummer",
+            "burgerservicenummer": [AMINA],
+            "fields": ["burgerservicenummer"],
+        },
         headers={"X-API-KEY": brp.api_key},
         timeout=10,
     )

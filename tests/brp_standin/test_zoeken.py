@@ -41,21 +41,36 @@ def test_overleden_alleen_met_inclusief_overleden_personen(brp):
 
 
 def test_zoek_met_postcode_en_huisnummer(brp):
-    body = {"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9934 ab", "huisnummer": 12, "fields": ["burgerservicenummer"]}
+    body = {
+        "type": "ZoekMetPostcodeEnHuisnummer",
+        "postcode": "9934 ab",
+        "huisnummer": 12,
+        "fields": ["burgerservicenummer"],
+    }
     assert _bsns(brp.personen(body)) == ["999990007", "999990019"]
     assert _bsns(brp.personen({**body, "geslachtsnaam": "haddad", "geboortedatum": "2003-09-02"})) == ["999990019"]
     assert _bsns(brp.personen({**body, "huisnummer": 13})) == []
 
 
 def test_zoek_met_postcode_huisletter(brp):
-    body = {"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9919AH", "huisnummer": 7, "fields": ["burgerservicenummer"]}
+    body = {
+        "type": "ZoekMetPostcodeEnHuisnummer",
+        "postcode": "9919AH",
+        "huisnummer": 7,
+        "fields": ["burgerservicenummer"],
+    }
     assert _bsns(brp.personen(body)) == ["999990032"]
     assert _bsns(brp.personen({**body, "huisletter": "a"})) == ["999990032"]
     assert _bsns(brp.personen({**body, "huisletter": "B"})) == []
 
 
 def test_zoek_met_postcode_en_gemeente_filter(brp):
-    body = {"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "9711LE", "huisnummer": 101, "fields": ["burgerservicenummer"]}
+    body = {
+        "type": "ZoekMetPostcodeEnHuisnummer",
+        "postcode": "9711LE",
+        "huisnummer": 101,
+        "fields": ["burgerservicenummer"],
+    }
     assert _bsns(brp.personen(body)) == ["999990081"]
     assert _bsns(brp.personen({**body, "gemeenteVanInschrijving": "1979"})) == []
 
@@ -74,9 +89,24 @@ def test_zoek_met_straat_huisnummer_en_gemeente(brp):
 
 
 def test_zoek_met_bag_identificaties(brp):
-    [persoon] = brp.raadpleeg(["999990020"], ["verblijfplaats.nummeraanduidingIdentificatie", "verblijfplaats.adresseerbaarObjectIdentificatie"])
+    [persoon] = brp.raadpleeg(
+        ["999990020"],
+        ["verblijfplaats.nummeraanduidingIdentificatie", "verblijfplaats.adresseerbaarObjectIdentificatie"],
+    )
     vp = persoon["verblijfplaats"]
-    r = brp.personen({"type": "ZoekMetNummeraanduidingIdentificatie", "nummeraanduidingIdentificatie": vp["nummeraanduidingIdentificatie"], "fields": ["burgerservicenummer"]})
+    r = brp.personen(
+        {
+            "type": "ZoekMetNummeraanduidingIdentificatie",
+            "nummeraanduidingIdentificatie": vp["nummeraanduidingIdentificatie"],
+            "fields": ["burgerservicenummer"],
+        }
+    )
     assert _bsns(r) == ["999990020"]
-    r = brp.personen({"type": "ZoekMetAdresseerbaarObjectIdentificatie", "adresseerbaarObjectIdentificatie": vp["adresseerbaarObjectIdentificatie"], "fields": ["burgerservicenummer"]})
+    r = brp.personen(
+        {
+            "type": "ZoekMetAdresseerbaarObjectIdentificatie",
+            "adresseerbaarObjectIdentificatie": vp["adresseerbaarObjectIdentificatie"],
+            "fields": ["burgerservicenummer"],
+        }
+    )
     assert _bsns(r) == ["999990020"]
