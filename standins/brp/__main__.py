@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     def klok():  # scheduled events happen on time (logged, persisted), not only at the next request
         while True:
             time.sleep(1)
-            personen.pas_gebeurtenissen_toe()
+            try:
+                personen.pas_gebeurtenissen_toe()
+            except Exception:
+                logging.getLogger("standins.brp").exception("gebeurtenissen toepassen mislukt")
 
     threading.Thread(target=klok, name="gebeurtenissen", daemon=True).start()
     try:

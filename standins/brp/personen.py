@@ -44,6 +44,7 @@ GEMEENTEN = {
     "0599": "Rotterdam",
     "0518": "'s-Gravenhage",
     "0344": "Utrecht",
+    "1999": "Registratie Niet Ingezetenen (RNI)",
 }
 LANDEN = {
     "6030": "Nederland",

@@ -176,3 +176,22 @@ def test_streng_geeft_500_als_het_eigen_antwoord_ongeldig_zou_zijn(tmp_path):
         r = BrpClient(standin).personen(body, controleer=False)
         assert r.status_code == 200
         assert r.json()["personen"] == [{"naam": {"geslachtsnaam": "Had$ad"}}]
+
+
+def test_vertrek_naar_het_buitenland_en_geslacht_onbekend(brp):
+    try:
+        brp.beheer("POST", f"personen/{GEGENEREERD}", {
+            "geslacht": "O",
+            "verblijfplaats": {"straat": None, "huisnummer": None, "huisletter": None, "postcode": None, "woonplaats": None,
+                               "land": "5016", "regel1": "Baron Street 12", "regel2": "Aleppo", "datumVan": "2026-10-01"},
+            "gemeenteVanInschrijving": "1999",
+        }).raise_for_status()  # fmt: skip
+        [persoon] = brp.raadpleeg([GEGENEREERD], ["verblijfplaats", "adressering", "geslacht"])
+        assert persoon["geslacht"] == {"code": "O", "omschrijving": "onbekend"}
+        assert persoon["verblijfplaats"]["type"] == "VerblijfplaatsBuitenland"
+        assert persoon["verblijfplaats"]["verblijfadres"]["regel1"] == "Baron Street 12"
+        assert persoon["adressering"]["adresregel1"] == "Baron Street 12"
+        assert persoon["adressering"]["land"]["code"] == "5016"
+        assert persoon["adressering"]["aanhef"].startswith("Geachte ")
+    finally:
+        brp.beheer("DELETE", f"personen/{GEGENEREERD}")
