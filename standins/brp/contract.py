@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -45,7 +46,7 @@ class Contract:
     def __init__(self, pad: Path = CONTRACT):
         self.document = yaml.safe_load(Path(pad).read_text(encoding="utf-8"))
         self.schemas = self.document["components"]["schemas"]
-        resource = Resource.from_contents(self.document, default_specification=DRAFT202012)
+        resource = Resource.from_contents(met_discriminators(self.document), default_specification=DRAFT202012)
         self._registry = Registry().with_resource(BASIS_URI, resource)
         self._validators: dict[str, Draft202012Validator] = {}
         self._bomen: dict[str, Veld] = {}
@@ -56,7 +57,9 @@ class Contract:
     def validator(self, naam: str) -> Draft202012Validator:
         if naam not in self._validators:
             self._validators[naam] = Draft202012Validator(
-                {"$ref": f"{BASIS_URI}{SCHEMA_PREFIX}{naam}"},
+                {
+                    "$ref": f"{BASIS_URI}{SCHEMA_PREFIX}{naam}{'__polymorf' if 'discriminator' in self.schemas[naam] else ''}"
+                },
                 registry=self._registry,
                 format_checker=Draft202012Validator.FORMAT_CHECKER,
             )
@@ -67,17 +70,10 @@ class Contract:
         return {k: v.removeprefix(SCHEMA_PREFIX) for k, v in self.schemas[basis]["discriminator"]["mapping"].items()}
 
     def fouten(self, naam: str, instantie) -> list:
-        """All validation errors of `instantie` against schema `naam` plus its discriminator subschema.
-
-        jsonschema does not know OpenAPI's `discriminator`; the subschema is applied here.
-        """
-        fouten = list(self.validator(naam).iter_errors(instantie))
-        schema = self.schemas[naam]
-        if not fouten and "discriminator" in schema and isinstance(instantie, dict):
-            sub = self.mapping(naam).get(instantie.get(schema["discriminator"]["propertyName"]))
-            if sub:
-                fouten = list(self.validator(sub).iter_errors(instantie))
-        return fouten
+        """All validation errors of `instantie` against schema `naam`, discriminators included (see
+        `met_discriminators`): a `PersonenQuery` is also checked against the subschema its `type` names,
+        a nested `verblijfplaats` of type Adres against `Adres`, a date of type Datum against `VolledigeDatum`."""
+        return list(self.validator(naam).iter_errors(instantie))
 
     @cached_property
     def query_typen(self) -> dict[str, str]:
@@ -159,6 +155,51 @@ class Contract:
         if persoon_schema not in self._bomen:
             self._bomen[persoon_schema] = self._veld([{"$ref": SCHEMA_PREFIX + persoon_schema}], 0)
         return self._bomen[persoon_schema]
+
+
+def met_discriminators(document: dict) -> dict:
+    """A copy of the OpenAPI document in which OpenAPI's `discriminator` (unknown to JSON Schema) is enforced.
+
+    For every schema X with a discriminator a schema `X__polymorf` is added: X itself, the discriminator
+    property restricted to the mapping's values, and for each value an if/then to its subschema. Every
+    `$ref` to X is pointed at `X__polymorf`, except the `allOf` entries through which the subschemas
+    extend X (they would recurse). Validating `PersonenQueryResponse` then checks the answer's type
+    subschema, every nested verblijfplaats, nationaliteit, date, gezag against their concrete type.
+    """
+    doc = copy.deepcopy(document)
+    schemas = doc["components"]["schemas"]
+    polymorf = {naam for naam, schema in schemas.items() if "discriminator" in schema}
+
+    def herschrijf(knoop, in_allof: bool = False):
+        if isinstance(knoop, dict):
+            ref = knoop.get("$ref", "")
+            if not in_allof and ref.removeprefix(SCHEMA_PREFIX) in polymorf:
+                knoop["$ref"] = ref + "__polymorf"
+            for sleutel, waarde in knoop.items():
+                if sleutel == "allOf":
+                    for deel in waarde:
+                        herschrijf(deel, in_allof=True)
+                elif sleutel not in ("discriminator", "example"):
+                    herschrijf(waarde)
+        elif isinstance(knoop, list):
+            for deel in knoop:
+                herschrijf(deel)
+
+    herschrijf(doc)
+    for naam in polymorf:
+        disc = schemas[naam]["discriminator"]
+        veld = disc["propertyName"]
+        schemas[f"{naam}__polymorf"] = {
+            "allOf": [
+                {"$ref": SCHEMA_PREFIX + naam},
+                {"properties": {veld: {"enum": list(disc["mapping"])}}},
+                *(
+                    {"if": {"required": [veld], "properties": {veld: {"const": waarde}}}, "then": {"$ref": ref}}
+                    for waarde, ref in disc["mapping"].items()
+                ),
+            ]
+        }
+    return doc
 
 
 # -- fields ------------------------------------------------------------------------------------------

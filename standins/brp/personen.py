@@ -271,7 +271,8 @@ class Personen:
 
     # -- changing -------------------------------------------------------------------------------
 
-    def wijzig(self, bsn: str, patch: dict) -> dict:
+    def wijzig(self, bsn: str, patch: dict, controle=None) -> dict:
+        """Apply a merge patch. `controle(record)` may reject the resulting record (raise ValueError)."""
         if not isinstance(patch, dict):
             raise ValueError("een wijziging is een JSON-object (merge patch)")
         onbekend = set(patch) - VELDEN_RECORD
@@ -279,8 +280,11 @@ class Personen:
             raise ValueError(f"onbekende velden in de wijziging: {', '.join(sorted(onbekend))}")
         with self._lock:
             self._pas_gebeurtenissen_toe()
-            if self._record(bsn) is None:
+            huidig = self._record(bsn)
+            if huidig is None:
                 raise KeyError(bsn)
+            if controle is not None:
+                controle(merge_patch(huidig, patch))
             self._wijzigingen.setdefault(bsn, []).append(patch)
             self._bewaar()
             return self._record(bsn)

@@ -241,6 +241,16 @@ class BrpStandin:
             gevonden.append(filter_persoon(api, boom, sel, streng=self.streng and schema == "Persoon"))
         return {"type": querytype, "personen": gevonden}
 
+    def controleer_record(self, record: dict) -> None:
+        """A changed record must still give a valid contract Persoon (else the change is refused)."""
+        try:
+            persoon = als_persoon(record)
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError) as fout:
+            raise ValueError(f"de wijziging geeft een onvolledige persoon ({type(fout).__name__} {fout})") from None
+        fouten = self.contract.fouten("Persoon", persoon)
+        if fouten:
+            raise ValueError(f"de wijziging geeft een persoon die niet aan het contract voldoet ({fouten[0].message})")
+
     def controleer_antwoord(self, antwoord: dict) -> None:
         fouten = self.contract.fouten("PersonenQueryResponse", antwoord)
         if fouten:
@@ -301,8 +311,8 @@ def maak_handler(app: BrpStandin, api_key: str | None, beheer: bool):
                 "instance": f"http://{self.headers.get('Host', 'localhost')}{self.path.split('?')[0]}",
                 "code": p.code,
             }
-            if p.detail:
-                body["detail"] = p.detail
+            if p.detail:  # the contract's pattern for detail: ^[a-zA-Z0-9À-ž \.\-\(\),]{1,200}$
+                body["detail"] = re.sub(r"[^a-zA-Z0-9À-ž .\-(),]", " ", p.detail)[:200]
             if p.invalid_params:
                 body["invalidParams"] = p.invalid_params
             if app.streng:
@@ -406,7 +416,7 @@ def maak_handler(app: BrpStandin, api_key: str | None, beheer: bool):
                 self._stuur(200, record, JSON)
             elif methode in ("POST", "PATCH"):
                 try:
-                    record = app.personen.wijzig(bsn, body)
+                    record = app.personen.wijzig(bsn, body, controle=app.controleer_record)
                 except KeyError:
                     raise Probleem(404, "Niet gevonden.", "notFound", "Deze BSN bestaat niet in de stand-in.") from None
                 except ValueError as fout:

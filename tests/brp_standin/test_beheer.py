@@ -86,6 +86,13 @@ def test_beheer_fouten(brp):
     assert brp.beheer("GET", "personen/999990008").status_code == 404  # fails the elfproef: no person
     assert brp.beheer("POST", "personen/999990008", {"naam": {"voornamen": "X"}}).status_code == 404
     assert brp.beheer("POST", f"personen/{GEGENEREERD}", {"bestaatniet": 1}).status_code == 400
+    # a change that would give a person outside the contract is refused, and nothing is stored
+    assert (
+        brp.beheer("POST", f"personen/{GEGENEREERD}", {"verblijfplaats": {"huisnummer": "twaalf"}}).status_code == 400
+    )
+    assert brp.beheer("POST", f"personen/{GEGENEREERD}", {"overlijden": {"datum": "gisteren"}}).status_code == 400
+    assert brp.beheer("POST", f"personen/{GEGENEREERD}", {"naam": {"geslachtsnaam": "Ha$$ad"}}).status_code == 400
+    assert "overlijden" not in brp.beheer("GET", f"personen/{GEGENEREERD}").json()
     r = requests.post(f"{brp.url}/_beheer/reset", timeout=10)  # no API key
     assert r.status_code == 401
 

@@ -98,6 +98,8 @@ def test_fields_ontbreekt_400_combinatie(brp):
         ({**RAADPLEEG, "gemeenteVanInschrijving": "19790"}, ("gemeenteVanInschrijving", "pattern")),
         ({**RAADPLEEG, "inclusiefOverledenPersonen": True}, ("inclusiefOverledenPersonen", "unknownParam")),
         ({**RAADPLEEG, "type": "ZoekMetIetsAnders"}, ("type", "value")),
+        ({**RAADPLEEG, "met_underscore:en-meer": 1}, ("met_underscoreenmeer", "unknownParam")),
+        ([RAADPLEEG], ("body", "object")),
         (
             {
                 "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
