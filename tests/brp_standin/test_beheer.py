@@ -202,3 +202,43 @@ def test_vertrek_naar_het_buitenland_en_geslacht_onbekend(brp):
         assert persoon["adressering"]["aanhef"].startswith("Geachte ")
     finally:
         brp.beheer("DELETE", f"personen/{GEGENEREERD}")
+
+
+def test_de_gebeurtenissen_van_het_databestand(tmp_path):
+    """The repository's own events (a move out of the gemeente, a death), with their delay shortened."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    assert {g["bsn"] for g in data["gebeurtenissen"]} == {"999990044", "999990056"}
+    for g in data["gebeurtenissen"]:
+        g["na_seconden"] = 0
+    pad = tmp_path / "personen.json"
+    pad.write_text(json.dumps(data), encoding="utf-8")
+    with brp_standin(tmp_path, data=pad) as standin:
+        brp = BrpClient(standin)
+        mariam, hassan = brp.raadpleeg(
+            ["999990044", "999990056"],
+            [
+                "burgerservicenummer",
+                "gemeenteVanInschrijving",
+                "datumInschrijvingInGemeente",
+                "verblijfplaats",
+                "adressering",
+                "overlijden",
+            ],
+        )
+        vandaag = date.today().isoformat()
+        assert mariam["gemeenteVanInschrijving"] == {"code": "0014", "omschrijving": "Groningen"}
+        assert mariam["datumInschrijvingInGemeente"]["datum"] == vandaag
+        assert mariam["verblijfplaats"]["verblijfadres"] == {
+            "officieleStraatnaam": "Oosterstraat",
+            "korteStraatnaam": "Oosterstraat",
+            "huisnummer": 21,
+            "postcode": "9711NR",
+            "woonplaats": "Groningen",
+        }
+        assert mariam["adressering"]["adresregel2"] == "9711 NR  GRONINGEN"
+        assert hassan["overlijden"]["datum"]["datum"] == vandaag
+        assert hassan["opschortingBijhouding"]["reden"]["code"] == "O"
+        # not found by a search in Eemsdelta any more
+        r = brp.personen({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "geslachtsnaam": "Mahmoud", "geboortedatum": "1958-04-21",
+                          "fields": ["burgerservicenummer"]})  # fmt: skip
+        assert r.json()["personen"] == []
