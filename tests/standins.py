@@ -13,6 +13,7 @@ port it got), with `--beheer` and an API key; this module never imports the stan
 from __future__ import annotations
 
 import contextlib
+import selectors
 import subprocess
 import sys
 import tempfile
@@ -70,7 +71,13 @@ def brp_standin(
 
 def _wacht_op_start(proces: subprocess.Popen, log: Path, timeout: float) -> str:
     """Read the 'luistert op <url>' line, then wait until the server answers HTTP."""
-    regel = proces.stdout.readline()  # blocks until the line or EOF (process died)
+    with selectors.DefaultSelector() as selector:
+        selector.register(proces.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout):
+            proces.kill()
+            proces.wait(timeout=5)
+            raise RuntimeError(f"BRP stand-in meldde zich niet binnen {timeout}s:\n{log.read_text(encoding='utf-8')}")
+    regel = proces.stdout.readline()  # the line, or "" at EOF (the process died)
     if "luistert op " not in regel:
         proces.wait(timeout=5)
         raise RuntimeError(f"BRP stand-in startte niet (exit {proces.returncode}):\n{log.read_text(encoding='utf-8')}")
