@@ -181,7 +181,7 @@ def past(querytype: str, q: dict, r: dict, persoon_api: dict) -> bool:
 
 
 class BrpStandin:
-    """Everything but HTTP: answers a parsed request with (status, body, headers)."""
+    """Everything but HTTP: answers a parsed POST /personen body with the response body (or raises Probleem)."""
 
     def __init__(self, personen: Personen, contract: Contract | None = None, streng: bool = True):
         self.personen = personen
