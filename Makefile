@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
 
-.PHONY: install run test lint worker clean
+.PHONY: install run test lint worker clean brp-standin
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ lint: install
 	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(PY) manage.py makemigrations --check --dry-run
 	@echo "==> lint-imports (layer contract: a lower app never imports a higher one)"
 	$(VENV)/bin/lint-imports
+
+# The BRP stand-in (standins/brp/README.md) in the foreground: the BRP API Personen contract from
+# synthetic persons, with the /_beheer endpoints. Flags: BRP_STANDIN_ARGS='--api-key geheim --opslag var/brp.json'.
+BRP_STANDIN_PORT ?= 8091
+brp-standin: install
+	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_STANDIN_PORT) --beheer $(BRP_STANDIN_ARGS)
 
 clean:
 	rm -rf var staticfiles
