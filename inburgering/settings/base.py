@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     # top layer: reads every app
     "dashboards",
     "avg",  # privacy: bewaartermijn, vernietiging, inzageverzoek (reads and destroys the data of every app)
+    "brp",  # persons from the BRP API Personen: registration by BSN, nightly refresh (issue 14)
 ]
 
 MIDDLEWARE = [
@@ -243,6 +244,16 @@ MEDIA_URL = "/media/"
 # (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`); empty = no virus scan.
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
 CLAMD_ADDRESS = env.string("CLAMD_ADDRESS", "")
+
+# The BRP API Personen (issue 14; brp/client.py). Empty URL: no BRP — persons are typed by hand and marked
+# so. Production: RvIG's endpoint with the gemeente's API key and its PKIoverheid client certificate.
+BRP_URL = env.string("BRP_URL", "")
+BRP_API_KEY = env.string("BRP_API_KEY", "")
+BRP_CLIENT_CERT = env.string("BRP_CLIENT_CERT", "")  # PEM file of the client certificate (mutual TLS)
+BRP_CLIENT_KEY = env.string("BRP_CLIENT_KEY", "")  # PEM file of its private key
+BRP_CA_BUNDLE = env.string("BRP_CA_BUNDLE", "")  # PEM file of the CA that signs the server; empty: system CAs
+BRP_TIMEOUT = env.integer("BRP_TIMEOUT", 10, minimum=1)  # seconds per request
+BRP_POGINGEN = env.integer("BRP_POGINGEN", 3, minimum=1)  # attempts on a timeout, a connection error or a 5xx
 CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

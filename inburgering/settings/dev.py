@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 os.environ.setdefault("DEBUG", "true")
+# `make run` starts the BRP stand-in (standins/brp) on this port with this key.
+os.environ.setdefault("BRP_URL", "http://127.0.0.1:8091")
+os.environ.setdefault("BRP_API_KEY", "dev-brp-sleutel")
 
 from .base import *  # noqa: F403
 
