@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+BRP_PORT ?= 8091
 export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
 
 .PHONY: install run test lint worker clean brp-standin
@@ -20,12 +21,15 @@ install: $(VENV)/.installed node_modules/.package-lock.json
 
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py demo_data --als-leeg
-	$(PY) manage.py termijnen_sweep
-	@echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README)."
-	@trap 'kill 0' INT TERM EXIT; \
-	$(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@trap 'kill 0' INT TERM EXIT; export BRP_URL=http://127.0.0.1:$(BRP_PORT); \
+	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_PORT) --api-key dev-brp-sleutel --beheer \
+		--opslag var/brp-standin.json --log-level WARNING & \
+	$(PY) scripts/wacht_op_poort.py 127.0.0.1 $(BRP_PORT) && \
+	$(PY) manage.py demo_data --als-leeg && \
+	$(PY) manage.py termijnen_sweep && \
+	echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README). BRP-stand-in: http://127.0.0.1:$(BRP_PORT)/" && \
+	{ $(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT); }
 
 test: install
 	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)

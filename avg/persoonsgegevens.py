@@ -174,7 +174,7 @@ def wissen(verzameling: Verzameling) -> dict[str, int]:
 
 # The core fields of a person (Besluit 9.9 lid 2); every other field is emptied.
 KERNVELDEN = frozenset({"id", "bsn", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "straat",
-                        "huisnummer", "postcode", "woonplaats"})
+                        "huisnummer", "postcode", "woonplaats", "adresregel1", "adresregel2", "adresregel3"})
 
 
 def persoon_tot_kern(inburgeraar_id: int) -> None:

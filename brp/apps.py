@@ -13,7 +13,9 @@ class BrpConfig(AppConfig):
         from cases.persoonsbron import registreer_persoonsbron
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
 
+        from . import demo
         from .bron import BrpBron
 
         registreer_persoonsbron(BrpBron())
+        demo.registreer_demostappen()
         registreer_verwerkingsactiviteit("brp", "brp-bevraging")

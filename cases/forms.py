@@ -5,8 +5,8 @@ from inburgering.accounts.models import User
 from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
-from .models import BEEINDIG_REDENEN, Dossier, EindReden, Fase, Inburgeraar
-from .rules import DoelgroepKort, normaliseer_bsn, tolk_fout
+from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase, Inburgeraar
+from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
 from .selectors import LOPEND, SORTERINGEN, Bereik
 from .termijnen.soorten import soorten
 
@@ -34,6 +34,18 @@ class InburgeraarForm(forms.ModelForm):
         ]
         widgets = {"geboortedatum": DatumInput()}
 
+    def __init__(self, *args, bsn_vast: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.bron == Bron.BRP:
+            # The BRP is the source of these (issue 14): shown, never edited here; a disabled field keeps
+            # its stored value whatever a POST says.
+            for naam in BRP_VELDEN:
+                if naam in self.fields:
+                    self.fields[naam].disabled = True
+                    self.fields[naam].help_text = _("Uit de BRP; wijzigt alleen via de BRP.")
+        if bsn_vast or (self.instance.pk and self.instance.bron == Bron.BRP):
+            self.fields["bsn"].disabled = True
+
     def clean_bsn(self):
         # Normalise before the model's own max_length=9 check sees "9999.93.653" (11 characters).
         return normaliseer_bsn(self.cleaned_data["bsn"])
@@ -41,6 +53,35 @@ class InburgeraarForm(forms.ModelForm):
     def validate_unique(self):
         # Uniqueness of the BSN is the service's job (it shows the existing dossier instead).
         pass
+
+    def clean(self):
+        data = super().clean()
+        if fout := tolk_fout(tolk_nodig=data.get("tolk_nodig", False), tolk_taal=data.get("tolk_taal", "")):
+            self.add_error("tolk_taal", fout)
+        return data
+
+
+class BsnForm(forms.Form):
+    """Registration starts from the BSN (issue 14): the BRP's data is fetched and shown to confirm."""
+
+    bsn = forms.CharField(
+        label=_("BSN"), max_length=20, help_text=_("9 cijfers; spaties en punten mogen."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_bsn(self):
+        bsn = normaliseer_bsn(self.cleaned_data["bsn"])
+        if not bsn_is_geldig(bsn):
+            raise forms.ValidationError(BSN_ONGELDIG)
+        return bsn
+
+
+class AanvullingForm(forms.ModelForm):
+    """What the BRP does not know: asked at registration from the BRP."""
+
+    class Meta:
+        model = Inburgeraar
+        fields = ["v_nummer", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email"]
 
     def clean(self):
         data = super().clean()

@@ -41,9 +41,11 @@ DOSSIER_VELDEN = (
 class BsnBestaatAl(ValidationError):
     """Raised with the existing dossier so the UI can show it instead of creating a duplicate."""
 
+    MELDING = _("Er bestaat al een inburgeraar met dit BSN.")
+
     def __init__(self, bestaand: Dossier | None):
         self.bestaand = bestaand
-        super().__init__({"bsn": ValidationError(_("Er bestaat al een inburgeraar met dit BSN."), code=BSN_BESTAAT)})
+        super().__init__({"bsn": ValidationError(self.MELDING, code=BSN_BESTAAT)})
 
 
 def aow_leeftijd_in(jaar: int) -> rules.Leeftijd | None:
@@ -241,7 +243,19 @@ def dossier_beeindigen(
     *, dossier_id: int, versie: int | None, reden: str, datum: date, toelichting: str, by: User
 ) -> Dossier:
     """End a dossier before completion (moved, naturalised, AOW, died, plicht vervallen)."""
-    dossier = _te_bewerken(dossier_id, versie=versie, by=by)
+    return _beeindigen(_te_bewerken(dossier_id, versie=versie, by=by), reden=reden, datum=datum,
+                       toelichting=toelichting, by=by)
+
+
+@transaction.atomic
+def dossier_beeindigen_uit_bron(*, dossier_id: int, reden: str, datum: date, toelichting: str, door: User) -> Dossier:
+    """The same, when a source reports it (the BRP: a death): no person's access rule or form version; `door`
+    is the source's system user (inburgering.accounts.systeem)."""
+    return _beeindigen(vergrendelen(Dossier.objects.select_related("inburgeraar"), pk=dossier_id), reden=reden,
+                       datum=min(datum, vandaag()), toelichting=toelichting, by=door)
+
+
+def _beeindigen(dossier: Dossier, *, reden: str, datum: date, toelichting: str, by: User) -> Dossier:
     if reden not in BEEINDIG_REDENEN:
         raise ValidationError({"reden": _("Kies een reden voor het beëindigen.")})
     if datum > vandaag():

@@ -7,12 +7,15 @@ app_name = "cases"
 urlpatterns = [
     path("", views.dossier_lijst, name="dossier_lijst"),
     path("nieuw/", views.dossier_nieuw, name="dossier_nieuw"),
+    path("nieuw/<str:token>/", views.dossier_nieuw_brp, name="dossier_nieuw_brp"),
+    path("nieuw/<str:token>/handmatig/", views.dossier_nieuw_handmatig, name="dossier_nieuw_handmatig"),
     path("herverdelen/", views.dossiers_herverdelen, name="dossiers_herverdelen"),
     path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("<int:pk>/geschiedenis/", views.dossier_geschiedenis, name="dossier_geschiedenis"),
     path("<int:pk>/bewerken/", views.dossier_bewerken, name="dossier_bewerken"),
     path("<int:pk>/toewijzen/", views.dossier_toewijzen, name="dossier_toewijzen"),
     path("<int:pk>/beeindigen/", views.dossier_beeindigen, name="dossier_beeindigen"),
+    path("<int:pk>/brp-verversen/", views.brp_verversen, name="brp_verversen"),
     path("<int:pk>/termijnen/<int:termijn_id>/opschorten/", views.termijn_opschorten, name="termijn_opschorten"),
     path("<int:pk>/termijnen/<int:termijn_id>/hervatten/", views.termijn_hervatten, name="termijn_hervatten"),
 ]

@@ -1,11 +1,12 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -31,9 +32,11 @@ from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import zoekopdracht
 
-from . import access, bewaartermijn, selectors, services
+from . import access, bewaartermijn, bron_services, persoonsbron, selectors, services
 from .forms import (
+    AanvullingForm,
     BeeindigenForm,
+    BsnForm,
     DossierForm,
     FilterForm,
     HervattenForm,
@@ -43,7 +46,7 @@ from .forms import (
     OpschortenForm,
     ToewijzenForm,
 )
-from .models import Dossier, Termijn
+from .models import Dossier, Inburgeraar, Termijn
 from .selectors import Bereik, DossierFilter
 from .tabs import tabs
 from .termijnen import rules as termijn_rules
@@ -110,11 +113,120 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_nieuw(request: HttpRequest) -> HttpResponse:
+    """Registration starts from the BSN (issue 14): with a BRP connected, the BSN is looked up and the
+    BRP's data shown to confirm (`dossier_nieuw_brp`); without an answer from the BRP, the data is typed by
+    hand and marked as such (`dossier_nieuw_handmatig`). Without a BRP connection: the hand form directly."""
+    vereist(access.mag_dossier_aanmaken(request.user))
+    if not brp_gekoppeld():
+        return _registratie(request, handmatig=True)
+    form = BsnForm(request.POST if request.method == "POST" else None)
+    bestaand = None
+    if request.method == "POST" and form.is_valid():
+        bsn = form.cleaned_data["bsn"]
+        persoon = Inburgeraar.objects.filter(bsn=bsn).first()
+        if persoon is not None:
+            bestaand = access.zichtbare_dossiers(request.user).filter(inburgeraar=persoon).first()
+            form.add_error("bsn", services.BsnBestaatAl.MELDING)
+        else:
+            try:
+                gegevens = persoonsbron.persoon_opvragen(bsn)
+            except persoonsbron.BronOnbereikbaar as fout:
+                return redirect("cases:dossier_nieuw_handmatig", token=_registratie_bewaren(request, bsn, str(fout)))
+            if gegevens is None:
+                reden = _("De BRP kent dit BSN niet. Controleer het nummer; klopt het, voer de gegevens dan met de "
+                          "hand in. Ze worden later uit de BRP bevestigd.")
+                return redirect("cases:dossier_nieuw_handmatig", token=_registratie_bewaren(request, bsn, reden))
+            return redirect("cases:dossier_nieuw_brp", token=_registratie_bewaren(request, bsn, ""))
+    return render(request, "cases/dossier_nieuw_bsn.html", {"form": form, "bestaand": bestaand})
+
+
+REGISTRATIES = "registraties"  # session key: token -> {"bsn", "reden"}; the BSN never goes in a URL
+
+
+def _registratie_bewaren(request: HttpRequest, bsn: str, reden: str) -> str:
+    token = nieuw_token()
+    bewaard = request.session.get(REGISTRATIES, {})
+    bewaard = dict(list(bewaard.items())[-9:])  # a few open registrations per session, no more
+    bewaard[token] = {"bsn": bsn, "reden": reden}
+    request.session[REGISTRATIES] = bewaard
+    return token
+
+
+def brp_gekoppeld() -> bool:
+    """A person source is registered and configured (settings.BRP_URL): registration starts from the BSN."""
+    return persoonsbron.persoonsbron() is not None and bool(settings.BRP_URL)
+
+
+def _registratie_lezen(request: HttpRequest, token: str) -> dict:
+    registratie = request.session.get(REGISTRATIES, {}).get(token)
+    if registratie is None:
+        raise Http404
+    return registratie
+
+
+@login_required
+@require_http_methods(["POST"])
+def brp_verversen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The refresh button: ask the BRP for this person now and apply the answer (issue 14)."""
+    dossier = get_object_or_404(access.zichtbare_dossiers(request.user).select_related("inburgeraar"), pk=pk)
+    vereist(access.mag_dossier_bewerken(request.user, dossier))
+    try:
+        gegevens = persoonsbron.persoon_opvragen(dossier.inburgeraar.bsn)
+    except persoonsbron.BronOnbereikbaar as fout:
+        messages.error(request, str(fout))
+        return redirect("cases:dossier_detail", pk=pk)
+    if gegevens is None:
+        messages.error(request, _("De BRP kent dit BSN niet. Controleer het BSN van deze persoon."))
+        return redirect("cases:dossier_detail", pk=pk)
+    uitkomst = bron_services.bijwerken_uit_bron(inburgeraar_id=dossier.inburgeraar_id, gegevens=gegevens,
+                                                door=request.user)
+    if uitkomst.gewijzigd:
+        messages.success(request, _("Bijgewerkt uit de BRP: %(velden)s.") % {"velden": ", ".join(uitkomst.gewijzigd)})
+    else:
+        messages.success(request, _("De gegevens komen overeen met de BRP."))
+    if uitkomst.verhuisd:
+        messages.info(request, _("Volgens de BRP is de persoon naar een andere gemeente verhuisd; zie de werkvoorraad."))
+    if uitkomst.overleden:
+        messages.info(request, _("Volgens de BRP is de persoon overleden; het dossier is beëindigd."))
+    return redirect("cases:dossier_detail", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_nieuw_brp(request: HttpRequest, token: str) -> HttpResponse:
+    vereist(access.mag_dossier_aanmaken(request.user))
+    registratie = _registratie_lezen(request, token)
+    try:
+        gegevens = persoonsbron.persoon_opvragen(registratie["bsn"])
+    except persoonsbron.BronOnbereikbaar as fout:
+        messages.error(request, str(fout))
+        return redirect("cases:dossier_nieuw_handmatig", token=_registratie_bewaren(request, registratie["bsn"],
+                                                                                     str(fout)))
+    if gegevens is None:
+        raise Http404
+    return _registratie(request, gegevens=gegevens)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_nieuw_handmatig(request: HttpRequest, token: str) -> HttpResponse:
+    vereist(access.mag_dossier_aanmaken(request.user))
+    registratie = _registratie_lezen(request, token)
+    return _registratie(request, handmatig=True, bsn=registratie["bsn"], reden=registratie["reden"])
+
+
+def _registratie(request: HttpRequest, *, handmatig: bool = False, bsn: str = "", reden: str = "",
+                 gegevens: persoonsbron.Persoonsgegevens | None = None) -> HttpResponse:
+    """The registration form: by hand (every person field) or from the BRP (its data shown, only what the
+    BRP does not know asked). One transaction, sent once (form token), errors next to the fields."""
     user = request.user
-    vereist(access.mag_dossier_aanmaken(user))
     data = request.POST if request.method == "POST" else None
-    persoon_form = InburgeraarForm(data, prefix="persoon")
-    dossier_form = DossierForm(data, prefix="dossier")
+    if handmatig:
+        persoon_form = InburgeraarForm(data, prefix="persoon", initial={"bsn": bsn}, bsn_vast=bool(bsn))
+    else:
+        persoon_form = AanvullingForm(data, prefix="persoon")
+    dossier_form = DossierForm(data, prefix="dossier", initial={
+        "datum_brp_vestiging": gegevens.datum_inschrijving_gemeente if gegevens else None})
     extra_form = NieuwDossierExtraForm(
         data, prefix="extra", werkcoaches=selectors.werkcoaches(), werkcoach_verplicht=not user.is_werkcoach
     )
@@ -122,11 +234,13 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     formulieren = (persoon_form, dossier_form, extra_form)
     token = gepost_token(request) if request.method == "POST" else nieuw_token()  # sent once (issue 12 item 9)
     if request.method == "POST" and all(f.is_valid() for f in formulieren):
+        persoon = (persoon_form.cleaned_data if gegevens is None
+                   else {**bron_services.nieuwe_persoon(gegevens), **persoon_form.cleaned_data})
         try:
             with transaction.atomic():
                 token_claimen(request, token)
                 dossier = services.inburgeraar_met_dossier_aanmaken(
-                    persoon=persoon_form.cleaned_data,
+                    persoon=persoon,
                     dossier=dossier_form.cleaned_data,
                     werkcoach=extra_form.cleaned_data["werkcoach"],
                     huishouden_bsn=extra_form.cleaned_data["huishouden_bsn"],
@@ -146,9 +260,9 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
             return redirect("cases:dossier_detail", pk=dossier.pk)
     return render(
         request,
-        "cases/dossier_nieuw.html",
+        "cases/dossier_nieuw.html" if gegevens is None else "cases/dossier_nieuw_brp.html",
         {"persoon_form": persoon_form, "dossier_form": dossier_form, "extra_form": extra_form, "bestaand": bestaand,
-         "formuliertoken": token},
+         "formuliertoken": token, "gegevens": gegevens, "reden": reden, "brp_gekoppeld": brp_gekoppeld()},
     )
 
 
@@ -214,6 +328,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "overzicht")
     context["huishoudgenoten"] = selectors.huishoudgenoten(dossier)
     context["termijnen"] = selectors.dossier_termijnen(dossier, vandaag=vandaag())
+    context["brp_gekoppeld"] = brp_gekoppeld()
     if not dossier.is_actief:  # a closed dossier says when its data will be destroyed (issue 13)
         context["bewaring"] = bewaartermijn.bewaring(dossier, GemeenteInstellingen.huidig())
     return render(request, "cases/dossier_detail.html", context)

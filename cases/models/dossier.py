@@ -39,6 +39,19 @@ class Geslacht(models.TextChoices):
     ANDERS = "X", _("Anders / onbekend")
 
 
+class Bron(models.TextChoices):
+    BRP = "brp", _("BRP")
+    HANDMATIG = "handmatig", _("met de hand ingevoerd")
+
+
+# The fields the BRP is the source of (issue 14): read-only in the UI for a person from the BRP.
+BRP_VELDEN = (
+    "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht", "nationaliteit", "straat",
+    "huisnummer", "postcode", "woonplaats", "adresregel1", "adresregel2", "adresregel3", "gemeente_code",
+    "gemeente_naam", "datum_inschrijving_gemeente", "overleden_op",
+)
+
+
 class Inburgeraar(models.Model):
     bsn = models.CharField(_("BSN"), max_length=9, unique=True)
     v_nummer = models.CharField(_("V-nummer"), max_length=10, blank=True)
@@ -57,6 +70,17 @@ class Inburgeraar(models.Model):
     huisnummer = models.CharField(_("huisnummer"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    # From the BRP (issue 14): the address block for letters (`adressering`), the gemeente of
+    # registration and since when, and where the data came from and when.
+    adresregel1 = models.CharField(_("adresregel 1"), max_length=200, blank=True)
+    adresregel2 = models.CharField(_("adresregel 2"), max_length=200, blank=True)
+    adresregel3 = models.CharField(_("adresregel 3"), max_length=200, blank=True)
+    gemeente_code = models.CharField(_("gemeente van inschrijving (code)"), max_length=4, blank=True)
+    gemeente_naam = models.CharField(_("gemeente van inschrijving"), max_length=100, blank=True)
+    datum_inschrijving_gemeente = models.DateField(_("ingeschreven in de gemeente op"), null=True, blank=True)
+    bron = models.CharField(_("bron van de persoonsgegevens"), max_length=10, choices=Bron.choices,
+                            default=Bron.HANDMATIG)
+    bron_opgehaald_op = models.DateTimeField(_("laatst opgehaald uit de BRP"), null=True, blank=True)
     overleden_op = models.DateField(
         _("datum van overlijden"), null=True, blank=True,
         help_text=_("Uit de BRP of met de hand vastgelegd. Na overlijden worden de gegevens vernietigd, op de "

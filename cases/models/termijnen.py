@@ -100,6 +100,7 @@ class SignaalSoort(models.TextChoices):
     NADERT = "nadert", _("Termijn nadert")
     VERLOPEN = "verlopen", _("Termijn verlopen")
     AANDACHTSPUNT = "aandachtspunt", _("Aandachtspunt")
+    BRP = "brp", _("Melding uit de BRP")  # a move out of the gemeente (issue 14)
 
 
 class Signaal(models.Model):

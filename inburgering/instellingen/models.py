@@ -35,6 +35,12 @@ class GemeenteInstellingen(models.Model):
         validators=[RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit precies 20 cijfers."))],
         help_text=_("Organisatie-identificatienummer (20 cijfers), gebruikt als 'bron' richting DUO."),
     )
+    gemeentecode = models.CharField(
+        _("gemeentecode"), max_length=4, default="1979",
+        validators=[RegexValidator(r"^\d{4}$", _("Een gemeentecode bestaat uit precies 4 cijfers."))],
+        help_text=_("De CBS-gemeentecode (Eemsdelta: 1979). Staat een inburgeraar volgens de BRP in een andere "
+                    "gemeente ingeschreven, dan meldt het systeem de verhuizing aan de werkcoach."),
+    )
     briefhoofd = models.TextField(
         _("briefhoofd"), default="Gemeente Eemsdelta\nPostbus 0000\n9930 AA Delfzijl", blank=True
     )

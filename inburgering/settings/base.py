@@ -317,6 +317,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
         "schedule": crontab(hour=4, minute=0),
     },
+    "brp-verversen": {
+        "task": "brp.personen_verversen",  # persons from the BRP: moves, deaths, addresses (issue 14)
+        "schedule": crontab(hour=1, minute=30),
+    },
     "vernietigingslijst-voorstellen": {
         "task": "avg.vernietigingslijst_voorstellen",  # bewaartermijn, Besluit 9.9 (issue 13)
         "schedule": crontab(hour=2, minute=30),

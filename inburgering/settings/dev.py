@@ -8,6 +8,8 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("BRP_URL", "http://127.0.0.1:8091")
 os.environ.setdefault("BRP_API_KEY", "dev-brp-sleutel")
 
+from celery.schedules import crontab
+
 from .base import *  # noqa: F403
 
 DEMO_DATA_ALLOWED = True
@@ -19,3 +21,7 @@ if not os.environ.get("TWEEFACTOR_VERPLICHT_ROLLEN"):
 # The embedded defaults keep their state in VAR_DIR: SQLite file, broker queue, results, beat schedule.
 for _map in ("celery/queue", "celery/processed", "celery/results", "celery/control", "media"):
     (VAR_DIR / _map).mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# The demo: the BRP stand-in moves one person and lets one die a few minutes after `make run` starts;
+# refresh every five minutes so the werkvoorraad shows it the same afternoon, not the next night.
+CELERY_BEAT_SCHEDULE["brp-verversen"]["schedule"] = crontab(minute="*/5")  # noqa: F405

@@ -37,3 +37,7 @@ for _map in ("celery/queue", "celery/processed", "celery/results", "celery/contr
 # Two-factor is optional here so the tests that log in with force_login keep working; the two-factor
 # tests switch it on per test (override_settings).
 TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
+
+# No BRP unless a test starts the stand-in and points BRP_URL at it (tests/brp, tests/e2e): registration
+# then falls back to the hand form, as for a gemeente without the connection.
+BRP_URL = ""
