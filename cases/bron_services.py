@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import User
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
+from inburgering.audit.models import Handeling
+from inburgering.audit.verwerkingen import verwerking_vastleggen
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.schrijven import opslaan
 
@@ -93,6 +95,9 @@ def bijwerken_uit_bron(*, inburgeraar_id: int, gegevens: Persoonsgegevens, door:
         Inburgeraar.objects.filter(pk=persoon.pk).update(bron=Bron.BRP, bron_opgehaald_op=persoon.bron_opgehaald_op)
 
     lopend = list(Dossier.objects.filter(inburgeraar=persoon, fase__in=ACTIEVE_FASEN).order_by("pk"))
+    # Logboek Dataverwerkingen: data received from the BRP about the person of these dossiers.
+    verwerking_vastleggen(Handeling.ONTVANGEN, activiteit="brp-bevraging",
+                          dossier_ids=Dossier.objects.filter(inburgeraar=persoon).values_list("pk", flat=True))
     eigen = GemeenteInstellingen.huidig().gemeentecode
     if nieuw["gemeente_code"] and nieuw["gemeente_code"] != eigen and oud["gemeente_code"] != nieuw["gemeente_code"]:
         uitkomst.verhuisd = True

@@ -102,3 +102,32 @@ def pytest_runtest_teardown(item, nextitem):
                 for statement in sql:
                     cursor.execute(statement)
     return resultaat
+
+
+# --- The BRP stand-in (issue 14): one subprocess per test session, started on first use ------------------
+@pytest.fixture(scope="session")
+def brp_standin_sessie(tmp_path_factory):
+    from tests.standins import brp_standin
+
+    with brp_standin(tmp_path_factory.mktemp("brp"), extra_args=["--geen-gebeurtenissen"]) as standin:
+        yield standin
+
+
+@pytest.fixture
+def brp_standin(brp_standin_sessie, settings):
+    """The app's BRP settings point at the stand-in for this test; its persons are reset afterwards."""
+    import requests
+
+    settings.BRP_URL, settings.BRP_API_KEY = brp_standin_sessie.url, brp_standin_sessie.api_key
+    yield brp_standin_sessie
+    requests.post(f"{brp_standin_sessie.url}/_beheer/reset", headers={"X-API-KEY": brp_standin_sessie.api_key},
+                  timeout=10)
+
+
+def brp_wijzigen(standin, bsn: str, wijziging: dict) -> None:
+    """Change a person in the stand-in (its /_beheer API: a JSON merge patch of the internal record)."""
+    import requests
+
+    antwoord = requests.post(f"{standin.url}/_beheer/personen/{bsn}", json=wijziging,
+                             headers={"X-API-KEY": standin.api_key}, timeout=10)
+    assert antwoord.status_code == 200, antwoord.text
