@@ -23,7 +23,7 @@ ASTER = "999990068"  # overleden
 OLEKSANDR = "999990081"  # gemeente Groningen
 SAMIR = "999990093"  # staatloos
 SARA = "999990111"  # voorvoegsel, twee nationaliteiten
-ONBEKEND = "999999990"  # fails the elfproef: not a person
+ONBEKEND = "999999991"  # fails the elfproef: not a person
 
 
 def elfproef(bsn: str) -> bool:
@@ -127,7 +127,7 @@ def nep_server() -> Iterator[Callable[[list[Antwoord]], NepServer]]:
 
     def start(antwoorden: list[Antwoord]) -> NepServer:
         nep = NepServer(antwoorden)
-        threading.Thread(target=nep.server.serve_forever, daemon=True).start()
+        threading.Thread(target=nep.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(nep)
         return nep
 
