@@ -231,3 +231,20 @@ def test_bron_onbereikbaar(settings, dichte_poort):
     settings.BRP_URL, settings.BRP_POGINGEN, settings.BRP_TIMEOUT = dichte_poort, 2, 2
     with pytest.raises(BronOnbereikbaar, match="niet bereikbaar"):
         BrpBron().opvragen([AMINA])
+
+
+def test_een_onbekend_veld_geeft_een_400_van_de_standin(client_voor, caplog):
+    with caplog.at_level(logging.INFO, logger="brp"), pytest.raises(BrpFout) as fout:
+        client_voor(pogingen=3).raadplegen([AMINA], fields=["burgerservicenummer", "bestaatNiet"])
+    assert fout.value.status == 400
+    assert "invalidParams" in caplog.text and "fields" in caplog.text
+    assert AMINA not in caplog.text
+    assert not [r for r in caplog.records if "mislukt" in r.getMessage()]
+
+
+def test_brp_velden_gaan_mee_in_het_verzoek(settings, nep_server):
+    nep = nep_server([Antwoord(200, GOED)])
+    settings.BRP_URL, settings.BRP_API_KEY, settings.BRP_POGINGEN = nep.url, "", 1
+    settings.BRP_VELDEN = ["burgerservicenummer", "naam.geslachtsnaam"]
+    BrpClient.from_settings().raadplegen([AMINA])
+    assert nep.verzoeken[0]["body"]["fields"] == ["burgerservicenummer", "naam.geslachtsnaam"]
