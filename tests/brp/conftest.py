@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from brp.client import BrpClient
-from tests.standins import BrpStandin, brp_standin
+from tests.standins import BrpStandin
 
 AMINA = "999990007"  # Delfzijl, standaard
 FARID = "999990032"  # Loppersum, huisletter 7A
@@ -42,10 +42,9 @@ def geldige_bsns(aantal: int, vanaf: int = 912345670) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def brp_standin_proces(tmp_path_factory) -> Iterator[BrpStandin]:
-    """One stand-in for the session: the repository's personen.json, without its scheduled events."""
-    with brp_standin(tmp_path_factory.mktemp("brp-client"), extra_args=["--geen-gebeurtenissen"]) as standin:
-        yield standin
+def brp_standin_proces(brp_standin_sessie) -> BrpStandin:
+    """The session's one stand-in (tests/conftest.py): personen.json, without its scheduled events."""
+    return brp_standin_sessie
 
 
 @pytest.fixture

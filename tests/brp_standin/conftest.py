@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from tests.brp_standin import contract
-from tests.standins import BrpStandin, brp_standin
+from tests.standins import BrpStandin
 
 
 class BrpClient:
@@ -41,10 +41,9 @@ class BrpClient:
 
 
 @pytest.fixture(scope="session")
-def brp_standin_proces(tmp_path_factory) -> BrpStandin:
-    """One stand-in for the session: the repository's personen.json, without its scheduled events."""
-    with brp_standin(tmp_path_factory.mktemp("brp"), extra_args=["--geen-gebeurtenissen"]) as standin:
-        yield standin
+def brp_standin_proces(brp_standin_sessie) -> BrpStandin:
+    """The session's one stand-in (tests/conftest.py): personen.json, without its scheduled events."""
+    return brp_standin_sessie
 
 
 @pytest.fixture

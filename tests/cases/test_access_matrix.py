@@ -25,6 +25,10 @@ MATRIX = {
     # url name                    eigen team  ander consulent manager beheerder anoniem
     "dossier_lijst":             (200,  200,  200,  200,      200,    403,      LOGIN),
     "dossier_nieuw":             (200,  200,  200,  200,      403,    403,      LOGIN),
+    # issue 14: the BRP steps of a registration (404 for a token this session does not hold)
+    "dossier_nieuw_brp":         (404,  404,  404,  404,      403,    403,      LOGIN),
+    "dossier_nieuw_handmatig":   (404,  404,  404,  404,      403,    403,      LOGIN),
+    "brp_verversen":             (405,  405,  405,  405,      405,    405,      LOGIN),  # POST only: below
     "dossiers_herverdelen":      (403,  403,  403,  403,      200,    403,      LOGIN),
     "dossier_detail":            (200,  200,  404,  200,      200,    404,      LOGIN),
     "dossier_geschiedenis":      (200,  200,  404,  200,      200,    404,      LOGIN),
@@ -39,7 +43,8 @@ MATRIX = {
     "termijn_hervatten":         (200,  200,  404,  200,      403,    404,      LOGIN),
 }  # fmt: skip
 
-ZONDER_DOSSIER = {"dossier_lijst", "dossier_nieuw", "dossiers_herverdelen"}
+ZONDER_DOSSIER = {"dossier_lijst", "dossier_nieuw", "dossiers_herverdelen", "dossier_nieuw_brp",
+                  "dossier_nieuw_handmatig"}
 
 # The page name each dossier page writes in the inzage log.
 PAGINANAMEN = {
@@ -79,6 +84,8 @@ def test_the_matrix_covers_every_url_of_the_cases_app():
 
 
 def url_voor(naam: str, dossier) -> str:
+    if naam in ("dossier_nieuw_brp", "dossier_nieuw_handmatig"):
+        return reverse(f"cases:{naam}", kwargs={"token": "onbekend"})
     if naam in ZONDER_DOSSIER:
         return reverse(f"cases:{naam}")
     if naam.startswith("tab:"):
@@ -129,7 +136,7 @@ def test_access_to_each_page_follows_the_matrix(client, request, dossier, naam, 
         assert response.status_code == verwacht
 
 
-DOSSIERPAGINAS = [naam for naam in MATRIX if naam not in ZONDER_DOSSIER]
+DOSSIERPAGINAS = [naam for naam in MATRIX if naam not in ZONDER_DOSSIER and naam != "brp_verversen"]  # POST only
 GESLAAGD = [
     pytest.param(naam, actor, id=f"{naam}-{actor}")
     for naam in DOSSIERPAGINAS
@@ -294,3 +301,10 @@ def test_inzage_rows_cannot_be_deleted_in_bulk(logrij):
     with pytest.raises(AppendOnlyError):
         InzageLog.objects.filter(pk=logrij.pk).delete()
     assert InzageLog.objects.count() == 1
+
+
+@pytest.mark.parametrize(("actor", "verwacht"), [("eigen", 302), ("team", 302), ("ander", 404), ("consulent", 302),
+                                                 ("manager", 403), ("beheerder", 404)])
+def test_the_brp_refresh_button_follows_the_edit_rule(client, request, dossier, actor, verwacht):
+    inloggen(client, request, actor)
+    assert client.post(reverse("cases:brp_verversen", args=[dossier.pk])).status_code == verwacht
