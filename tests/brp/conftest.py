@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import itertools
 import json
 import socket
 import threading
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from brp.client import BrpClient
+from cases.demo import synthetische_bsns
 from tests.standins import BrpStandin
 
 AMINA = "999990007"  # Delfzijl, standaard
@@ -26,19 +28,10 @@ SARA = "999990111"  # voorvoegsel, twee nationaliteiten
 ONBEKEND = "999999991"  # fails the elfproef: not a person
 
 
-def elfproef(bsn: str) -> bool:
-    c = [int(x) for x in bsn]
-    return (sum(c[i] * (9 - i) for i in range(8)) - c[8]) % 11 == 0
-
-
 def geldige_bsns(aantal: int, vanaf: int = 912345670) -> list[str]:
-    """BSNs in the 9-range that pass the elfproef: the stand-in generates a person for each."""
-    bsns, n = [], vanaf
-    while len(bsns) < aantal:
-        if elfproef(str(n)):
-            bsns.append(str(n))
-        n += 1
-    return bsns
+    """BSNs in the 9-range that pass the elfproef (the app's own generator): the stand-in generates a
+    person for each."""
+    return list(itertools.islice(synthetische_bsns(vanaf), aantal))
 
 
 @pytest.fixture(scope="session")
