@@ -248,6 +248,11 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
     def is_open(self) -> bool:
         return self.status != ZaakStatus.AFGESLOTEN
 
+    @property
+    def kenmerk(self) -> str:
+        """Our reference on the zaak's letters; each letter adds its kind (-W, -R, -V, -B)."""
+        return f"HH-{self.dossier_id}-{self.pk}"
+
     def rechtsgang(self) -> rules.Rechtsgang:
         return rules.Rechtsgang(
             bezwaar_einde=self.bezwaar_einde, bezwaar_ontvangen_op=self.bezwaar_ontvangen_op,

@@ -32,7 +32,7 @@ WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
 RAPPORT_TEMPLATE = "handhaving/rapport.html"
 BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
-TEMPLATE_VERSIE = "2026.3"  # raise on every textual change of a letter
+TEMPLATE_VERSIE = "2026.4"  # raise on every textual change of a letter
 
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")

@@ -162,6 +162,11 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
             ),
         ]
 
+    @property
+    def kenmerk(self) -> str:
+        """Our reference on the beschikking (and on every letter about this version)."""
+        return f"PIP-{self.dossier_id}-{self.versie}"
+
     def __str__(self) -> str:
         return f"PIP {self.dossier_id} v{self.versie}"
 

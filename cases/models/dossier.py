@@ -116,6 +116,17 @@ class Inburgeraar(models.Model):
     def bsn_gemaskeerd(self) -> str:
         return rules.maskeer_bsn(self.bsn)
 
+    @property
+    def adresregels(self) -> list[str]:
+        """The address lines of a letter (issue 15): the BRP's `adressering` when the person comes from the
+        BRP, else the address typed by hand; empty when there is no address (no letter by post)."""
+        regels = [r for r in (self.adresregel1, self.adresregel2, self.adresregel3) if r]
+        if regels:
+            return regels
+        if self.straat and self.woonplaats:
+            return [f"{self.straat} {self.huisnummer}".strip(), f"{self.postcode} {self.woonplaats}".strip()]
+        return []
+
 
 class Fase(models.TextChoices):
     AANGEMELD = "aangemeld", _("Aangemeld")

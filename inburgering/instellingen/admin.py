@@ -33,7 +33,8 @@ def registreer_instellingen_inline(inline: type[InstellingenInline]) -> type[Ins
 @admin.register(GemeenteInstellingen)
 class GemeenteInstellingenAdmin(SimpleHistoryAdmin):
     fieldsets = (
-        ("Gemeente", {"fields": ("naam", "gemeentecode", "oin", "briefhoofd", "minimum_leeftijd")}),
+        ("Gemeente", {"fields": ("naam", "gemeentecode", "oin", "briefhoofd", "retouradres", "telefoonnummer",
+                                  "minimum_leeftijd")}),
         ("Verwachte routeverdeling", {"fields": (
             "verwachting_onderwijsroute", "verwachting_b1_route", "verwachting_z_route")}),
         ("Budgetten", {"fields": (

@@ -44,6 +44,14 @@ class GemeenteInstellingen(models.Model):
     briefhoofd = models.TextField(
         _("briefhoofd"), default="Gemeente Eemsdelta\nPostbus 0000\n9930 AA Delfzijl", blank=True
     )
+    retouradres = models.CharField(
+        _("retouradres"), max_length=200, default="Retouradres: Postbus 0000, 9930 AA Delfzijl", blank=True,
+        help_text=_("Eén regel boven het adres van elke brief (vensterenvelop)."),
+    )
+    telefoonnummer = models.CharField(
+        _("telefoonnummer voor inburgeraars"), max_length=30, default="14 0596", blank=True,
+        help_text=_("Staat bij de contactpersoon op elke brief."),
+    )
     minimum_leeftijd = models.PositiveSmallIntegerField(
         _("minimumleeftijd inburgeringsplicht"), default=18, help_text=_("Wet inburgering 2021: 18 jaar.")
     )
