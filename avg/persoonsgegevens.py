@@ -115,6 +115,20 @@ def verzamelen(*, dossier_ids: Iterable[int], inburgeraar_id: int | None = None)
             if nieuw - verzameling.rijen[model]:
                 verzameling.rijen[model] |= nieuw
                 te_doen.append(model)
+    _achteruit(verzameling, naar, te_doen)
+    # Forward: the documents (letters, beschikkingen) the collected rows point to; then what hangs off
+    # those documents in turn (a letter's verzending).
+    for model in list(verzameling.modellen()):
+        for veld in model._meta.concrete_fields:
+            if veld.is_relation and veld.related_model in EIGENDOM_VIA_VERWIJZING:
+                verzameling.rijen[veld.related_model] |= _waarden(
+                    model, veld.attname, model._meta.pk.attname, verzameling.rijen[model])
+    _achteruit(verzameling, naar, [m for m in EIGENDOM_VIA_VERWIJZING if verzameling.rijen[m]])
+    return verzameling
+
+
+def _achteruit(verzameling: Verzameling, naar, te_doen: list) -> None:
+    """Every row pointing to a collected row, to a fixpoint."""
     while te_doen:
         doel = te_doen.pop()
         for model, veld in naar.get(doel, []):
@@ -125,13 +139,6 @@ def verzamelen(*, dossier_ids: Iterable[int], inburgeraar_id: int | None = None)
             if nieuw:
                 verzameling.rijen[model] |= nieuw
                 te_doen.append(model)
-    # Forward: the documents (letters, beschikkingen) the collected rows point to.
-    for model in list(verzameling.modellen()):
-        for veld in model._meta.concrete_fields:
-            if veld.is_relation and veld.related_model in EIGENDOM_VIA_VERWIJZING:
-                verzameling.rijen[veld.related_model] |= _waarden(
-                    model, veld.attname, model._meta.pk.attname, verzameling.rijen[model])
-    return verzameling
 
 
 def bestanden(verzameling: Verzameling) -> list[tuple]:

@@ -41,6 +41,8 @@ def na_inloggen(request: HttpRequest) -> HttpResponse:
         return redirect("admin:index")
     if user.heeft_rol(Rol.PRIVACY):
         return redirect("avg:start")
+    if user.heeft_rol(Rol.POSTKAMER):
+        return redirect("post:post")
     raise PermissionDenied
 
 
@@ -53,6 +55,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("admin:index")
     if user.heeft_rol(Rol.PRIVACY):
         return redirect("avg:start")
+    if user.heeft_rol(Rol.POSTKAMER):
+        return redirect("post:post")
     if not access.mag_dossiers_zien(user):
         raise PermissionDenied
     bereiken = bereiken_voor(user)

@@ -11,11 +11,14 @@ class PipPlansConfig(AppConfig):
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
+        from inburgering.documenten.verzending import registreer_bij_verzending
 
-        from . import termijnen
+        from . import services, termijnen
 
         registreer_tab(code="pip", label=_("PIP"), url_naam="pip_plans:pip_tab", volgorde=20)
         registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)
         registreer_verwerkingsactiviteit("pip_plans", "pip")  # Logboek Dataverwerkingen
+        # Issue 15: a beschikking sent in the print batch is bekendgemaakt on the day it was posted.
+        registreer_bij_verzending("pip_beschikking", services.beschikking_bekendgemaakt)

@@ -97,9 +97,15 @@ class PipForm(VersieVeld, forms.ModelForm):
 
 class VaststellenForm(VersieVeld):
     dagtekening = DatumVeld(label=_("Dagtekening"), widget=DatumInput())
-    bekendmaking = DatumVeld(
-        label=_("Datum bekendmaking"), widget=DatumInput(),
-        help_text=_("De dag waarop de beschikking wordt verzonden of uitgereikt. De bezwaartermijn begint de dag erna."),
+    verzendwijze = forms.ChoiceField(
+        label=_("Verzending"), widget=forms.RadioSelect, initial="post",
+        choices=[("post", _("Per post, met de printbatch van de postkamer. De bezwaartermijn begint na de dag "
+                            "waarop de batch is gepost.")),
+                 ("uitreiking", _("Persoonlijk uitgereikt"))],
+    )
+    uitgereikt_op = DatumVeld(
+        label=_("Uitgereikt op"), widget=DatumInput(), required=False,
+        help_text=_("Alleen bij persoonlijk uitreiken: de dag van uitreiking is de bekendmaking."),
     )
 
 

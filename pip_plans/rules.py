@@ -162,7 +162,7 @@ def ontzorgen_fouten(*, ontzorgen: bool, vaste_lasten: Collection[str]) -> dict[
 def dagtekening_fouten(
     *,
     dagtekening: date,
-    bekendmaking: date,
+    bekendmaking: date | None,
     vandaag: date,
     plicht_start: date,
     vestiging: date | None,
@@ -179,6 +179,8 @@ def dagtekening_fouten(
         fouten["dagtekening"] = str(DUO_VOOR_VESTIGING % {"datum": _d(vestiging)})
     elif huidige_dagtekening and dagtekening < huidige_dagtekening:
         fouten["dagtekening"] = str(DUO_VOOR_HUIDIG % {"datum": _d(huidige_dagtekening)})
+    if bekendmaking is None:  # by post: the day the print batch is posted (issue 15)
+        return fouten
     if bekendmaking > vandaag:
         fouten["bekendmaking"] = str(BEKENDMAKING_TOEKOMST)
     elif bekendmaking < dagtekening:

@@ -20,6 +20,7 @@ from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.services import document_opslaan
+from inburgering.documenten.verzending import verzending_aanmaken
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, vandaag
@@ -31,7 +32,7 @@ from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, Wij
 from .selectors import geldend_pip
 
 BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
-BESCHIKKING_TEMPLATE_VERSIE = "2026.3"
+BESCHIKKING_TEMPLATE_VERSIE = "2026.4"
 AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
 
 NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
@@ -315,13 +316,22 @@ def pip_terugsturen(*, pip_id: int, opmerkingen: str, versie: int | None, by: Us
 
 @transaction.atomic
 def pip_vaststellen(
-    *, pip_id: int, dagtekening: date, bekendmaking: date, versie: int | None, by: User
+    *, pip_id: int, dagtekening: date, bekendmaking: date | None = None, per_post: bool = False,
+    versie: int | None, by: User,
 ) -> Pip:
     """Vaststellen as a beschikking (Wet 15, Awb): by a consulent who is not the author; every rule
     checked again; the first version starts the inburgeringstermijn on the day after its
     dagtekening; the previous version becomes vervangen; the dossier moves to in_uitvoering; the
     beschikking PDF is rendered and stored in this same transaction; then the apps above follow it
-    (`haken.pip_vastgesteld`), in the same transaction. The review page sends the `versie` it showed."""
+    (`haken.pip_vastgesteld`), in the same transaction. The review page sends the `versie` it showed.
+
+    Bekendmaking (issue 15): handed over in person on `bekendmaking`, or `per_post` — then it waits for
+    the daily print batch, and the bezwaartermijn starts only when the postkamer confirms the posting
+    (`beschikking_bekendgemaakt`). Not by post without an address."""
+    if per_post:
+        bekendmaking = None
+    elif bekendmaking is None:
+        raise ValidationError({"uitgereikt_op": str(_("Vul de datum van uitreiking in."))})
     _alleen_consulent(by)
     pip = _pip(pip_id, by, bewerken=False)
     _overgang_toegestaan(pip.vaststellen, NIET_TER_BEOORDELING)
@@ -340,6 +350,8 @@ def pip_vaststellen(
         vestiging=dossier.datum_vestiging_na_verhuizing or dossier.datum_brp_vestiging,
         huidige_dagtekening=vorige.dagtekening if vorige else None,
     )
+    if "bekendmaking" in fouten:  # the form's field for a handover
+        fouten["uitgereikt_op"] = fouten.pop("bekendmaking")
     if fouten:
         raise ValidationError(fouten)
     if vorige is not None:
@@ -349,7 +361,7 @@ def pip_vaststellen(
     pip.vaststellen()
     pip.dagtekening = dagtekening
     pip.bekendmaking = bekendmaking
-    pip.bezwaar_einde = bezwaar_einde(bekendmaking)
+    pip.bezwaar_einde = bezwaar_einde(bekendmaking) if bekendmaking else None
     pip.termijn_start = pip.termijn_start or rules.termijn_start_na_dagtekening(dagtekening)
     pip.vastgesteld_door = by
     pip.vastgesteld_op = timezone.now()
@@ -358,6 +370,9 @@ def pip_vaststellen(
         context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
         soort="pip_beschikking", by=by,
     )
+    verzending_aanmaken(document=pip.document, dossier_id=dossier.pk, soort="pip_beschikking", kenmerk=pip.kenmerk,
+                        per_post=per_post, uitgereikt_op=bekendmaking,
+                        heeft_adres=bool(dossier.inburgeraar.adresregels))
     opslaan(pip, reden="Vastgesteld", door=by)
     if dossier.fase == Fase.PIP_IN_OPSTELLING:
         dossier.start_uitvoering()
@@ -365,6 +380,16 @@ def pip_vaststellen(
     termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     haken.pip_vastgesteld(pip, by)  # e.g. a schakeling stops the enrolment in the old route
     return pip
+
+
+def beschikking_bekendgemaakt(verzending, datum: date, door: User) -> None:
+    """The postkamer confirmed the batch with this beschikking as posted on `datum`: that is its bekendmaking
+    (Awb 3:41); the bezwaartermijn runs from the next day (Awb 6:8) and the termijnen follow."""
+    pip = vergrendelen(Pip.objects.all(), document_id=verzending.document_id)
+    pip.bekendmaking = datum
+    pip.bezwaar_einde = bezwaar_einde(datum)
+    opslaan(pip, reden=f"Bekendgemaakt: verzonden op {datum:%d-%m-%Y}", door=door)
+    termijnen_herberekenen(dossier_id=pip.dossier_id, by=door)
 
 
 def beschikking_context(pip: Pip) -> dict[str, Any]:

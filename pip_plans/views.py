@@ -228,7 +228,7 @@ def _beoordeel_context(request: HttpRequest, pip: Pip, **forms) -> dict:
         versie = versie_van(pip)
         context["terugsturen_form"] = forms.get("terugsturen_form") or TerugsturenForm(initial={"versie": versie})
         context["vaststellen_form"] = forms.get("vaststellen_form") or VaststellenForm(
-            initial={"dagtekening": vandaag(), "bekendmaking": vandaag(), "versie": versie}
+            initial={"dagtekening": vandaag(), "verzendwijze": "post", "versie": versie}
         )
     return context
 
@@ -259,16 +259,19 @@ def pip_vaststellen(request: HttpRequest, pip_id: int) -> HttpResponse:
     form = VaststellenForm(request.POST)
     if form.is_valid():
         try:
+            per_post = form.cleaned_data["verzendwijze"] == "post"
             services.pip_vaststellen(
-                pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"],
-                bekendmaking=form.cleaned_data["bekendmaking"], versie=form.cleaned_data["versie"], by=request.user,
+                pip_id=pip.pk, dagtekening=form.cleaned_data["dagtekening"], per_post=per_post,
+                bekendmaking=None if per_post else form.cleaned_data["uitgereikt_op"],
+                versie=form.cleaned_data["versie"], by=request.user,
             )
         except ValidationError as fout:
             if melding := _status_melding(request, fout, pip):
                 return melding
             fouten_naar_formulieren(fout, form)
         else:
-            messages.success(request, _("Het PIP is vastgesteld. De beschikking staat klaar."))
+            messages.success(request, _("Het PIP is vastgesteld. De beschikking staat klaar voor de printbatch.")
+                             if per_post else _("Het PIP is vastgesteld. De beschikking is uitgereikt."))
             return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
     return render(request, "pip_plans/pip_detail.html", _beoordeel_context(request, pip, vaststellen_form=form))
 

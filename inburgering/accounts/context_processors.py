@@ -7,4 +7,5 @@ def rollen(request):
         "is_consulent": user.is_consulent,
         "is_manager": user.is_manager,
         "is_privacy": user.is_privacy,
+        "is_postkamer": user.is_postkamer,
     }

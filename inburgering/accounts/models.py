@@ -85,6 +85,10 @@ class User(AbstractUser):
     def is_privacy(self) -> bool:
         return self.heeft_rol(Rol.PRIVACY)
 
+    @property
+    def is_postkamer(self) -> bool:
+        return self.heeft_rol(Rol.POSTKAMER)
+
 
 ROL_KEUZES = [(rol.value, label) for rol, label in ROL_LABELS.items()]
 

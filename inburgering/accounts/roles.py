@@ -8,6 +8,7 @@ class Rol(StrEnum):
     CONSULENT = "consulent"
     MANAGER = "manager"
     BEHEERDER = "beheerder"
+    POSTKAMER = "postkamer"  # the daily print batch of letters (issue 15)
     PRIVACY = "privacy"  # records management: vernietigingslijsten, inzageverzoeken, logboek (issue 13)
 
 
@@ -16,6 +17,7 @@ ROL_LABELS = {
     Rol.CONSULENT: "Consulent inburgering",
     Rol.MANAGER: "Manager",
     Rol.BEHEERDER: "Functioneel beheerder",
+    Rol.POSTKAMER: "Postkamer (verzending van brieven)",
     Rol.PRIVACY: "Privacy officer (informatiebeheer)",
 }
 

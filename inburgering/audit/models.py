@@ -145,6 +145,7 @@ class Gebeurtenis(models.TextChoices):
     ZOEKOPDRACHT = "zoekopdracht", _("zoekopdracht")
     EXPORT = "export", _("export")
     VERNIETIGING = "vernietiging", _("vernietiging (bewaartermijn)")
+    VERZONDEN = "verzonden", _("brieven verzonden (printbatch)")
 
 
 class Beveiligingslog(AppendOnly):

@@ -63,3 +63,77 @@ class Document(models.Model):
 
     def delete(self, *args, **kwargs):
         raise DocumentOnveranderlijk(FOUT_VERWIJDEREN)
+
+
+# --- Verzending (issue 15): a letter goes aangemaakt → verzonden, by post in the daily print batch or handed
+# over in person; the day it went is its bekendmaking (Awb 3:41), from which the bezwaartermijn runs. ----------
+
+
+class VerzendWijze(models.TextChoices):
+    POST = "post", _("Per post (printbatch)")
+    UITREIKING = "uitreiking", _("Persoonlijk uitgereikt")
+
+
+class VerzendStatus(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", _("Aangemaakt, wacht op verzending")
+    VERZONDEN = "verzonden", _("Verzonden")
+
+
+class Verzendbatch(models.Model):
+    """The letters of one print run: one PDF/A with all of them and a verzendlijst. Confirming that the batch
+    was posted makes that day the bekendmaking of every letter in it."""
+
+    datum = models.DateField(_("datum"), db_index=True)
+    aangemaakt_op = models.DateTimeField(_("samengesteld op"), auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("samengesteld door"),
+                                        on_delete=models.PROTECT, related_name="+")
+    # The letters of many persons in one file: removed once the batch is confirmed as posted.
+    bundel = models.OneToOneField(Document, verbose_name=_("brieven (PDF)"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    verzendlijst = models.OneToOneField(Document, verbose_name=_("verzendlijst (PDF)"), on_delete=models.PROTECT,
+                                        related_name="+")
+    gepost_op = models.DateField(_("gepost op"), null=True, blank=True)
+    bevestigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("bevestigd door"), null=True,
+                                       blank=True, on_delete=models.PROTECT, related_name="+")
+    bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    versie = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("printbatch")
+        verbose_name_plural = _("printbatches")
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [models.Index(fields=["-aangemaakt_op", "-id"], name="batch_volgorde")]
+
+    def __str__(self) -> str:
+        return f"Printbatch {self.datum:%d-%m-%Y} ({self.pk})"
+
+
+class Verzending(models.Model):
+    """How and when one letter went out. `dossier_id` is a plain id (the kernel cannot point into cases)."""
+
+    document = models.OneToOneField(Document, verbose_name=_("brief"), on_delete=models.PROTECT,
+                                    related_name="verzending")
+    dossier_id = models.BigIntegerField(_("dossier"), db_index=True)
+    soort = models.CharField(_("soort brief"), max_length=50)
+    kenmerk = models.CharField(_("kenmerk"), max_length=50)
+    wijze = models.CharField(_("wijze"), max_length=20, choices=VerzendWijze.choices)
+    status = models.CharField(_("status"), max_length=20, choices=VerzendStatus.choices,
+                              default=VerzendStatus.AANGEMAAKT)
+    batch = models.ForeignKey(Verzendbatch, verbose_name=_("printbatch"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="verzendingen")
+    verzonden_op = models.DateField(_("verzonden of uitgereikt op"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verzending")
+        verbose_name_plural = _("verzendingen")
+        ordering = ["aangemaakt_op", "id"]
+        indexes = [models.Index(fields=["wijze", "status", "batch"], name="verzending_wachtrij")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=VerzendStatus.AANGEMAAKT) | Q(verzonden_op__isnull=False),
+                name="verzending_verzonden_heeft_datum"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} ({self.get_status_display()})"

@@ -63,6 +63,21 @@ def render_pdf(*, template_naam: str, context: dict, titel: str) -> tuple[str, b
     return html, pdf
 
 
+def render_pdf_bundel(htmls: list[str]) -> bytes:
+    """Several rendered letters (their stored HTML) as one PDF/A-2a, each starting on its own page: the
+    daily print batch (issue 15). The same fonts and fetcher as one letter."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = _alleen_eigen_bestanden()
+    font_config = FontConfiguration()
+    fonts = CSS(string=_FONT_CSS, font_config=font_config, url_fetcher=fetcher)
+    gerenderd = [HTML(string=html, base_url=FONTS_MAP.as_uri() + "/", url_fetcher=fetcher).render(
+        stylesheets=[fonts], font_config=font_config) for html in htmls]
+    paginas = [pagina for document in gerenderd for pagina in document.pages]
+    return gerenderd[0].copy(paginas).write_pdf(pdf_variant=PDF_VARIANT)
+
+
 def _alleen_eigen_bestanden():
     return _fetcher_klasse()(allowed_protocols={"file"}, fail_on_errors=True)
 

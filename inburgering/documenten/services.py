@@ -46,6 +46,13 @@ def document_opslaan(
     on-rollback hook); such an orphan holds nothing that a row points to, and is never served.
     """
     html, pdf = render_pdf(template_naam=template_naam, context=context, titel=titel)
+    return pdf_opslaan(html=html, pdf=pdf, template_naam=template_naam, template_versie=template_versie,
+                       titel=titel, soort=soort, by=by)
+
+
+def pdf_opslaan(*, html: str, pdf: bytes, template_naam: str, template_versie: str, titel: str, soort: str,
+                by: User) -> Document:
+    """Store a rendered PDF (and the HTML it came from) as an immutable Document."""
     sha256 = hashlib.sha256(pdf).hexdigest()
     document = Document(
         titel=titel,

@@ -161,7 +161,7 @@ AXES_VERBOSE = False
 
 # Two-factor (TOTP + backup codes). Roles for which it is mandatory: a user with one of them who has
 # no verified device is sent to the enrolment page and can do nothing else.
-TWEEFACTOR_VERPLICHT_ROLLEN = env.strings("TWEEFACTOR_VERPLICHT_ROLLEN", ["consulent", "manager", "beheerder", "privacy"])
+TWEEFACTOR_VERPLICHT_ROLLEN = env.strings("TWEEFACTOR_VERPLICHT_ROLLEN", ["consulent", "manager", "beheerder", "privacy", "postkamer"])
 if set(TWEEFACTOR_VERPLICHT_ROLLEN) - set(Rol):
     raise ImproperlyConfigured(f"TWEEFACTOR_VERPLICHT_ROLLEN: only {', '.join(Rol)}.")
 OTP_TOTP_ISSUER = env.string("TWEEFACTOR_UITGEVER", "Inburgering")

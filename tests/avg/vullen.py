@@ -27,15 +27,18 @@ VERLEDEN = date.today() - timedelta(days=400)
 def _te_vullen() -> list[type[models.Model]]:
     """The models the walk reaches from a dossier or a person (what destruction must remove)."""
     naar = persoonsgegevens._verwijzingen()
-    bereikt: set = {Dossier, Inburgeraar}
-    nieuw = [Dossier, Inburgeraar]
+    bereikt: set = {Dossier, Inburgeraar, Document}
+    nieuw = [Dossier, Inburgeraar, Document]  # a letter's own rows (its verzending) hang off the document
     while nieuw:
         doel = nieuw.pop()
         for model, _veld in naar.get(doel, []):
             if model not in bereikt:
                 bereikt.add(model)
                 nieuw.append(model)
-    return [m for m in bereikt if m not in (Dossier, Inburgeraar)]
+    # A print batch points to its own bundle and verzendlijst, not to a person's letters: the bundle is
+    # removed once the batch is confirmed and the verzendlijst lists kenmerken only (no personal data).
+    return [m for m in bereikt if m not in (Dossier, Inburgeraar, Document)
+            and m._meta.label != "documenten.Verzendbatch"]
 
 
 def _waarde(veld: models.Field, tekst: str):

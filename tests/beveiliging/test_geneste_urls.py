@@ -35,9 +35,10 @@ def _patronen(resolver: URLResolver, voorvoegsel: str = "", namespace: str = "")
             yield f"{namespace}{p.name}", voorvoegsel + str(p.pattern), p
 
 
-# The privacy officer's pages (issue 13) hold no dossier ids: every other role gets 403 before any
-# lookup (tests/avg/test_views.py), and their own nesting (a list's line) is tested in tests/avg.
-ALLEEN_PRIVACY = ("avg:", "inzage:", "verwerkingen:")
+# The privacy officer's pages (issue 13) and the postkamer's (issue 15) hold no dossier ids: every other
+# role gets 403 before any lookup (tests/avg/test_views.py, tests/brieven/test_postkamer.py), and their own
+# nesting (a list's line) is tested there.
+ALLEEN_PRIVACY = ("avg:", "inzage:", "verwerkingen:", "post:")
 
 
 def _dossierpaden():

@@ -298,9 +298,10 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     _foto(page, "pip-beoordelen")
 
     _veld(page, "Dagtekening").fill(VANDAAG.isoformat())
-    _veld(page, "Datum bekendmaking").fill(VANDAAG.isoformat())
+    page.get_by_role("radio", name="Persoonlijk uitgereikt").check()
+    _veld(page, "Uitgereikt op").fill(VANDAAG.isoformat())
     page.get_by_role("button", name="PIP vaststellen").click()
-    _status(page, "Het PIP is vastgesteld. De beschikking staat klaar.")
+    _status(page, "Het PIP is vastgesteld. De beschikking is uitgereikt.")
     expect(page).to_have_url(f"{dossier_url}pip/")
     geldend = page.get_by_role("region", name="Geldend PIP (versie 1)")
     expect(_gegeven(geldend, "Dagtekening")).to_have_text(_lang(VANDAAG))

@@ -31,6 +31,7 @@ VERWACHTE_ROLLEN = {
     "beheerder": "beheerder",
     "privacy": "privacy",
     "privacy2": "privacy",
+    "postkamer": "postkamer",
 }
 # avg's demo step adds these closed dossiers past their bewaartermijn (a vernietigingslijst to show).
 VERNIETIGING = len(avg_demo.VOORBEELDEN)

@@ -53,7 +53,7 @@ def schakeling(werkcoach):
 def _vaststellen(client, consulent, pip):
     client.force_login(consulent)
     return client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]), {
-        "dagtekening": VANDAAG.isoformat(), "bekendmaking": VANDAAG.isoformat(),
+        "dagtekening": VANDAAG.isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": VANDAAG.isoformat(),
         "versie": Pip.objects.get(pk=pip.pk).wijzigingsnummer})
 
 

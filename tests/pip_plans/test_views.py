@@ -166,7 +166,7 @@ def test_vaststellen_with_a_dagtekening_before_the_kennisgeving_shows_the_error_
     te_vroeg = pip.dossier.datum_kennisgeving - timedelta(days=1)
     client.force_login(consulent)
     response = client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]),
-                           {"dagtekening": te_vroeg.isoformat(), "bekendmaking": date.today().isoformat(),
+                           {"dagtekening": te_vroeg.isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat(),
                             "versie": pip.wijzigingsnummer})
     assert response.status_code == 200
     assert "vóór de start van de inburgeringsplicht" in " ".join(response.context["vaststellen_form"]["dagtekening"].errors)
@@ -174,7 +174,7 @@ def test_vaststellen_with_a_dagtekening_before_the_kennisgeving_shows_the_error_
 
 BEOORDELING = {
     "vaststellen": ({"dagtekening": (date.today() - timedelta(days=1)).isoformat(),
-                     "bekendmaking": date.today().isoformat()}, (date.today() - timedelta(days=1)).isoformat()),
+                     "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat()}, (date.today() - timedelta(days=1)).isoformat()),
     "terugsturen": ({"opmerkingen": "Vul de MAP-intensiteit in."}, "Vul de MAP-intensiteit in."),
 }
 
@@ -214,7 +214,7 @@ def test_a_second_click_on_vaststellen_shows_a_message_not_a_crash(client, werkc
     pip = PipFactory(vastgesteld=True, dossier__werkcoach=werkcoach)
     client.force_login(consulent)
     response = client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]),
-                           {"dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat()},
+                           {"dagtekening": date.today().isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat()},
                            follow=True)
     assert response.status_code == 200
     assert "niet (meer) ter beoordeling" in response.content.decode()
@@ -233,7 +233,7 @@ def test_a_werkcoach_posting_vaststellen_is_forbidden(client, werkcoach):
     pip = PipFactory(ter_beoordeling=True, dossier__werkcoach=werkcoach)
     client.force_login(werkcoach)
     response = client.post(reverse("pip_plans:pip_vaststellen", args=[pip.pk]),
-                           {"dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat()})
+                           {"dagtekening": date.today().isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat()})
     assert response.status_code == 403
 
 
