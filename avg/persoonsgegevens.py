@@ -24,7 +24,7 @@ from django.apps import apps
 from django.db import models, transaction
 
 from cases.models import Dossier, Huishouden, Inburgeraar
-from inburgering.documenten.models import Document
+from inburgering.documenten.models import Document, Verzending
 
 # The apps whose models can hold personal data about an inburgeraar (every domain app, the kernel's
 # documents, and the integration apps above them as they arrive).
@@ -34,6 +34,8 @@ PROJECT_APPS = frozenset({"cases", "pip_plans", "leerroutes", "handhaving", "doc
 BEWAARD = frozenset({"avg.Kerngegevens", "avg.Vernietigingslijst", "avg.Regel"})
 # Models a collected row points *to* that belong to the person (the walk follows those forward too).
 EIGENDOM_VIA_VERWIJZING = (Document,)
+# Models that hold a dossier as a plain `dossier_id` (no foreign key) and belong to the person.
+PER_DOSSIER_ID = (Verzending,)
 CHUNK = 500
 
 
@@ -116,6 +118,11 @@ def verzamelen(*, dossier_ids: Iterable[int], inburgeraar_id: int | None = None)
                 verzameling.rijen[model] |= nieuw
                 te_doen.append(model)
     _achteruit(verzameling, naar, te_doen)
+    # Kernel rows that name a dossier by its plain id (the kernel cannot point into cases): a letter's
+    # verzending (issue 15).
+    for model in PER_DOSSIER_ID:
+        verzameling.rijen[model] |= set(model._base_manager.filter(
+            dossier_id__in=verzameling.rijen[Dossier]).values_list("pk", flat=True))
     # Forward: the documents (letters, beschikkingen) the collected rows point to; then what hangs off
     # those documents in turn (a letter's verzending).
     for model in list(verzameling.modellen()):

@@ -110,7 +110,7 @@ def alles_vullen(dossier: Dossier, *, gebruiker) -> dict[type[models.Model], mod
                         klaar = False  # a parent that is not made yet: next round
                         break
                     continue
-                waarde = _waarde(veld, tekst)
+                waarde = dossier.pk if veld.name == "dossier_id" else _waarde(veld, tekst)
                 if waarde is None and not veld.null and not isinstance(veld, models.FileField):
                     waarde = veld.get_default()
                 waarden[veld.name] = waarde
