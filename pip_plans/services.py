@@ -356,7 +356,7 @@ def pip_vaststellen(
     pip.document = document_opslaan(
         template_naam=BESCHIKKING_TEMPLATE, template_versie=BESCHIKKING_TEMPLATE_VERSIE,
         context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
-        soort="pip_beschikking", by=by,
+        soort="pip_beschikking", by=by, dossier_id=pip.dossier_id,
     )
     opslaan(pip, reden="Vastgesteld", door=by)
     if dossier.fase == Fase.PIP_IN_OPSTELLING:
