@@ -292,3 +292,33 @@ def test_the_tab_costs_the_same_queries_for_2_and_60_documents(client, werkcoach
     bij_60 = _aantal(client, url)
 
     assert bij_2 == bij_60 == QUERIES_TAB
+
+
+# --- the data migration that fills dossier_id for the letters made before it existed -------------------
+
+
+def test_the_data_migration_fills_the_dossier_of_existing_letters(werkcoach):
+    import importlib
+
+    from django.db import connection as verbinding
+    from django.db.migrations.loader import MigrationLoader
+
+    from handhaving.models import Handhavingszaak
+    from pip_plans.models import Pip
+    from tests.factories import HandhavingszaakFactory, PipFactory
+
+    migratie = importlib.import_module("handhaving.migrations.0008_document_dossier_id_vullen")
+    dossier, ander = DossierFactory(werkcoach=werkcoach), DossierFactory(werkcoach=werkcoach)
+    beschikking, waarschuwing, besluit, los = (brief(dossier) for _ in range(4))
+    with verbinding.cursor() as cursor:  # the rows are immutable: a raw update makes them rows of before
+        cursor.execute("UPDATE documenten_document SET dossier_id = NULL")
+    pip = PipFactory(dossier=dossier)
+    Pip.objects.filter(pk=pip.pk).update(document=beschikking)
+    zaak = HandhavingszaakFactory(dossier=ander)
+    Handhavingszaak.objects.filter(pk=zaak.pk).update(waarschuwing_document=waarschuwing, besluit_document=besluit)
+
+    staat = MigrationLoader(verbinding).project_state(("handhaving", "0008_document_dossier_id_vullen"))
+    migratie.vullen(staat.apps, None)
+
+    assert dict(Document.objects.values_list("pk", "dossier_id")) == {
+        beschikking.pk: dossier.pk, waarschuwing.pk: ander.pk, besluit.pk: ander.pk, los.pk: None}
