@@ -322,3 +322,14 @@ def test_the_data_migration_fills_the_dossier_of_existing_letters(werkcoach):
 
     assert dict(Document.objects.values_list("pk", "dossier_id")) == {
         beschikking.pk: dossier.pk, waarschuwing.pk: ander.pk, besluit.pk: ander.pk, los.pk: None}
+
+
+def test_who_may_not_edit_sees_the_list_without_the_upload_link(client, dossier, manager, werkcoach):
+    toevoegen(dossier, werkcoach)
+    beeindigd = DossierFactory(werkcoach=werkcoach, beeindigd=True)
+    for gebruiker, doel in ((manager, dossier), (werkcoach, beeindigd)):
+        client.force_login(gebruiker)
+        response = client.get(reverse("cases:documenten", args=[doel.pk]))
+        assert response.status_code == 200
+        assert reverse("cases:document_toevoegen", args=[doel.pk]) not in response.content.decode()
+        assert client.get(reverse("cases:document_toevoegen", args=[doel.pk])).status_code == 403
