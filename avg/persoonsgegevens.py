@@ -11,6 +11,8 @@ The walk, from the roots (the dossiers to destroy; for the person-level data als
   objects): their ids count as collected too, so a deleted Werkervaring's history is found through the
   intake it belonged to;
 - every `Document` a collected row (or its history) points to: a letter or beschikking about the person;
+- every `Document` whose plain `dossier_id` (no foreign key: the kernel cannot point to cases) is a
+  collected dossier — the Documenten tab lists by it;
 - the history rows of every collected row.
 Not collected: the core (`Kerngegevens`, the person's core fields), the logs (they hold dossier
 numbers, not foreign keys, and keep their own retention), configuration, and user accounts.
@@ -123,6 +125,9 @@ def verzamelen(*, dossier_ids: Iterable[int], inburgeraar_id: int | None = None)
     for model in PER_DOSSIER_ID:
         verzameling.rijen[model] |= set(model._base_manager.filter(
             dossier_id__in=verzameling.rijen[Dossier]).values_list("pk", flat=True))
+    # The documents that name a collected dossier by its plain id (letters, issue 15).
+    if verzameling.rijen[Dossier]:
+        verzameling.rijen[Document] |= _waarden(Document, "id", "dossier_id", verzameling.rijen[Dossier])
     # Forward: the documents (letters, beschikkingen) the collected rows point to; then what hangs off
     # those documents in turn (a letter's verzending).
     for model in list(verzameling.modellen()):

@@ -13,6 +13,8 @@ class CasesConfig(AppConfig):
 
         registreer_tab(code="overzicht", label=_("Overzicht"), url_naam="cases:dossier_detail", volgorde=0)
         registreer_tab(code="intake", label=_("Intake"), url_naam="intake:intake_tab", volgorde=10)
+        # After Handhaving (40): every letter and upload of the dossier (issue 15).
+        registreer_tab(code="documenten", label=_("Documenten"), url_naam="cases:documenten", volgorde=50)
         registreer_tab(code="geschiedenis", label=_("Geschiedenis"), url_naam="cases:dossier_geschiedenis",
                        volgorde=100)
         # Logboek Dataverwerkingen: the processing activity of each URL namespace of this app.

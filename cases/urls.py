@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .bijlage import views as documenten
 
 app_name = "cases"
 
@@ -16,6 +17,11 @@ urlpatterns = [
     path("<int:pk>/toewijzen/", views.dossier_toewijzen, name="dossier_toewijzen"),
     path("<int:pk>/beeindigen/", views.dossier_beeindigen, name="dossier_beeindigen"),
     path("<int:pk>/brp-verversen/", views.brp_verversen, name="brp_verversen"),
+    # issue 15: the Documenten tab (letters and uploads); downloads are looked up through the dossier
+    path("<int:pk>/documenten/", documenten.documenten, name="documenten"),
+    path("<int:pk>/documenten/toevoegen/", documenten.document_toevoegen, name="document_toevoegen"),
+    path("<int:pk>/documenten/brief/<int:document_id>/", documenten.brief_download, name="brief_download"),
+    path("<int:pk>/documenten/bijlage/<int:bijlage_id>/", documenten.bijlage_download, name="bijlage_download"),
     path("<int:pk>/termijnen/<int:termijn_id>/opschorten/", views.termijn_opschorten, name="termijn_opschorten"),
     path("<int:pk>/termijnen/<int:termijn_id>/hervatten/", views.termijn_hervatten, name="termijn_hervatten"),
 ]

@@ -87,7 +87,8 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
         "functie": "consulent inburgering" if by.heeft_rol(Rol.CONSULENT) else "werkcoach inburgering", **extra,
     }
     return document_opslaan(template_naam=template, template_versie=TEMPLATE_VERSIE, context=context,
-                            titel=f"{titel} {zaak.dossier.inburgeraar}", soort=soort, by=by)
+                            titel=f"{titel} {zaak.dossier.inburgeraar}", soort=soort, by=by,
+                            dossier_id=zaak.dossier_id)
 
 
 @transaction.atomic

@@ -82,10 +82,12 @@ class DatumInput(forms.DateInput):
 class DatumSoort:
     GEBOORTE = "geboorte"
     ZAAK = "zaak"
+    DOCUMENT = "document"  # the date of a document the person brings (a diploma may be old; none is future)
 
 
-EERSTE_DATUM = {DatumSoort.GEBOORTE: date(1900, 1, 1), DatumSoort.ZAAK: date(2013, 1, 1)}
-JAREN_VOORUIT = {DatumSoort.GEBOORTE: 0, DatumSoort.ZAAK: 10}
+EERSTE_DATUM = {DatumSoort.GEBOORTE: date(1900, 1, 1), DatumSoort.ZAAK: date(2013, 1, 1),
+                DatumSoort.DOCUMENT: date(1900, 1, 1)}
+JAREN_VOORUIT = {DatumSoort.GEBOORTE: 0, DatumSoort.ZAAK: 10, DatumSoort.DOCUMENT: 0}
 UREN_MAXIMUM = Decimal("1000")
 UREN_PER_DAG = 12
 

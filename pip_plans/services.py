@@ -368,7 +368,7 @@ def pip_vaststellen(
     pip.document = document_opslaan(
         template_naam=BESCHIKKING_TEMPLATE, template_versie=BESCHIKKING_TEMPLATE_VERSIE,
         context=beschikking_context(pip), titel=f"Beschikking PIP {dossier.inburgeraar} versie {pip.versie}",
-        soort="pip_beschikking", by=by,
+        soort="pip_beschikking", by=by, dossier_id=pip.dossier_id,
     )
     verzending_aanmaken(document=pip.document, dossier_id=dossier.pk, soort="pip_beschikking", kenmerk=pip.kenmerk,
                         per_post=per_post, uitgereikt_op=bekendmaking,

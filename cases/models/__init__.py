@@ -1,5 +1,7 @@
-"""cases models: the person and the dossier (dossier.py), the handover and the brede intake (intake.py)."""
+"""cases models: the person and the dossier (dossier.py), the handover and the brede intake (intake.py),
+the documents uploaded to a dossier (bijlage.py)."""
 
+from .bijlage import BijlageCategorie, DossierBijlage
 from .contact import Contactmoment
 from .dossier import (
     ACTIEVE_FASEN,
@@ -35,10 +37,12 @@ __all__ = [
     "AFROND_REDENEN",
     "BEEINDIG_REDENEN",
     "BRP_VELDEN",
+    "BijlageCategorie",
     "BredeIntake",
     "Bron",
     "Contactmoment",
     "Dossier",
+    "DossierBijlage",
     "DossierQuerySet",
     "EindReden",
     "Fase",

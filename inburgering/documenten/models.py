@@ -41,6 +41,9 @@ class Document(models.Model):
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("aangemaakt door"), on_delete=models.PROTECT, related_name="+"
     )
+    # The dossier the document is about, as a plain id: the kernel cannot point to cases (the layers).
+    # The dossier's Documenten tab lists by it, and the privacy walk (avg.persoonsgegevens) collects by it.
+    dossier_id = models.BigIntegerField(_("dossier"), null=True, blank=True, db_index=True)
 
     objects = DocumentQuerySet.as_manager()
 

@@ -36,7 +36,8 @@ class DocumentGemanipuleerd(Exception):
 
 
 def document_opslaan(
-    *, template_naam: str, template_versie: str, context: dict, titel: str, soort: str, by: User
+    *, template_naam: str, template_versie: str, context: dict, titel: str, soort: str, by: User,
+    dossier_id: int | None = None,
 ) -> Document:
     """Render a template to PDF/A once and store it as an immutable Document (DESIGN "Documents").
 
@@ -44,6 +45,7 @@ def document_opslaan(
     in a savepoint inside the caller's transaction; if that write fails the file is removed again.
     If the caller's transaction rolls back later, the file stays behind without a row (Django has no
     on-rollback hook); such an orphan holds nothing that a row points to, and is never served.
+    `dossier_id`: the dossier the document is about (its Documenten tab, the privacy walk).
     """
     html, pdf = render_pdf(template_naam=template_naam, context=context, titel=titel)
     return pdf_opslaan(html=html, pdf=pdf, template_naam=template_naam, template_versie=template_versie,
@@ -64,6 +66,7 @@ def pdf_opslaan(*, html: str, pdf: bytes, template_naam: str, template_versie: s
         mime_type="application/pdf",
         grootte=len(pdf),
         aangemaakt_door=by,
+        dossier_id=dossier_id,
     )
     # The file name carries no personal data (a titel may hold a name); the storage makes it unique.
     document.bestand.name = _veilig_schrijven(document, f"{soort}-{sha256[:16]}.pdf", pdf)

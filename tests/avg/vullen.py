@@ -69,10 +69,11 @@ def _waarde(veld: models.Field, tekst: str):
     return None
 
 
-def document(tekst: str, gebruiker) -> Document:
+def document(tekst: str, gebruiker, *, dossier_id: int | None = None) -> Document:
     inhoud = f"%PDF-1.7 test {tekst}".encode()
     doc = Document(titel=tekst[:200], soort="test", sha256=hashlib.sha256(inhoud).hexdigest(), html=tekst,
-                   template_naam="test", template_versie="1", grootte=len(inhoud), aangemaakt_door=gebruiker)
+                   template_naam="test", template_versie="1", grootte=len(inhoud), aangemaakt_door=gebruiker,
+                   dossier_id=dossier_id)
     doc.bestand.save("test.pdf", ContentFile(inhoud), save=False)
     doc.save()
     return doc
@@ -128,6 +129,8 @@ def alles_vullen(dossier: Dossier, *, gebruiker) -> dict[type[models.Model], mod
         if not te_doen:
             break
     assert not te_doen, f"niet te vullen: {[m._meta.label for m in te_doen]}"
+    # A letter that names the dossier only by its plain id (no foreign key points to it).
+    document(tekst, gebruiker, dossier_id=dossier.pk)
     return gemaakt
 
 
@@ -135,4 +138,5 @@ def alles_vullen(dossier: Dossier, *, gebruiker) -> dict[type[models.Model], mod
 OVERRIDES: dict[str, dict] = {
     "pip_plans.Pip": {"status": "concept", "versie": 1},
     "leerroutes.Examen": {"resultaat": "Geen"},
+    "cases.DossierBijlage": {"sha256": "0" * 64},
 }

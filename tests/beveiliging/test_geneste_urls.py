@@ -67,6 +67,18 @@ def _bijlage(dossier):
     return {"zaak_id": zaak.pk}, {"notitie_id": notitie.pk}
 
 
+def _brief(dossier):
+    from tests.cases.test_access_matrix import brief_van
+
+    return {"pk": dossier.pk}, {"document_id": brief_van(dossier).pk}
+
+
+def _dossierbijlage(dossier):
+    from tests.cases.test_access_matrix import bijlage_van
+
+    return {"pk": dossier.pk}, {"bijlage_id": bijlage_van(dossier).pk}
+
+
 def _inschrijving(dossier, **extra):
     pip = PipFactory(vastgesteld=True, dossier=dossier)
     return {"pk": dossier.pk}, {"inschrijving_id": InschrijvingFactory(pip=pip).pk, **extra}
@@ -86,6 +98,8 @@ MAKERS = {
     "cases:termijn_hervatten": _termijn,
     "intake:uitnodiging_uitkomst": _uitnodiging,
     "handhaving:bijlage": _bijlage,
+    "cases:brief_download": _brief,
+    "cases:bijlage_download": _dossierbijlage,
     "leerroutes:inschrijving_stoppen": _inschrijving,
     "leerroutes:inschrijving_actie": lambda d: _inschrijving(d, actie="afronden"),
     "pip_plans:informatie_ontvangen": _informatieverzoek,

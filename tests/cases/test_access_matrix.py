@@ -1,5 +1,6 @@
 """Who may open which page (DESIGN.md "Access"), as one table, plus the inzage log of every dossier read."""
 
+import hashlib
 from datetime import date
 
 from django.db import transaction
@@ -39,6 +40,12 @@ MATRIX = {
     "tab:pip":           (200,  200,  404,  200,      200,    404,      LOGIN),
     "tab:traject":       (200,  200,  404,  200,      200,    404,      LOGIN),
     "tab:handhaving":    (200,  200,  404,  200,      200,    404,      LOGIN),
+    # issue 15: the Documenten tab, the upload form, the downloads (a letter and an upload of the dossier)
+    "documenten":                (200,  200,  404,  200,      200,    404,      LOGIN),
+    "tab:documenten":    (200,  200,  404,  200,      200,    404,      LOGIN),
+    "document_toevoegen":        (200,  200,  404,  200,      403,    404,      LOGIN),
+    "brief_download":            (200,  200,  404,  200,      200,    404,      LOGIN),
+    "bijlage_download":          (200,  200,  404,  200,      200,    404,      LOGIN),
     "termijn_opschorten":        (200,  200,  404,  200,      403,    404,      LOGIN),
     "termijn_hervatten":         (200,  200,  404,  200,      403,    404,      LOGIN),
 }  # fmt: skip
@@ -59,6 +66,11 @@ PAGINANAMEN = {
     "tab:handhaving": "handhaving",
     "termijn_opschorten": "termijn",
     "termijn_hervatten": "termijn",
+    "documenten": "documenten",
+    "tab:documenten": "documenten",
+    "document_toevoegen": "document_toevoegen",
+    "brief_download": "document",
+    "bijlage_download": "document",
 }
 
 ACTOR_FIXTURES = {
@@ -93,6 +105,10 @@ def url_voor(naam: str, dossier) -> str:
         return reverse(tab.url_naam, args=[dossier.pk])
     if naam.startswith("termijn_"):
         return reverse(f"cases:{naam}", args=[dossier.pk, termijn_van(dossier).pk])
+    if naam == "brief_download":
+        return reverse(f"cases:{naam}", args=[dossier.pk, brief_van(dossier).pk])
+    if naam == "bijlage_download":
+        return reverse(f"cases:{naam}", args=[dossier.pk, bijlage_van(dossier).pk])
     return reverse(f"cases:{naam}", args=[dossier.pk])
 
 
@@ -104,6 +120,37 @@ def termijn_van(dossier):
                   "fatale_datum": vandaag},
     )
     return termijn
+
+
+PDF = b"%PDF-1.4 matrix"
+
+
+def brief_van(dossier):
+    """A letter of the dossier (issue 15), made once per test."""
+    from django.core.files.base import ContentFile
+
+    from inburgering.documenten.models import Document
+
+    return Document.objects.filter(dossier_id=dossier.pk).first() or Document.objects.create(
+        titel="Beschikking", soort="pip_beschikking", bestand=ContentFile(PDF, name="b.pdf"),
+        sha256=hashlib.sha256(PDF).hexdigest(), html="", template_naam="t", template_versie="1", grootte=len(PDF),
+        aangemaakt_door=dossier.werkcoach, dossier_id=dossier.pk)
+
+
+def bijlage_van(dossier):
+    from django.core.files.base import ContentFile
+
+    from cases.models import DossierBijlage
+
+    return DossierBijlage.objects.filter(dossier=dossier).first() or DossierBijlage.objects.create(
+        dossier=dossier, categorie="overig", datum=date(2024, 1, 1), omschrijving="Stuk",
+        bestand=ContentFile(PDF, name="0123abcd.pdf"), originele_naam="stuk.pdf", mime_type="application/pdf",
+        grootte=len(PDF), sha256=hashlib.sha256(PDF).hexdigest(), toegevoegd_door=dossier.werkcoach)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 def inloggen(client, request, actor: str):

@@ -345,6 +345,7 @@ def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
     zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    assert zaak.waarschuwing_document.dossier_id == intake_dossier.pk  # the Documenten tab lists it (issue 15)
     with zaak.waarschuwing_document.bestand.open("rb") as bestand:
         pdf = PdfReader(bestand)
         xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()

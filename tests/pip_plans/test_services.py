@@ -79,6 +79,7 @@ def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulen
     assert pip.termijn_start == VANDAAG
     assert pip.bezwaar_einde >= VANDAAG + timedelta(weeks=6)
     assert pip.document.soort == "pip_beschikking"
+    assert pip.document.dossier_id == dossier.pk  # the dossier's Documenten tab lists it (issue 15)
     assert dossier.fase == Fase.IN_UITVOERING
     assert [h.history_change_reason for h in pip.history.order_by("history_id")][-2:] == [
         "Ter beoordeling aangeboden", "Vastgesteld"]
