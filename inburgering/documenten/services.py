@@ -49,11 +49,11 @@ def document_opslaan(
     """
     html, pdf = render_pdf(template_naam=template_naam, context=context, titel=titel)
     return pdf_opslaan(html=html, pdf=pdf, template_naam=template_naam, template_versie=template_versie,
-                       titel=titel, soort=soort, by=by)
+                       titel=titel, soort=soort, by=by, dossier_id=dossier_id)
 
 
 def pdf_opslaan(*, html: str, pdf: bytes, template_naam: str, template_versie: str, titel: str, soort: str,
-                by: User) -> Document:
+                by: User, dossier_id: int | None = None) -> Document:
     """Store a rendered PDF (and the HTML it came from) as an immutable Document."""
     sha256 = hashlib.sha256(pdf).hexdigest()
     document = Document(
