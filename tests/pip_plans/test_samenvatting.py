@@ -6,6 +6,7 @@ import gettext
 import re
 import shutil
 import subprocess
+import unicodedata
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -244,6 +245,16 @@ def test_every_summary_text_is_translated(taal):
         assert translation.gettext(RECHTSGELDIG) != RECHTSGELDIG
     msgids = [m for m in vertaald if m]
     assert len(msgids) >= 20 and all(vertaald[m].strip() for m in msgids)
+
+
+@pytest.mark.parametrize("taal", [code for code, _ in settings.BRIEF_TALEN])
+def test_the_shipped_font_has_every_character_of_the_translation(taal):
+    """render_pdf embeds only the shipped DejaVu Sans: a language whose script it lacks would print boxes."""
+    tekens = {t for msgstr in catalogus(LOCALE / taal / "LC_MESSAGES" / "django.mo").values() for t in msgstr
+              if not t.isspace() and unicodedata.category(t) != "Cf"}
+    for bestand in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        cmap = TTFont(FONTS_MAP / bestand).getBestCmap()
+        assert not sorted(t for t in tekens if ord(t) not in cmap), (taal, bestand)
 
 
 def test_only_the_summary_texts_are_translated():
