@@ -319,6 +319,9 @@ def test_the_language_is_saved_shown_and_checked(client, werkcoach):
     pagina = client.get(reverse("cases:dossier_detail", args=[dossier.pk])).content.decode()
     assert "Taal van de samenvatting" in pagina
     assert '<span lang="ar">العربية</span>' in pagina
+    formulier = client.get(reverse("cases:dossier_bewerken", args=[dossier.pk])).content.decode()
+    assert re.search(r'<option value="ar" selected>العربية</option>', formulier)
+    assert re.search(r'<option value="">alleen Nederlands</option>', formulier)
 
 
 def test_a_new_person_reads_dutch_only():
