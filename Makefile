@@ -6,7 +6,7 @@ PORT ?= 8000
 BRP_PORT ?= 8091
 export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
 
-.PHONY: install run test lint worker clean brp-standin
+.PHONY: install run test lint worker clean brp-standin vertalingen
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ lint: install
 BRP_STANDIN_PORT ?= 8091
 brp-standin: install
 	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_STANDIN_PORT) --beheer $(BRP_STANDIN_ARGS)
+
+# The catalogues of the beschikking's summary (README "Taal van de samenvatting"): collects the texts of
+# templates/pip_plans/samenvatting/ (only those) into locale/<code>/LC_MESSAGES/django.po for every language
+# of settings.BRIEF_TALEN, or only TALEN='xx', and compiles the .mo files, which are committed next to them.
+vertalingen: install
+	@talen="$${TALEN:-$$($(PY) manage.py shell --no-imports -c 'from django.conf import settings; print(*dict(settings.BRIEF_TALEN))')}"; \
+	for taal in $$talen; do \
+		(cd templates/pip_plans/samenvatting && ../../../$(PY) ../../../manage.py makemessages --no-obsolete -l $$taal) || exit 1; \
+		$(PY) manage.py compilemessages -l $$taal -i .venv -i node_modules || exit 1; \
+	done
 
 clean:
 	rm -rf var staticfiles

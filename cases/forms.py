@@ -29,7 +29,7 @@ class InburgeraarForm(forms.ModelForm):
         model = Inburgeraar
         fields = [
             "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
-            "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email", "straat", "huisnummer",
+            "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "correspondentietaal", "telefoon", "email", "straat", "huisnummer",
             "postcode", "woonplaats",
         ]
         widgets = {"geboortedatum": DatumInput()}
@@ -81,7 +81,7 @@ class AanvullingForm(forms.ModelForm):
 
     class Meta:
         model = Inburgeraar
-        fields = ["v_nummer", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email"]
+        fields = ["v_nummer", "talen", "tolk_nodig", "tolk_taal", "correspondentietaal", "telefoon", "email"]
 
     def clean(self):
         data = super().clean()

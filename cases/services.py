@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.documenten.talen import brief_taal
 from inburgering.instellingen.models import AowLeeftijd, GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import opslaan, vergrendelen
@@ -24,12 +25,13 @@ GEEN_WERKCOACH = _("Kies een medewerker met de rol werkcoach.")
 REDEN_VERPLICHT = _("Geef een reden op.")
 HERVERDELEN_AFGESLOTEN = _("%(n)s van de geselecteerde dossiers is al afgesloten en kan niet worden herverdeeld; "
                            "er is niets herverdeeld.")
+TAAL_ONBEKEND = _("Voor deze taal is er geen vertaling van de samenvatting.")
 HUISHOUDEN_ONBEKEND = _("Er is geen inburgeraar met dit BSN in uw zicht; koppel het huishouden later.")
 HUISHOUDEN_ANDERE_WERKCOACH = _("Dit huishouden heeft al werkcoach %(wc)s; kies die werkcoach of laat het veld leeg.")
 
 PERSOON_VELDEN = (
     "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum", "geslacht",
-    "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "telefoon", "email", "straat", "huisnummer",
+    "nationaliteit", "talen", "tolk_nodig", "tolk_taal", "correspondentietaal", "telefoon", "email", "straat", "huisnummer",
     "postcode", "woonplaats",
 )
 DOSSIER_VELDEN = (
@@ -60,6 +62,8 @@ def _valideer(persoon: dict[str, Any], dossier: dict[str, Any]) -> None:
         fouten["bsn"] = str(rules.BSN_ONGELDIG)
     if fout := rules.tolk_fout(tolk_nodig=persoon.get("tolk_nodig", False), tolk_taal=persoon.get("tolk_taal", "")):
         fouten["tolk_taal"] = fout
+    if persoon.get("correspondentietaal") and brief_taal(persoon["correspondentietaal"]) is None:
+        fouten["correspondentietaal"] = str(TAAL_ONBEKEND)
     datums = {
         "geboortedatum": persoon["geboortedatum"],
         **{veld: dossier.get(veld) for veld in DOSSIER_VELDEN if veld.startswith("datum_")},

@@ -20,6 +20,7 @@ from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.services import document_opslaan
+from inburgering.documenten.talen import brief_taal
 from inburgering.documenten.verzending import verzending_aanmaken
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
@@ -32,7 +33,7 @@ from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, Wij
 from .selectors import geldend_pip
 
 BESCHIKKING_TEMPLATE = "pip_plans/beschikking.html"
-BESCHIKKING_TEMPLATE_VERSIE = "2026.4"
+BESCHIKKING_TEMPLATE_VERSIE = "2026.5"  # 2026.5: letter head, bezwaar text by post, the plain-language summary
 AFSCHALEN_MINIMUM_UREN = 600  # Besluit 5.5: a rule of law, not a policy setting
 
 NIET_BEWERKBAAR = _("Dit PIP kan niet meer worden gewijzigd; maak een nieuwe versie.")
@@ -406,6 +407,10 @@ def beschikking_context(pip: Pip) -> dict[str, Any]:
         "consulent": pip.vastgesteld_door,
         "bezwaar_weken": datums.BEZWAAR_WEKEN,
         "inburgeringstermijn_jaren": rules.INBURGERINGSTERMIJN_JAREN,
+        # The summary (templates/pip_plans/_samenvatting.html): the contact, and the person's language (None:
+        # Dutch only; a code no longer in settings.BRIEF_TALEN falls back to Dutch only).
+        "werkcoach": pip.dossier.werkcoach,
+        "samenvatting_taal": brief_taal(pip.dossier.inburgeraar.correspondentietaal),
     }
 
 

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from cases import rules
 from cases.rules import Doelgroep
 from inburgering.accounts.models import Team
+from inburgering.documenten.talen import ALLEEN_NEDERLANDS, correspondentietaal_keuzes
 
 
 class Huishouden(models.Model):
@@ -64,6 +65,14 @@ class Inburgeraar(models.Model):
     talen = models.CharField(_("talen"), max_length=200, blank=True, help_text=_("Gescheiden door komma's."))
     tolk_nodig = models.BooleanField(_("tolk nodig"), default=False)
     tolk_taal = models.CharField(_("taal van de tolk"), max_length=100, blank=True)
+    # Issue 15: the beschikking's plain-language summary is also written in this language (only the
+    # languages with a catalogue, settings.BRIEF_TALEN); "" = Dutch only. Not from the BRP.
+    correspondentietaal = models.CharField(
+        _("taal van de samenvatting"), max_length=10, blank=True, default=ALLEEN_NEDERLANDS,
+        choices=correspondentietaal_keuzes,
+        help_text=_("De beschikking is altijd in het Nederlands. De samenvatting in eenvoudige taal komt er ook "
+                    "in deze taal bij."),
+    )
     telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     straat = models.CharField(_("straat"), max_length=200, blank=True)

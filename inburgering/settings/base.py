@@ -219,7 +219,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands")]  # the UI: Dutch only, whatever the browser asks (Accept-Language)
+# Languages a letter's plain-language summary may also be written in (issue 15): each needs a catalogue
+# in locale/<code>/LC_MESSAGES/ (README "Taal van de samenvatting"). Never in LANGUAGES: the UI stays Dutch.
+BRIEF_TALEN = [("en", "English"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
