@@ -64,8 +64,9 @@ def brief_download(request: HttpRequest, pk: int, document_id: int) -> HttpRespo
     document = Document.objects.filter(dossier_id=dossier.pk, pk=document_id).first()
     if document is None:
         raise Http404
+    response = document_response(document)  # verifies the sha256 first: a refused download logs no read
     _download_vastleggen(request, dossier.pk)
-    return document_response(document)
+    return response
 
 
 @login_required
@@ -75,11 +76,11 @@ def bijlage_download(request: HttpRequest, pk: int, bijlage_id: int) -> HttpResp
     bijlage = DossierBijlage.objects.filter(dossier_id=dossier.pk, pk=bijlage_id).first()
     if bijlage is None:
         raise Http404
-    _download_vastleggen(request, dossier.pk)
     with bijlage.bestand.open("rb") as bestand:
         inhoud = bestand.read()
     if not hmac.compare_digest(services.sha256_van_bytes(inhoud), bijlage.sha256):
         raise DocumentGemanipuleerd(FOUT_BIJLAGE_GEWIJZIGD.format(id=bijlage.pk))  # the same Dutch error page
+    _download_vastleggen(request, dossier.pk)
     naam = _ONVEILIG_IN_BESTANDSNAAM.sub(" ", bijlage.originele_naam).strip() or "document"
     # The content type is the one detected at upload, not the name the user gave.
     response = FileResponse(io.BytesIO(inhoud), as_attachment=True, filename=naam, content_type=bijlage.mime_type)
