@@ -11,7 +11,6 @@ kenmerk, the dossier numbers and a keyed hash of the BSN; never the BSN or the n
 """
 
 import io
-import secrets
 import time
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inburgering import sessietokens
 from inburgering.audit.models import Gebeurtenis, Handeling
 from inburgering.audit.services import beveiliging_vastleggen
 from inburgering.audit.verwerkingen import verwerking_vastleggen
@@ -56,21 +56,13 @@ def _vastleggen(request: HttpRequest, *, formaat: str, kenmerk: str, bsn: str, i
                               dossier_ids=inzage.alle_dossier_ids, activiteit="inzageverzoek")
 
 
-def _bewaarde(request: HttpRequest) -> dict[str, list]:
-    nu = time.time()
-    return {t: w for t, w in request.session.get(SESSIE_SLEUTEL, {}).items() if w[2] > nu}
-
-
 def _bewaren(request: HttpRequest, bsn: str, kenmerk: str) -> str:
-    bewaard = _bewaarde(request)
-    token = secrets.token_urlsafe(16)
-    bewaard[token] = [bsn, kenmerk, time.time() + GELDIGHEID]
-    request.session[SESSIE_SLEUTEL] = dict(sorted(bewaard.items(), key=lambda tw: tw[1][2])[-MAXIMUM:])
-    return token
+    return sessietokens.bewaren(request, SESSIE_SLEUTEL, [bsn, kenmerk], nu=time.time(), geldigheid=GELDIGHEID,
+                                maximum=MAXIMUM)
 
 
 def _verzoek(request: HttpRequest, token: str) -> tuple[str, str] | None:
-    bewaard = _bewaarde(request).get(token)
+    bewaard = sessietokens.lezen(request, SESSIE_SLEUTEL, token, nu=time.time())
     return (bewaard[0], bewaard[1]) if bewaard else None
 
 

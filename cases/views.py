@@ -1,3 +1,4 @@
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inburgering import sessietokens
 from inburgering.accounts.models import User
 from inburgering.audit.services import inzage_vastleggen
 from inburgering.audit.verwerkingen import raadplegen_vastleggen
@@ -141,15 +143,12 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 REGISTRATIES = "registraties"  # session key: token -> {"bsn", "reden"}; the BSN never goes in a URL
+REGISTRATIE_GELDIG = 60 * 60  # seconds a looked-up BSN stays available for its registration
 
 
 def _registratie_bewaren(request: HttpRequest, bsn: str, reden: str) -> str:
-    token = nieuw_token()
-    bewaard = request.session.get(REGISTRATIES, {})
-    bewaard = dict(list(bewaard.items())[-9:])  # a few open registrations per session, no more
-    bewaard[token] = {"bsn": bsn, "reden": reden}
-    request.session[REGISTRATIES] = bewaard
-    return token
+    return sessietokens.bewaren(request, REGISTRATIES, {"bsn": bsn, "reden": reden}, nu=time.time(),
+                                geldigheid=REGISTRATIE_GELDIG, maximum=10)
 
 
 def brp_gekoppeld() -> bool:
@@ -158,7 +157,7 @@ def brp_gekoppeld() -> bool:
 
 
 def _registratie_lezen(request: HttpRequest, token: str) -> dict:
-    registratie = request.session.get(REGISTRATIES, {}).get(token)
+    registratie = sessietokens.lezen(request, REGISTRATIES, token, nu=time.time())
     if registratie is None:
         raise Http404
     return registratie

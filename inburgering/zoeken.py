@@ -14,7 +14,6 @@ with a key derived from SECRET_KEY), never the term itself: the same term by the
 gives the same hash, so a search can be traced when the term is known, but the log does not reveal it.
 """
 
-import secrets
 import time
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDi
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import sessietokens
 from inburgering.audit.models import Gebeurtenis
 from inburgering.audit.services import beveiliging_vastleggen
 
@@ -60,17 +60,8 @@ def _nu() -> float:
     return time.time()
 
 
-def _bewaarde(request: HttpRequest) -> dict[str, list]:
-    nu = _nu()
-    return {t: w for t, w in request.session.get(SESSIE_SLEUTEL, {}).items() if w[1] > nu}
-
-
 def _bewaren(request: HttpRequest, term: str) -> str:
-    bewaard = _bewaarde(request)
-    token = secrets.token_urlsafe(12)
-    bewaard[token] = [term, _nu() + GELDIGHEID]
-    request.session[SESSIE_SLEUTEL] = dict(sorted(bewaard.items(), key=lambda tw: tw[1][1])[-MAXIMUM:])
-    return token
+    return sessietokens.bewaren(request, SESSIE_SLEUTEL, term, nu=_nu(), geldigheid=GELDIGHEID, maximum=MAXIMUM)
 
 
 def zoekopdracht(request: HttpRequest, *, soort: str, veld: str = "zoek") -> Zoekopdracht:
@@ -100,11 +91,11 @@ def zoekopdracht(request: HttpRequest, *, soort: str, veld: str = "zoek") -> Zoe
     parameters.pop(veld, None)  # a term in the URL is never used (nor kept in the page links)
     data = parameters.copy()
     if token := parameters.get(PARAMETER):
-        bewaard = _bewaarde(request).get(token)
-        if bewaard is None:
+        term = sessietokens.lezen(request, SESSIE_SLEUTEL, token, nu=_nu())
+        if term is None:
             messages.warning(request, VERLOPEN)
             parameters.pop(PARAMETER)
         else:
-            data[veld] = bewaard[0]
+            data[veld] = term
     data.pop(PARAMETER, None)
     return Zoekopdracht(data=data or None, parameters=parameters)
