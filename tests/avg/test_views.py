@@ -117,3 +117,17 @@ def test_a_line_of_another_list_is_404_under_this_list(client, privacy, privacy2
     assert client.post(url, {"versie": versies.van(tweede), "reden": "x", "uitstel_tot": "2030-01-01"}).status_code == 404
     vreemde_regel.refresh_from_db()
     assert not vreemde_regel.uitgezonderd
+
+
+def test_the_excluded_page_costs_the_same_for_2_and_12_excluded_dossiers(client, privacy, werkcoach):
+    from tests.factories import HandhavingszaakFactory
+
+    client.force_login(privacy)
+    for dossier in gesloten(werkcoach, 2):
+        HandhavingszaakFactory(dossier=dossier)
+    twee = queries(client, reverse("avg:uitgesloten"))
+    for dossier in gesloten(werkcoach, 10):
+        HandhavingszaakFactory(dossier=dossier)
+    response = client.get(reverse("avg:uitgesloten"))
+    assert response.content.decode().count("Handhavingszaak") >= 12
+    assert queries(client, reverse("avg:uitgesloten")) == twee

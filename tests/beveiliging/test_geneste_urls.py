@@ -38,12 +38,12 @@ def _patronen(resolver: URLResolver, voorvoegsel: str = "", namespace: str = "")
 # The privacy officer's pages (issue 13) and the postkamer's (issue 15) hold no dossier ids: every other
 # role gets 403 before any lookup (tests/avg/test_views.py, tests/brieven/test_postkamer.py), and their own
 # nesting (a list's line) is tested there.
-ALLEEN_PRIVACY = ("avg:", "inzage:", "verwerkingen:", "post:")
+EIGEN_ROLPAGINAS = ("avg:", "inzage:", "verwerkingen:", "post:")
 
 
 def _dossierpaden():
     return [(naam, route, p) for naam, route, p in _patronen(get_resolver())
-            if not route.startswith("beheer/") and not naam.startswith(ALLEEN_PRIVACY)]
+            if not route.startswith("beheer/") and not naam.startswith(EIGEN_ROLPAGINAS)]
 
 
 def geneste_urls() -> dict[str, str]:
