@@ -11,10 +11,15 @@ class HandhavingConfig(AppConfig):
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
+        from inburgering.documenten.verzending import registreer_bij_verzending
 
-        from . import termijnen
+        from . import services, termijnen
 
         registreer_tab(code="handhaving", label=_("Handhaving"), url_naam="handhaving:tab", volgorde=40)
         registreer_soorten(termijnen.HandhavingTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registreer_verwerkingsactiviteit("handhaving", "handhaving")  # Logboek Dataverwerkingen
+        # The print batch's posting day is the day each letter is sent (issue 15).
+        registreer_bij_verzending("handhaving_waarschuwing", services.waarschuwing_verzonden)
+        registreer_bij_verzending("handhaving_voornemen", services.voornemen_verzonden)
+        registreer_bij_verzending("handhaving_boetebeschikking", services.boetebeschikking_bekendgemaakt)

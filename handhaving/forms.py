@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.documenten.verzendformulier import VerzendwijzeVelden
 from inburgering.formulieren import DatumInput, DatumVeld
 from inburgering.formulierpagina import VersieVeld
 
@@ -103,8 +104,9 @@ class BijstandForm(VersieVeld):
     toelichting = _tekst(_("Toelichting"), required=False)
 
 
-class WaarschuwingForm(VersieVeld):
-    verzonden_op = _datum(_("Verzonden op"))
+class WaarschuwingForm(VersieVeld, VerzendwijzeVelden):
+    field_order = ["verzendwijze", "uitgereikt_op", "toelichting"]
+
     toelichting = _tekst(_("Toelichting in de brief"), required=False,
                          help_text=_("Wat er is gebeurd en wat de gemeente van de inburgeraar verwacht."))
 
@@ -117,8 +119,11 @@ def _verwijtbaarheid_velden(form: forms.Form, regime: str) -> None:
         form.fields["verwijtbaarheid_reden"] = _tekst(_("Motivering verwijtbaarheid"))
 
 
-class VoornemenForm(VersieVeld):
-    verzonden_op = _datum(_("Verzonden op"))
+class VoornemenForm(VersieVeld, VerzendwijzeVelden):
+    post_uitleg = _("Per post, met de printbatch van de postkamer. De zienswijzetermijn begint op de dag dat de "
+                    "batch is gepost.")
+    field_order = ["verzendwijze", "uitgereikt_op"]
+
     toelichting = _tekst(_("Toelichting in de brief"), required=False)
 
     def __init__(self, *args, regime: str, **kwargs):
@@ -135,11 +140,13 @@ class ZienswijzeForm(VersieVeld):
     inhoud = _tekst(_("Wat heeft de inburgeraar naar voren gebracht?"), rows=5)
 
 
-class BesluitForm(VersieVeld):
+class BesluitForm(VersieVeld, VerzendwijzeVelden):
+    post_uitleg = _("Per post, met de printbatch van de postkamer. De dag dat de batch is gepost is de "
+                    "bekendmaking; de bezwaartermijn begint de dag erna.")
+    field_order = ["uitkomst", "dagtekening", "verzendwijze", "uitgereikt_op"]
+
     uitkomst = forms.ChoiceField(label=_("Besluit"), choices=BesluitUitkomst.choices, widget=forms.RadioSelect)
     dagtekening = _datum(_("Dagtekening"))
-    bekendmaking = _datum(_("Datum bekendmaking"),
-                          help_text=_("De dag waarop het besluit wordt verzonden. De bezwaartermijn begint de dag erna."))
     motivering = _tekst(_("Motivering"), rows=5)
     matiging = forms.DecimalField(label=_("Verlaging wegens bijzondere omstandigheden (euro)"), required=False,
                                   min_value=Decimal("0"), max_digits=8, decimal_places=2,

@@ -16,8 +16,10 @@ from cases import access
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.documenten.models import Verzending
 from inburgering.documenten.services import document_opslaan
 from inburgering.documenten.uploads import upload_controleren
+from inburgering.documenten.verzending import verzending_aanmaken
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
@@ -32,7 +34,7 @@ WAARSCHUWING_TEMPLATE = "handhaving/brief_waarschuwing.html"
 VOORNEMEN_TEMPLATE = "handhaving/brief_voornemen.html"
 RAPPORT_TEMPLATE = "handhaving/rapport.html"
 BESCHIKKING_TEMPLATE = "handhaving/boetebeschikking.html"
-TEMPLATE_VERSIE = "2026.4"  # raise on every textual change of a letter
+TEMPLATE_VERSIE = "2026.5"  # raise on every textual change of a letter
 
 ALLEEN_CONSULENT = _("Alleen een consulent inburgering kan een voornemen of besluit tot een boete nemen.")
 EIGEN_ZAAK = _("U heeft deze zaak zelf geopend. Een andere consulent moet besluiten (vier ogen).")
@@ -41,6 +43,7 @@ GEEN_BOETE_VOORNEMEN = _("Er is nu geen boete mogelijk; een voornemen kan niet w
 WET27_ZAAK = _("De bijstand is al verlaagd voor dezelfde gedraging (art. 27): sluit de zaak af of leg vast dat "
                "dat niet zo is.")
 TOEKOMST = rules.DATUM_TOEKOMST
+UITREIKING_DATUM = _("Vul de datum van uitreiking in.")
 
 
 def _alleen_consulent(by: User) -> None:
@@ -78,9 +81,22 @@ def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
     return zaak
 
 
-def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: User, **extra):
+def _uitreiking(per_post: bool, uitgereikt_op: date | None) -> None:
+    """By post the day comes from the batch; handed over, the day is required and not in the future."""
+    if per_post:
+        return
+    if uitgereikt_op is None:
+        raise ValidationError({"uitgereikt_op": str(UITREIKING_DATUM)})
+    _niet_in_toekomst("uitgereikt_op", uitgereikt_op)
+
+
+def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: User, briefdatum: date | None = None,
+           **extra):
+    """Render a letter of the zaak in the caller's transaction; its head is dated `briefdatum` (the day it is
+    handed over, else today: the dagtekening of a letter that goes with the next print batch)."""
     context = {
         "zaak": zaak, "dossier": zaak.dossier, "inburgeraar": zaak.dossier.inburgeraar,
+        "briefdatum": briefdatum or vandaag(),
         "gemeente": GemeenteInstellingen.huidig(), "instellingen": HandhavingInstellingen.huidig(),
         "boete_brede_intake": rules.BOETE_BREDE_INTAKE,
         "ondertekenaar": by,
@@ -89,6 +105,15 @@ def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: 
     return document_opslaan(template_naam=template, template_versie=TEMPLATE_VERSIE, context=context,
                             titel=f"{titel} {zaak.dossier.inburgeraar}", soort=soort, by=by,
                             dossier_id=zaak.dossier_id)
+
+
+def _verzenden(zaak: Handhavingszaak, document, *, soort: str, letter: str, per_post: bool,
+               uitgereikt_op: date | None) -> None:
+    """The letter goes out by post (print batch; the batch's posting day reaches `_bekendgemaakt`) or was
+    handed over on `uitgereikt_op`. No post without an address."""
+    verzending_aanmaken(document=document, dossier_id=zaak.dossier_id, soort=soort, kenmerk=f"{zaak.kenmerk}-{letter}",
+                        per_post=per_post, uitgereikt_op=uitgereikt_op,
+                        heeft_adres=bool(zaak.dossier.inburgeraar.adresregels))
 
 
 @transaction.atomic
@@ -195,19 +220,23 @@ def bijstand_verlaging_vastleggen(*, zaak_id: int, verlaagd: bool, toelichting: 
 
 
 @transaction.atomic
-def waarschuwing_versturen(*, zaak_id: int, verzonden_op: date, toelichting: str, versie: int | None,
-                           by: User) -> Handhavingszaak:
+def waarschuwing_versturen(*, zaak_id: int, toelichting: str, versie: int | None, by: User, per_post: bool = False,
+                           uitgereikt_op: date | None = None) -> Handhavingszaak:
     """The written warning (by law for the brede intake, by gemeente policy always): only after a
-    recorded conversation or failed attempt. The letter is rendered in this transaction."""
+    recorded conversation or failed attempt. The letter is rendered in this transaction; it is sent when
+    handed over (`uitgereikt_op`) or when the print batch with it is posted (`waarschuwing_op` then)."""
     zaak = _zaak_voor_stap(zaak_id, Stap.WAARSCHUWING, by, versie=versie)
     _fouten(rules.waarschuwing_fouten(gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True))))
-    _niet_in_toekomst("verzonden_op", verzonden_op)
+    _uitreiking(per_post, uitgereikt_op)
     zaak.waarschuwen()
-    zaak.waarschuwing_op = verzonden_op
+    zaak.waarschuwing_op = uitgereikt_op
     zaak.waarschuwing_toelichting = toelichting
     zaak.waarschuwing_document = _brief(zaak, template=WAARSCHUWING_TEMPLATE, soort="handhaving_waarschuwing",
-                                        titel="Waarschuwing", by=by)
-    opslaan(zaak, reden="Schriftelijke waarschuwing verstuurd", door=by)
+                                        titel="Waarschuwing", by=by, briefdatum=uitgereikt_op)
+    _verzenden(zaak, zaak.waarschuwing_document, soort="handhaving_waarschuwing", letter="W", per_post=per_post,
+               uitgereikt_op=uitgereikt_op)
+    opslaan(zaak, reden="Schriftelijke waarschuwing klaar voor de printbatch" if per_post
+            else "Schriftelijke waarschuwing uitgereikt", door=by)
     return zaak
 
 
@@ -242,12 +271,16 @@ def zienswijze_einde(verzonden_op: date) -> date:
 
 
 @transaction.atomic
-def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: str, verwijtbaarheid_reden: str,
-                        toelichting: str, versie: int | None, by: User) -> Handhavingszaak:
+def voornemen_versturen(*, zaak_id: int, verwijtbaarheid: str, verwijtbaarheid_reden: str, toelichting: str,
+                        versie: int | None, by: User, per_post: bool = False,
+                        uitgereikt_op: date | None = None) -> Handhavingszaak:
     """The voornemen (Awb 4:8): by a consulent, after the conversation and (gemeente policy) the written
-    warning; it states the intended amount, computed by the same rules as the decision, and the
-    zienswijze period, which joins the termijnen."""
+    warning; it states the intended amount, computed by the same rules as the decision. The zienswijze
+    period runs from the day it is sent — handed over now, or when its print batch is posted
+    (`_voornemen_verzonden`) — and then joins the termijnen."""
     zaak = _zaak_voor_stap(zaak_id, Stap.VOORNEMEN, by, versie=versie)
+    if zaak.waarschuwing_document_id and zaak.waarschuwing_op is None:
+        raise ValidationError(rules.WAARSCHUWING_NIET_VERZONDEN)
     instellingen = HandhavingInstellingen.huidig()
     _fouten(rules.voornemen_fouten(
         gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True)),
@@ -257,26 +290,29 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
     ))
     if zaak.bijstand_verlaagd:
         raise ValidationError(WET27_ZAAK)
-    _niet_in_toekomst("verzonden_op", verzonden_op)
+    _uitreiking(per_post, uitgereikt_op)
     berekening = selectors.berekening(
         zaak, selectors.BoeteInvoer(verwijtbaarheid=verwijtbaarheid, verwijtbaarheid_reden=verwijtbaarheid_reden),
-        peildatum=verzonden_op, instellingen=instellingen,
+        peildatum=uitgereikt_op or vandaag(), instellingen=instellingen,
     )
     _fouten(berekening.fouten)
     if not berekening.mogelijk:
         raise ValidationError(GEEN_BOETE_VOORNEMEN)
     zaak.voornemen()
-    zaak.voornemen_op = verzonden_op
+    zaak.voornemen_op = uitgereikt_op
     zaak.voornemen_door = by
     zaak.voornemen_bedrag = berekening.bedrag
     zaak.voornemen_afleiding = berekening.stappen
     zaak.voornemen_toelichting = toelichting
     zaak.verwijtbaarheid = verwijtbaarheid
     zaak.verwijtbaarheid_reden = verwijtbaarheid_reden
-    zaak.zienswijze_einde = zienswijze_einde(verzonden_op)
+    zaak.zienswijze_einde = zienswijze_einde(uitgereikt_op) if uitgereikt_op else None
     zaak.voornemen_document = _brief(zaak, template=VOORNEMEN_TEMPLATE, soort="handhaving_voornemen",
-                                     titel="Voornemen boete", by=by, berekening=berekening)
-    opslaan(zaak, reden=f"Voornemen verstuurd ({rules.euro(berekening.bedrag)})", door=by)
+                                     titel="Voornemen boete", by=by, berekening=berekening, briefdatum=uitgereikt_op)
+    _verzenden(zaak, zaak.voornemen_document, soort="handhaving_voornemen", letter="V", per_post=per_post,
+               uitgereikt_op=uitgereikt_op)
+    opslaan(zaak, reden=f"Voornemen {'klaar voor de printbatch' if per_post else 'uitgereikt'} "
+            f"({rules.euro(berekening.bedrag)})", door=by)
     termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
@@ -285,6 +321,8 @@ def voornemen_versturen(*, zaak_id: int, verzonden_op: date, verwijtbaarheid: st
 def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhoud: str, versie: int | None,
                           by: User) -> Handhavingszaak:
     zaak = _zaak_voor_stap(zaak_id, Stap.ZIENSWIJZE, by, versie=versie)
+    if zaak.voornemen_op is None:
+        raise ValidationError(rules.VOORNEMEN_NIET_VERZONDEN)
     _fouten(rules.zienswijze_fouten(ontvangen_op=ontvangen_op, inhoud=inhoud, voornemen_op=zaak.voornemen_op,
                                     vandaag=vandaag()))
     zaak.zienswijze_ontvangen_op = ontvangen_op
@@ -299,12 +337,13 @@ def zienswijze_vastleggen(*, zaak_id: int, ontvangen_op: date, wijze: str, inhou
 class BesluitInvoer:
     uitkomst: str
     dagtekening: date
-    bekendmaking: date
+    bekendmaking: date | None  # handed over on this day; None by post (the batch's posting day)
     motivering: str
     zienswijze_weging: str = ""
     asiel_motivering: str = ""
     nieuwe_termijn_einde: date | None = None
     boete: selectors.BoeteInvoer = field(default_factory=selectors.BoeteInvoer)
+    per_post: bool = False
 
 
 
@@ -317,8 +356,12 @@ def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[r
         zienswijze_ontvangen=zaak.zienswijze_ontvangen_op is not None, zienswijze_weging=invoer.zienswijze_weging,
         zienswijze_einde=zaak.zienswijze_einde, dagtekening=invoer.dagtekening, bekendmaking=invoer.bekendmaking,
         vandaag=vandaag(), regime=zaak.regime, nieuwe_termijn_einde=invoer.nieuwe_termijn_einde,
-        verjaring_op=zaak.verjaring_op,
+        verjaring_op=zaak.verjaring_op, voornemen_verzonden=zaak.voornemen_op is not None,
     ), instellingen.bedragen())
+    if invoer.bekendmaking is None and not invoer.per_post:
+        fouten["bekendmaking"] = str(UITREIKING_DATUM)
+    if "bekendmaking" in fouten:  # the form's field for a handover
+        fouten["uitgereikt_op"] = fouten.pop("bekendmaking")
     boete = invoer.boete
     fouten.update(rules.duo_termijn_fouten(maanden=boete.duo_nieuwe_termijn_maanden,
                                            start=boete.duo_nieuwe_termijn_start))
@@ -347,7 +390,7 @@ def besluit_nemen(*, zaak_id: int, invoer: BesluitInvoer, versie: int | None, by
     zaak.besluit_uitkomst = invoer.uitkomst
     zaak.besluit_door = by
     zaak.dagtekening = invoer.dagtekening
-    zaak.bekendmaking = invoer.bekendmaking
+    zaak.bekendmaking = None if invoer.per_post else invoer.bekendmaking
     zaak.motivering = invoer.motivering
     zaak.zienswijze_weging = invoer.zienswijze_weging
     if berekening is not None:
@@ -371,11 +414,17 @@ def _boete_vastleggen(zaak: Handhavingszaak, invoer: BesluitInvoer, berekening: 
     zaak.boetebedrag = berekening.bedrag
     zaak.afleiding = berekening.stappen
     zaak.nieuwe_termijn_einde = invoer.nieuwe_termijn_einde if zaak.regime == Regime.BREDE_INTAKE else None
-    zaak.bezwaar_einde = bezwaar_einde(invoer.bekendmaking)
+    zaak.bezwaar_einde = bezwaar_einde(zaak.bekendmaking) if zaak.bekendmaking else None
     zaak.betaalstatus = Betaalstatus.OPEN
     zaak.besluit_document = _brief(zaak, template=BESCHIKKING_TEMPLATE, soort="handhaving_boetebeschikking",
                                    titel="Boetebeschikking", by=by, berekening=berekening,
-                                   bezwaar_weken=datums.BEZWAAR_WEKEN)
+                                   bezwaar_weken=datums.BEZWAAR_WEKEN, briefdatum=invoer.dagtekening)
+    _verzenden(zaak, zaak.besluit_document, soort="handhaving_boetebeschikking", letter="B",
+               per_post=invoer.per_post, uitgereikt_op=zaak.bekendmaking)
+    if zaak.rapport_document_id and not Verzending.objects.filter(document_id=zaak.rapport_document_id).exists():
+        # Awb 5:48/5:53: a copy of the rapport reaches the person at the latest with the decision.
+        _verzenden(zaak, zaak.rapport_document, soort="handhaving_rapport", letter="R", per_post=invoer.per_post,
+                   uitgereikt_op=zaak.bekendmaking)
 
 
 def _rechtsmiddel_termijn(bekendmaking: date | None) -> date | None:
@@ -468,3 +517,34 @@ def zaak_afsluiten(*, zaak_id: int, reden: str, toelichting: str, versie: int | 
     termijnen_herberekenen(dossier_id=zaak.dossier_id, by=by)
     return zaak
 
+
+
+# --- bekendmaking by the print batch (inburgering.documenten.verzending.registreer_bij_verzending) --------
+def _zaak_van_brief(veld: str, verzending) -> Handhavingszaak:
+    return vergrendelen(Handhavingszaak.objects.select_related("dossier"), **{veld: verzending.document_id})
+
+
+def waarschuwing_verzonden(verzending, datum: date, door: User) -> None:
+    """The postkamer posted the batch with this warning on `datum`: the warning is sent that day."""
+    zaak = _zaak_van_brief("waarschuwing_document_id", verzending)
+    zaak.waarschuwing_op = datum
+    opslaan(zaak, reden=f"Schriftelijke waarschuwing verzonden op {datum:%d-%m-%Y} (printbatch)", door=door)
+
+
+def voornemen_verzonden(verzending, datum: date, door: User) -> None:
+    """The voornemen was posted on `datum`: the zienswijze period runs from then and joins the termijnen."""
+    zaak = _zaak_van_brief("voornemen_document_id", verzending)
+    zaak.voornemen_op = datum
+    zaak.zienswijze_einde = zienswijze_einde(datum)
+    opslaan(zaak, reden=f"Voornemen verzonden op {datum:%d-%m-%Y} (printbatch)", door=door)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=door)
+
+
+def boetebeschikking_bekendgemaakt(verzending, datum: date, door: User) -> None:
+    """The boetebeschikking was posted on `datum`: its bekendmaking (Awb 3:41); the bezwaartermijn runs from
+    the next day and joins the termijnen."""
+    zaak = _zaak_van_brief("besluit_document_id", verzending)
+    zaak.bekendmaking = datum
+    zaak.bezwaar_einde = bezwaar_einde(datum)
+    opslaan(zaak, reden=f"Boetebeschikking bekendgemaakt op {datum:%d-%m-%Y} (printbatch)", door=door)
+    termijnen_herberekenen(dossier_id=zaak.dossier_id, by=door)

@@ -16,6 +16,7 @@ from cases.models import Dossier
 from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
+from inburgering.documenten.verzendformulier import POST, verzendkeuze
 from inburgering.documenten.views import document_response
 from inburgering.formulierpagina import formulier_pagina, fouten_naar_formulieren
 from inburgering.kalender import datums
@@ -176,10 +177,12 @@ def bijstand(request: HttpRequest, zaak_id: int) -> HttpResponse:
 def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
     return _zaak_formulier(
         request, zaak_id, pagina="handhaving_waarschuwing", form_class=forms.WaarschuwingForm,
-        opslaan=lambda zaak, data: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user, **data),
+        opslaan=lambda zaak, data: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user,
+                                                                    **verzendkeuze(data)),
         titel=_("Schriftelijke waarschuwing versturen"), knop=_("Waarschuwing versturen"),
-        melding=_("De waarschuwing is vastgelegd. De brief staat klaar om te downloaden."),
-        initial={"verzonden_op": vandaag()},
+        melding=_("De waarschuwing is gemaakt. Per post gaat hij mee met de volgende printbatch; de brief staat "
+                  "onder Documenten."),
+        initial={"verzendwijze": POST},
     )
 
 
@@ -205,10 +208,11 @@ def rapport(request: HttpRequest, zaak_id: int) -> HttpResponse:
 def voornemen(request: HttpRequest, zaak_id: int) -> HttpResponse:
     return _zaak_formulier(
         request, zaak_id, pagina="handhaving_voornemen", form_class=forms.VoornemenForm, toegang=_consulent,
-        opslaan=lambda zaak, data: services.voornemen_versturen(zaak_id=zaak.pk, by=request.user, **data),
+        opslaan=lambda zaak, data: services.voornemen_versturen(zaak_id=zaak.pk, by=request.user,
+                                                                 **verzendkeuze(data)),
         titel=_("Voornemen tot boete"), knop=_("Voornemen versturen"),
-        melding=_("Het voornemen is verstuurd. De zienswijzetermijn loopt."),
-        form_kwargs=lambda zaak: {"regime": zaak.regime}, initial={"verzonden_op": vandaag()},
+        melding=_("Het voornemen is gemaakt. De zienswijzetermijn loopt vanaf de dag van verzending."),
+        form_kwargs=lambda zaak: {"regime": zaak.regime}, initial={"verzendwijze": POST},
         uitleg=_("De brief noemt de voorgenomen boete en de zienswijzetermijn van %(w)s weken.")
         % {"w": HandhavingInstellingen.huidig().zienswijze_weken},
     )
@@ -278,8 +282,10 @@ def afsluiten(request: HttpRequest, zaak_id: int) -> HttpResponse:
 # --- the decision -------------------------------------------------------------------------------------------
 def _invoer(form: forms.BesluitForm) -> services.BesluitInvoer:
     d = form.cleaned_data
+    per_post = d["verzendwijze"] == POST
     return services.BesluitInvoer(
-        uitkomst=d["uitkomst"], dagtekening=d["dagtekening"], bekendmaking=d["bekendmaking"],
+        uitkomst=d["uitkomst"], dagtekening=d["dagtekening"], bekendmaking=None if per_post else d["uitgereikt_op"],
+        per_post=per_post,
         motivering=d["motivering"], zienswijze_weging=d.get("zienswijze_weging", ""),
         asiel_motivering=d.get("asiel_motivering", ""), nieuwe_termijn_einde=d.get("nieuwe_termijn_einde"),
         boete=_boete_invoer(d),
@@ -296,7 +302,7 @@ def _boete_invoer(d: dict) -> selectors.BoeteInvoer:
 
 
 def _besluit_initial(zaak: Handhavingszaak) -> dict:
-    initial = {"uitkomst": BesluitUitkomst.BOETE, "dagtekening": vandaag(), "bekendmaking": vandaag(),
+    initial = {"uitkomst": BesluitUitkomst.BOETE, "dagtekening": vandaag(), "verzendwijze": POST,
                "verwijtbaarheid": zaak.verwijtbaarheid, "verwijtbaarheid_reden": zaak.verwijtbaarheid_reden,
                "versie": versie_van(zaak)}
     if zaak.regime == Regime.BREDE_INTAKE:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.documenten.verzendformulier import VerzendwijzeVelden
 from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
@@ -95,18 +96,13 @@ class PipForm(VersieVeld, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
 
 
-class VaststellenForm(VersieVeld):
+class VaststellenForm(VersieVeld, VerzendwijzeVelden):
+    post_uitleg = _("Per post, met de printbatch van de postkamer. De bezwaartermijn begint na de dag waarop de "
+                    "batch is gepost.")
+
     dagtekening = DatumVeld(label=_("Dagtekening"), widget=DatumInput())
-    verzendwijze = forms.ChoiceField(
-        label=_("Verzending"), widget=forms.RadioSelect, initial="post",
-        choices=[("post", _("Per post, met de printbatch van de postkamer. De bezwaartermijn begint na de dag "
-                            "waarop de batch is gepost.")),
-                 ("uitreiking", _("Persoonlijk uitgereikt"))],
-    )
-    uitgereikt_op = DatumVeld(
-        label=_("Uitgereikt op"), widget=DatumInput(), required=False,
-        help_text=_("Alleen bij persoonlijk uitreiken: de dag van uitreiking is de bekendmaking."),
-    )
+
+    field_order = ["dagtekening", "verzendwijze", "uitgereikt_op"]
 
 
 class TerugsturenForm(VersieVeld):

@@ -30,6 +30,7 @@ from .meldingen import (
     VERJAARD,
     VERWIJTBAARHEID_KIEZEN,
     VERWIJTBAARHEID_REDEN,
+    VOORNEMEN_NIET_VERZONDEN,
     ZIENSWIJZE_TERMIJN_LOOPT,
     ZIENSWIJZE_WEGEN,
 )
@@ -287,11 +288,12 @@ class BesluitFeiten:
     zienswijze_weging: str
     zienswijze_einde: date | None
     dagtekening: date
-    bekendmaking: date
+    bekendmaking: date | None  # None: by post, the day the print batch is posted (not before the dagtekening)
     vandaag: date
     regime: str
     nieuwe_termijn_einde: date | None = None
     verjaring_op: date | None = None
+    voornemen_verzonden: bool = True  # a voornemen by post is sent when its print batch is posted
 
 
 def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen | None = None) -> dict[str, str]:
@@ -302,16 +304,18 @@ def besluit_fouten(feiten: BesluitFeiten, bedragen: Bedragen | None = None) -> d
         fouten["motivering"] = str(MOTIVERING_VERPLICHT)
     if feiten.zienswijze_ontvangen and not feiten.zienswijze_weging.strip():
         fouten["zienswijze_weging"] = str(ZIENSWIJZE_WEGEN)
+    if not feiten.voornemen_verzonden:
+        fouten["__all__"] = str(VOORNEMEN_NIET_VERZONDEN)
     if not feiten.zienswijze_ontvangen and feiten.zienswijze_einde and feiten.dagtekening <= feiten.zienswijze_einde:
         fouten["__all__"] = str(ZIENSWIJZE_TERMIJN_LOOPT % {"datum": f"{feiten.zienswijze_einde:%d-%m-%Y}"})
     if feiten.dagtekening > feiten.vandaag:
         fouten["dagtekening"] = str(DATUM_TOEKOMST)
-    if feiten.bekendmaking < feiten.dagtekening:
+    if feiten.bekendmaking and feiten.bekendmaking < feiten.dagtekening:
         fouten["bekendmaking"] = str(BEKENDMAKING_VOOR_DAGTEKENING)
     if feiten.uitkomst != BesluitUitkomst.BOETE:
         return fouten
     # Conservative reading of Awb 5:45: the fine must be made known (bekendmaking ≥ dagtekening) in time.
-    if feiten.verjaring_op and feiten.bekendmaking > feiten.verjaring_op:
+    if feiten.verjaring_op and (feiten.bekendmaking or feiten.dagtekening) > feiten.verjaring_op:
         fouten["__all__"] = str(VERJAARD % {"datum": f"{feiten.verjaring_op:%d-%m-%Y}"})
     if feiten.bijstand_verlaagd:
         fouten["__all__"] = str(DUBBELE_SANCTIE)

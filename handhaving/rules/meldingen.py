@@ -34,6 +34,10 @@ NIEUWE_TERMIJN_TE_LANG = _("De nieuwe termijn is ten hoogste %(maanden)s maanden
 NIEUWE_TERMIJN_VOOR_BESLUIT = _("De nieuwe termijn eindigt na de dagtekening van het besluit.")
 DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
 BEKENDMAKING_VOOR_DAGTEKENING = _("De bekendmaking kan niet vóór de dagtekening liggen.")
+WAARSCHUWING_NIET_VERZONDEN = _("De waarschuwing wacht nog op de printbatch: een voornemen kan pas als de "
+                                "waarschuwing is verzonden.")
+VOORNEMEN_NIET_VERZONDEN = _("Het voornemen wacht nog op de printbatch: de zienswijzetermijn begint pas als het "
+                             "is verzonden.")
 TOELICHTING_OVERIG = _("Licht de reden van afsluiten toe.")
 AFGEHANDELD_ALLEEN_NA_BESLUIT = _("'Besluit afgehandeld' kan alleen na een besluit.")
 OVERTREDING_TOEKOMST = _("De overtreding kan niet in de toekomst liggen.")

@@ -1,23 +1,40 @@
 """Handhaving end to end in a real browser, with an axe-core scan of every page on the way: a werkcoach
 opens a zaak for a missed brede intake, records a conversation and sends a warning; a consulent sends the
-voornemen, records the zienswijze and decides a €250 fine with its derivation; the letters download."""
+voornemen, records the zienswijze and decides a €250 fine with its derivation, sent by post; the postkamer
+posts the print batch and the zaak shows the bezwaartermijn from that day; the letters download."""
 
 import re
 from datetime import date, timedelta
+
+from django.utils import formats, translation
 
 from playwright.sync_api import Page, expect
 
 from cases.models import Fase
 from cases.rules import Doelgroep
 from handhaving.models import Handhavingszaak
+from inburgering.accounts.roles import Rol
+from inburgering.kalender.selectors import bezwaar_einde
 from tests.e2e.conftest import assert_geen_axe_fouten
-from tests.factories import ConsulentFactory, DossierFactory, TeamFactory, UitnodigingFactory, WerkcoachFactory
+from tests.factories import (
+    ConsulentFactory,
+    DossierFactory,
+    TeamFactory,
+    UitnodigingFactory,
+    UserFactory,
+    WerkcoachFactory,
+)
 
 VANDAAG = date.today()
 
 
 def _veld(page: Page, label: str):
     return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(verplicht\))?$"))
+
+
+def _lang(datum: date) -> str:
+    with translation.override("nl"):
+        return formats.date_format(datum, "j F Y")
 
 
 def _download(page: Page, link_naam: str) -> bytes:
@@ -33,7 +50,9 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     werkcoach = WerkcoachFactory(username="wendy", first_name="Wendy", last_name="de Coach", team=team)
     consulent = ConsulentFactory(username="cor", first_name="Cor", last_name="Consulent", team=team)
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.INTAKE, doelgroep=Doelgroep.GEZINSVORMER,
-                             inburgeraar__voornamen="Samira", inburgeraar__geslachtsnaam="Haddad")
+                             inburgeraar__voornamen="Samira", inburgeraar__geslachtsnaam="Haddad",
+                             inburgeraar__adresregel1="Oude Schans 12", inburgeraar__adresregel2="9934 AB  DELFZIJL")
+    postkamer = UserFactory(username="paula", team=None, rol=Rol.POSTKAMER)
     UitnodigingFactory(dossier=dossier, volgnummer=1, verschenen=False)
     UitnodigingFactory(dossier=dossier, volgnummer=2, verschenen=False, waarschuwing_op=VANDAAG - timedelta(days=25),
                        verzonden_op=VANDAAG - timedelta(days=25), gesprek_op=VANDAAG - timedelta(days=14))
@@ -71,8 +90,10 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     page.get_by_role("link", name="Waarschuwing versturen").click()
     assert_geen_axe_fouten(page, "waarschuwing")
     _veld(page, "Toelichting in de brief").fill("U bent twee keer niet verschenen.")
+    page.get_by_label("Persoonlijk uitgereikt").check()  # handed over at the counter: sent today
+    _veld(page, "Uitgereikt op").fill(VANDAAG.isoformat())
     page.get_by_role("button", name="Waarschuwing versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("De waarschuwing is vastgelegd.")
+    expect(page.get_by_role("status")).to_contain_text("De waarschuwing is gemaakt.")
     assert_geen_axe_fouten(page, "zaak, waarschuwing")
     assert _download(page, "Waarschuwing downloaden (PDF)").startswith(b"%PDF")
 
@@ -90,8 +111,12 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     page.goto(f"{live_server.url}/handhaving/{zaak.pk}/")
     page.get_by_role("link", name="Voornemen tot boete opstellen").click()
     assert_geen_axe_fouten(page, "voornemen")
+    page.get_by_label("Persoonlijk uitgereikt").check()
+    page.get_by_role("button", name="Voornemen versturen").click()  # no handover date: a Dutch error
+    expect(page.locator("#foutenoverzicht")).to_contain_text("Vul de datum van uitreiking in.")
+    _veld(page, "Uitgereikt op").fill(VANDAAG.isoformat())
     page.get_by_role("button", name="Voornemen versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("Het voornemen is verstuurd.")
+    expect(page.get_by_role("status")).to_contain_text("Het voornemen is gemaakt.")
     expect(page.get_by_text("€ 250,00").first).to_be_visible()
     assert _download(page, "Voornemen tot boete downloaden (PDF)").startswith(b"%PDF")
 
@@ -117,11 +142,28 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     _veld(page, "Motivering").fill("Twee oproepen en een waarschuwing zonder reactie.")
     _veld(page, "Weging van de zienswijze").fill("Een kwijtgeraakte brief verklaart niet dat ook het gesprek "
                                                  "over de waarschuwing is genegeerd.")
+    expect(page.get_by_role("radio", name=re.compile("^Per post"))).to_be_checked()
     page.get_by_role("button", name="Besluit nemen").click()
     expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     expect(page.get_by_text("Brede intake (Wet inburgering 2021 art. 22, Besluit 7.1): vast bedrag € 250,00.")).to_be_visible()
+    expect(page.get_by_text("De boetebeschikking wacht op de printbatch")).to_be_visible()
     assert_geen_axe_fouten(page, "zaak, besluit")
     assert _download(page, "Boetebeschikking downloaden (PDF)").startswith(b"%PDF")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # --- the postkamer posts the boetebeschikking: that day is its bekendmaking ---
+    inloggen(postkamer)
+    page.get_by_role("button", name="Printbatch samenstellen").click()
+    expect(page.get_by_role("status")).to_contain_text("De printbatch is samengesteld")
+    page.get_by_role("link", name="Verzending bevestigen").click()
+    _veld(page, "Gepost op").fill(VANDAAG.isoformat())
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("status")).to_contain_text("De verzending is bevestigd")
+    page.get_by_role("button", name="Uitloggen").click()
+    inloggen(consulent)
+    page.goto(f"{live_server.url}/handhaving/{zaak.pk}/")
+    expect(page.locator("dt", has_text="Bezwaar mogelijk tot en met").locator("xpath=following-sibling::dd[1]")
+           ).to_have_text(_lang(bezwaar_einde(VANDAAG)))
 
 
     # --- a fine of an earlier gemeente (Wet 35 lid 4), counted towards the cap ---

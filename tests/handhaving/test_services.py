@@ -62,12 +62,12 @@ def openen(dossier, by, verplichting=rules.Verplichting.INTAKE_NIET_VERSCHENEN, 
                                 geconstateerd_op=geconstateerd_op or VANDAAG - timedelta(days=18), by=by)
 
 
-def tot_voornemen(zaak, werkcoach, consulent, verzonden_op=None, **voornemen):
+def tot_voornemen(zaak, werkcoach, consulent, uitgereikt_op=None, **voornemen):
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="Besproken.", by=werkcoach)
-    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=GISTEREN, toelichting="", by=werkcoach)
     if zaak.regime == rules.Regime.PIP:  # Awb 5:53: a rapport before the voornemen
         rapport(zaak, werkcoach)
-    return services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=verzonden_op or VANDAAG - timedelta(days=30),
+    return services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=uitgereikt_op or VANDAAG - timedelta(days=30),
                                         toelichting="", **{"verwijtbaarheid": "", "verwijtbaarheid_reden": "",
                                                            **voornemen}, by=consulent)
 
@@ -94,7 +94,7 @@ def test_the_whole_procedure_for_a_missed_brede_intake(intake_dossier, werkcoach
     zaak = openen(intake_dossier, werkcoach)
     assert zaak.status == ZaakStatus.SIGNAAL
     assert zaak.verjaring_op.year - zaak.overtreding_datum.year == 3  # maximum €250 ≤ €340: 3 years
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=GISTEREN)
+    zaak = tot_voornemen(zaak, werkcoach, consulent, uitgereikt_op=GISTEREN)
     assert zaak.status == ZaakStatus.VOORNEMEN
     assert zaak.voornemen_bedrag == Decimal("250")
     assert zaak.zienswijze_einde >= VANDAAG + timedelta(days=13)
@@ -129,8 +129,8 @@ def test_every_step_is_in_the_history_with_its_user(intake_dossier, werkcoach, c
     services.zaak_afsluiten(zaak_id=zaak.pk, versie=versie(zaak), reden="afgehandeld", toelichting="", by=consulent)
     historie = list(Handhavingszaak.history.filter(id=zaak.pk).order_by("history_id"))
     assert [h.history_change_reason for h in historie] == [
-        "Zaak geopend", "Naar gesprek: Gesprek gevoerd", "Schriftelijke waarschuwing verstuurd",
-        "Voornemen verstuurd (€ 250,00)", "Besluit: Boete € 250,00", "Betaling: Betaald", "Afgesloten: Besluit afgehandeld",
+        "Zaak geopend", "Naar gesprek: Gesprek gevoerd", "Schriftelijke waarschuwing uitgereikt",
+        "Voornemen uitgereikt (€ 250,00)", "Besluit: Boete € 250,00", "Betaling: Betaald", "Afgesloten: Besluit afgehandeld",
     ]
     assert [h.history_user for h in historie] == [werkcoach] * 3 + [consulent] * 2 + [werkcoach, consulent]
 
@@ -147,11 +147,11 @@ def test_the_consulent_who_opened_the_zaak_cannot_decide_it(intake_dossier, cons
 def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
-    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="", by=werkcoach)
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=GISTEREN, toelichting="", by=werkcoach)
     with pytest.raises(PermissionDenied):
-        services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, verwijtbaarheid="",
+        services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, verwijtbaarheid="",
                                      verwijtbaarheid_reden="", toelichting="", by=werkcoach)
-    tot = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=30), verwijtbaarheid="",
+    tot = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG - timedelta(days=30), verwijtbaarheid="",
                                        verwijtbaarheid_reden="", toelichting="", by=consulent)
     _terug_in_de_tijd(tot)
     with pytest.raises(PermissionDenied):
@@ -161,11 +161,11 @@ def test_a_werkcoach_can_neither_send_a_voornemen_nor_decide(intake_dossier, wer
 def test_no_warning_without_a_conversation_or_attempt(intake_dossier, werkcoach):
     zaak = openen(intake_dossier, werkcoach)
     with pytest.raises(ValidationError) as fout:
-        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, toelichting="", by=werkcoach)
     assert fout.value.messages == [str(rules.NIET_IN_SIGNAAL_OF_GESPREK)]
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="poging_mislukt",
                                 verslag="Niet thuis, twee keer gebeld.", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, toelichting="", by=werkcoach)
     assert zaak.status == ZaakStatus.WAARSCHUWING
 
 
@@ -173,7 +173,7 @@ def test_by_policy_no_voornemen_without_a_written_warning(werkcoach, consulent):
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
     zaak = openen(dossier, werkcoach, verplichting="pvt")
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
-    kwargs = {"zaak_id": zaak.pk, "verzonden_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
+    kwargs = {"zaak_id": zaak.pk, "uitgereikt_op": VANDAAG, "verwijtbaarheid": "geen", "verwijtbaarheid_reden": "x",
               "toelichting": "", "by": consulent}
     with pytest.raises(ValidationError) as fout:
         services.voornemen_versturen(**kwargs, versie=versie(zaak))
@@ -239,7 +239,7 @@ def test_a_received_zienswijze_must_be_weighed(intake_dossier, werkcoach, consul
 
 
 def test_no_decision_before_the_zienswijze_period_ended(intake_dossier, werkcoach, consulent):
-    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent, verzonden_op=VANDAAG)
+    zaak = tot_voornemen(openen(intake_dossier, werkcoach), werkcoach, consulent, uitgereikt_op=VANDAAG)
     with pytest.raises(ValidationError) as fout:
         services.besluit_nemen(zaak_id=zaak.pk, versie=versie(zaak), invoer=invoer(), by=consulent)
     assert "loopt nog" in fout.value.message_dict["__all__"][0]
@@ -252,7 +252,7 @@ def test_the_pip_fine_doubles_after_an_earlier_final_fine_besluit_7_1_lid_3(werk
                            bezwaar_einde=VANDAAG - timedelta(days=8), status="afgesloten", afsluit_reden="afgehandeld")
     zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
     Handhavingszaak.objects.filter(pk=zaak.pk).update(overtreding_datum=VANDAAG)
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+    zaak = tot_voornemen(zaak, werkcoach, consulent, uitgereikt_op=VANDAAG, verwijtbaarheid="opzet",
                          verwijtbaarheid_reden="Bewust weggebleven.")
     assert zaak.voornemen_bedrag == Decimal("100.00")
     tekst = " ".join(zaak.voornemen_afleiding)
@@ -264,7 +264,7 @@ def test_a_fine_not_yet_final_on_the_voornemen_date_does_not_double_besluit_7_1_
     dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, doelgroep=Doelgroep.GEZINSVORMER)
     HandhavingszaakFactory(dossier=dossier, boete=True)  # bezwaartermijn still running
     zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+    zaak = tot_voornemen(zaak, werkcoach, consulent, uitgereikt_op=VANDAAG, verwijtbaarheid="opzet",
                          verwijtbaarheid_reden="Bewust weggebleven.")
     assert zaak.voornemen_bedrag == Decimal("50.00")
 
@@ -282,7 +282,7 @@ def test_every_fine_of_the_person_and_of_an_earlier_gemeente_counts_towards_the_
                                       bedrag=Decimal("2130"), opgelegd_op=VANDAAG - timedelta(days=100),
                                       bron="Brief van Groningen op ons verzoek (art. 35 lid 4).", by=consulent)
     zaak = openen(dossier, werkcoach, verplichting="map", geconstateerd_op=VANDAAG)
-    zaak = tot_voornemen(zaak, werkcoach, consulent, verzonden_op=VANDAAG, verwijtbaarheid="opzet",
+    zaak = tot_voornemen(zaak, werkcoach, consulent, uitgereikt_op=VANDAAG, verwijtbaarheid="opzet",
                          verwijtbaarheid_reden="Bewust weggebleven.")
     assert zaak.voornemen_bedrag == Decimal("20.00")  # €2,400 − €250 − €2,130
     tekst = " ".join(zaak.voornemen_afleiding)
@@ -323,7 +323,7 @@ def test_a_wet_23_zaak_needs_a_vastgesteld_pip_and_a_constatering_date(werkcoach
 def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="Kom op tijd.",
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, toelichting="Kom op tijd.",
                                            by=werkcoach)
     brief = zaak.waarschuwing_document
     assert brief.soort == "handhaving_waarschuwing"
@@ -335,7 +335,7 @@ def test_letters_are_immutable_documents(intake_dossier, werkcoach, consulent):
         Document.objects.filter(pk=brief.pk).update(titel="x")
     # A second click does not make a second letter.
     with pytest.raises(ValidationError):
-        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+        services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, toelichting="", by=werkcoach)
     assert Document.objects.filter(soort="handhaving_waarschuwing").count() == 1
 
 
@@ -344,7 +344,7 @@ def test_the_letters_are_pdf_a(intake_dossier, werkcoach):
 
     zaak = openen(intake_dossier, werkcoach)
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=VANDAAG, uitkomst="gevoerd", cautie="gegeven", verslag="x", by=werkcoach)
-    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG, toelichting="", by=werkcoach)
+    zaak = services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG, toelichting="", by=werkcoach)
     assert zaak.waarschuwing_document.dossier_id == intake_dossier.pk  # the Documenten tab lists it (issue 15)
     with zaak.waarschuwing_document.bestand.open("rb") as bestand:
         pdf = PdfReader(bestand)
@@ -543,7 +543,7 @@ def test_the_rapport_awb_5_48_its_pdf_its_copy_with_the_decision_its_term_and_fo
     with pytest.raises(ValidationError) as fout:
         services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", verslag="x", by=werkcoach)
     assert fout.value.message_dict == {"cautie": [str(rules.CAUTIE_VASTLEGGEN)]}
-    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=GISTEREN, toelichting="",
                                     by=werkcoach)
     zaak = rapport(zaak, consulent)  # a consulent writes the rapport: then she may not decide
     assert zaak.rapport_document.soort == "handhaving_rapport"
@@ -555,7 +555,7 @@ def test_the_rapport_awb_5_48_its_pdf_its_copy_with_the_decision_its_term_and_fo
     assert termijn.fatale_datum == zaak.rapport_dagtekening + timedelta(weeks=13)
     with pytest.raises(ValidationError):  # once
         rapport(zaak, werkcoach)
-    zaak = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=1),
+    zaak = services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG - timedelta(days=1),
                                         verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="",
                                         by=tweede_consulent)
     _terug_in_de_tijd(zaak)
@@ -578,10 +578,10 @@ def test_a_late_decision_after_the_13_weeks_is_not_blocked_awb_5_51(werkcoach, c
                                                       geconstateerd_op=VANDAAG - timedelta(days=200))
     services.gesprek_vastleggen(zaak_id=zaak.pk, datum=GISTEREN, uitkomst="gevoerd", cautie="nvt", verslag="x",
                                 by=werkcoach)
-    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=GISTEREN, toelichting="",
+    services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=GISTEREN, toelichting="",
                                     by=werkcoach)
     rapport(zaak, werkcoach, dagtekening=VANDAAG - timedelta(days=100))  # 13 weeks = 91 days: over
-    services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), verzonden_op=VANDAAG - timedelta(days=30),
+    services.voornemen_versturen(zaak_id=zaak.pk, versie=versie(zaak), uitgereikt_op=VANDAAG - timedelta(days=30),
                                  verwijtbaarheid="geen", verwijtbaarheid_reden="x", toelichting="", by=consulent)
     _terug_in_de_tijd(zaak)
     boete = selectors.BoeteInvoer(verwijtbaarheid="geen", verwijtbaarheid_reden="x")

@@ -132,7 +132,7 @@ def test_the_decision_page_shows_the_amount_with_its_derivation_and_the_asiel_po
     assert "Grove schuld (Besluit 7.1): 75 % van € 50,00 = € 37,50" in html
     assert "terughoudend" in html
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
-        "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
+        "uitkomst": "boete", "dagtekening": date.today().isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat(),
         "motivering": "Niet gekomen.", "verwijtbaarheid": "grove_schuld", "verwijtbaarheid_reden": "",
         "actie": "besluiten", "versie": zaak.versie,
     })
@@ -147,7 +147,7 @@ def test_berekenen_recomputes_without_saving(client, consulent, werkcoach):
     zaak = HandhavingszaakFactory(dossier=dossier, voornemen=True)
     client.force_login(consulent)
     response = client.post(reverse("handhaving:besluit", args=[zaak.pk]), {
-        "uitkomst": "boete", "dagtekening": date.today().isoformat(), "bekendmaking": date.today().isoformat(),
+        "uitkomst": "boete", "dagtekening": date.today().isoformat(), "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat(),
         "motivering": "x", "verwijtbaarheid": "verminderd", "verwijtbaarheid_reden": "Taalbarrière.",
         "actie": "berekenen",
     })
