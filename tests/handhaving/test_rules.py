@@ -279,6 +279,11 @@ def besluit(**kwargs):
     ({"verjaring_op": date(2026, 3, 9)}, "__all__", None),
     ({"verjaring_op": DAG}, None, None),  # made known on the last day: still in time
     ({"verjaring_op": DAG, "bekendmaking": date(2026, 3, 11)}, "__all__", None),  # made known a day too late
+    # By post (issue 15): the bekendmaking is the day the print batch is posted, not before the dagtekening.
+    ({"bekendmaking": None}, None, None),
+    ({"bekendmaking": None, "verjaring_op": DAG}, None, None),
+    ({"bekendmaking": None, "verjaring_op": date(2026, 3, 9)}, "__all__", None),
+    ({"voornemen_verzonden": False}, "__all__", rules.VOORNEMEN_NIET_VERZONDEN),
 ])
 def test_what_every_decision_needs(wijziging, veld, melding):
     fouten = besluit(**wijziging)
