@@ -71,7 +71,8 @@ FORMULIER_MODULES = [
     "cases.forms", "cases.contact.forms", "cases.intake.forms", "cases.termijnen.forms", "cases.bijlage.forms",
     "pip_plans.forms",
     "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
-    "inburgering.formulierpagina", "inburgering.audit.forms", "avg.forms", "avg.inzage_forms",
+    "inburgering.formulierpagina", "inburgering.audit.forms", "inburgering.documenten.verzendformulier", "avg.forms",
+    "avg.inzage_forms",
 ]
 UREN_NAMEN = ("uren", "aantal")
 
