@@ -113,9 +113,9 @@ class DuoStandin:
             status, body = (eerder["status"], eerder["body"]) if eerder["sleutel"] == sleutel else (400, None)
             return status, body, op
         status, body = self._verwerk(op, pad_params, headers, ruw)
-        # RULES.md "Transport": 400 and 403 without body exist for every operation (a contract that does not
-        # list them, e.g. GET /instellingen, still gets them for an invalid request or an unknown bron)
-        algemeen = status in (400, 403) and body is None and str(status) not in op.antwoorden
+        # RULES.md "Transport": 400 (invalid request) and 403 (bron/doel not accepted) without body exist for
+        # every operation, also where the contract lists no 400/403 or a 403 with a Foutmelding list
+        algemeen = status in (400, 403) and body is None
         fouten = [] if algemeen else self.contracten.antwoord_fouten(op, status, body)
         if fouten:
             log.error("%s: %s %s", CONTRACTFOUT, op.naam, fouten)
@@ -292,6 +292,9 @@ def maak_handler(app: DuoStandin):
                     self._stuur(404)
             except Antwoord as a:
                 self._stuur(a.status, a.body)
+            except ConnectionError:  # the client gave up (a timeout during "traag"): nothing to answer
+                log.info("client verbrak de verbinding: %s %s", methode, pad)
+                self.close_connection = True
             except Exception:
                 log.error("onverwachte fout:\n%s", traceback.format_exc())
                 self._stuur(500)

@@ -19,7 +19,8 @@ class DuoClient:
         h = self.standin.headers(bericht_id)
         h.update(headers or {})
         h = {k: v for k, v in h.items() if v is not None}
-        response = self.sessie.request(methode, f"{self.standin.url}{pad}", json=json, headers=h, timeout=30,
+        kwargs.setdefault("timeout", 30)
+        response = self.sessie.request(methode, f"{self.standin.url}{pad}", json=json, headers=h,
                                        **self.standin.requests_kwargs(), **kwargs)  # fmt: skip
         if controleer:
             contract.controleer(methode, pad, response)
