@@ -105,9 +105,13 @@ class DuoStandin:
         if op is None or op.api == "Notificatie":  # /notificaties is the gemeente's API, not DUO's
             return 404, None, None
         bericht_id = headers.get("berichtId")
-        sleutel = f"{methode} {pad} {ruw.decode('utf-8', 'replace')}"
+        sleutel = f"{methode} {pad} {_genormaliseerd(ruw)}"
+        # one request at a time from here: two deliveries of one berichtId at once still have one effect
         with self.staat.lock:
-            eerder = self.staat.data["antwoorden"].get(bericht_id) if bericht_id else None
+            return self._eenmalig(op, pad_params, headers, ruw, bericht_id, sleutel)
+
+    def _eenmalig(self, op: Operatie, pad_params: dict, headers, ruw: bytes, bericht_id, sleutel: str):
+        eerder = self.staat.data["antwoorden"].get(bericht_id) if bericht_id else None
         if eerder is not None:
             # idempotency: the first answer again, no second effect (a reused berichtId for another message: 400)
             status, body = (eerder["status"], eerder["body"]) if eerder["sleutel"] == sleutel else (400, None)
@@ -121,9 +125,8 @@ class DuoStandin:
             log.error("%s: %s %s", CONTRACTFOUT, op.naam, fouten)
             return 500, None, op
         if bericht_id and self._geldig_bericht_id(op, bericht_id):
-            with self.staat.lock:
-                self.staat.data["antwoorden"][bericht_id] = {"sleutel": sleutel, "status": status, "body": body}
-                self.staat.bewaar()
+            self.staat.data["antwoorden"][bericht_id] = {"sleutel": sleutel, "status": status, "body": body}
+            self.staat.bewaar()
         return status, body, op
 
     def _geldig_bericht_id(self, op: Operatie, bericht_id: str) -> bool:
@@ -252,6 +255,14 @@ class DuoStandin:
             log.info("demo-notificatie SS139 poging %d/%d niet afgeleverd (%s)", poging, pogingen, reden)
             time.sleep(tussen)
         log.warning("demo-notificatie SS139 voor %s niet afgeleverd na %d pogingen", persoon["bsn"], pogingen)
+
+
+def _genormaliseerd(ruw: bytes) -> str:
+    """The body for comparing two deliveries of one berichtId: JSON regardless of key order and spacing."""
+    try:
+        return json.dumps(json.loads(ruw.decode("utf-8")), sort_keys=True) if ruw.strip() else ""
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return ruw.decode("utf-8", "replace")
 
 
 def maak_handler(app: DuoStandin):

@@ -246,3 +246,17 @@ def test_mtls_refuses_a_client_without_certificate(tmp_path, pki):
         # the server still serves afterwards
         assert DuoClient(standin)("GET", f"/personen/{AMINA}/inburgeringsplicht").status_code == 200
     assert ssl.OPENSSL_VERSION
+
+
+def test_concurrent_deliveries_of_one_berichtid_have_one_effect(duo):
+    from concurrent.futures import ThreadPoolExecutor
+
+    bericht_id = str(uuid.uuid4())
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statussen = list(pool.map(
+            lambda _: DuoClient(duo.standin)("POST", f"/personen/{AMINA}/PIP", PIP, bericht_id=bericht_id).status_code,
+            range(4),
+        ))  # fmt: skip
+    assert statussen == [201] * 4
+    assert len(duo.persoon(AMINA)["pips"]) == 1
+    assert [r["aantal_keer"] for r in duo.ontvangen()] == [4]
