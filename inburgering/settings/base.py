@@ -372,4 +372,4 @@ LOGGING = {
     "loggers": {"weasyprint.progress": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR.parent / "shared" / "duo-m2m")))
+DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR / "contracten" / "duo-m2m")))
