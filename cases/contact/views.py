@@ -44,7 +44,6 @@ def voortgangsgesprek_uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     return dossier_formulier(
         request, pk, pagina="voortgangsgesprek_uitnodigen", form_class=VoortgangsgesprekUitnodigenForm,
         form_kwargs=lambda dossier: {"heeft_adres": bool(dossier.inburgeraar.adresregels)},
-        initial={"verzendwijze": "post"},
         opslaan=lambda dossier, data: services.voortgangsgesprek_uitnodigen(
             dossier_id=dossier.pk, datum=data["datum"], tijd=data["tijd"], plaats=data["plaats"],
             toelichting=data["toelichting"], per_post=data["verzendwijze"] == "post",

@@ -25,6 +25,8 @@ INTAKE_AFGEROND = _("De intake is al afgerond.")
 GEEN_INTAKE = _("Er is nog geen intake begonnen.")
 OVERDRACHT_FASE = _("Een warme overdracht kan alleen worden vastgelegd vóór de brede intake is afgerond.")
 DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
+OPROEP_NIET_VERZONDEN = _("De brief met deze oproep wacht nog op verzending. Zonder verzonden oproep kan "
+                          "\"niet verschenen\" niet worden vastgelegd.")
 ZONDER_PERSOON_NIET_TOEGESTAAN = _("Zonder de persoon afronden kan pas na de derde oproep waarop de persoon niet is verschenen.")
 
 
@@ -266,6 +268,9 @@ def uitnodiging_uitkomst(*, dossier_id: int, uitnodiging_id: int, verschenen: bo
     )
     if uitnodiging.gesprek_op > vandaag():
         raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))
+    if not verschenen and uitnodiging.verzonden_op is None:
+        # Not sent, not bekendgemaakt: a no-show on it would count towards a Wet 22 fine without a summons.
+        raise ValidationError(OPROEP_NIET_VERZONDEN)
     uitnodiging.verschenen = verschenen
     opslaan(uitnodiging, reden="Verschenen" if verschenen else "Niet verschenen", door=by)
     return uitnodiging

@@ -160,7 +160,6 @@ def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         request, pk, pagina="uitnodiging", toegang=_intake_open, form_class=UitnodigingForm,
         form_kwargs=lambda dossier: {"volgnummer": volgnummer(dossier),
                                      "heeft_adres": bool(dossier.inburgeraar.adresregels)},
-        initial={"verzendwijze": "post"},
         opslaan=lambda dossier, data: services.uitnodiging_vastleggen(
             dossier_id=dossier.pk, gesprek_op=data["gesprek_op"], tijd=data["tijd"], plaats=data["plaats"],
             meenemen=data["meenemen"], reactie_uiterlijk=data["reactie_uiterlijk"],

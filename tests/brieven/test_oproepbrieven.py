@@ -4,6 +4,7 @@ voortgangsgesprek. Each is rendered in the transaction that records it and goes 
 by post through the print batch (the confirmed posting day is its verzonden_op), or handed over that day.
 Pure rules first, then service tests on the real database, then the PDF text of each letter kind."""
 
+import re
 from datetime import date, time, timedelta
 
 from django.core.exceptions import ValidationError
@@ -51,7 +52,10 @@ def oproep(dossier, by, **extra):
 
 
 def niet_verschenen(uitnodiging, by):
+    """The talk took place (yesterday) and the person did not come; a letter still waiting counts as posted."""
     Uitnodiging.objects.filter(pk=uitnodiging.pk).update(gesprek_op=VANDAAG - timedelta(days=1))
+    Uitnodiging.objects.filter(pk=uitnodiging.pk, verzonden_op__isnull=True).update(
+        verzonden_op=VANDAAG - timedelta(days=5))
     services.uitnodiging_uitkomst(dossier_id=uitnodiging.dossier_id, uitnodiging_id=uitnodiging.pk, verschenen=False,
                                   by=by)
 
@@ -238,3 +242,29 @@ def test_the_invitation_form_shows_the_error_next_to_the_field_and_the_tab_lists
     assert antwoord.status_code == 302
     tab = client.get(reverse("contact:contacten", args=[dossier.pk])).content.decode()
     assert f"VG-{dossier.pk}-" in tab and "uitgereikt op" in tab
+
+
+def test_no_show_cannot_be_recorded_on_an_oproep_that_was_never_sent(werkcoach):
+    dossier = intake_dossier(werkcoach)
+    eerste = oproep(dossier, werkcoach)
+    Uitnodiging.objects.filter(pk=eerste.pk).update(gesprek_op=VANDAAG - timedelta(days=1))
+
+    with pytest.raises(ValidationError, match="wacht nog op verzending"):
+        services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=eerste.pk, verschenen=False, by=werkcoach)
+
+    services.uitnodiging_uitkomst(dossier_id=dossier.pk, uitnodiging_id=eerste.pk, verschenen=True, by=werkcoach)
+
+
+def test_the_oproep_form_without_an_address_offers_handover_and_says_why(client, werkcoach):
+    dossier = intake_dossier(werkcoach, adres=False)
+    client.force_login(werkcoach)
+    url = reverse("intake:uitnodiging_nieuw", args=[dossier.pk])
+    pagina = client.get(url).content.decode()
+    assert str(verzending.GEEN_ADRES)[:40] in pagina
+    assert re.search(r'<input type="radio" name="verzendwijze" value="uitreiking"[^>]* checked>', pagina)
+
+    antwoord = client.post(url, {"gesprek_op": GESPREK.strftime("%d-%m-%Y"), "tijd": "09:30", "plaats": "Delfzijl",
+                                 "verzendwijze": "post"})
+    assert antwoord.status_code == 200
+    assert str(verzending.GEEN_ADRES)[:40] in antwoord.content.decode()
+    assert not Uitnodiging.objects.filter(dossier=dossier).exists()
