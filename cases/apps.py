@@ -8,7 +8,10 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
+        from inburgering.documenten.verzending import registreer_bij_verzending
 
+        from .contact.services import uitnodiging_verzonden
+        from .intake.services import oproep_verzonden
         from .tabs import registreer_tab
 
         registreer_tab(code="overzicht", label=_("Overzicht"), url_naam="cases:dossier_detail", volgorde=0)
@@ -21,3 +24,6 @@ class CasesConfig(AppConfig):
         for namespace, activiteit in (("cases", "dossierbeheer"), ("intake", "brede-intake"),
                                       ("contact", "leerroute-begeleiding"), ("werkvoorraad", "termijnbewaking")):
             registreer_verwerkingsactiviteit(namespace, activiteit)
+        # Issue 15: an oproep or invitation sent in the print batch is verzonden on the day it was posted.
+        registreer_bij_verzending("intake_oproep", oproep_verzonden)
+        registreer_bij_verzending("uitnodiging_voortgangsgesprek", uitnodiging_verzonden)

@@ -223,7 +223,8 @@ def _uitnodigingen(dossier: Dossier) -> list[Gebeurtenis]:
                                         f"Verstuurd bij oproep {u.volgnummer}.", "dossier"))
         status = {True: "verschenen", False: "niet verschenen", None: "uitkomst nog niet vastgelegd"}[u.verschenen]
         uitkomst.append(Gebeurtenis(u.gesprek_op, f"Oproep {u.volgnummer} brede intake: {status}",
-                                    f"Verzonden op {u.verzonden_op:%d-%m-%Y}.", "dossier"))
+                                    f"Verzonden op {u.verzonden_op:%d-%m-%Y}." if u.verzonden_op
+                                    else "De brief wacht op verzending.", "dossier"))
     return uitkomst
 
 

@@ -1,7 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from cases.intake.forms import VerzendwijzeForm
 from cases.models import Contactmoment
-from inburgering.formulieren import DatumInput, datum_velden
+from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 
 TEKSTVAK = {"rows": 3}
 
@@ -32,3 +34,13 @@ class ContactmomentForm(forms.ModelForm):
         # RadioSelect of a blank-allowed model field offers "---------": not a real answer.
         self.fields["leerroute_past"].choices = [c for c in self.fields["leerroute_past"].choices if c[0]]
         self.fields["soort"].choices = [c for c in self.fields["soort"].choices if c[0]]
+
+
+class VoortgangsgesprekUitnodigenForm(VerzendwijzeForm):
+    datum = DatumVeld(label=_("Datum gesprek"), widget=DatumInput())
+    tijd = forms.TimeField(label=_("Tijd gesprek"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                           error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")})
+    plaats = forms.CharField(label=_("Plaats gesprek"), max_length=200)
+    toelichting = forms.CharField(label=_("Toelichting (komt in de brief)"), required=False,
+                                  widget=forms.Textarea(attrs=TEKSTVAK))
+    field_order = ["datum", "tijd", "plaats", "toelichting", "verzendwijze", "uitgereikt_op"]

@@ -47,3 +47,17 @@ def contact_fouten(
         fouten["tolk_taal"] = str(TOLK_TAAL_VERPLICHT)
     return fouten
 
+
+
+GESPREK_VERLEDEN = _("De datum van het gesprek ligt in het verleden.")
+PLAATS_VERPLICHT = _("Vul de plaats van het gesprek in.")
+
+
+def uitnodiging_fouten(*, datum: date, plaats: str, vandaag: date) -> dict[str, str]:
+    """An invitation is for a conversation still to come (today or later), at a named place."""
+    fouten: dict[str, str] = {}
+    if datum < vandaag:
+        fouten["datum"] = str(GESPREK_VERLEDEN)
+    if not plaats.strip():
+        fouten["plaats"] = str(PLAATS_VERPLICHT)
+    return fouten

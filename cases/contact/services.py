@@ -1,13 +1,14 @@
 """Write use-case for contactmomenten."""
 
+from datetime import date, time
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from cases import access
-from cases.models import Contactmoment
+from cases import access, brieven
+from cases.models import Contactmoment, UitnodigingVoortgangsgesprek
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
@@ -47,3 +48,46 @@ def contactmoment_vastleggen(*, dossier_id: int, gegevens: dict[str, Any], by: U
     opslaan(contact, reden=f"{contact.get_soort_display()} vastgelegd", door=by)
     termijnen_herberekenen(dossier_id=dossier.pk, by=by)
     return contact
+
+
+@transaction.atomic
+def voortgangsgesprek_uitnodigen(
+    *, dossier_id: int, datum: date, tijd: time, plaats: str, toelichting: str = "", per_post: bool = True,
+    uitgereikt_op: date | None = None, by: User,
+) -> UitnodigingVoortgangsgesprek:
+    """Invite the person to a voortgangsgesprek by letter (issue 15): the letter is rendered and its
+    verzending created in this transaction; by post it waits for the print batch (`uitnodiging_verzonden`
+    sets `verzonden_op`), handed over it is sent on `uitgereikt_op`. Not by post without an address."""
+    dossier = vergrendelen(access.zichtbare_dossiers(by).select_related("inburgeraar", "werkcoach"), pk=dossier_id,
+                           mag=lambda d: access.mag_dossier_bewerken(by, d))
+    if not dossier.is_actief:
+        raise ValidationError(DOSSIER_AFGESLOTEN)
+    fouten = {
+        **rules.uitnodiging_fouten(datum=datum, plaats=plaats or "", vandaag=vandaag()),
+        **brieven.verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
+                                      heeft_adres=bool(dossier.inburgeraar.adresregels), vandaag=vandaag()),
+    }
+    if fouten:
+        raise ValidationError(fouten)
+    uitnodiging = UitnodigingVoortgangsgesprek(
+        dossier=dossier, datum=datum, tijd=tijd, plaats=plaats.strip(), toelichting=toelichting or "",
+        verzonden_op=None if per_post else uitgereikt_op, vastgelegd_door=by,
+    )
+    opslaan(uitnodiging, reden="Uitnodiging voortgangsgesprek gemaakt", door=by)  # the id is in the kenmerk
+    uitnodiging.document = brieven.brief_versturen(
+        dossier=dossier, template_naam=brieven.VOORTGANG_TEMPLATE, template_versie=brieven.VOORTGANG_TEMPLATE_VERSIE,
+        soort=brieven.VOORTGANG_SOORT, kenmerk=uitnodiging.kenmerk,
+        titel=f"Uitnodiging voortgangsgesprek {dossier.inburgeraar}",
+        context=brieven.brief_context(dossier, kenmerk=uitnodiging.kenmerk, onderwerp="Uitnodiging voortgangsgesprek",
+                                      uitnodiging=uitnodiging),
+        per_post=per_post, uitgereikt_op=uitgereikt_op, by=by,
+    )
+    opslaan(uitnodiging, reden="Uitnodiging voortgangsgesprek vastgelegd", door=by)
+    return uitnodiging
+
+
+def uitnodiging_verzonden(verzending, datum: date, door: User) -> None:
+    """The postkamer confirmed the batch with this invitation as posted on `datum`."""
+    uitnodiging = vergrendelen(UitnodigingVoortgangsgesprek.objects.all(), document_id=verzending.document_id)
+    uitnodiging.verzonden_op = datum
+    opslaan(uitnodiging, reden=f"Verzonden op {datum:%d-%m-%Y}", door=door)

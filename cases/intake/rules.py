@@ -139,6 +139,26 @@ UITNODIGING_WAARSCHUWING = _("Voor een tweede oproep is eerst een schriftelijke 
 UITNODIGING_MAXIMUM = _("Na de derde oproep rondt het college de intake af zonder de persoon (art. 14 lid 2).")
 UITNODIGING_DATUMS = _("Het gesprek kan niet vóór de verzending van de uitnodiging liggen.")
 UITNODIGING_REACTIE = _("De reactietermijn kan niet vóór de verzending van de uitnodiging eindigen.")
+UITNODIGING_REACTIE_NA_GESPREK = _("De reactiedatum ligt na het gesprek. Kies een dag vóór het gesprek.")
+UITNODIGING_GESPREK_VERLEDEN = _("De datum van het gesprek ligt in het verleden.")
+UITNODIGING_TIJD = _("Vul de tijd van het gesprek in.")
+UITNODIGING_PLAATS = _("Vul de plaats van het gesprek in.")
+
+
+def oproepbrief_fouten(*, gesprek_op: date, tijd, plaats: str, reactie_uiterlijk: date | None,
+                       vandaag: date) -> dict[str, str]:
+    """A summons letter names a conversation still to come, with its time and place, and a response date
+    before it."""
+    fouten: dict[str, str] = {}
+    if gesprek_op < vandaag:
+        fouten["gesprek_op"] = str(UITNODIGING_GESPREK_VERLEDEN)
+    if tijd is None:
+        fouten["tijd"] = str(UITNODIGING_TIJD)
+    if not plaats.strip():
+        fouten["plaats"] = str(UITNODIGING_PLAATS)
+    if reactie_uiterlijk and reactie_uiterlijk > gesprek_op:
+        fouten["reactie_uiterlijk"] = str(UITNODIGING_REACTIE_NA_GESPREK)
+    return fouten
 
 
 @dataclass(frozen=True)
@@ -154,9 +174,12 @@ def nieuwe_uitnodiging_fouten(
     gesprek_op: date,
     reactie_uiterlijk: date | None,
     waarschuwing_op: date | None,
+    waarschuwing_in_brief: bool = False,
 ) -> dict[str, str]:
-    """A second summons needs a recorded no-show on the first plus a written warning; a third
-    follows a no-show on the second; there is no fourth."""
+    """A second summons needs a recorded no-show on the first plus a written warning (recorded with its
+    date, or carried by the second oproep's own letter: `waarschuwing_in_brief`); a third follows a
+    no-show on the second; there is no fourth. `verzonden_op`: the day the summons goes out (or today
+    while its letter waits for the post)."""
     fouten: dict[str, str] = {}
     if gesprek_op < verzonden_op:
         fouten["gesprek_op"] = str(UITNODIGING_DATUMS)
@@ -171,7 +194,7 @@ def nieuwe_uitnodiging_fouten(
         fouten["__all__"] = str(UITNODIGING_EERST_VORIGE)
     elif laatste.verschenen:
         fouten["__all__"] = str(UITNODIGING_VERSCHENEN)
-    elif laatste.volgnummer == 1 and waarschuwing_op is None:
+    elif laatste.volgnummer == 1 and waarschuwing_op is None and not waarschuwing_in_brief:
         fouten["waarschuwing_op"] = str(UITNODIGING_WAARSCHUWING)
     return fouten
 

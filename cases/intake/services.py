@@ -2,14 +2,14 @@
 permission, validates with the pure rules, writes, and moves the dossier's fase:
 aangemeld → overdracht (handover recorded) → intake (intake started) → pip_in_opstelling (afgerond)."""
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from cases import access
+from cases import access, brieven
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
@@ -25,6 +25,8 @@ INTAKE_AFGEROND = _("De intake is al afgerond.")
 GEEN_INTAKE = _("Er is nog geen intake begonnen.")
 OVERDRACHT_FASE = _("Een warme overdracht kan alleen worden vastgelegd vóór de brede intake is afgerond.")
 DATUM_TOEKOMST = _("Deze datum ligt in de toekomst.")
+OPROEP_NIET_VERZONDEN = _("De brief met deze oproep wacht nog op verzending. Zonder verzonden oproep kan "
+                          "\"niet verschenen\" niet worden vastgelegd.")
 ZONDER_PERSOON_NIET_TOEGESTAAN = _("Zonder de persoon afronden kan pas na de derde oproep waarop de persoon niet is verschenen.")
 
 
@@ -182,32 +184,79 @@ def intake_afronden(*, dossier_id: int, zonder_persoon: bool, by: User) -> Brede
 def uitnodiging_vastleggen(
     *,
     dossier_id: int,
-    verzonden_op: date,
     gesprek_op: date,
-    reactie_uiterlijk: date | None,
-    waarschuwing_op: date | None,
     by: User,
+    reactie_uiterlijk: date | None = None,
+    tijd: time | None = None,
+    plaats: str = "",
+    meenemen: str = "",
+    per_post: bool = True,
+    uitgereikt_op: date | None = None,
+    verzonden_op: date | None = None,
+    waarschuwing_op: date | None = None,
 ) -> Uitnodiging:
-    """Record a summons for the intake. A second one requires the written warning (Wet 14 lid 1)."""
+    """Record a summons for the intake and, in the same transaction, render its letter and create its
+    verzending (issue 15): by post it waits for the print batch (`verzonden_op` stays empty until the
+    postkamer confirms the posting, `oproep_verzonden`), handed over it is sent on `uitgereikt_op`.
+    The second oproep's letter carries the written warning of Wet 14 lid 1 (its bekendmaking is the
+    warning's date); the third says the intake will be completed without the person.
+
+    Old path: a `verzonden_op` records a summons sent outside the system (no letter); a second one then
+    needs the separate warning's `waarschuwing_op`."""
     dossier = _dossier(dossier_id, by)
     if not rules.intake_open(dossier.fase):
         raise ValidationError(INTAKE_FASE)
     eerdere = _eerdere(dossier)
+    met_brief = verzonden_op is None
+    peildatum = verzonden_op or (uitgereikt_op if not per_post and uitgereikt_op else vandaag())
     fouten = rules.nieuwe_uitnodiging_fouten(
-        eerdere=eerdere, verzonden_op=verzonden_op, gesprek_op=gesprek_op,
-        reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op,
+        eerdere=eerdere, verzonden_op=peildatum, gesprek_op=gesprek_op,
+        reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op, waarschuwing_in_brief=met_brief,
     )
-    if verzonden_op > vandaag():
+    if verzonden_op is not None and verzonden_op > vandaag():
         fouten.setdefault("verzonden_op", str(DATUM_TOEKOMST))
+    if met_brief:
+        for veld, fout in {
+            **rules.oproepbrief_fouten(gesprek_op=gesprek_op, tijd=tijd, plaats=plaats,
+                                       reactie_uiterlijk=reactie_uiterlijk, vandaag=vandaag()),
+            **brieven.verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
+                                          heeft_adres=bool(dossier.inburgeraar.adresregels), vandaag=vandaag()),
+        }.items():
+            fouten.setdefault(veld, fout)
     if fouten:
         raise ValidationError(fouten)
+    volgnummer = len(eerdere) + 1
     uitnodiging = Uitnodiging(
-        dossier=dossier, volgnummer=len(eerdere) + 1, verzonden_op=verzonden_op, gesprek_op=gesprek_op,
-        reactie_uiterlijk=reactie_uiterlijk, waarschuwing_op=waarschuwing_op if eerdere else None,
-        vastgelegd_door=by,
+        dossier=dossier, volgnummer=volgnummer, verzonden_op=verzonden_op, gesprek_op=gesprek_op, tijd=tijd,
+        plaats=plaats, meenemen=meenemen, reactie_uiterlijk=reactie_uiterlijk,
+        waarschuwing_op=waarschuwing_op if eerdere else None, vastgelegd_door=by,
     )
+    if met_brief:
+        bekendmaking = None if per_post else uitgereikt_op
+        uitnodiging.verzonden_op = bekendmaking
+        if volgnummer == 2:  # the warning is in this letter: it is given when the letter is sent
+            uitnodiging.waarschuwing_op = bekendmaking
+        uitnodiging.document = brieven.brief_versturen(
+            dossier=dossier, template_naam=brieven.OPROEP_TEMPLATE, template_versie=brieven.OPROEP_TEMPLATE_VERSIE,
+            soort=brieven.OPROEP_SOORT, kenmerk=uitnodiging.kenmerk,
+            titel=f"Oproep {volgnummer} brede intake {dossier.inburgeraar}",
+            context=brieven.brief_context(dossier, kenmerk=uitnodiging.kenmerk,
+                                          onderwerp=f"Uitnodiging brede intake ({volgnummer}e oproep)",
+                                          uitnodiging=uitnodiging),
+            per_post=per_post, uitgereikt_op=uitgereikt_op, by=by,
+        )
     opslaan(uitnodiging, reden=f"Oproep {uitnodiging.volgnummer} vastgelegd", door=by)
     return uitnodiging
+
+
+def oproep_verzonden(verzending, datum: date, door: User) -> None:
+    """The postkamer confirmed the batch with this oproep as posted on `datum`: its bekendmaking (and, for
+    the second oproep, the day of the written warning it carries)."""
+    uitnodiging = vergrendelen(Uitnodiging.objects.all(), document_id=verzending.document_id)
+    uitnodiging.verzonden_op = datum
+    if uitnodiging.volgnummer == 2 and uitnodiging.waarschuwing_op is None:
+        uitnodiging.waarschuwing_op = datum
+    opslaan(uitnodiging, reden=f"Oproep {uitnodiging.volgnummer} verzonden op {datum:%d-%m-%Y}", door=door)
 
 
 @transaction.atomic
@@ -219,6 +268,9 @@ def uitnodiging_uitkomst(*, dossier_id: int, uitnodiging_id: int, verschenen: bo
     )
     if uitnodiging.gesprek_op > vandaag():
         raise ValidationError(_("Het gesprek heeft nog niet plaatsgevonden."))
+    if not verschenen and uitnodiging.verzonden_op is None:
+        # Not sent, not bekendgemaakt: a no-show on it would count towards a Wet 22 fine without a summons.
+        raise ValidationError(OPROEP_NIET_VERZONDEN)
     uitnodiging.verschenen = verschenen
     opslaan(uitnodiging, reden="Verschenen" if verschenen else "Niet verschenen", door=by)
     return uitnodiging

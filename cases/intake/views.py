@@ -141,22 +141,36 @@ def intake_afronden(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pip_plans:pip_tab", pk=dossier.pk)
 
 
+OPROEP_UITLEG = {
+    1: gettext_lazy("Het systeem maakt de brief met de oproep. Per post gaat hij mee met de printbatch van de "
+                    "postkamer; de dag van posten is de verzenddatum."),
+    2: gettext_lazy("De persoon is niet verschenen. De brief met de tweede oproep is ook de schriftelijke "
+                    "waarschuwing: wie weer niet komt, kan een boete van € 250 krijgen (Wet inburgering 2021, "
+                    "art. 14 lid 1 en art. 22). Kies een nieuwe datum en een nieuwe reactietermijn."),
+    3: gettext_lazy("De persoon is weer niet verschenen. De brief met de derde oproep zegt dat de gemeente de "
+                    "intake zonder de persoon afrondt als hij of zij niet komt (art. 14 lid 2)."),
+}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def uitnodiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     volgnummer = cache(lambda dossier: Uitnodiging.objects.filter(dossier=dossier).count() + 1)
     return dossier_formulier(
         request, pk, pagina="uitnodiging", toegang=_intake_open, form_class=UitnodigingForm,
-        form_kwargs=lambda dossier: {"eerste": volgnummer(dossier) == 1},
+        form_kwargs=lambda dossier: {"volgnummer": volgnummer(dossier),
+                                     "heeft_adres": bool(dossier.inburgeraar.adresregels)},
         opslaan=lambda dossier, data: services.uitnodiging_vastleggen(
-            dossier_id=dossier.pk, verzonden_op=data["verzonden_op"], gesprek_op=data["gesprek_op"],
-            reactie_uiterlijk=data["reactie_uiterlijk"], waarschuwing_op=data.get("waarschuwing_op"), by=request.user),
+            dossier_id=dossier.pk, gesprek_op=data["gesprek_op"], tijd=data["tijd"], plaats=data["plaats"],
+            meenemen=data["meenemen"], reactie_uiterlijk=data["reactie_uiterlijk"],
+            per_post=data["verzendwijze"] == "post",
+            uitgereikt_op=None if data["verzendwijze"] == "post" else data["uitgereikt_op"], by=request.user),
         titel=lambda dossier: _("Oproep %(n)s voor de brede intake") % {"n": volgnummer(dossier)},
-        uitleg=lambda dossier: "" if volgnummer(dossier) == 1 else _(
-            "De persoon is niet verschenen. Een nieuwe oproep gaat samen met een schriftelijke waarschuwing en een "
-            "nieuwe reactietermijn (Wet inburgering 2021, art. 14 lid 1)."),
-        knop=_("Oproep vastleggen"), melding=_("De oproep is vastgelegd."), terug=_naar_intake,
-        terug_label=TERUG_NAAR_INTAKE,
+        uitleg=lambda dossier: OPROEP_UITLEG.get(volgnummer(dossier), ""),
+        knop=_("Oproep vastleggen"),
+        melding=lambda oproep: _("De oproep is vastgelegd. De brief wacht op de printbatch.") if oproep.verzonden_op
+        is None else _("De oproep is vastgelegd en uitgereikt."),
+        terug=_naar_intake, terug_label=TERUG_NAAR_INTAKE,
     )
 
 

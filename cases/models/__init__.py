@@ -2,7 +2,7 @@
 the documents uploaded to a dossier (bijlage.py)."""
 
 from .bijlage import BijlageCategorie, DossierBijlage
-from .contact import Contactmoment
+from .contact import Contactmoment, UitnodigingVoortgangsgesprek
 from .dossier import (
     ACTIEVE_FASEN,
     AFROND_REDENEN,
@@ -61,6 +61,7 @@ __all__ = [
     "TermijnOpschorting",
     "TermijnStatus",
     "Uitnodiging",
+    "UitnodigingVoortgangsgesprek",
     "WarmeOverdracht",
     "Werkervaring",
     "Zelfredzaamheid",

@@ -42,3 +42,38 @@ class Contactmoment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y} ({self.dossier_id})"
+
+
+class UitnodigingVoortgangsgesprek(models.Model):
+    """A letter inviting the person to a voortgangsgesprek (issue 15), with its verzending: by post it waits
+    for the print batch (`verzonden_op` empty), handed over it is sent that day."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="voortgangsuitnodigingen"
+    )
+    datum = models.DateField(_("datum gesprek"))
+    tijd = models.TimeField(_("tijd gesprek"))
+    plaats = models.CharField(_("plaats gesprek"), max_length=200)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    verzonden_op = models.DateField(_("verzonden op"), null=True, blank=True)
+    document = models.OneToOneField(
+        "documenten.Document", verbose_name=_("brief"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uitnodiging voortgangsgesprek")
+        verbose_name_plural = _("uitnodigingen voortgangsgesprek")
+        ordering = ["-datum", "-id"]
+
+    def __str__(self) -> str:
+        return f"Uitnodiging voortgangsgesprek {self.datum:%d-%m-%Y} ({self.dossier_id})"
+
+    @property
+    def kenmerk(self) -> str:
+        return f"VG-{self.dossier_id}-{self.pk}"

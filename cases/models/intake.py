@@ -210,8 +210,17 @@ class Uitnodiging(models.Model):
         Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="intake_uitnodigingen"
     )
     volgnummer = models.PositiveSmallIntegerField(_("oproep"))
-    verzonden_op = models.DateField(_("verzonden op"))
+    # The bekendmaking (issue 15): the day of handover, or the day the postkamer posted the print batch;
+    # empty while the letter waits for the post.
+    verzonden_op = models.DateField(_("verzonden op"), null=True, blank=True)
     gesprek_op = models.DateField(_("datum gesprek"))
+    tijd = models.TimeField(_("tijd gesprek"), null=True, blank=True)
+    plaats = models.CharField(_("plaats gesprek"), max_length=200, blank=True)
+    meenemen = models.TextField(_("meenemen naar het gesprek"), blank=True)
+    document = models.OneToOneField(
+        "documenten.Document", verbose_name=_("brief"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
     reactie_uiterlijk = models.DateField(_("reageren uiterlijk op"), null=True, blank=True)
     waarschuwing_op = models.DateField(_("schriftelijke waarschuwing verzonden op"), null=True, blank=True)
     verschenen = models.BooleanField(_("verschenen"), null=True, blank=True)
@@ -228,3 +237,7 @@ class Uitnodiging(models.Model):
 
     def __str__(self) -> str:
         return f"Oproep {self.volgnummer} ({self.dossier_id})"
+
+    @property
+    def kenmerk(self) -> str:
+        return f"INT-{self.dossier_id}-{self.volgnummer}"

@@ -79,6 +79,7 @@ def test_the_token_of_another_user_is_not_theirs_to_replay(client, werkcoach, co
 @pytest.mark.parametrize("naam", [
     "contact:contact_nieuw", "werkvoorraad:aandachtspunt", "leerroutes:uren_nieuw", "leerroutes:examen_nieuw",
     "leerroutes:pvt_sessie", "pip_plans:informatieverzoek_nieuw", "handhaving:notitie", "intake:uitnodiging_nieuw",
+    "contact:voortgangsgesprek_uitnodigen",
 ])
 def test_every_create_page_carries_a_one_time_token(client, werkcoach, naam):
     from tests.factories import BredeIntakeFactory, HandhavingszaakFactory, PipFactory
