@@ -8,7 +8,7 @@ are not the point here. A few fields get a fixed value where a constraint asks f
 """
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -56,6 +56,8 @@ def _waarde(veld: models.Field, tekst: str):
         return timezone.now() - timedelta(days=400)
     if isinstance(veld, models.DateField):
         return VERLEDEN
+    if isinstance(veld, models.TimeField):
+        return time(10, 0)
     if isinstance(veld, models.DecimalField):
         return Decimal("1")
     if isinstance(veld, (models.IntegerField, models.FloatField)):
