@@ -147,6 +147,7 @@ def _foutmeldingen(antwoord: Antwoord) -> list[str]:
 
 def _vastleggen(bericht: DuoBericht, antwoord: Antwoord | None, fout: str, uitkomst: Uitkomst) -> str:
     nu = timezone.now()
+    alarm = None
     with transaction.atomic():
         rij = DuoBericht.objects.select_for_update().select_related("dossier").get(pk=bericht.pk)
         if rij.status != Status.BEZIG or rij.pogingen != bericht.pogingen:
@@ -168,7 +169,7 @@ def _vastleggen(bericht: DuoBericht, antwoord: Antwoord | None, fout: str, uitko
         elif status in (401, 403):
             rij.status, rij.redenen = Status.DODE_LETTER, [KOPPELING_GEWEIGERD.format(status=status)]
             uitkomst.dode_letter += 1
-            transaction.on_commit(lambda s=status: koppeling_geweigerd(status=s))
+            alarm = status
         elif status is None or status >= 500:
             if rij.pogingen >= settings.DUO_MAX_POGINGEN:
                 rij.status, rij.redenen = Status.DODE_LETTER, [OPNIEUW_PROBEREN.format(n=rij.pogingen)]
@@ -183,6 +184,8 @@ def _vastleggen(bericht: DuoBericht, antwoord: Antwoord | None, fout: str, uitko
         rij.save()
         if antwoord is not None:  # DUO received the data (whatever it answered): a verstrekking
             verwerking_vastleggen(Handeling.VERSTREKKEN, activiteit=ACTIVITEIT, dossier_ids=[rij.dossier_id])
+    if alarm is not None:  # after the commit: the dead letter stands even if the alert fails
+        koppeling_geweigerd(status=alarm)
     uitkomst.ids.append(rij.pk)
     return rij.status
 
