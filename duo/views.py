@@ -40,7 +40,6 @@ def _toegang(request: HttpRequest) -> bool:
 
 
 @login_required
-@require_GET
 def dossier_tab(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "duo")
     context["berichten"] = list(selectors.berichten_van_dossier(dossier))
