@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 BRP_PORT ?= 8091
+DUO_PORT ?= 8092
 export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
 
-.PHONY: install run test lint worker clean brp-standin vertalingen
+.PHONY: install run test lint worker clean brp-standin duo-standin vertalingen
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,12 +23,17 @@ install: $(VENV)/.installed node_modules/.package-lock.json
 run: install
 	$(PY) manage.py migrate --no-input
 	@trap 'kill 0' INT TERM EXIT; export BRP_URL=http://127.0.0.1:$(BRP_PORT); \
+	export DUO_URL=http://127.0.0.1:$(DUO_PORT)/v1; \
 	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_PORT) --api-key dev-brp-sleutel --beheer \
 		--opslag var/brp-standin.json --log-level WARNING & \
+	$(PY) -m standins.duo --host 127.0.0.1 --port $(DUO_PORT) --opslag var/duo-standin.json --beheer \
+		--log-level WARNING --notificatie-url http://127.0.0.1:$(PORT)/duo/notificaties \
+		--notificatie-token dev-duo-notificatie --demo-notificatie-na 60 & \
 	$(PY) scripts/wacht_op_poort.py 127.0.0.1 $(BRP_PORT) && \
+	$(PY) scripts/wacht_op_poort.py 127.0.0.1 $(DUO_PORT) && \
 	$(PY) manage.py demo_data --als-leeg && \
 	$(PY) manage.py termijnen_sweep && \
-	echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README). BRP-stand-in: http://127.0.0.1:$(BRP_PORT)/" && \
+	echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README). BRP-stand-in: http://127.0.0.1:$(BRP_PORT)/, DUO-stand-in: http://127.0.0.1:$(DUO_PORT)/v1" && \
 	{ $(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT); }
 
@@ -48,6 +54,12 @@ lint: install
 BRP_STANDIN_PORT ?= 8091
 brp-standin: install
 	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_STANDIN_PORT) --beheer $(BRP_STANDIN_ARGS)
+
+# The DUO stand-in (standins/duo/README.md) in the foreground: DUO's M2M contracts (contracten/duo-m2m) from
+# synthetic state, with the /_beheer endpoints. Flags: DUO_STANDIN_ARGS='--opslag var/duo.json --log-level DEBUG'.
+DUO_STANDIN_PORT ?= 8092
+duo-standin: install
+	$(PY) -m standins.duo --host 127.0.0.1 --port $(DUO_STANDIN_PORT) --beheer $(DUO_STANDIN_ARGS)
 
 # The catalogues of the beschikking's summary (README "Taal van de samenvatting"): collects the texts of
 # templates/pip_plans/samenvatting/ (only those) into locale/<code>/LC_MESSAGES/django.po for every language

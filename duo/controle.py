@@ -102,13 +102,14 @@ def datum_fouten(f: DatumFeiten) -> list[str]:
         fouten.append(GEEN_PIP)
     if f.zroute_datum and not f.is_zroute and f.datum and f.datum > f.zroute_datum:
         fouten.append(NA_ZROUTE)
+    if f.termijn_laatste_dag and f.vandaag > f.termijn_laatste_dag:
+        fouten.append(VERWIJTBAAR)  # the termijn is overrun: DUO wants verwijtbaar, which the app does not record
     if f.datum:
         if f.datum > f.vandaag:
             fouten.append(IN_TOEKOMST)
         if f.termijn_start and f.datum < f.termijn_start:
             fouten.append(VOOR_TERMIJN)
-        if f.termijn_laatste_dag and f.datum > f.termijn_laatste_dag:
-            fouten.append(VERWIJTBAAR)
+
     return [str(t) for t in fouten]
 
 

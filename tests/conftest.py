@@ -124,6 +124,23 @@ def brp_standin(brp_standin_sessie, settings):
                   timeout=10)
 
 
+# --- The DUO stand-in (issue 16): one subprocess per test session, started on first use ------------------
+@pytest.fixture(scope="session")
+def duo_standin_sessie(tmp_path_factory):
+    """The DUO stand-in (standins/duo) with --beheer; url includes the base path /v1 (tests.standins.DuoStandin)."""
+    from tests.standins import duo_standin
+
+    with duo_standin(tmp_path_factory.mktemp("duo")) as standin:
+        yield standin
+
+
+@pytest.fixture
+def duo_standin(duo_standin_sessie):
+    """The session's DUO stand-in, reset to its seed (persons, log of received requests, fault injection) first."""
+    duo_standin_sessie.reset()
+    return duo_standin_sessie
+
+
 def brp_wijzigen(standin, bsn: str, wijziging: dict) -> None:
     """Change a person in the stand-in (its /_beheer API: a JSON merge patch of the internal record)."""
     import requests

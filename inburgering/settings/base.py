@@ -278,11 +278,8 @@ DUO_MAX_POGINGEN = env.integer("DUO_MAX_POGINGEN", 8, minimum=1)  # attempts on 
 DUO_BACKOFF_SECONDEN = env.integer("DUO_BACKOFF_SECONDEN", 60, minimum=1)  # wait after the 1st failure, doubled
 DUO_BACKOFF_MAX_SECONDEN = env.integer("DUO_BACKOFF_MAX_SECONDEN", 6 * 3600, minimum=1)
 DUO_LEASE_SECONDEN = env.integer("DUO_LEASE_SECONDEN", 120, minimum=1)  # a claimed message is bezig this long
-# DUO's contracts (duo-m2m/*/openapi.yml): the pre-flight check validates every body against them. In the
-# repository at contracten/duo-m2m once the stand-in's branch is merged; until then the shared copy.
-DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(
-    BASE_DIR / "contracten" / "duo-m2m" if (BASE_DIR / "contracten" / "duo-m2m").is_dir()
-    else BASE_DIR.parent / "shared" / "duo-m2m")))
+# DUO's contracts (contracten/duo-m2m/*/openapi.yml): DUO_M2M_SPEC_DIR below; the pre-flight check validates
+# every message against them.
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "inburgering.documenten.uploads.BegrensdeUploadHandler",  # stops writing past UPLOAD_MAX_BYTES
@@ -401,4 +398,4 @@ LOGGING = {
     "loggers": {"weasyprint.progress": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR.parent / "shared" / "duo-m2m")))
+DUO_M2M_SPEC_DIR = Path(env.string("DUO_M2M_SPEC_DIR", str(BASE_DIR / "contracten" / "duo-m2m")))

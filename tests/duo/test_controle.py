@@ -49,8 +49,8 @@ DATUM = controle.DatumFeiten(datum=date(2026, 6, 1), vandaag=date(2026, 6, 2), h
     ({"datum": date(2026, 6, 3)}, controle.IN_TOEKOMST),
     ({"datum": date(2026, 6, 2)}, None),  # today: allowed
     ({"datum": date(2026, 3, 10)}, controle.VOOR_TERMIJN),
-    ({"datum": date(2029, 3, 11), "vandaag": date(2029, 4, 1)}, controle.VERWIJTBAAR),
-    ({"datum": date(2029, 3, 10), "vandaag": date(2029, 4, 1)}, None),  # the last day of the termijn
+    ({"datum": date(2029, 3, 1), "vandaag": date(2029, 3, 11)}, controle.VERWIJTBAAR),  # overrun: today past it
+    ({"datum": date(2029, 3, 1), "vandaag": date(2029, 3, 10)}, None),  # today is the termijn's last day
     ({"zroute_datum": date(2026, 5, 1)}, controle.NA_ZROUTE),
     ({"zroute_datum": date(2026, 5, 1), "is_zroute": True}, None),
 ])
