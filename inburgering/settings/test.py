@@ -42,5 +42,6 @@ TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 # then falls back to the hand form, as for a gemeente without the connection.
 BRP_URL = ""
 
-# No DUO unless a test points DUO_URL at the stand-in (tests/duo): messages are written and wait.
-DUO_URL = ""
+# No DUO unless a test points DUO_URL at the stand-in (tests/duo): messages are written and wait. A Celery worker
+# subprocess started by a test (tests/duo/test_standin.py) gets the stand-in's URL through DUO_TEST_URL.
+DUO_URL = os.environ.get("DUO_TEST_URL", "")
