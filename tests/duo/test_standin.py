@@ -273,3 +273,27 @@ def test_a_worker_killed_mid_send_loses_and_duplicates_nothing(duo, tmp_path):
     assert bericht.pogingen == 2
     geen_verlies_geen_dubbel(duo, [bericht])
     assert len(persoon(duo, AMINA)["pips"]) == 1  # one effect, though DUO may have seen it twice
+
+
+# --- mutual TLS ------------------------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_client_sends_over_mutual_tls_with_the_certificate_paths_from_settings(settings, tmp_path):
+    """The stand-in with HTTPS and a required client certificate: with DUO_CLIENT_CERT/KEY and DUO_CA_BUNDLE
+    the message is delivered; without the client certificate the TLS handshake fails and it waits."""
+    from tests.pki import maak_pki
+    from tests.standins import duo_standin
+
+    pki = maak_pki(tmp_path / "pki")
+    with duo_standin(tmp_path, tls=pki) as standin:
+        settings.DUO_URL, settings.DUO_CA_BUNDLE = standin.url, str(pki.ca_cert)
+        settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY = "", ""
+        bericht = uren(dossier_van(AMINA))
+        verzenden.outbox_verzenden()
+        bericht.refresh_from_db()
+        assert (bericht.status, bericht.laatste_http_status) == (Status.WACHTEND, None)  # no certificate: no answer
+
+        settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY = str(pki.client_cert), str(pki.client_key)
+        leegdrainen()
+        bericht.refresh_from_db()
+        assert bericht.status == Status.VERZONDEN
+        assert str(bericht.bericht_id) in ontvangen(standin)
