@@ -68,21 +68,37 @@ def _te_doen(nu):
             .exclude(Exists(eerder_open)))
 
 
+VASTGELOPEN = "Elke poging werd afgebroken voordat DUO antwoordde ({n} keer); gebruik 'opnieuw proberen'."
+
+
 def claimen(*, persoon_id: int | None = None) -> DuoBericht | None:
-    """Claim one due message (optionally of one person) with a lease, committed on return."""
-    nu = timezone.now()
-    with transaction.atomic():
-        rijen = _te_doen(nu)
-        if persoon_id is not None:
-            rijen = rijen.filter(persoon_id=persoon_id)
-        bericht = rijen.select_for_update(skip_locked=True).order_by("id").first()
-        if bericht is None:
-            return None
-        bericht.status = Status.BEZIG
-        bericht.bezig_tot = nu + timedelta(seconds=settings.DUO_LEASE_SECONDEN)
-        bericht.pogingen += 1
-        bericht.laatst_geprobeerd_op = nu
-        bericht.save(update_fields=["status", "bezig_tot", "pogingen", "laatst_geprobeerd_op"])
+    """Claim one due message (optionally of one person) with a lease, committed on return. A message whose
+    lease ran out DUO_MAX_POGINGEN times (every worker that took it died) becomes a dead letter instead of
+    being taken again forever."""
+    while True:
+        nu = timezone.now()
+        with transaction.atomic():
+            rijen = _te_doen(nu)
+            if persoon_id is not None:
+                rijen = rijen.filter(persoon_id=persoon_id)
+            bericht = rijen.select_for_update(skip_locked=True).order_by("id").first()
+            if bericht is None:
+                return None
+            if bericht.status == Status.BEZIG and bericht.pogingen >= settings.DUO_MAX_POGINGEN:
+                bericht.status, bericht.bezig_tot = Status.DODE_LETTER, None
+                bericht.redenen = [VASTGELOPEN.format(n=bericht.pogingen)]
+                bericht.save(update_fields=["status", "bezig_tot", "redenen"])
+                continue
+            return _lease(bericht, nu)
+
+
+def _lease(bericht: DuoBericht, nu) -> DuoBericht:
+    """Mark the locked row bezig until the lease ends and count the attempt (inside the claim's transaction)."""
+    bericht.status = Status.BEZIG
+    bericht.bezig_tot = nu + timedelta(seconds=settings.DUO_LEASE_SECONDEN)
+    bericht.pogingen += 1
+    bericht.laatst_geprobeerd_op = nu
+    bericht.save(update_fields=["status", "bezig_tot", "pogingen", "laatst_geprobeerd_op"])
     return bericht
 
 

@@ -251,3 +251,14 @@ def test_without_duo_url_the_task_leaves_the_rows_waiting(dossier):
     assert outbox_verzenden_task() == {"overgeslagen": "geen DUO_URL"}
     b.refresh_from_db()
     assert b.status == Status.WACHTEND
+
+
+def test_a_message_every_worker_dies_on_becomes_a_dead_letter(dossier, settings):
+    settings.DUO_MAX_POGINGEN = 2
+    b = bericht(dossier)
+    for _ in range(2):
+        assert verzenden.claimen().pk == b.pk  # claimed, and the worker dies
+        DuoBericht.objects.filter(pk=b.pk).update(bezig_tot=timezone.now() - timedelta(seconds=1))
+    assert verzenden.claimen() is None
+    b.refresh_from_db()
+    assert b.status == Status.DODE_LETTER and "opnieuw proberen" in b.redenen[0]
