@@ -21,7 +21,12 @@ logger = logging.getLogger(__name__)
 
 
 class DuoOnbereikbaar(Exception):
-    """No answer: a timeout, a refused or broken connection, a TLS failure."""
+    """No answer: a timeout, a refused or broken connection, a TLS failure (`tls`: the handshake failed — a
+    certificate problem of ours or DUO's, for the koppelbeheerder)."""
+
+    def __init__(self, reden: str, *, tls: bool = False):
+        super().__init__(reden)
+        self.tls = tls
 
 
 class KoppelingUit(Exception):
@@ -71,7 +76,7 @@ class DuoClient:
             )
         except (requests.Timeout, requests.ConnectionError) as fout:
             logger.warning("DUO: geen antwoord op bericht %s (%s)", bericht_id, type(fout).__name__)
-            raise DuoOnbereikbaar(type(fout).__name__) from None
+            raise DuoOnbereikbaar(type(fout).__name__, tls=isinstance(fout, requests.exceptions.SSLError)) from None
         try:
             inhoud = antwoord.json() if antwoord.content else None
         except ValueError:

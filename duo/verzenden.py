@@ -49,6 +49,7 @@ ONBEKEND_404 = "DUO kent deze persoon niet of de gemeente is niet bevoegd (404).
 KOPPELING_GEWEIGERD = "DUO weigert de koppeling (HTTP {status}): controleer het certificaat en het OIN."
 OPNIEUW_PROBEREN = "DUO gaf na {n} pogingen geen antwoord; gebruik 'opnieuw proberen' als DUO weer bereikbaar is."
 ONVERWACHT = "Onverwacht antwoord van DUO (HTTP {status})."
+TLS_MISLUKT = "De beveiligde verbinding met DUO mislukt (TLS): controleer het certificaat, de sleutel en DUO_CA_BUNDLE."
 
 
 @dataclass
@@ -120,6 +121,8 @@ def bericht_verzenden(bericht: DuoBericht, *, client: DuoClient, uitkomst: Uitko
     try:
         antwoord = _versturen(bericht, client)
     except DuoOnbereikbaar as fout:
+        if fout.tls:  # retried like an outage, but a certificate problem needs a person: alert now
+            koppeling_geweigerd(status=0)
         return _vastleggen(bericht, None, str(fout), uitkomst)
     return _vastleggen(bericht, antwoord, "", uitkomst)
 
@@ -213,11 +216,12 @@ def wachttijd(pogingen: int) -> timedelta:
 
 
 def koppeling_geweigerd(*, status: int) -> None:
-    """DUO refuses the connection (certificate, OIN): one open alert at a time, in the beveiligingslog, on the
-    outbox screen, and by e-mail to the koppelbeheerders. No personal data."""
+    """DUO refuses the connection (certificate, OIN; `status` 0: the TLS handshake failed): one open alert at a
+    time per status, in the beveiligingslog, on the outbox screen, and by e-mail to the koppelbeheerders. No
+    personal data."""
     if KoppelingMelding.objects.filter(afgehandeld_op=None, http_status=status).exists():
         return
-    tekst = KOPPELING_GEWEIGERD.format(status=status)
+    tekst = KOPPELING_GEWEIGERD.format(status=status) if status else TLS_MISLUKT
     KoppelingMelding.objects.create(http_status=status, tekst=tekst)
     beveiliging_vastleggen(Gebeurtenis.DUO_KOPPELING, details={"http_status": status, "koppeling": "duo"})
     adressen = list(User.objects.filter(groups__name=Rol.KOPPELBEHEER.value, is_active=True)

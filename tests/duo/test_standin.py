@@ -291,6 +291,7 @@ def test_the_client_sends_over_mutual_tls_with_the_certificate_paths_from_settin
         verzenden.outbox_verzenden()
         bericht.refresh_from_db()
         assert (bericht.status, bericht.laatste_http_status) == (Status.WACHTEND, None)  # no certificate: no answer
+        assert KoppelingMelding.objects.filter(http_status=0, afgehandeld_op=None).exists()  # a person must look
 
         settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY = str(pki.client_cert), str(pki.client_key)
         leegdrainen()
