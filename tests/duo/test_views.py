@@ -122,3 +122,11 @@ def test_the_outbox_costs_the_same_queries_for_5_and_60_messages(client, koppelb
 def test_the_koppelbeheerder_starts_on_the_outbox(client, koppelbeheer):
     client.force_login(koppelbeheer)
     assert client.get(reverse("na_inloggen")).url == reverse("duo:outbox")
+
+
+def test_a_refusal_shows_on_the_werkcoachs_werkvoorraad(client, werkcoach):
+    dossier = DossierFactory(werkcoach=werkcoach)
+    services.signaal_geven(dossier=dossier, soort_label="PIP", reden="Niveau B1 kan niet bij de Z-route.", door=None)
+    client.force_login(werkcoach)
+    tekst = client.get(reverse("werkvoorraad:lijst")).content.decode()
+    assert "DUO-melding PIP niet verzonden: Niveau B1 kan niet bij de Z-route." in tekst
