@@ -139,3 +139,9 @@ def test_a_contactpersoon_name_with_letters_and_dashes_passes(spec_dir):
     body["telefoonnummer"] = "bel me"
     assert controle.contract_fouten(spec_dir=spec_dir, methode=methode, pad_sjabloon=sjabloon, map_=map_, body=body,
                                     parameters=_parameters())
+
+
+def test_a_missing_contract_does_not_stop_the_message(tmp_path, caplog):
+    body = {"dagtekeningPip": "2026-03-10", "leerroute": "B"}
+    assert controle.contract_fouten(spec_dir=tmp_path, soort=Soort.PIP, body=body, parameters=_parameters()) == []
+    assert "niet te lezen" in caplog.text
