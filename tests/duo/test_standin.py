@@ -298,3 +298,21 @@ def test_the_client_sends_over_mutual_tls_with_the_certificate_paths_from_settin
         bericht.refresh_from_db()
         assert bericht.status == Status.VERZONDEN
         assert str(bericht.bericht_id) in ontvangen(standin)
+
+
+@pytest.mark.django_db
+def test_the_werkcoach_is_registered_and_linked_as_contactpersoon(duo, werkcoach, consulent):
+    from duo.models import DuoContactpersoon
+
+    werkcoach.email = "w.coach@eemsdelta.nl"
+    werkcoach.save()
+    dossier = dossier_van(AMINA, werkcoach=werkcoach, fase="pip_in_opstelling")
+    pip = PipFactory(ter_beoordeling=True, dossier=dossier, niveau="B1")
+    pip_services.pip_vaststellen(pip_id=pip.pk, dagtekening=date.today(), bekendmaking=date.today(),
+                                 versie=versies.van(pip), by=consulent)
+    leegdrainen()
+    rijen = list(DuoBericht.objects.filter(dossier=dossier).order_by("id"))
+    assert [r.soort for r in rijen] == [Soort.PIP, Soort.CONTACTPERSOON]
+    geen_verlies_geen_dubbel(duo, rijen)
+    duo_id = DuoContactpersoon.objects.get(gebruiker=werkcoach).duo_id
+    assert duo_id in persoon(duo, AMINA)["contactpersonen"]
