@@ -8,5 +8,5 @@ urlpatterns = [
     path("dossiers/<int:pk>/duo/", views.dossier_tab, name="dossier"),  # the dossier's DUO tab
     path("duo/", views.outbox, name="outbox"),  # the koppelbeheerder's outbox screen
     path("duo/berichten/<int:bericht_pk>/opnieuw/", views.opnieuw, name="opnieuw"),
-    path("duo/meldingen/<int:melding_pk>/afgehandeld/", views.melding_afhandelen, name="melding"),
+    path("duo/koppelingsmeldingen/<int:melding_pk>/afgehandeld/", views.melding_afhandelen, name="melding"),
 ]
