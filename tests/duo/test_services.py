@@ -189,3 +189,16 @@ def test_an_enrolment_of_a_gezinsmigrant_is_no_aanbod(werkcoach):
                                    startdatum=DAGTEKENING + timedelta(days=10),
                                    geplande_einddatum=DAGTEKENING + timedelta(days=400), by=werkcoach)
     assert berichten(pip.dossier) == []
+
+
+def test_rolled_back_hours_and_reassignment_write_no_message(werkcoach, consulent, team):
+    pip = pip_voor(werkcoach)
+    nieuw = WerkcoachFactory(team=team, email="nieuw@eemsdelta.nl")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.uren_vastleggen(dossier_id=pip.dossier_id, categorie=C.PARTICIPATIE, van=VANDAAG - timedelta(days=9),
+                                 tot=VANDAAG - timedelta(days=2), aantal=Decimal(4), by=werkcoach)
+        cases_services.dossier_toewijzen(dossier_id=pip.dossier_id, versie=versies.van(pip.dossier), werkcoach=nieuw,
+                                         reden="verlof", by=consulent)
+        assert len(berichten(pip.dossier)) == 2
+        raise RuntimeError("later in the same transaction")
+    assert berichten(pip.dossier) == []
