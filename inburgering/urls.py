@@ -39,6 +39,7 @@ urlpatterns = [
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("", include("duo.urls")),  # the DUO tab of a dossier and the outbox screen (issue 16)
     path("post/", include("inburgering.documenten.post_urls")),  # the postkamer's print batch (issue 15)
     path("privacy/inzageverzoek/", include("avg.inzage_urls")),
     path("privacy/", include("avg.urls")),  # the privacy officer: vernietigingslijsten (issue 13)

@@ -41,3 +41,7 @@ TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 # No BRP unless a test starts the stand-in and points BRP_URL at it (tests/brp, tests/e2e): registration
 # then falls back to the hand form, as for a gemeente without the connection.
 BRP_URL = ""
+
+# No DUO unless a test points DUO_URL at the stand-in (tests/duo): messages are written and wait. A Celery worker
+# subprocess started by a test (tests/duo/test_standin.py) gets the stand-in's URL through DUO_TEST_URL.
+DUO_URL = os.environ.get("DUO_TEST_URL", "")
