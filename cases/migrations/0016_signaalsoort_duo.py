@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0014_correspondentietaal'),
+        ('cases', '0015_oproepbrieven'),
     ]
 
     operations = [
