@@ -1,11 +1,13 @@
 """The drain of the DUO outbox (issue 16): per person in order, at least once, never twice what DUO accepted.
 
-1. Claim: in a short transaction, lock the oldest due message whose person has no earlier open message
-   (`select_for_update(skip_locked=True)`: a second worker takes another person), mark it `bezig` with a
-   lease, count the attempt, and COMMIT — before the HTTP call, so no database lock is held while DUO thinks.
-2. Send with the message's own berichtId (the same on every attempt: DUO deduplicates on it).
-3. Record the answer in a second transaction, only if the lease is still ours (same attempt number).
-A worker killed between 1 and 3 leaves a `bezig` message whose lease runs out; the next drain sends it again
+1. Claim: in a short transaction, lock a batch of due messages (`DUO_REEKS`), each the oldest open message of
+   its person — so at most one per person (`select_for_update(skip_locked=True)`: a second worker takes other
+   persons) — mark them `bezig` with a lease, count the attempt, and COMMIT — before the HTTP calls, so no
+   database lock is held while DUO thinks.
+2. Send each with its own berichtId (the same on every attempt: DUO deduplicates on it), up to
+   `DUO_GELIJKTIJDIG` at once (different persons, so the order per person holds).
+3. Record the answers in one transaction, each only if its lease is still ours (same attempt number).
+A worker killed between 1 and 3 leaves `bezig` messages whose lease runs out; the next drain sends them again
 with the same berichtId. Answers:
 - 2xx: verzonden;
 - 400, 404, or 403 with DUO's `Foutmelding` list: geweigerd, with DUO's texts, and a signal for the werkcoach;
@@ -17,6 +19,7 @@ with the same berichtId. Answers:
 
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -24,7 +27,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,28 +106,69 @@ def _lease(bericht: DuoBericht, nu) -> DuoBericht:
     return bericht
 
 
+def claimen_reeks(limiet: int) -> list[DuoBericht]:
+    """Claim up to `limiet` due messages, at most one per person (each is its person's oldest open one), with a
+    lease; committed on return."""
+    while True:
+        nu = timezone.now()
+        tot = nu + timedelta(seconds=settings.DUO_LEASE_SECONDEN)
+        with transaction.atomic():
+            rijen = list(_te_doen(nu).select_for_update(skip_locked=True).order_by("id")[:limiet])
+            vastgelopen = [r for r in rijen if r.status == Status.BEZIG and r.pogingen >= settings.DUO_MAX_POGINGEN]
+            for rij in vastgelopen:  # as in `claimen`: every worker that took it died
+                rij.status, rij.bezig_tot, rij.redenen = Status.DODE_LETTER, None, [VASTGELOPEN.format(n=rij.pogingen)]
+                rij.save(update_fields=["status", "bezig_tot", "redenen"])
+            rijen = [r for r in rijen if r not in vastgelopen]
+            if rijen:
+                DuoBericht.objects.filter(pk__in=[r.pk for r in rijen]).update(
+                    status=Status.BEZIG, bezig_tot=tot, pogingen=F("pogingen") + 1, laatst_geprobeerd_op=nu)
+        if rijen or not vastgelopen:
+            break  # a batch that only held stuck messages: claim again (a later message of theirs may be due)
+    for rij in rijen:
+        rij.status, rij.bezig_tot, rij.pogingen, rij.laatst_geprobeerd_op = Status.BEZIG, tot, rij.pogingen + 1, nu
+    return rijen
+
+
 def outbox_verzenden(*, max_berichten: int = 500, client: DuoClient | None = None) -> Uitkomst:
-    """Send what is due, one message at a time, until nothing is due or `max_berichten` were tried."""
+    """Send what is due, batch by batch, until nothing is due or `max_berichten` were tried."""
     client = client or DuoClient.from_settings()
     uitkomst = Uitkomst()
-    for _i in range(max_berichten):
-        bericht = claimen()
-        if bericht is None:
-            break
-        bericht_verzenden(bericht, client=client, uitkomst=uitkomst)
+    gedaan = 0
+    with ThreadPoolExecutor(max_workers=settings.DUO_GELIJKTIJDIG, thread_name_prefix="duo") as pool:
+        while gedaan < max_berichten:
+            reeks = claimen_reeks(min(settings.DUO_REEKS, max_berichten - gedaan))
+            if not reeks:
+                break
+            gedaan += len(reeks)
+            # A contactpersoon message reads and writes the database (DUO's id of the werkcoach): on this thread.
+            los = [b for b in reeks if b.soort != Soort.CONTACTPERSOON]
+            pogingen = dict(zip([b.pk for b in los], pool.map(lambda b: _proberen(b, client), los), strict=True))
+            for bericht in reeks:
+                if bericht.pk not in pogingen:
+                    pogingen[bericht.pk] = _proberen(bericht, client)
+            _reeks_vastleggen([(b, pogingen[b.pk]) for b in reeks], uitkomst)
     return uitkomst
+
+
+@dataclass(frozen=True)
+class Poging:
+    antwoord: Antwoord | None
+    fout: str = ""
+    tls: bool = False  # the TLS handshake failed: retried like an outage, but a person must look at the certificate
+
+
+def _proberen(bericht: DuoBericht, client: DuoClient) -> Poging:
+    try:
+        return Poging(_versturen(bericht, client))
+    except DuoOnbereikbaar as fout:
+        return Poging(None, str(fout), tls=bool(fout.tls))
 
 
 def bericht_verzenden(bericht: DuoBericht, *, client: DuoClient, uitkomst: Uitkomst | None = None) -> str:
     """Send one claimed message and record the answer; returns the new status."""
     uitkomst = uitkomst if uitkomst is not None else Uitkomst()
-    try:
-        antwoord = _versturen(bericht, client)
-    except DuoOnbereikbaar as fout:
-        if fout.tls:  # retried like an outage, but a certificate problem needs a person: alert now
-            koppeling_geweigerd(status=0)
-        return _vastleggen(bericht, None, str(fout), uitkomst)
-    return _vastleggen(bericht, antwoord, "", uitkomst)
+    _reeks_vastleggen([(bericht, _proberen(bericht, client))], uitkomst)
+    return DuoBericht.objects.values_list("status", flat=True).get(pk=bericht.pk)
 
 
 def _versturen(bericht: DuoBericht, client: DuoClient) -> Antwoord:
@@ -164,49 +208,66 @@ def _foutmeldingen(antwoord: Antwoord) -> list[str]:
     return []
 
 
-def _vastleggen(bericht: DuoBericht, antwoord: Antwoord | None, fout: str, uitkomst: Uitkomst) -> str:
+def _reeks_vastleggen(resultaten: list[tuple[DuoBericht, Poging]], uitkomst: Uitkomst) -> None:
+    """Record the answers of a batch in one transaction (one processing-log entry for what DUO received); the
+    koppelbeheerder's alerts after the commit, so a dead letter stands even if an alert fails."""
+    alarmen: set[int] = set()
+    ontvangen: list[int] = []
+    with transaction.atomic():
+        rijen = DuoBericht.objects.select_for_update().select_related("dossier").in_bulk(
+            [b.pk for b, _p in resultaten])
+        for bericht, poging in resultaten:
+            if poging.tls:
+                alarmen.add(0)
+            rij = rijen[bericht.pk]
+            if rij.status != Status.BEZIG or rij.pogingen != bericht.pogingen:
+                continue  # the lease ran out and another worker took it over: its answer counts
+            if (alarm := _vastleggen(rij, poging.antwoord, poging.fout, uitkomst)) is not None:
+                alarmen.add(alarm)
+            if poging.antwoord is not None:  # DUO received the data (whatever it answered): a verstrekking
+                ontvangen.append(rij.dossier_id)
+        if ontvangen:
+            verwerking_vastleggen(Handeling.VERSTREKKEN, activiteit=ACTIVITEIT, dossier_ids=ontvangen)
+    for alarm in sorted(alarmen):
+        koppeling_geweigerd(status=alarm)
+
+
+def _vastleggen(rij: DuoBericht, antwoord: Antwoord | None, fout: str, uitkomst: Uitkomst) -> int | None:
+    """One locked message that is still ours: its new status from DUO's answer; the HTTP status to alert on."""
     nu = timezone.now()
     alarm = None
-    with transaction.atomic():
-        rij = DuoBericht.objects.select_for_update().select_related("dossier").get(pk=bericht.pk)
-        if rij.status != Status.BEZIG or rij.pogingen != bericht.pogingen:
-            return rij.status  # the lease ran out and another worker took it over: its answer counts
-        rij.bezig_tot = None
-        rij.laatste_http_status = antwoord.status if antwoord else None
-        rij.laatste_fout = fout[:300]
-        status = antwoord.status if antwoord else None
-        meldingen = _foutmeldingen(antwoord) if antwoord else []
-        if status is not None and 200 <= status < 300:
-            rij.status, rij.verzonden_op, rij.redenen = Status.VERZONDEN, nu, []
-            uitkomst.verzonden += 1
-        elif status in (400, 404) or (status == 403 and meldingen):
-            rij.status = Status.GEWEIGERD
-            rij.redenen = meldingen or [GEWEIGERD_400 if status == 400 else ONBEKEND_404]
-            uitkomst.geweigerd += 1
-            signaal_geven(dossier=rij.dossier, soort_label=str(rij.get_soort_display()), reden=rij.redenen[0],
-                          door=None)
-        elif status in (401, 403):
-            rij.status, rij.redenen = Status.DODE_LETTER, [KOPPELING_GEWEIGERD.format(status=status)]
+    rij.bezig_tot = None
+    rij.laatste_http_status = antwoord.status if antwoord else None
+    rij.laatste_fout = fout[:300]
+    status = antwoord.status if antwoord else None
+    meldingen = _foutmeldingen(antwoord) if antwoord else []
+    if status is not None and 200 <= status < 300:
+        rij.status, rij.verzonden_op, rij.redenen = Status.VERZONDEN, nu, []
+        uitkomst.verzonden += 1
+    elif status in (400, 404) or (status == 403 and meldingen):
+        rij.status = Status.GEWEIGERD
+        rij.redenen = meldingen or [GEWEIGERD_400 if status == 400 else ONBEKEND_404]
+        uitkomst.geweigerd += 1
+        signaal_geven(dossier=rij.dossier, soort_label=str(rij.get_soort_display()), reden=rij.redenen[0],
+                      door=None)
+    elif status in (401, 403):
+        rij.status, rij.redenen = Status.DODE_LETTER, [KOPPELING_GEWEIGERD.format(status=status)]
+        uitkomst.dode_letter += 1
+        alarm = status
+    elif status is None or status >= 500:
+        if rij.pogingen >= settings.DUO_MAX_POGINGEN:
+            rij.status, rij.redenen = Status.DODE_LETTER, [OPNIEUW_PROBEREN.format(n=rij.pogingen)]
             uitkomst.dode_letter += 1
-            alarm = status
-        elif status is None or status >= 500:
-            if rij.pogingen >= settings.DUO_MAX_POGINGEN:
-                rij.status, rij.redenen = Status.DODE_LETTER, [OPNIEUW_PROBEREN.format(n=rij.pogingen)]
-                uitkomst.dode_letter += 1
-            else:
-                rij.status = Status.WACHTEND
-                rij.volgende_poging_op = nu + wachttijd(rij.pogingen)
-                uitkomst.opnieuw += 1
         else:
-            rij.status, rij.redenen = Status.DODE_LETTER, [ONVERWACHT.format(status=status)]
-            uitkomst.dode_letter += 1
-        rij.save()
-        if antwoord is not None:  # DUO received the data (whatever it answered): a verstrekking
-            verwerking_vastleggen(Handeling.VERSTREKKEN, activiteit=ACTIVITEIT, dossier_ids=[rij.dossier_id])
-    if alarm is not None:  # after the commit: the dead letter stands even if the alert fails
-        koppeling_geweigerd(status=alarm)
+            rij.status = Status.WACHTEND
+            rij.volgende_poging_op = nu + wachttijd(rij.pogingen)
+            uitkomst.opnieuw += 1
+    else:
+        rij.status, rij.redenen = Status.DODE_LETTER, [ONVERWACHT.format(status=status)]
+        uitkomst.dode_letter += 1
+    rij.save()
     uitkomst.ids.append(rij.pk)
-    return rij.status
+    return alarm
 
 
 def wachttijd(pogingen: int) -> timedelta:

@@ -277,7 +277,12 @@ DUO_TIMEOUT = env.integer("DUO_TIMEOUT", 30, minimum=1)  # seconds to wait for t
 DUO_MAX_POGINGEN = env.integer("DUO_MAX_POGINGEN", 8, minimum=1)  # attempts on 5xx/timeout before dode_letter
 DUO_BACKOFF_SECONDEN = env.integer("DUO_BACKOFF_SECONDEN", 60, minimum=1)  # wait after the 1st failure, doubled
 DUO_BACKOFF_MAX_SECONDEN = env.integer("DUO_BACKOFF_MAX_SECONDEN", 6 * 3600, minimum=1)
-DUO_LEASE_SECONDEN = env.integer("DUO_LEASE_SECONDEN", 120, minimum=1)  # a claimed message is bezig this long
+# A claimed batch is bezig this long; the default outlasts a batch whose every request times out
+# (DUO_REEKS / DUO_GELIJKTIJDIG rounds of DUO_CONNECT_TIMEOUT + DUO_TIMEOUT = 5 × 35 s). A shorter lease is safe
+# (a second worker sends again with the same berichtId, DUO deduplicates) but wasteful.
+DUO_LEASE_SECONDEN = env.integer("DUO_LEASE_SECONDEN", 300, minimum=1)
+DUO_REEKS = env.integer("DUO_REEKS", 20, minimum=1)  # messages claimed (and recorded) per transaction by a drain
+DUO_GELIJKTIJDIG = env.integer("DUO_GELIJKTIJDIG", 4, minimum=1)  # requests to DUO at once, each for another person
 # DUO's contracts (contracten/duo-m2m/*/openapi.yml): DUO_M2M_SPEC_DIR below; the pre-flight check validates
 # every message against them.
 FILE_UPLOAD_HANDLERS = [
