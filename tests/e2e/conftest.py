@@ -5,6 +5,7 @@ axe-core comes from node_modules (package.json pins it); Chromium from the OS (`
 """
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -132,3 +133,14 @@ def assert_geen_axe_fouten(page: Page, context: str | None = None) -> None:
         for node in fout["nodes"]:
             regels.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
     pytest.fail("\n".join(regels), pytrace=False)
+
+
+def printbatch_posten(page: Page, gepost_op) -> None:
+    """As the logged-in postkamer: compose the print batch, confirm it as posted on `gepost_op`, log out."""
+    page.get_by_role("button", name="Printbatch samenstellen").click()
+    expect(page.get_by_role("status")).to_contain_text("De printbatch is samengesteld")
+    page.get_by_role("link", name="Verzending bevestigen").click()
+    page.get_by_label(re.compile(r"^Gepost op( \(verplicht\))?$")).fill(gepost_op.isoformat())
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("status")).to_contain_text("De verzending is bevestigd")
+    page.get_by_role("button", name="Uitloggen").click()

@@ -15,7 +15,7 @@ from cases.rules import Doelgroep
 from handhaving.models import Handhavingszaak
 from inburgering.accounts.roles import Rol
 from inburgering.kalender.selectors import bezwaar_einde
-from tests.e2e.conftest import assert_geen_axe_fouten
+from tests.e2e.conftest import assert_geen_axe_fouten, printbatch_posten
 from tests.factories import (
     ConsulentFactory,
     DossierFactory,
@@ -153,13 +153,7 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
 
     # --- the postkamer posts the boetebeschikking: that day is its bekendmaking ---
     inloggen(postkamer)
-    page.get_by_role("button", name="Printbatch samenstellen").click()
-    expect(page.get_by_role("status")).to_contain_text("De printbatch is samengesteld")
-    page.get_by_role("link", name="Verzending bevestigen").click()
-    _veld(page, "Gepost op").fill(VANDAAG.isoformat())
-    page.get_by_role("button", name="Bevestigen").click()
-    expect(page.get_by_role("status")).to_contain_text("De verzending is bevestigd")
-    page.get_by_role("button", name="Uitloggen").click()
+    printbatch_posten(page, VANDAAG)
     inloggen(consulent)
     page.goto(f"{live_server.url}/handhaving/{zaak.pk}/")
     expect(page.locator("dt", has_text="Bezwaar mogelijk tot en met").locator("xpath=following-sibling::dd[1]")

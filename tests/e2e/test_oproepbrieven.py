@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Uitnodiging
 from inburgering.accounts.roles import Rol
-from tests.e2e.conftest import assert_geen_axe_fouten
+from tests.e2e.conftest import assert_geen_axe_fouten, printbatch_posten
 from tests.factories import DossierFactory, TeamFactory, UserFactory, WerkcoachFactory
 
 VANDAAG = date.today()
@@ -47,13 +47,7 @@ def test_a_first_oproep_through_the_print_batch_to_verzonden(page: Page, live_se
 
     inloggen(postkamer)
     expect(page.get_by_role("heading", level=2, name="1 brief wacht op de post")).to_be_visible()
-    page.get_by_role("button", name="Printbatch samenstellen").click()
-    expect(page.get_by_role("status")).to_contain_text("De printbatch is samengesteld")
-    page.get_by_role("link", name="Verzending bevestigen").click()
-    _veld(page, "Gepost op").fill(VANDAAG.isoformat())
-    page.get_by_role("button", name="Bevestigen").click()
-    expect(page.get_by_role("status")).to_contain_text("De verzending is bevestigd")
-    page.get_by_role("button", name="Uitloggen").click()
+    printbatch_posten(page, VANDAAG)
 
     inloggen(werkcoach)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/intake/")
