@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "dashboards",
     "avg",  # privacy: bewaartermijn, vernietiging, inzageverzoek (reads and destroys the data of every app)
     "brp",  # persons from the BRP API Personen: registration by BSN, nightly refresh (issue 14)
+    "duo.notificaties",  # DUO's notifications: the Notificatie endpoint, the inflow, raadplegingen (issue 17)
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,30 @@ BRP_CA_BUNDLE = env.string("BRP_CA_BUNDLE", "")  # PEM file of the CA that signs
 BRP_TIMEOUT = env.integer("BRP_TIMEOUT", 10, minimum=1)  # seconds per request
 BRP_POGINGEN = env.integer("BRP_POGINGEN", 3, minimum=1)  # attempts on a timeout, a connection error or a 5xx
 CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
+
+# DUO's gemeente-m2m-inburgering APIs. DUO_URL is the base including the major version
+# (`https://host:port/v1`); empty = the connection is off (no raadplegingen after a notification).
+DUO_URL = env.string("DUO_URL", "").rstrip("/")
+DUO_OIN_GEMEENTE = env.string("DUO_OIN_GEMEENTE", "00000001001589623000")  # header `bron` (20 digits)
+DUO_OIN_DUO = env.string("DUO_OIN_DUO", "00000001800866472000")  # header `doel` (20 digits)
+DUO_CLIENT_CERT = env.string("DUO_CLIENT_CERT", "")  # PEM file of the PKIoverheid client certificate
+DUO_CLIENT_KEY = env.string("DUO_CLIENT_KEY", "")  # PEM file of its private key
+DUO_CA_BUNDLE = env.string("DUO_CA_BUNDLE", "")  # PEM file of the CA that signs DUO's server; empty: system CAs
+DUO_TIMEOUT = env.integer("DUO_TIMEOUT", 30, minimum=1)  # seconds to wait for the answer
+# DUO's notifications to us (issue 17, duo/notificaties; README "Meldingen van DUO"). Production: the reverse
+# proxy checks DUO's PKIoverheid client certificate and passes its subject in DUO_NOTIFICATIE_CERT_HEADER; the
+# subject must contain DUO_NOTIFICATIE_CERT_SUBJECT (e.g. DUO's OIN as serialNumber). Dev/test: a token in
+# `Authorization: Token …` (DUO_NOTIFICATIE_TOKEN). Neither set: every notification is refused (401).
+DUO_NOTIFICATIE_CERT_HEADER = env.string("DUO_NOTIFICATIE_CERT_HEADER", "")  # e.g. X-SSL-Client-S-DN
+DUO_NOTIFICATIE_CERT_SUBJECT = env.string("DUO_NOTIFICATIE_CERT_SUBJECT", "")  # e.g. 00000001800866472000
+DUO_NOTIFICATIE_TOKEN = env.string("DUO_NOTIFICATIE_TOKEN", "")
+# The team whose inflow queue receives new plichtigen (its name); empty: the first active team.
+DUO_INSTROOM_TEAM = env.string("DUO_INSTROOM_TEAM", "")
+# Notifications not linked to a dossier (unknown persons, an inflow nobody took up) are pruned after this many
+# days; those of a dossier go with the dossier (its bewaartermijn, issue 13).
+DUO_NOTIFICATIE_BEWAARDAGEN = env.integer("DUO_NOTIFICATIE_BEWAARDAGEN", 90, minimum=1)
+# A claimed notification counts as abandoned (a killed worker) after this many seconds.
+DUO_NOTIFICATIE_LEASE_SECONDEN = env.integer("DUO_NOTIFICATIE_LEASE_SECONDEN", 300, minimum=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "inburgering.documenten.uploads.BegrensdeUploadHandler",  # stops writing past UPLOAD_MAX_BYTES
@@ -319,6 +344,18 @@ CELERY_BEAT_SCHEDULE = {
     "logboek-controleren": {
         "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
         "schedule": crontab(hour=4, minute=0),
+    },
+    "duo-notificaties-achterstand": {
+        "task": "duo_notificaties.achterstand_verwerken",  # what on_commit missed (broker down, worker killed)
+        "schedule": crontab(minute="*"),
+    },
+    "duo-afstemming": {
+        "task": "duo_notificaties.afstemmen",  # the gemeente's facts against DUO's, for the koppelbeheerder
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "duo-notificaties-snoeien": {
+        "task": "duo_notificaties.snoeien",  # notifications without a dossier, after DUO_NOTIFICATIE_BEWAARDAGEN
+        "schedule": crontab(hour=3, minute=50),
     },
     "brp-verversen": {
         "task": "brp.personen_verversen",  # persons from the BRP: moves, deaths, addresses (issue 14)

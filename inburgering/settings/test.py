@@ -41,3 +41,7 @@ TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 # No BRP unless a test starts the stand-in and points BRP_URL at it (tests/brp, tests/e2e): registration
 # then falls back to the hand form, as for a gemeente without the connection.
 BRP_URL = ""
+
+# No DUO unless a test points DUO_URL at the stand-in: a notification is processed without raadplegingen.
+DUO_URL = ""
+DUO_NOTIFICATIE_TOKEN = "test-duo-notificatie"
