@@ -323,7 +323,7 @@ def _examen(notificatie, regel: Regel, gegevens, dossier, door) -> Uitkomst:
         else None
     tekst = (f"{regel.betekenis}: {laatste.get('onderdeel')} {laatste.get('resultaat')} op {laatste.get('examendatum')}"
              if laatste else regel.betekenis)
-    signaal_maken(dossier, tekst, door=door)
+    signaal_maken(dossier, f"{tekst} ({notificatie.gebeurtenis_id})", door=door)
     return Uitkomst(resultaat="Examenresultaten van DUO vastgelegd" if laatste else "Signaal voor de werkcoach")
 
 
@@ -405,6 +405,8 @@ def _instroom(notificatie: DuoNotificatie, regel: Regel, gegevens: dict) -> Uitk
 
 ALLEEN_WERKCOACH = "Alleen een werkcoach kan een instroom oppakken; het dossier komt in diens caseload."
 AL_OPGEPAKT = "Deze instroom is al opgepakt."
+GEEN_DOELGROEP = ("DUO heeft (nog) geen doelgroep doorgegeven. Probeer het later opnieuw, of registreer via "
+                  "Nieuw dossier.")
 GEEN_BRP = ("De BRP kende deze persoon niet of was niet bereikbaar toen DUO dit meldde. Probeer het opnieuw; "
             "lukt het niet, registreer dan via Nieuw dossier.")
 
@@ -428,6 +430,10 @@ def instroom_oppakken(*, instroom_id: int, by: User) -> Dossier:
         if gegevens is None:
             raise ValidationError(GEEN_BRP)
         persoon = _persoon_json(gegevens)
+    if not item.doelgroep and duo.koppeling_aan():
+        item.doelgroep = rules.doelgroep(duo.raadplegen(item.bsn, Raadpleging.DOELGROEP)) or ""
+    if not item.doelgroep:
+        raise ValidationError(GEEN_DOELGROEP)
     gegevens = _persoon_van(persoon)
     eigen = GemeenteInstellingen.huidig().gemeentecode
     dossier = inburgeraar_met_dossier_aanmaken(
@@ -439,7 +445,7 @@ def instroom_oppakken(*, instroom_id: int, by: User) -> Dossier:
         by=by,
     )
     item.dossier, item.opgepakt_door, item.opgepakt_op = dossier, by, timezone.now()
-    item.save(update_fields=["dossier", "opgepakt_door", "opgepakt_op"])
+    item.save(update_fields=["dossier", "doelgroep", "opgepakt_door", "opgepakt_op"])
     DuoNotificatie.objects.filter(bsn=item.bsn, dossier__isnull=True).update(dossier=dossier)
     door = systeemgebruiker(Systeembron.DUO)
     gegevens_vastleggen(dossier=dossier, gegevens=item.gegevens, notificatie=item.notificatie, door=door)
