@@ -19,3 +19,4 @@ class DuoNotificatiesConfig(AppConfig):
         registreer_tab(code="duo_gegevens", label=_("Gegevens van DUO"), url_naam="duo_notificaties:dossier",
                        volgorde=85)
         registreer_verwerkingsactiviteit("duo_notificaties", "duo-gegevensuitwisseling")
+        registreer_verwerkingsactiviteit("duo_koppeling", "duo-gegevensuitwisseling")

@@ -9,8 +9,5 @@ urlpatterns = [
     path("duo/notificaties", views.notificatie_ontvangen, name="ontvangen"),
     path("duo/instroom/", views.instroom, name="instroom"),  # "Instroom van DUO": werkcoaches and their team
     path("duo/instroom/<int:instroom_id>/oppakken/", views.instroom_oppakken, name="oppakken"),
-    path("duo/meldingen/", views.meldingen, name="meldingen"),  # every notification, for the koppelbeheerder
-    path("duo/meldingen/<int:notificatie_id>/opnieuw/", views.opnieuw, name="opnieuw"),
-    path("duo/verschillen/", views.verschillen, name="verschillen"),  # the nightly reconciliation
     path("dossiers/<int:pk>/duo-gegevens/", views.dossier_tab, name="dossier"),  # "Gegevens van DUO"
 ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -78,8 +78,7 @@ def instroom_oppakken(request: HttpRequest, instroom_id: int) -> HttpResponse:
     try:
         dossier = services.instroom_oppakken(instroom_id=instroom_id, by=request.user)
     except DuoInstroom.DoesNotExist:
-        messages.error(request, services.AL_OPGEPAKT)
-        return redirect("duo_notificaties:instroom")
+        raise Http404(services.AL_OPGEPAKT) from None  # another team's, or taken up already
     except (ValidationError, PermissionDenied) as fout:
         messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
         return redirect("duo_notificaties:instroom")
@@ -114,7 +113,7 @@ def opnieuw(request: HttpRequest, notificatie_id: int) -> HttpResponse:
     services.notificatie_opnieuw(notificatie_id=notificatie_id, by=request.user)
     ontvangen.inplannen(notificatie_id)
     messages.success(request, "De melding wordt opnieuw verwerkt.")
-    return redirect("duo_notificaties:meldingen")
+    return redirect("duo_koppeling:meldingen")
 
 
 @login_required
@@ -126,7 +125,6 @@ def verschillen(request: HttpRequest) -> HttpResponse:
 
 # --- the dossier tab "Gegevens van DUO" -------------------------------------------------------------------------
 @login_required
-@require_GET
 def dossier_tab(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "duo_gegevens")
     context.update(
