@@ -8,7 +8,7 @@ are not the point here. A few fields get a fixed value where a constraint asks f
 """
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -54,6 +54,8 @@ def _waarde(veld: models.Field, tekst: str):
         return tekst[: veld.max_length] if veld.max_length else tekst
     if isinstance(veld, models.DateTimeField):
         return timezone.now() - timedelta(days=400)
+    if isinstance(veld, models.TimeField):
+        return time(10, 0)
     if isinstance(veld, models.DateField):
         return VERLEDEN
     if isinstance(veld, models.DecimalField):
