@@ -10,7 +10,7 @@ jsonschema leaves formats unchecked without optional packages."""
 import json
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -54,14 +54,15 @@ def _headers() -> list[tuple[str, dict]]:
     return [(p["name"], p["schema"]) for p in parameters.values() if p["in"] == "header"]
 
 
-def _datumtijd_geldig(waarde: str) -> bool:
+def registratie_moment(waarde: str) -> datetime | None:
+    """registratieDatumTijd as an aware UTC datetime; None when it is no RFC 3339 date-time or lies outside what
+    a datetime holds once in UTC (0001-01-01T00:30:00+01:00: found by the schemathesis run)."""
     if not _DATUMTIJD.fullmatch(waarde):
-        return False
+        return None
     try:
-        datetime.fromisoformat(waarde.replace("z", "Z").replace("t", "T"))
-    except ValueError:
-        return False
-    return True
+        return datetime.fromisoformat(waarde.replace("z", "Z").replace("t", "T")).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
 
 
 def headers_controleren(headers) -> dict[str, str]:
@@ -93,7 +94,7 @@ def body_lezen(content_type: str, ruw: bytes) -> dict:
     for veld, patroon in _STRIKT.items():
         if veld in body and not patroon.fullmatch(body[veld]):
             raise OngeldigVerzoek(f"{veld} voldoet niet aan het patroon")
-    if not _datumtijd_geldig(body["registratieDatumTijd"]):
+    if registratie_moment(body["registratieDatumTijd"]) is None:
         raise OngeldigVerzoek("registratieDatumTijd is geen datum-tijd")
     if isinstance(body.get("vNummer"), (bool, float)):
         raise OngeldigVerzoek("vNummer is geen geheel getal")

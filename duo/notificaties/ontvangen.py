@@ -5,7 +5,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 
-from . import rules
+from . import contract, rules
 from .models import DuoNotificatie
 
 logger = logging.getLogger(__name__)
@@ -17,11 +17,13 @@ def notificatie_opslaan(*, body: dict, bericht_id, bron: str) -> tuple[DuoNotifi
     insert commits; a broker that is down is logged and the row waits for the safety net."""
     bsn = body.get("bsn", "")
     v_nummer = str(body["vNummer"]) if body.get("vNummer") is not None else ""
+    moment = contract.registratie_moment(body["registratieDatumTijd"])
     notificatie = DuoNotificatie(
+        # the moment in UTC: "10:00:00+01:00" and "09:00:00Z" are the same registration
         sleutel=rules.sleutel(gebeurtenis_id=body["gebeurtenisId"], bsn=bsn, v_nummer=v_nummer,
-                              registratie=body["registratieDatumTijd"]),
+                              registratie=moment.isoformat()),
         bericht_id=bericht_id, bron=bron, gebeurtenis_id=body["gebeurtenisId"], bsn=bsn, v_nummer=v_nummer,
-        registratie_datum_tijd=body["registratieDatumTijd"], ruw=body,
+        registratie_datum_tijd=moment, ruw=body,
     )
     try:
         with transaction.atomic():

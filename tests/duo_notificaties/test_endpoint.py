@@ -46,6 +46,12 @@ def test_the_same_notification_twice_is_stored_once_and_scheduled_once(client, i
     assert len(ingepland) == 1
 
 
+def test_the_same_moment_in_another_zone_is_the_same_notification(client, ingepland):
+    assert posten(client, body(tijd="2026-11-30T10:15:00+01:00")).status_code == 201
+    assert posten(client, body(tijd="2026-11-30T09:15:00Z")).status_code == 201
+    assert DuoNotificatie.objects.count() == 1
+
+
 def test_a_vnummer_instead_of_a_bsn_is_accepted(client, ingepland):
     inhoud = {"registratieDatumTijd": "2026-11-30T10:15:00Z", "gebeurtenisId": "SS101", "vNummer": 1234567890}
     assert posten(client, inhoud).status_code == 201
@@ -56,7 +62,7 @@ def test_a_vnummer_instead_of_a_bsn_is_accepted(client, ingepland):
     {"gebeurtenisId": "SS139", "bsn": BSN_NIEUW},  # registratieDatumTijd missing
     {"registratieDatumTijd": "2026-11-30T10:15:00Z", "bsn": BSN_NIEUW},  # gebeurtenisId missing
     body(tijd="30-11-2026"), body(tijd="2026-11-30"), body(tijd="2026-11-30T10:15:00"),  # no zone
-    body(tijd="2026-13-30T10:15:00Z"),
+    body(tijd="2026-13-30T10:15:00Z"), body(tijd="0001-01-01T00:12:01+01:00"),  # before year 1 in UTC
     body(gebeurtenis="ss139"), body(gebeurtenis="SS13999"), body(gebeurtenis=""), body(gebeurtenis="SS1\n"),
     body(bsn="12345678"), body(bsn="1234567890"), body(bsn="12345678a"), body(bsn="١٢٣٤٥٦٧٨٩"),
     body(bsn=999990093), body(vNummer=-1), body(vNummer=10_000_000_000), body(vNummer="123"), body(vNummer=1.5),
