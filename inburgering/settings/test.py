@@ -42,6 +42,8 @@ TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 # then falls back to the hand form, as for a gemeente without the connection.
 BRP_URL = ""
 
-# No DUO unless a test points DUO_URL at the stand-in: a notification is processed without raadplegingen.
-DUO_URL = ""
+# No DUO unless a test points DUO_URL at the stand-in: a notification is processed without raadplegingen. A test's
+# Celery worker subprocess gets the stand-in through DUO_TEST_WORKER_URL (tests/duo_notificaties/test_worker.py);
+# a DUO_URL exported in the developer's shell never leaks into the tests.
+DUO_URL = os.environ.get("DUO_TEST_WORKER_URL", "")
 DUO_NOTIFICATIE_TOKEN = "test-duo-notificatie"
