@@ -72,7 +72,7 @@ def test_ss199_keeps_the_exam_results(duo, werkcoach):
     assert Signaal.objects.filter(dossier=dossier, omschrijving__contains="LE Gezakt").exists()
 
 
-def test_ss103_stores_dukes_new_end_as_an_extension_and_recomputes(duo, werkcoach):
+def test_ss103_stores_duos_new_end_as_an_extension_and_recomputes(duo, werkcoach):
     pip = PipFactory(vastgesteld=True, dossier=_dossier(werkcoach, YONAS, fase=Fase.IN_UITVOERING),
                      dagtekening=date(2023, 2, 15), termijn_start=date(2023, 2, 16))
     verwerk("SS103", bsn=YONAS)

@@ -240,3 +240,23 @@ def test_pruning_removes_old_rows_without_a_dossier_only(lopend, stub_brp, team,
     assert snoeien_task() == 1
     assert set(DuoNotificatie.objects.values_list("pk", flat=True)) == {met.pk, in_wachtrij.pk}
     assert not DuoNotificatie.objects.filter(pk=zonder.pk).exists()
+
+
+@pytest.mark.parametrize(("reden_duo", "reden"), [
+    ("Vertrek uit Nederland langer dan een jaar", EindReden.VERTROKKEN), ("Overlijden", EindReden.OVERLEDEN),
+    ("Verblijfsdoel gewijzigd", EindReden.PLICHT_VERVALLEN), (None, EindReden.PLICHT_VERVALLEN),
+])
+def test_ss110_takes_duos_reason_when_it_gives_one(reden_duo, reden):
+    from duo.notificaties import rules
+
+    plicht = {"redenGeenInburgeringsplicht": reden_duo} if reden_duo else None
+    assert services.eind_reden(rules.regel_voor("SS110"), plicht) == reden
+
+
+def test_the_destruction_walk_reaches_every_model_that_holds_a_bsn():
+    """The avg scans (tests/avg: destruction leaves no trace, the export has every model) fill and destroy what
+    the walk from a dossier reaches; the notifications, DUO's facts, differences and inflow items are among it."""
+    from duo.notificaties.models import DuoGegeven, DuoVerschil
+    from tests.avg.vullen import _te_vullen
+
+    assert {DuoNotificatie, DuoInstroom, DuoGegeven, DuoVerschil} <= set(_te_vullen())
