@@ -4,8 +4,8 @@ from django.db.models import QuerySet
 
 from inburgering.accounts.models import User
 
+from .instroom import zichtbare_instroom
 from .models import DuoInstroom, DuoNotificatie, DuoVerschil, NotificatieStatus
-from .services import zichtbare_instroom
 
 
 def instroom_wachtrij(user: User) -> QuerySet[DuoInstroom]:

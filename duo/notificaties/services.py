@@ -14,57 +14,38 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from cases import persoonsbron
-from cases.bron_services import nieuwe_persoon
-from cases.intake.rules import LbtUitkomst
-from cases.models import ACTIEVE_FASEN, BredeIntake, Dossier, EindReden, Signaal, SignaalSoort
-from cases.persoonsbron import BronOnbereikbaar, Persoonsgegevens
+from cases.models import ACTIEVE_FASEN, Dossier, EindReden
 from cases.services import (
     dossier_afronden_uit_bron,
     dossier_beeindigen_uit_bron,
-    inburgeraar_met_dossier_aanmaken,
 )
 from cases.termijnen.services import termijnen_herberekenen
-from inburgering.accounts.models import Team, User
-from inburgering.accounts.roles import Rol
+from inburgering.accounts.models import User
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.audit.models import Handeling
 from inburgering.audit.verwerkingen import verwerking, verwerking_vastleggen
-from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import vandaag
-from inburgering.schrijven import opslaan, vergrendelen
+from inburgering.schrijven import opslaan
 from pip_plans import rules as pip_rules
 from pip_plans.models import Pip, PipStatus, TermijnVerlengingDuo
 
 from . import raadplegen as duo
 from . import rules
-from .models import DuoGegeven, DuoInstroom, DuoNotificatie, NotificatieStatus
+from .feiten import ACTIVITEIT, gegevens_vastleggen, signaal_maken
+from .instroom import instroom_bijwerken
+from .models import DuoNotificatie, NotificatieStatus
 from .rules import Actie, Raadpleging, Regel
 
 logger = logging.getLogger(__name__)
 
-ACTIVITEIT = "duo-gegevensuitwisseling"  # the register code (inburgering.audit, migration 0005)
 MAX_POGINGEN = 6  # then status fout, shown to the koppelbeheerder (retry by hand)
 GEEN_DOSSIER = "Geen lopend dossier voor deze persoon"
-
-
-def signaalsoort() -> str:
-    """The kind of a DUO signal: SignaalSoort.DUO once the duo app (issue 16) adds it, until then an
-    aandachtspunt (its text starts with "DUO")."""
-    return getattr(SignaalSoort, "DUO", SignaalSoort.AANDACHTSPUNT)
-
-
-def signaal_maken(dossier: Dossier, tekst: str, *, door: User, urgent: bool = False) -> Signaal:
-    omschrijving = ("DUO (urgent): " if urgent else "DUO: ") + tekst
-    signaal = Signaal(dossier=dossier, soort=signaalsoort(), omschrijving=omschrijving[:300], aangemaakt_door=door)
-    opslaan(signaal, reden="Melding van DUO", door=door)
-    return signaal
 
 
 @dataclass
@@ -144,7 +125,7 @@ def _verwerken(notificatie: DuoNotificatie) -> Uitkomst:
         verwerking_vastleggen(Handeling.ONTVANGEN, dossier_ids=[dossier.pk], activiteit=ACTIVITEIT)
         gegevens_vastleggen(dossier=dossier, gegevens=gegevens, notificatie=notificatie, door=door)
     if regel.actie in (Actie.INSTROOM, Actie.VESTIGING) and dossier is None:
-        return _instroom(notificatie, regel, gegevens)
+        return Uitkomst(resultaat=instroom_bijwerken(notificatie, regel, gegevens))
     if dossier is None:
         return Uitkomst(resultaat=GEEN_DOSSIER)
     uitkomst = _ACTIES[regel.actie](notificatie, regel, gegevens, dossier, door)
@@ -157,72 +138,6 @@ def _raadplegen(bsn: str, soorten: tuple[Raadpleging, ...]) -> dict[str, object]
     if not (bsn and duo.koppeling_aan()):
         return {}
     return {soort.value: duo.raadplegen(bsn, soort) for soort in soorten}
-
-
-def gegevens_vastleggen(*, dossier: Dossier, gegevens: dict, notificatie: DuoNotificatie | None, door: User) -> None:
-    """Keep DUO's answers on the dossier (DUO wins) and apply the facts the dossier holds itself; a local value
-    that differs becomes a signal."""
-    nu = timezone.now()
-    for soort, waarde in gegevens.items():
-        if waarde is None:
-            continue
-        DuoGegeven.objects.update_or_create(
-            dossier=dossier, soort=soort,
-            defaults={"waarde": waarde, "bron": f"DUO {rules.PADEN[Raadpleging(soort)]}", "opgehaald_op": nu,
-                      "notificatie": notificatie})
-    wijzigingen = []
-    kennisgeving = rules.datum((gegevens.get(Raadpleging.PLICHT) or {}).get("datumKennisgevingInburgeringsplicht"))
-    if kennisgeving and kennisgeving != dossier.datum_kennisgeving:
-        wijzigingen.append(f"datum kennisgeving {dossier.datum_kennisgeving:%d-%m-%Y} → {kennisgeving:%d-%m-%Y}")
-        dossier.datum_kennisgeving = kennisgeving
-    doelgroep = rules.doelgroep(gegevens.get(Raadpleging.DOELGROEP))
-    if doelgroep and doelgroep != dossier.doelgroep:
-        wijzigingen.append(f"doelgroep {dossier.doelgroep} → {doelgroep}")
-        dossier.doelgroep = doelgroep
-    if Raadpleging.PIP in gegevens and rules.eerder_pip_elders(
-            gegevens[Raadpleging.PIP], eigen_gemeentecode=GemeenteInstellingen.huidig().gemeentecode) \
-            and not dossier.eerder_pip_elders:
-        wijzigingen.append("eerder PIP in een andere gemeente: ja")
-        dossier.eerder_pip_elders = True
-    if wijzigingen:
-        opslaan(dossier, reden="Gegevens van DUO: " + "; ".join(wijzigingen), door=door)
-        termijnen_herberekenen(dossier_id=dossier.pk, by=door)
-        signaal_maken(dossier, "gegevens wijken af en zijn bijgewerkt: " + "; ".join(wijzigingen), door=door)
-    lbt = _laatste_lbt(gegevens.get(Raadpleging.LBT))
-    if lbt:
-        _lbt_in_intake(dossier, lbt, door)
-
-
-def _laatste_lbt(resultaten) -> dict | None:
-    if not resultaten:
-        return None
-    resultaten = resultaten if isinstance(resultaten, list) else [resultaten]
-    return max(resultaten, key=lambda r: r.get("datumAfname") or "")
-
-
-def _lbt_in_intake(dossier: Dossier, lbt: dict, door: User) -> None:
-    """The LBT result into the brede intake (DUO's result wins); a closed intake is not changed: a different
-    result there becomes a signal."""
-    uitkomst = rules.lbt_uitkomst(lbt.get("resultaat"))
-    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
-    if intake is not None and intake.lbt_uitkomst == uitkomst and intake.lbt_datum == rules.datum(lbt.get("datumAfname")):
-        return
-    if intake is not None and intake.afgerond_op:
-        if intake.lbt_uitkomst != uitkomst:
-            signaal_maken(dossier, f"uitslag leerbaarheidstoets volgens DUO: {lbt.get('resultaat')}; de afgeronde "
-                                   "intake zegt iets anders", door=door)
-        return
-    vorige = intake.lbt_uitkomst if intake else ""
-    intake = intake or BredeIntake(dossier=dossier)
-    intake.lbt_uitkomst = uitkomst
-    intake.lbt_score = rules.score(lbt.get("behaaldeScore"))
-    intake.lbt_vereiste_score = rules.score(lbt.get("benodigdeScore"))
-    intake.lbt_datum = rules.datum(lbt.get("datumAfname"))
-    intake.lbt_vrijstelling = ""
-    opslaan(intake, reden="Uitslag leerbaarheidstoets van DUO", door=door)
-    if vorige and vorige != uitkomst:
-        signaal_maken(dossier, f"uitslag leerbaarheidstoets volgens DUO: {lbt.get('resultaat')} (was "
-                               f"{dict(LbtUitkomst.CHOICES).get(vorige, vorige)})", door=door)
 
 
 # --- the actions ------------------------------------------------------------------------------------------------
@@ -338,127 +253,3 @@ _ACTIES = {
     Actie.EXAMEN: _examen,
     Actie.SIGNAAL: _signaal,
 }
-
-
-# --- the inflow queue -------------------------------------------------------------------------------------------
-def instroomteam() -> Team | None:
-    teams = Team.objects.filter(actief=True)
-    if settings.DUO_INSTROOM_TEAM:
-        return teams.filter(naam=settings.DUO_INSTROOM_TEAM).first()
-    return teams.order_by("naam").first()
-
-
-def _persoon_json(gegevens: Persoonsgegevens | None) -> dict:
-    if gegevens is None:
-        return {}
-    waarden = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in gegevens.__dict__.items()}
-    waarden["adresregels"] = list(gegevens.adresregels)
-    return waarden
-
-
-def _persoon_van(waarden: dict) -> Persoonsgegevens:
-    velden = {k: (date.fromisoformat(v) if k in ("geboortedatum", "datum_inschrijving_gemeente", "overleden_op")
-                  and v else v) for k, v in waarden.items()}
-    velden["adresregels"] = tuple(waarden.get("adresregels", ()))
-    return Persoonsgegevens(**velden)
-
-
-def _naam(gegevens: Persoonsgegevens | None) -> str:
-    if gegevens is None:
-        return ""
-    return " ".join(d for d in (gegevens.voornamen, gegevens.voorvoegsel, gegevens.geslachtsnaam) if d)
-
-
-def _instroom(notificatie: DuoNotificatie, regel: Regel, gegevens: dict) -> Uitkomst:
-    """A new plichtige without a dossier here: into the team's inflow queue, completed from the BRP. A second
-    event about the same person (SS101, then SS139) updates the same open item."""
-    if not notificatie.bsn:
-        raise ValueError("Zonder BSN kan de instroom niet worden aangemaakt")
-    team = instroomteam()
-    if team is None:
-        raise ValueError("Er is geen actief team voor de instroom (DUO_INSTROOM_TEAM)")
-    plicht = gegevens.get(Raadpleging.PLICHT) or {}
-    kennisgeving = rules.datum(plicht.get("datumKennisgevingInburgeringsplicht")) \
-        or notificatie.registratie_datum_tijd.date()
-    eerder = regel.eerder_pip or rules.eerder_pip_elders(
-        gegevens.get(Raadpleging.PIP), eigen_gemeentecode=GemeenteInstellingen.huidig().gemeentecode)
-    item = DuoInstroom.objects.select_for_update().filter(bsn=notificatie.bsn, dossier__isnull=True).first()
-    if item is None:
-        try:
-            persoon = persoonsbron.persoon_opvragen(notificatie.bsn)
-        except BronOnbereikbaar:
-            persoon = None  # the werkcoach sees "not from the BRP" and may retry from the queue later
-        verwerking_vastleggen(Handeling.RAADPLEGEN, activiteit=ACTIVITEIT)
-        item = DuoInstroom(notificatie=notificatie, bsn=notificatie.bsn, team=team, persoon=_persoon_json(persoon),
-                           naam=_naam(persoon), datum_kennisgeving=kennisgeving)
-    item.gebeurtenis_id = notificatie.gebeurtenis_id
-    item.pip_klok = item.pip_klok or regel.pip_klok
-    item.korte_horizon = item.korte_horizon or regel.korte_horizon
-    item.eerder_pip_elders = item.eerder_pip_elders or eerder
-    item.doelgroep = rules.doelgroep(gegevens.get(Raadpleging.DOELGROEP)) or item.doelgroep
-    if plicht.get("datumKennisgevingInburgeringsplicht"):
-        item.datum_kennisgeving = kennisgeving  # DUO's date wins over the registration moment
-    item.gegevens = {**item.gegevens, **{k: v for k, v in gegevens.items() if v is not None}}
-    item.save()
-    return Uitkomst(resultaat=f"In de instroom van team {team}")
-
-
-ALLEEN_WERKCOACH = "Alleen een werkcoach kan een instroom oppakken; het dossier komt in diens caseload."
-AL_OPGEPAKT = "Deze instroom is al opgepakt."
-GEEN_DOELGROEP = ("DUO heeft (nog) geen doelgroep doorgegeven. Probeer het later opnieuw, of registreer via "
-                  "Nieuw dossier.")
-GEEN_BRP = ("De BRP kende deze persoon niet of was niet bereikbaar toen DUO dit meldde. Probeer het opnieuw; "
-            "lukt het niet, registreer dan via Nieuw dossier.")
-
-
-@transaction.atomic
-def instroom_oppakken(*, instroom_id: int, by: User) -> Dossier:
-    """A werkcoach takes up an inflow item: the inburgeraar and dossier are made by the cases service (in their
-    caseload) with DUO's date of kennisgeving, so the PIP clock (Besluit 5.3) runs from DUO's date; DUO's facts
-    and the notifications about the person are linked to the new dossier (its bewaartermijn covers them)."""
-    if not by.heeft_rol(Rol.WERKCOACH):
-        raise PermissionDenied(ALLEEN_WERKCOACH)
-    item = vergrendelen(zichtbare_instroom(by), pk=instroom_id)
-    if item.dossier_id:
-        raise ValidationError(AL_OPGEPAKT)
-    persoon = item.persoon
-    if not persoon:
-        try:
-            gegevens = persoonsbron.persoon_opvragen(item.bsn)
-        except BronOnbereikbaar:
-            gegevens = None
-        if gegevens is None:
-            raise ValidationError(GEEN_BRP)
-        persoon = _persoon_json(gegevens)
-    if not item.doelgroep and duo.koppeling_aan():
-        item.doelgroep = rules.doelgroep(duo.raadplegen(item.bsn, Raadpleging.DOELGROEP)) or ""
-    if not item.doelgroep:
-        raise ValidationError(GEEN_DOELGROEP)
-    gegevens = _persoon_van(persoon)
-    eigen = GemeenteInstellingen.huidig().gemeentecode
-    dossier = inburgeraar_met_dossier_aanmaken(
-        persoon=nieuwe_persoon(gegevens),
-        dossier={"doelgroep": item.doelgroep, "datum_kennisgeving": item.datum_kennisgeving,
-                 "datum_brp_vestiging": gegevens.datum_inschrijving_gemeente
-                 if gegevens.gemeente_code == eigen else None,
-                 "eerder_pip_elders": item.eerder_pip_elders},
-        by=by,
-    )
-    item.dossier, item.opgepakt_door, item.opgepakt_op = dossier, by, timezone.now()
-    item.save(update_fields=["dossier", "doelgroep", "opgepakt_door", "opgepakt_op"])
-    DuoNotificatie.objects.filter(bsn=item.bsn, dossier__isnull=True).update(dossier=dossier)
-    door = systeemgebruiker(Systeembron.DUO)
-    gegevens_vastleggen(dossier=dossier, gegevens=item.gegevens, notificatie=item.notificatie, door=door)
-    if item.korte_horizon:
-        signaal_maken(dossier, "bereikt binnen 6 maanden de AOW-leeftijd (SS128): korte horizon", door=door)
-    return dossier
-
-
-def zichtbare_instroom(user: User):
-    """Werkcoaches see their team's queue; consulenten (and managers, read-only) every team's."""
-    rijen = DuoInstroom.objects.filter(dossier__isnull=True)
-    if user.heeft_rol(Rol.CONSULENT, Rol.MANAGER):
-        return rijen
-    if user.heeft_rol(Rol.WERKCOACH) and user.team_id:
-        return rijen.filter(team_id=user.team_id)
-    return rijen.none()

@@ -13,6 +13,7 @@ from cases.views import dossier_pagina, lijstpagina, vereist
 from inburgering.accounts.roles import Rol
 
 from . import contract, ontvangen, rules, selectors, services
+from . import instroom as wachtrij
 from .forms import MeldingenFilter
 from .models import DuoInstroom, NotificatieStatus
 
@@ -76,9 +77,9 @@ def instroom(request: HttpRequest) -> HttpResponse:
 def instroom_oppakken(request: HttpRequest, instroom_id: int) -> HttpResponse:
     vereist(request.user.heeft_rol(Rol.WERKCOACH))
     try:
-        dossier = services.instroom_oppakken(instroom_id=instroom_id, by=request.user)
+        dossier = wachtrij.instroom_oppakken(instroom_id=instroom_id, by=request.user)
     except DuoInstroom.DoesNotExist:
-        raise Http404(services.AL_OPGEPAKT) from None  # another team's, or taken up already
+        raise Http404(wachtrij.AL_OPGEPAKT) from None  # another team's, or taken up already
     except (ValidationError, PermissionDenied) as fout:
         messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
         return redirect("duo_notificaties:instroom")

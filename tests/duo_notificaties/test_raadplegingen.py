@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from cases.models import BredeIntake, Dossier, Fase, Signaal
-from duo.notificaties import afstemming, services
+from duo.notificaties import afstemming, instroom, services
 from duo.notificaties.models import DuoGegeven, DuoInstroom, DuoNotificatie, DuoVerschil, NotificatieStatus
 from inburgering.audit.models import Dataverwerking
 from pip_plans.models import TermijnVerlengingDuo
@@ -37,7 +37,7 @@ def test_ss139_fetches_plicht_and_doelgroep_into_the_inflow_and_onto_the_dossier
     assert item.datum_kennisgeving == date.today()  # the stand-in's "vandaag": DUO's date, not the registration
     assert item.doelgroep == "Asielstatushouder"
     assert item.gegevens["plicht"]["indicatorInburgeringsplicht"] is True
-    dossier = services.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
+    dossier = instroom.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
     gegevens = {g.soort: g for g in DuoGegeven.objects.filter(dossier=dossier)}
     assert {"plicht", "doelgroep"} <= set(gegevens)
     assert gegevens["plicht"].bron == "DUO /inburgeringsplicht" and gegevens["plicht"].opgehaald_op

@@ -8,7 +8,7 @@ import pytest
 
 from cases.models import Dossier, EindReden, Fase, Signaal
 from cases.services import dossier_afronden_uit_bron
-from duo.notificaties import ontvangen, services
+from duo.notificaties import instroom, ontvangen, services
 from duo.notificaties.models import DuoInstroom, DuoNotificatie, NotificatieStatus
 from tests.factories import DossierFactory, InburgeraarFactory
 
@@ -96,7 +96,7 @@ def test_taking_up_the_inflow_makes_the_dossier_in_the_werkcoachs_caseload(stub_
     verwerk("SS128")
     klaar_om_op_te_pakken()
     item = DuoInstroom.objects.get()
-    dossier = services.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
+    dossier = instroom.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
     assert (dossier.werkcoach, dossier.fase, dossier.datum_kennisgeving) == (werkcoach, Fase.AANGEMELD, date(2026, 11, 30))
     assert dossier.inburgeraar.bsn == BSN_NIEUW and dossier.inburgeraar.bron == "brp"
     assert dossier.datum_brp_vestiging == date(2025, 1, 20)
@@ -114,10 +114,10 @@ def test_only_a_werkcoach_takes_up_and_only_once(stub_brp, team, werkcoach, cons
     klaar_om_op_te_pakken()
     item = DuoInstroom.objects.get()
     with pytest.raises(PermissionDenied):
-        services.instroom_oppakken(instroom_id=item.pk, by=consulent)
-    services.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
+        instroom.instroom_oppakken(instroom_id=item.pk, by=consulent)
+    instroom.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
     with pytest.raises(DuoInstroom.DoesNotExist):
-        services.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
+        instroom.instroom_oppakken(instroom_id=item.pk, by=werkcoach)
 
 
 def test_without_a_doelgroep_from_duo_it_cannot_be_taken_up_yet(stub_brp, team, werkcoach):
@@ -125,14 +125,14 @@ def test_without_a_doelgroep_from_duo_it_cannot_be_taken_up_yet(stub_brp, team, 
 
     verwerk("SS139")
     with pytest.raises(ValidationError):
-        services.instroom_oppakken(instroom_id=DuoInstroom.objects.get().pk, by=werkcoach)
+        instroom.instroom_oppakken(instroom_id=DuoInstroom.objects.get().pk, by=werkcoach)
     assert not Dossier.objects.exists()
 
 
 def test_another_teams_werkcoach_does_not_see_the_item(stub_brp, team, werkcoach_ander_team):
     verwerk("SS139")
     with pytest.raises(DuoInstroom.DoesNotExist):
-        services.instroom_oppakken(instroom_id=DuoInstroom.objects.get().pk, by=werkcoach_ander_team)
+        instroom.instroom_oppakken(instroom_id=DuoInstroom.objects.get().pk, by=werkcoach_ander_team)
 
 
 @pytest.mark.parametrize(("code", "reden"), [("SS110", EindReden.PLICHT_VERVALLEN), ("SS111", EindReden.OVERLEDEN)])
