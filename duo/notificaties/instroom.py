@@ -30,6 +30,10 @@ from .models import DuoInstroom, DuoNotificatie
 from .rules import Raadpleging, Regel
 
 
+class Onverwerkbaar(Exception):
+    """Trying again will not help (a fact or a setting is missing): straight to `fout`, for the koppelbeheerder."""
+
+
 def instroomteam() -> Team | None:
     teams = Team.objects.filter(actief=True)
     if settings.DUO_INSTROOM_TEAM:
@@ -62,10 +66,10 @@ def instroom_bijwerken(notificatie: DuoNotificatie, regel: Regel, gegevens: dict
     """A new plichtige without a dossier here: into the team's inflow queue, completed from the BRP. A second
     event about the same person (SS101, then SS139) updates the same open item."""
     if not notificatie.bsn:
-        raise ValueError("Zonder BSN kan de instroom niet worden aangemaakt")
+        raise Onverwerkbaar("Zonder BSN kan de instroom niet worden aangemaakt")
     team = instroomteam()
     if team is None:
-        raise ValueError("Er is geen actief team voor de instroom (DUO_INSTROOM_TEAM)")
+        raise Onverwerkbaar("Er is geen actief team voor de instroom (DUO_INSTROOM_TEAM)")
     plicht = gegevens.get(Raadpleging.PLICHT) or {}
     kennisgeving = rules.datum(plicht.get("datumKennisgevingInburgeringsplicht")) \
         or notificatie.registratie_datum_tijd.date()

@@ -38,7 +38,7 @@ from pip_plans.models import Pip, PipStatus, TermijnVerlengingDuo
 from . import raadplegen as duo
 from . import rules
 from .feiten import ACTIVITEIT, gegevens_vastleggen, signaal_maken
-from .instroom import instroom_bijwerken
+from .instroom import Onverwerkbaar, instroom_bijwerken
 from .models import DuoNotificatie, NotificatieStatus
 from .rules import Actie, Raadpleging, Regel
 
@@ -89,7 +89,7 @@ def notificatie_verwerken(*, notificatie_id: int) -> str | None:
         # No BSN in the log: the exception's type and our row id only; the text goes to the row (koppelbeheer).
         logger.warning("DUO-notificatie %s: verwerken mislukt (%s), poging %s", notificatie.pk,
                        type(fout).__name__, notificatie.pogingen)
-        opgeven = notificatie.pogingen >= MAX_POGINGEN
+        opgeven = notificatie.pogingen >= MAX_POGINGEN or isinstance(fout, Onverwerkbaar)
         DuoNotificatie.objects.filter(pk=notificatie.pk).update(
             fout=f"{type(fout).__name__}: {fout}"[:1000],
             status=NotificatieStatus.FOUT if opgeven else NotificatieStatus.ONTVANGEN,

@@ -182,6 +182,15 @@ def test_events_without_a_duo_answer_still_tell_the_werkcoach(lopend, code):
     assert any(code in s for s in _signalen(lopend))
 
 
+def test_a_new_plichtige_without_a_bsn_goes_straight_to_fout(team):
+    notificatie, _ = ontvangen.notificatie_opslaan(
+        body={"registratieDatumTijd": "2026-11-30T10:00:00Z", "gebeurtenisId": "SS139", "vNummer": 1234567890},
+        bericht_id=uuid.uuid4(), bron="0" * 20)
+    assert services.notificatie_verwerken(notificatie_id=notificatie.pk) == NotificatieStatus.FOUT
+    notificatie.refresh_from_db()
+    assert "Zonder BSN" in notificatie.fout and not DuoInstroom.objects.exists()
+
+
 def test_an_event_about_someone_without_a_dossier_is_processed_and_says_so(db):
     notificatie = verwerk("SS126")
     assert (notificatie.status, notificatie.resultaat, notificatie.dossier) == (
