@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -37,6 +37,7 @@ from pip_plans.models import Pip, PipStatus, TermijnVerlengingDuo
 
 from . import raadplegen as duo
 from . import rules
+from .access import mag_koppeling_zien
 from .feiten import ACTIVITEIT, gegevens_vastleggen, signaal_maken
 from .instroom import Onverwerkbaar, instroom_bijwerken
 from .models import DuoNotificatie, NotificatieStatus
@@ -101,6 +102,8 @@ def notificatie_verwerken(*, notificatie_id: int) -> str | None:
 @transaction.atomic
 def notificatie_opnieuw(*, notificatie_id: int, by: User) -> None:
     """The koppelbeheerder sends a failed row back to the queue (after fixing the cause)."""
+    if not mag_koppeling_zien(by):
+        raise PermissionDenied
     DuoNotificatie.objects.filter(pk=notificatie_id, status=NotificatieStatus.FOUT).update(
         status=NotificatieStatus.ONTVANGEN, bezig_tot=None, pogingen=0)
 

@@ -14,6 +14,7 @@ from inburgering.accounts.roles import Rol
 
 from . import contract, ontvangen, rules, selectors, services
 from . import instroom as wachtrij
+from .access import mag_koppeling_zien
 from .forms import MeldingenFilter
 from .models import DuoInstroom, NotificatieStatus
 
@@ -88,11 +89,6 @@ def instroom_oppakken(request: HttpRequest, instroom_id: int) -> HttpResponse:
 
 
 # --- the koppelbeheerder: notifications and differences ---------------------------------------------------------
-def mag_koppeling_zien(user) -> bool:
-    """Need-to-know: the consulent (who sees every dossier) until the koppelbeheer role of issue 16 is merged."""
-    return user.heeft_rol(Rol.CONSULENT)
-
-
 @login_required
 @require_GET
 def meldingen(request: HttpRequest) -> HttpResponse:

@@ -205,7 +205,7 @@ def test_an_unknown_code_is_kept_for_the_koppelbeheerder_never_dropped(lopend):
     assert not _signalen(lopend)
 
 
-def test_a_failure_is_retried_later_then_shown_as_fout(lopend, monkeypatch):
+def test_a_failure_is_retried_later_then_shown_as_fout(lopend, consulent, monkeypatch):
     def kapot(*args, **kwargs):
         raise RuntimeError("stuk")
 
@@ -219,7 +219,11 @@ def test_a_failure_is_retried_later_then_shown_as_fout(lopend, monkeypatch):
         services.notificatie_verwerken(notificatie_id=notificatie.pk)
     notificatie.refresh_from_db()
     assert notificatie.status == NotificatieStatus.FOUT
-    services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=lopend.werkcoach)
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=lopend.werkcoach)
+    services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=consulent)
     monkeypatch.undo()
     assert services.notificatie_verwerken(notificatie_id=notificatie.pk) == NotificatieStatus.VERWERKT
 
