@@ -5,14 +5,11 @@ voortgangsgesprek. Each is rendered once into a PDF/A (`document_opslaan`) and g
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
 from cases.models import Dossier
 from inburgering.accounts.models import User
 from inburgering.documenten.models import Document
 from inburgering.documenten.services import document_opslaan
-from inburgering.documenten.verzending import GEEN_ADRES, verzending_aanmaken
+from inburgering.documenten.verzending import verzending_aanmaken
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 
@@ -25,22 +22,6 @@ VOORTGANG_TEMPLATE_VERSIE = "1"
 
 # The Wet 22 fine for the brede intake is fixed by Besluit 7.1 (handhaving keeps it as a setting, a layer above).
 BOETE_BREDE_INTAKE = "€ 250"
-
-UITREIKING_TOEKOMST = _("De datum van uitreiking ligt in de toekomst.")
-UITREIKING_INVULLEN = _("Vul de datum van uitreiking in.")
-
-
-def verzendwijze_fouten(*, per_post: bool, uitgereikt_op: date | None, heeft_adres: bool,
-                        vandaag: date) -> dict[str, str]:
-    """Pure: by post needs an address; a handover needs its day, not in the future."""
-    if per_post:
-        return {} if heeft_adres else {"verzendwijze": str(GEEN_ADRES)}
-    if uitgereikt_op is None:
-        return {"uitgereikt_op": str(UITREIKING_INVULLEN)}
-    if uitgereikt_op > vandaag:
-        return {"uitgereikt_op": str(UITREIKING_TOEKOMST)}
-    return {}
-
 
 def brief_context(dossier: Dossier, *, kenmerk: str, onderwerp: str, **extra: Any) -> dict[str, Any]:
     """What `_brief_kop.html` needs, plus the letter's own facts."""
@@ -59,10 +40,3 @@ def brief_versturen(*, dossier: Dossier, template_naam: str, template_versie: st
                         uitgereikt_op=None if per_post else uitgereikt_op,
                         heeft_adres=bool(dossier.inburgeraar.adresregels))
     return document
-
-
-def verzendwijze_valideren(dossier: Dossier, *, per_post: bool, uitgereikt_op: date | None) -> None:
-    fouten = verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
-                                 heeft_adres=bool(dossier.inburgeraar.adresregels), vandaag=vandaag())
-    if fouten:
-        raise ValidationError(fouten)

@@ -19,7 +19,7 @@ from inburgering.accounts.roles import Rol
 from inburgering.documenten.models import Verzending
 from inburgering.documenten.services import document_opslaan
 from inburgering.documenten.uploads import upload_controleren
-from inburgering.documenten.verzending import verzending_aanmaken
+from inburgering.documenten.verzending import UITREIKING_INVULLEN, verzending_aanmaken, verzendwijze_controleren
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, fatale_datum, gelijkgestelde_dagen_na, vandaag
@@ -43,7 +43,6 @@ GEEN_BOETE_VOORNEMEN = _("Er is nu geen boete mogelijk; een voornemen kan niet w
 WET27_ZAAK = _("De bijstand is al verlaagd voor dezelfde gedraging (art. 27): sluit de zaak af of leg vast dat "
                "dat niet zo is.")
 TOEKOMST = rules.DATUM_TOEKOMST
-UITREIKING_DATUM = _("Vul de datum van uitreiking in.")
 
 
 def _alleen_consulent(by: User) -> None:
@@ -81,13 +80,10 @@ def _zaak_voor_stap(zaak_id: int, stap: Stap | None, by: User, *,
     return zaak
 
 
-def _uitreiking(per_post: bool, uitgereikt_op: date | None) -> None:
-    """By post the day comes from the batch; handed over, the day is required and not in the future."""
-    if per_post:
-        return
-    if uitgereikt_op is None:
-        raise ValidationError({"uitgereikt_op": str(UITREIKING_DATUM)})
-    _niet_in_toekomst("uitgereikt_op", uitgereikt_op)
+def _verzendwijze(zaak: Handhavingszaak, per_post: bool, uitgereikt_op: date | None) -> None:
+    """Before the letter is made: by post needs an address, a handover its day (the kernel's one rule)."""
+    verzendwijze_controleren(per_post=per_post, uitgereikt_op=uitgereikt_op,
+                             heeft_adres=bool(zaak.dossier.inburgeraar.adresregels))
 
 
 def _brief(zaak: Handhavingszaak, *, template: str, soort: str, titel: str, by: User, briefdatum: date | None = None,
@@ -227,7 +223,7 @@ def waarschuwing_versturen(*, zaak_id: int, toelichting: str, versie: int | None
     handed over (`uitgereikt_op`) or when the print batch with it is posted (`waarschuwing_op` then)."""
     zaak = _zaak_voor_stap(zaak_id, Stap.WAARSCHUWING, by, versie=versie)
     _fouten(rules.waarschuwing_fouten(gesprek_uitkomsten=list(zaak.gesprekken.values_list("uitkomst", flat=True))))
-    _uitreiking(per_post, uitgereikt_op)
+    _verzendwijze(zaak, per_post, uitgereikt_op)
     zaak.waarschuwen()
     zaak.waarschuwing_op = uitgereikt_op
     zaak.waarschuwing_toelichting = toelichting
@@ -290,7 +286,7 @@ def voornemen_versturen(*, zaak_id: int, verwijtbaarheid: str, verwijtbaarheid_r
     ))
     if zaak.bijstand_verlaagd:
         raise ValidationError(WET27_ZAAK)
-    _uitreiking(per_post, uitgereikt_op)
+    _verzendwijze(zaak, per_post, uitgereikt_op)
     berekening = selectors.berekening(
         zaak, selectors.BoeteInvoer(verwijtbaarheid=verwijtbaarheid, verwijtbaarheid_reden=verwijtbaarheid_reden),
         peildatum=uitgereikt_op or vandaag(), instellingen=instellingen,
@@ -359,7 +355,7 @@ def besluit_controleren(zaak: Handhavingszaak, invoer: BesluitInvoer) -> tuple[r
         verjaring_op=zaak.verjaring_op, voornemen_verzonden=zaak.voornemen_op is not None,
     ), instellingen.bedragen())
     if invoer.bekendmaking is None and not invoer.per_post:
-        fouten["bekendmaking"] = str(UITREIKING_DATUM)
+        fouten["bekendmaking"] = str(UITREIKING_INVULLEN)
     if "bekendmaking" in fouten:  # the form's field for a handover
         fouten["uitgereikt_op"] = fouten.pop("bekendmaking")
     boete = invoer.boete

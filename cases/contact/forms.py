@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.intake.forms import VerzendwijzeForm
 from cases.models import Contactmoment
+from inburgering.documenten.verzendformulier import VerzendwijzeVelden
 from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 
 TEKSTVAK = {"rows": 3}
@@ -36,7 +36,7 @@ class ContactmomentForm(forms.ModelForm):
         self.fields["soort"].choices = [c for c in self.fields["soort"].choices if c[0]]
 
 
-class VoortgangsgesprekUitnodigenForm(VerzendwijzeForm):
+class VoortgangsgesprekUitnodigenForm(VerzendwijzeVelden):
     datum = DatumVeld(label=_("Datum gesprek"), widget=DatumInput())
     tijd = forms.TimeField(label=_("Tijd gesprek"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")})

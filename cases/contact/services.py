@@ -11,6 +11,7 @@ from cases import access, brieven
 from cases.models import Contactmoment, UitnodigingVoortgangsgesprek
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
+from inburgering.documenten.verzending import verzendwijze_fouten
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import opslaan, vergrendelen
 
@@ -64,7 +65,7 @@ def voortgangsgesprek_uitnodigen(
         raise ValidationError(DOSSIER_AFGESLOTEN)
     fouten = {
         **rules.uitnodiging_fouten(datum=datum, plaats=plaats or "", vandaag=vandaag()),
-        **brieven.verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
+        **verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
                                       heeft_adres=bool(dossier.inburgeraar.adresregels), vandaag=vandaag()),
     }
     if fouten:

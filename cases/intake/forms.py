@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import BredeIntake, IntakeGezondheid, WarmeOverdracht, Werkervaring
-from inburgering.documenten.verzending import GEEN_ADRES
+from inburgering.documenten.verzendformulier import VerzendwijzeVelden
 from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
@@ -127,33 +127,7 @@ def zonder_versie(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "versie"}
 
 
-class VerzendwijzeForm(forms.Form):
-    """The two ways a letter goes out (issue 15), like the PIP's VaststellenForm. Without an address the
-    reason post is impossible stands next to the field (`heeft_adres=False`)."""
-
-    verzendwijze = forms.ChoiceField(
-        label=_("Verzending van de brief"), widget=forms.RadioSelect, initial="post",
-        choices=[("post", _("Per post, met de printbatch van de postkamer")),
-                 ("uitreiking", _("Persoonlijk uitgereikt"))],
-    )
-    uitgereikt_op = DatumVeld(
-        label=_("Uitgereikt op"), widget=DatumInput(), required=False,
-        help_text=_("Alleen bij persoonlijk uitreiken: de dag van uitreiking is de verzenddatum."),
-    )
-
-    def __init__(self, *args, heeft_adres: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not heeft_adres:
-            self.fields["verzendwijze"].help_text = GEEN_ADRES
-            self.fields["verzendwijze"].initial = "uitreiking"
-
-    def verzending(self) -> dict:
-        """The service's arguments: `per_post` and `uitgereikt_op`."""
-        per_post = self.cleaned_data["verzendwijze"] == "post"
-        return {"per_post": per_post, "uitgereikt_op": None if per_post else self.cleaned_data.get("uitgereikt_op")}
-
-
-class UitnodigingForm(VerzendwijzeForm):
+class UitnodigingForm(VerzendwijzeVelden):
     gesprek_op = DatumVeld(label=_("Datum gesprek"), widget=DatumInput())
     tijd = forms.TimeField(label=_("Tijd gesprek"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")})

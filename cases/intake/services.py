@@ -13,6 +13,7 @@ from cases import access, brieven
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
+from inburgering.documenten.verzending import verzendwijze_fouten
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import enkel_vergrendelen, opslaan, vergrendelen
 
@@ -219,7 +220,7 @@ def uitnodiging_vastleggen(
         for veld, fout in {
             **rules.oproepbrief_fouten(gesprek_op=gesprek_op, tijd=tijd, plaats=plaats,
                                        reactie_uiterlijk=reactie_uiterlijk, vandaag=vandaag()),
-            **brieven.verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
+            **verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op,
                                           heeft_adres=bool(dossier.inburgeraar.adresregels), vandaag=vandaag()),
         }.items():
             fouten.setdefault(veld, fout)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.formulieren import DatumInput, DatumVeld
 
+from .verzending import GEEN_ADRES
+
 POST, UITREIKING = "post", "uitreiking"
 POST_UITLEG = _("Per post, met de printbatch van de postkamer. De brief geldt als verzonden op de dag dat de batch "
                 "is gepost.")
@@ -16,7 +18,8 @@ POST_UITLEG = _("Per post, met de printbatch van de postkamer. De brief geldt al
 
 class VerzendwijzeVelden(forms.Form):
     """Mix into a form (`class MijnForm(VersieVeld, VerzendwijzeVelden)`); set `post_uitleg` to say what
-    the posting day starts for this letter."""
+    the posting day starts for this letter. Without an address (`heeft_adres=False`) the reason post is
+    impossible stands next to the field and handing over is preselected."""
 
     post_uitleg = POST_UITLEG
 
@@ -27,9 +30,16 @@ class VerzendwijzeVelden(forms.Form):
         help_text=_("Alleen bij persoonlijk uitreiken: de dag van uitreiking is de dag van verzending (bekendmaking)."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, heeft_adres: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verzendwijze"].choices = [(POST, self.post_uitleg), (UITREIKING, _("Persoonlijk uitgereikt"))]
+        if not heeft_adres:
+            self.fields["verzendwijze"].help_text = GEEN_ADRES
+            self.fields["verzendwijze"].initial = UITREIKING
+
+    def verzending(self) -> dict:
+        """The services' arguments: `per_post` and `uitgereikt_op`."""
+        return verzendkeuze({k: self.cleaned_data.get(k) for k in ("verzendwijze", "uitgereikt_op")})
 
 
 def verzendkeuze(data: dict) -> dict:

@@ -35,6 +35,8 @@ from .services import pdf_opslaan
 
 GEEN_ADRES = _("Van deze persoon is geen adres bekend (BRP): de brief kan niet per post. Reik hem persoonlijk "
                "uit, of vraag het adres na en ververs de gegevens uit de BRP.")
+UITREIKING_INVULLEN = _("Vul de datum van uitreiking in.")
+UITREIKING_TOEKOMST = _("De datum van uitreiking ligt in de toekomst.")
 NIETS_TE_VERZENDEN = _("Er liggen geen brieven klaar voor de post.")
 ALLEEN_POSTKAMER = _("Alleen de postkamer stelt printbatches samen en bevestigt de verzending.")
 VERZENDLIJST_TEMPLATE = "documenten/verzendlijst.html"
@@ -49,17 +51,34 @@ def registreer_bij_verzending(soort: str, functie: BijVerzending) -> None:
     _BIJ_VERZENDING[soort] = functie
 
 
+def verzendwijze_fouten(*, per_post: bool, uitgereikt_op: date | None, heeft_adres: bool,
+                        vandaag: date) -> dict[str, str]:
+    """The one rule of how a letter may go out (pure): by post needs an address; a handover needs its day,
+    not in the future."""
+    if per_post:
+        return {} if heeft_adres else {"verzendwijze": str(GEEN_ADRES)}
+    if uitgereikt_op is None:
+        return {"uitgereikt_op": str(UITREIKING_INVULLEN)}
+    if uitgereikt_op > vandaag:
+        return {"uitgereikt_op": str(UITREIKING_TOEKOMST)}
+    return {}
+
+
+def verzendwijze_controleren(*, per_post: bool, uitgereikt_op: date | None, heeft_adres: bool) -> None:
+    """`verzendwijze_fouten` for a service: call it before rendering the letter, so nothing is made in vain."""
+    if fouten := verzendwijze_fouten(per_post=per_post, uitgereikt_op=uitgereikt_op, heeft_adres=heeft_adres,
+                                     vandaag=vandaag()):
+        raise ValidationError(fouten)
+
+
 def verzending_aanmaken(*, document: Document, dossier_id: int, soort: str, kenmerk: str, per_post: bool,
                         uitgereikt_op: date | None = None, heeft_adres: bool = True) -> Verzending:
     """Record how a new letter goes out, in the caller's transaction. By post it waits for the batch;
     handed over, it is sent on that day (the caller uses that day as the bekendmaking)."""
-    if per_post and not heeft_adres:
-        raise ValidationError({"verzendwijze": GEEN_ADRES})
+    verzendwijze_controleren(per_post=per_post, uitgereikt_op=uitgereikt_op, heeft_adres=heeft_adres)
     if per_post:
         return Verzending.objects.create(document=document, dossier_id=dossier_id, soort=soort, kenmerk=kenmerk,
                                          wijze=VerzendWijze.POST)
-    if uitgereikt_op is None:
-        raise ValidationError({"uitgereikt_op": _("Vul de datum van uitreiking in.")})
     return Verzending.objects.create(document=document, dossier_id=dossier_id, soort=soort, kenmerk=kenmerk,
                                      wijze=VerzendWijze.UITREIKING, status=VerzendStatus.VERZONDEN,
                                      verzonden_op=uitgereikt_op)

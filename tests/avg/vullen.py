@@ -55,12 +55,12 @@ def _waarde(veld: models.Field, tekst: str):
         return tekst[: veld.max_length] if veld.max_length else tekst
     if isinstance(veld, models.DateTimeField):
         return timezone.now() - timedelta(days=400)
-    if isinstance(veld, models.TimeField):
-        return time(10, 0)
     if isinstance(veld, models.UUIDField):
         return uuid.uuid4()
     if isinstance(veld, models.DateField):
         return VERLEDEN
+    if isinstance(veld, models.TimeField):
+        return time(10, 0)
     if isinstance(veld, models.DecimalField):
         return Decimal("1")
     if isinstance(veld, (models.IntegerField, models.FloatField)):

@@ -155,7 +155,7 @@ def test_handed_over_the_day_is_required_and_counts_at_once(werkcoach, consulent
     _gesprek(zaak, werkcoach)
     with pytest.raises(ValidationError) as fout:
         services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), toelichting="", by=werkcoach)
-    assert fout.value.message_dict == {"uitgereikt_op": [str(services.UITREIKING_DATUM)]}
+    assert fout.value.message_dict == {"uitgereikt_op": [str(verzending.UITREIKING_INVULLEN)]}
     with pytest.raises(ValidationError) as fout:
         services.waarschuwing_versturen(zaak_id=zaak.pk, versie=versie(zaak), toelichting="",
                                         uitgereikt_op=VANDAAG + timedelta(days=1), by=werkcoach)

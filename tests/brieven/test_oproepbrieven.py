@@ -12,7 +12,6 @@ from django.urls import reverse
 
 import pytest
 
-from cases import brieven
 from cases.contact import rules as contact_rules
 from cases.contact import services as contact_services
 from cases.intake import rules, services
@@ -63,14 +62,14 @@ def niet_verschenen(uitnodiging, by):
 # --- pure rules -------------------------------------------------------------------------------------------
 
 def test_verzendwijze_fouten():
-    assert brieven.verzendwijze_fouten(per_post=True, uitgereikt_op=None, heeft_adres=True, vandaag=VANDAAG) == {}
-    assert brieven.verzendwijze_fouten(per_post=True, uitgereikt_op=None, heeft_adres=False, vandaag=VANDAAG) == {
+    assert verzending.verzendwijze_fouten(per_post=True, uitgereikt_op=None, heeft_adres=True, vandaag=VANDAAG) == {}
+    assert verzending.verzendwijze_fouten(per_post=True, uitgereikt_op=None, heeft_adres=False, vandaag=VANDAAG) == {
         "verzendwijze": str(verzending.GEEN_ADRES)}
-    assert "uitgereikt_op" in brieven.verzendwijze_fouten(per_post=False, uitgereikt_op=None, heeft_adres=False,
+    assert "uitgereikt_op" in verzending.verzendwijze_fouten(per_post=False, uitgereikt_op=None, heeft_adres=False,
                                                           vandaag=VANDAAG)
-    assert brieven.verzendwijze_fouten(per_post=False, uitgereikt_op=VANDAAG + timedelta(days=1), heeft_adres=True,
-                                       vandaag=VANDAAG) == {"uitgereikt_op": str(brieven.UITREIKING_TOEKOMST)}
-    assert brieven.verzendwijze_fouten(per_post=False, uitgereikt_op=VANDAAG, heeft_adres=False, vandaag=VANDAAG) == {}
+    assert verzending.verzendwijze_fouten(per_post=False, uitgereikt_op=VANDAAG + timedelta(days=1), heeft_adres=True,
+                                       vandaag=VANDAAG) == {"uitgereikt_op": str(verzending.UITREIKING_TOEKOMST)}
+    assert verzending.verzendwijze_fouten(per_post=False, uitgereikt_op=VANDAAG, heeft_adres=False, vandaag=VANDAAG) == {}
 
 
 def test_oproepbrief_fouten():
