@@ -273,3 +273,11 @@ def test_the_destruction_walk_reaches_every_model_that_holds_a_bsn():
     from tests.avg.vullen import _te_vullen
 
     assert {DuoNotificatie, DuoInstroom, DuoGegeven, DuoVerschil} <= set(_te_vullen())
+
+
+def test_ss121_on_a_running_dossier_records_the_earlier_pip_elsewhere(lopend):
+    assert not lopend.eerder_pip_elders
+    verwerk("SS121")
+    lopend.refresh_from_db()
+    assert lopend.eerder_pip_elders
+    assert any("SS121" in s for s in _signalen(lopend))
