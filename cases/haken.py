@@ -10,6 +10,8 @@ from inburgering.accounts.models import User
 
 BijBeeindigen = Callable[[Dossier, date, User], None]
 _BIJ_BEEINDIGEN: list[BijBeeindigen] = []
+BijToegewezen = Callable[[Dossier, User], None]
+_BIJ_TOEGEWEZEN: list[BijToegewezen] = []
 
 
 def registreer_bij_beeindigen(functie: BijBeeindigen) -> None:
@@ -22,3 +24,15 @@ def dossier_beeindigd(dossier: Dossier, datum: date, by: User) -> None:
     what they run for it (e.g. a leerroute enrolment)."""
     for functie in _BIJ_BEEINDIGEN:
         functie(dossier, datum, by)
+
+
+def registreer_bij_toegewezen(functie: BijToegewezen) -> None:
+    if functie not in _BIJ_TOEGEWEZEN:
+        _BIJ_TOEGEWEZEN.append(functie)
+
+
+def werkcoach_toegewezen(dossier: Dossier, by: User) -> None:
+    """The dossier moved to another werkcoach (`dossier.werkcoach` is the new one): let the apps above
+    follow it in the same transaction (e.g. duo tells DUO the person's new contactpersoon)."""
+    for functie in _BIJ_TOEGEWEZEN:
+        functie(dossier, by)

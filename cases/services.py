@@ -217,9 +217,12 @@ def dossier_toewijzen(*, dossier_id: int, versie: int | None, werkcoach: User, r
 
 
 def _wijs_toe(dossier: Dossier, werkcoach: User, reden: str, *, by: User) -> None:
+    anders = dossier.werkcoach_id != werkcoach.pk
     dossier.werkcoach = werkcoach
     dossier.team = _team_van(werkcoach)
     opslaan(dossier, reden=reden, door=by)
+    if anders:
+        haken.werkcoach_toegewezen(dossier, by)  # e.g. duo: the new contactpersoon at DUO
 
 
 @transaction.atomic

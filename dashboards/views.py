@@ -43,6 +43,8 @@ def na_inloggen(request: HttpRequest) -> HttpResponse:
         return redirect("avg:start")
     if user.heeft_rol(Rol.POSTKAMER):
         return redirect("post:post")
+    if user.heeft_rol(Rol.KOPPELBEHEER):
+        return redirect("duo:outbox")
     raise PermissionDenied
 
 
@@ -57,6 +59,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("avg:start")
     if user.heeft_rol(Rol.POSTKAMER):
         return redirect("post:post")
+    if user.heeft_rol(Rol.KOPPELBEHEER):
+        return redirect("duo:outbox")
     if not access.mag_dossiers_zien(user):
         raise PermissionDenied
     bereiken = bereiken_voor(user)

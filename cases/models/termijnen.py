@@ -101,6 +101,7 @@ class SignaalSoort(models.TextChoices):
     VERLOPEN = "verlopen", _("Termijn verlopen")
     AANDACHTSPUNT = "aandachtspunt", _("Aandachtspunt")
     BRP = "brp", _("Melding uit de BRP")  # a move out of the gemeente (issue 14)
+    DUO = "duo", _("Melding over DUO")  # a message DUO refused or would refuse (issue 16)
 
 
 class Signaal(models.Model):

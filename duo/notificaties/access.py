@@ -5,7 +5,6 @@ from inburgering.accounts.roles import Rol
 
 
 def mag_koppeling_zien(user: User) -> bool:
-    """The koppelbeheerder's pages (every notification, with BSN-linked dossiers; the reconciliation).
-    Need-to-know, no functioneel beheerder: the consulent (who sees every dossier) until the koppelbeheer role
-    of issue 16 is merged."""
-    return user.heeft_rol(Rol.CONSULENT)
+    """The koppelbeheerder's pages (every notification; the reconciliation): the koppelbeheer role of issue 16,
+    need-to-know, no functioneel beheerder and no dossier pages."""
+    return user.heeft_rol(Rol.KOPPELBEHEER)

@@ -19,15 +19,9 @@ from .rules import Raadpleging
 ACTIVITEIT = "duo-gegevensuitwisseling"  # the register code (inburgering.audit, migration 0005)
 
 
-def signaalsoort() -> str:
-    """The kind of a DUO signal: SignaalSoort.DUO once the duo app (issue 16) adds it, until then an
-    aandachtspunt (its text starts with "DUO")."""
-    return getattr(SignaalSoort, "DUO", SignaalSoort.AANDACHTSPUNT)
-
-
 def signaal_maken(dossier: Dossier, tekst: str, *, door: User, urgent: bool = False) -> Signaal:
     omschrijving = ("DUO (urgent): " if urgent else "DUO: ") + tekst
-    signaal = Signaal(dossier=dossier, soort=signaalsoort(), omschrijving=omschrijving[:300], aangemaakt_door=door)
+    signaal = Signaal(dossier=dossier, soort=SignaalSoort.DUO, omschrijving=omschrijving[:300], aangemaakt_door=door)
     opslaan(signaal, reden="Melding van DUO", door=door)
     return signaal
 

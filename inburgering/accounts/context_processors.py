@@ -8,4 +8,5 @@ def rollen(request):
         "is_manager": user.is_manager,
         "is_privacy": user.is_privacy,
         "is_postkamer": user.is_postkamer,
+        "is_koppelbeheer": user.is_koppelbeheer,
     }

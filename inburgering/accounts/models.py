@@ -89,6 +89,10 @@ class User(AbstractUser):
     def is_postkamer(self) -> bool:
         return self.heeft_rol(Rol.POSTKAMER)
 
+    @property
+    def is_koppelbeheer(self) -> bool:
+        return self.heeft_rol(Rol.KOPPELBEHEER)
+
 
 ROL_KEUZES = [(rol.value, label) for rol, label in ROL_LABELS.items()]
 

@@ -10,6 +10,7 @@ class Rol(StrEnum):
     BEHEERDER = "beheerder"
     POSTKAMER = "postkamer"  # the daily print batch of letters (issue 15)
     PRIVACY = "privacy"  # records management: vernietigingslijsten, inzageverzoeken, logboek (issue 13)
+    KOPPELBEHEER = "koppelbeheer"  # the DUO connection: the outbox, dead letters, alerts (issue 16)
 
 
 ROL_LABELS = {
@@ -19,6 +20,7 @@ ROL_LABELS = {
     Rol.BEHEERDER: "Functioneel beheerder",
     Rol.POSTKAMER: "Postkamer (verzending van brieven)",
     Rol.PRIVACY: "Privacy officer (informatiebeheer)",
+    Rol.KOPPELBEHEER: "Koppelbeheerder (DUO)",
 }
 
 

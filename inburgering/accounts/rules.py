@@ -5,8 +5,9 @@ from .roles import Rol
 # Roles that see case data (dossiers, health data): granting one is the escalation to guard.
 ZIET_DOSSIERS = frozenset({Rol.WERKCOACH, Rol.CONSULENT, Rol.MANAGER})
 # ... and every role that sees personal data at all: the privacy officer sees names on a
-# vernietigingslijst and exports everything about one BSN (issue 13); the postkamer prints letters (issue 15).
-ZIET_PERSOONSGEGEVENS = ZIET_DOSSIERS | {Rol.PRIVACY, Rol.POSTKAMER}
+# vernietigingslijst and exports everything about one BSN (issue 13); the postkamer prints letters (issue 15);
+# the koppelbeheerder sees the DUO outbox, whose messages hold BSNs and PIP data (issue 16).
+ZIET_PERSOONSGEGEVENS = ZIET_DOSSIERS | {Rol.PRIVACY, Rol.POSTKAMER, Rol.KOPPELBEHEER}
 
 
 def goedkeuring_nodig(*, oude_rol: Rol | None, nieuwe_rol: Rol | None, instelling_aan: bool,

@@ -146,6 +146,7 @@ class Gebeurtenis(models.TextChoices):
     EXPORT = "export", _("export")
     VERNIETIGING = "vernietiging", _("vernietiging (bewaartermijn)")
     VERZONDEN = "verzonden", _("brieven verzonden (printbatch)")
+    DUO_KOPPELING = "duo_koppeling", _("koppeling met DUO geweigerd (401/403)")
 
 
 class Beveiligingslog(AppendOnly):

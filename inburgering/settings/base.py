@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "dashboards",
     "avg",  # privacy: bewaartermijn, vernietiging, inzageverzoek (reads and destroys the data of every app)
     "brp",  # persons from the BRP API Personen: registration by BSN, nightly refresh (issue 14)
+    "duo",  # sending to DUO through a transactional outbox (issue 16)
     "duo.notificaties",  # DUO's notifications: the Notificatie endpoint, the inflow, raadplegingen (issue 17)
 ]
 
@@ -162,7 +163,7 @@ AXES_VERBOSE = False
 
 # Two-factor (TOTP + backup codes). Roles for which it is mandatory: a user with one of them who has
 # no verified device is sent to the enrolment page and can do nothing else.
-TWEEFACTOR_VERPLICHT_ROLLEN = env.strings("TWEEFACTOR_VERPLICHT_ROLLEN", ["consulent", "manager", "beheerder", "privacy", "postkamer"])
+TWEEFACTOR_VERPLICHT_ROLLEN = env.strings("TWEEFACTOR_VERPLICHT_ROLLEN", ["consulent", "manager", "beheerder", "privacy", "postkamer", "koppelbeheer"])
 if set(TWEEFACTOR_VERPLICHT_ROLLEN) - set(Rol):
     raise ImproperlyConfigured(f"TWEEFACTOR_VERPLICHT_ROLLEN: only {', '.join(Rol)}.")
 OTP_TOTP_ISSUER = env.string("TWEEFACTOR_UITGEVER", "Inburgering")
@@ -260,15 +261,31 @@ BRP_TIMEOUT = env.integer("BRP_TIMEOUT", 10, minimum=1)  # seconds per request
 BRP_POGINGEN = env.integer("BRP_POGINGEN", 3, minimum=1)  # attempts on a timeout, a connection error or a 5xx
 CLAMD_TIMEOUT = env.integer("CLAMD_TIMEOUT", 30, minimum=1)
 
-# DUO's gemeente-m2m-inburgering APIs. DUO_URL is the base including the major version
-# (`https://host:port/v1`); empty = the connection is off (no raadplegingen after a notification).
+# DUO's gemeente-m2m-inburgering APIs (issue 16; duo/client.py). DUO_URL is the base including the major
+# version (`https://host:port/v1`); empty = the connection is off: messages are written and wait in the
+# outbox until it is set. Paths of certificate files only: no secret is kept in the database.
 DUO_URL = env.string("DUO_URL", "").rstrip("/")
 DUO_OIN_GEMEENTE = env.string("DUO_OIN_GEMEENTE", "00000001001589623000")  # header `bron` (20 digits)
 DUO_OIN_DUO = env.string("DUO_OIN_DUO", "00000001800866472000")  # header `doel` (20 digits)
+for _naam, _oin in (("DUO_OIN_GEMEENTE", DUO_OIN_GEMEENTE), ("DUO_OIN_DUO", DUO_OIN_DUO)):
+    if not (len(_oin) == 20 and _oin.isdigit()):
+        raise ImproperlyConfigured(f"{_naam} moet een OIN van precies 20 cijfers zijn.")
 DUO_CLIENT_CERT = env.string("DUO_CLIENT_CERT", "")  # PEM file of the PKIoverheid client certificate
 DUO_CLIENT_KEY = env.string("DUO_CLIENT_KEY", "")  # PEM file of its private key
 DUO_CA_BUNDLE = env.string("DUO_CA_BUNDLE", "")  # PEM file of the CA that signs DUO's server; empty: system CAs
+DUO_CONNECT_TIMEOUT = env.integer("DUO_CONNECT_TIMEOUT", 5, minimum=1)  # seconds to connect
 DUO_TIMEOUT = env.integer("DUO_TIMEOUT", 30, minimum=1)  # seconds to wait for the answer
+DUO_MAX_POGINGEN = env.integer("DUO_MAX_POGINGEN", 8, minimum=1)  # attempts on 5xx/timeout before dode_letter
+DUO_BACKOFF_SECONDEN = env.integer("DUO_BACKOFF_SECONDEN", 60, minimum=1)  # wait after the 1st failure, doubled
+DUO_BACKOFF_MAX_SECONDEN = env.integer("DUO_BACKOFF_MAX_SECONDEN", 6 * 3600, minimum=1)
+# A claimed batch is bezig this long; the default outlasts a batch whose every request times out
+# (DUO_REEKS / DUO_GELIJKTIJDIG rounds of DUO_CONNECT_TIMEOUT + DUO_TIMEOUT = 5 × 35 s). A shorter lease is safe
+# (a second worker sends again with the same berichtId, DUO deduplicates) but wasteful.
+DUO_LEASE_SECONDEN = env.integer("DUO_LEASE_SECONDEN", 300, minimum=1)
+DUO_REEKS = env.integer("DUO_REEKS", 20, minimum=1)  # messages claimed (and recorded) per transaction by a drain
+DUO_GELIJKTIJDIG = env.integer("DUO_GELIJKTIJDIG", 4, minimum=1)  # requests to DUO at once, each for another person
+# DUO's contracts (contracten/duo-m2m/*/openapi.yml): DUO_M2M_SPEC_DIR below; the pre-flight check validates
+# every message against them.
 # DUO's notifications to us (issue 17, duo/notificaties; README "Meldingen van DUO"). Production: the reverse
 # proxy checks DUO's PKIoverheid client certificate and passes its subject in DUO_NOTIFICATIE_CERT_HEADER; the
 # subject must contain DUO_NOTIFICATIE_CERT_SUBJECT (e.g. DUO's OIN as serialNumber). Dev/test: a token in
@@ -356,6 +373,10 @@ CELERY_BEAT_SCHEDULE = {
     "duo-notificaties-snoeien": {
         "task": "duo_notificaties.snoeien",  # notifications without a dossier, after DUO_NOTIFICATIE_BEWAARDAGEN
         "schedule": crontab(hour=3, minute=50),
+    },
+    "duo-outbox": {
+        "task": "duo.outbox_verzenden",  # the safety net of the DUO outbox (issue 16): what on_commit missed
+        "schedule": crontab(minute="*"),
     },
     "brp-verversen": {
         "task": "brp.personen_verversen",  # persons from the BRP: moves, deaths, addresses (issue 14)

@@ -42,8 +42,7 @@ TWEEFACTOR_VERPLICHT_ROLLEN: list[str] = []
 # then falls back to the hand form, as for a gemeente without the connection.
 BRP_URL = ""
 
-# No DUO unless a test points DUO_URL at the stand-in: a notification is processed without raadplegingen. A test's
-# Celery worker subprocess gets the stand-in through DUO_TEST_WORKER_URL (tests/duo_notificaties/test_worker.py);
-# a DUO_URL exported in the developer's shell never leaks into the tests.
-DUO_URL = os.environ.get("DUO_TEST_WORKER_URL", "")
-DUO_NOTIFICATIE_TOKEN = "test-duo-notificatie"
+# No DUO unless a test points DUO_URL at the stand-in (tests/duo): messages are written and wait. A Celery worker
+# subprocess started by a test (tests/duo/test_standin.py) gets the stand-in's URL through DUO_TEST_URL.
+DUO_URL = os.environ.get("DUO_TEST_URL", "")
+DUO_NOTIFICATIE_TOKEN = "test-duo-notificatie"  # issue 17: DUO's notifications to us

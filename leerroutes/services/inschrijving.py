@@ -10,7 +10,7 @@ from cases import access
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import enkel_vergrendelen, opslaan, vergrendelen
-from leerroutes import rules, selectors
+from leerroutes import haken, rules, selectors
 from leerroutes.models import (
     Inschrijving,
     Uren,
@@ -66,6 +66,7 @@ def inschrijving_aanmaken(
         geplande_einddatum=geplande_einddatum, aangemaakt_door=by,
     )
     opslaan(inschrijving, reden=f"Ingeschreven bij {aanbieder}", door=by)
+    haken.vastgelegd(haken.INGESCHREVEN, dossier=dossier, by=by, object=inschrijving)  # DUO: inburgeringsaanbod
     return inschrijving
 
 
@@ -124,6 +125,8 @@ def inschrijving_afronden(*, inschrijving_id: int, datum: date, versie: int | No
         _niet_in_toekomst(datum)
     _overgang(inschrijving, inschrijving.afronden, "Afgerond", by, datum=datum)
     _termijnen(inschrijving.dossier_id, by)  # ZROUTE_AFGEROND
+    if inschrijving.leerroute == rules.Leerroute.Z:  # DUO: datumAfrondingZroute
+        haken.vastgelegd(haken.ZROUTE_AFGEROND, dossier=inschrijving.dossier, by=by, object=inschrijving)
     return inschrijving
 
 

@@ -12,7 +12,7 @@ from cases.models import Dossier
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, enkel_vergrendelen, opslaan
-from leerroutes import rules, selectors
+from leerroutes import haken, rules, selectors
 from leerroutes.models import (
     Map,
     Pvt,
@@ -124,6 +124,7 @@ def pvt_ondertekening_vastleggen(*, dossier_id: int, datum: date, versie: int | 
     pvt.ondertekend_op = datum
     opslaan(pvt, reden="Participatieverklaring ondertekend", door=by)
     _termijnen(dossier.pk, by)  # PVT_AFGEROND
+    haken.vastgelegd(haken.PVT_ONDERTEKEND, dossier=dossier, by=by, object=pvt)  # DUO: datumOndertekeningPvt
     return pvt
 
 
@@ -179,6 +180,7 @@ def map_eindgesprek_vastleggen(
     map_.eindgesprek_verslag = verslag
     opslaan(map_, reden=f"MAP-eindgesprek: {uitkomst}", door=by)
     _termijnen(dossier.pk, by)  # MAP_AFGEROND
+    haken.vastgelegd(haken.MAP_EINDGESPREK, dossier=dossier, by=by, object=map_)  # DUO: datumEindgesprekMap
     return map_
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.accounts.models import User
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import enkel_vergrendelen, opslaan
-from leerroutes import rules
+from leerroutes import haken, rules
 from leerroutes.models import (
     Examen,
     Uren,
@@ -47,6 +47,7 @@ def uren_vastleggen(
         vastgelegd_door=by,
     )
     opslaan(uren, reden=f"{rules.uren_tekst(aantal)} uur {uren.get_categorie_display()} vastgelegd", door=by)
+    haken.vastgelegd(haken.UREN_GEWIJZIGD, dossier=dossier, by=by, object=uren)  # DUO: gevolgde uren
     return uren
 
 
@@ -54,7 +55,7 @@ def uren_vastleggen(
 def uren_verwijderen(*, uren_id: int, reden: str, by: User) -> None:
     """Correct a mistake; the history keeps the deleted row with the reason."""
     uren = Uren.objects.get(pk=uren_id)
-    _dossier_vergrendelen(uren.dossier_id, by)
+    dossier = _dossier_vergrendelen(uren.dossier_id, by)
     if uren.pvt_sessie_id or uren.mb_activiteit_id:
         raise ValidationError(UREN_GEKOPPELD)
     if not reden.strip():
@@ -62,6 +63,7 @@ def uren_verwijderen(*, uren_id: int, reden: str, by: User) -> None:
     uren._change_reason = f"Verwijderd: {reden}"
     uren._history_user = by
     uren.delete()
+    haken.vastgelegd(haken.UREN_GEWIJZIGD, dossier=dossier, by=by, object=uren)  # DUO: the new totals
 
 
 ALLEEN_Z_ROUTE = _("Een verlaagde urennorm hoort bij de Z-route; het geldende PIP heeft een andere leerroute.")

@@ -35,10 +35,12 @@ def _patronen(resolver: URLResolver, voorvoegsel: str = "", namespace: str = "")
             yield f"{namespace}{p.name}", voorvoegsel + str(p.pattern), p
 
 
-# The privacy officer's pages (issue 13) and the postkamer's (issue 15) hold no dossier ids: every other
-# role gets 403 before any lookup (tests/avg/test_views.py, tests/brieven/test_postkamer.py), and their own
-# nesting (a list's line) is tested there.
-EIGEN_ROLPAGINAS = ("avg:", "inzage:", "verwerkingen:", "post:", "duo_koppeling:")
+# The privacy officer's pages (issue 13), the postkamer's (issue 15), the koppelbeheerder's DUO outbox (issue 16)
+# and DUO's notifications and reconciliation (issue 17) hold no dossier ids: every other role gets 403 before any
+# lookup (tests/avg/test_views.py, tests/brieven/test_postkamer.py, tests/duo/test_views.py,
+# tests/duo_notificaties/test_paginas.py), and their own nesting is tested there.
+EIGEN_ROLPAGINAS = ("avg:", "inzage:", "verwerkingen:", "post:", "duo:outbox", "duo:opnieuw", "duo:melding",
+                    "duo_koppeling:")
 
 
 def _dossierpaden():

@@ -55,3 +55,11 @@ def stub_brp(monkeypatch):
     bron = StubBrp({BSN_NIEUW: samir()})
     monkeypatch.setattr(persoonsbron, "_BRON", [bron])
     return bron
+
+
+@pytest.fixture
+def koppelbeheerder(db):
+    from inburgering.accounts.roles import Rol
+    from tests.factories import UserFactory
+
+    return UserFactory(username="koppelbeheer", team=None, rol=Rol.KOPPELBEHEER)

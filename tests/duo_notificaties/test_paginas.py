@@ -52,7 +52,7 @@ def test_a_werkcoach_sees_the_own_teams_queue_only(client, werkcoach, team, ande
 
 
 @pytest.mark.parametrize(("rol", "status"), [("werkcoach", 200), ("consulent", 200), ("manager", 200),
-                                             ("beheerder", 403)])
+                                             ("beheerder", 403), ("koppelbeheerder", 403)])
 def test_who_opens_the_inflow_queue(client, request, rol, status):
     client.force_login(request.getfixturevalue(rol))
     assert client.get(reverse("duo_notificaties:instroom")).status_code == status
@@ -76,13 +76,14 @@ def test_a_refusal_is_shown_on_the_queue(client, werkcoach, team, stub_brp):
     assert "geen doelgroep" in antwoord.content.decode()
 
 
-def test_the_koppelbeheerder_lists_notifications_with_filters_and_unknown_codes(client, consulent, werkcoach, team,
-                                                                             stub_brp):
+def test_the_koppelbeheerder_lists_notifications_with_filters_and_unknown_codes(
+        client, koppelbeheerder, werkcoach, consulent, team, stub_brp):
     verwerk("SS139")
     verwerk("SS998")
-    client.force_login(werkcoach)
-    assert client.get(reverse("duo_koppeling:meldingen")).status_code == 403
-    client.force_login(consulent)
+    for geen_koppelbeheer in (werkcoach, consulent):
+        client.force_login(geen_koppelbeheer)
+        assert client.get(reverse("duo_koppeling:meldingen")).status_code == 403
+    client.force_login(koppelbeheerder)
     url = reverse("duo_koppeling:meldingen")
     pagina = client.get(url).content.decode()
     assert "SS139" in pagina and "SS998" in pagina and "1 melding met een onbekende gebeurtenis" in pagina
@@ -93,8 +94,8 @@ def test_the_koppelbeheerder_lists_notifications_with_filters_and_unknown_codes(
     assert client.get(url, {"status": "onzin"}).status_code == 200  # an invalid filter shows everything
 
 
-def test_the_list_of_notifications_has_a_fixed_number_of_queries(client, consulent):
-    client.force_login(consulent)
+def test_the_list_of_notifications_has_a_fixed_number_of_queries(client, koppelbeheerder):
+    client.force_login(koppelbeheerder)
     url = reverse("duo_koppeling:meldingen")
 
     def maak(n, start):
@@ -108,7 +109,7 @@ def test_the_list_of_notifications_has_a_fixed_number_of_queries(client, consule
     assert _queries(client, url) == weinig
 
 
-def test_a_failed_notification_can_be_sent_back(client, consulent, monkeypatch):
+def test_a_failed_notification_can_be_sent_back(client, koppelbeheerder, monkeypatch):
     from duo.notificaties import ontvangen
 
     monkeypatch.setattr(ontvangen, "inplannen", lambda pk: None)
@@ -116,19 +117,19 @@ def test_a_failed_notification_can_be_sent_back(client, consulent, monkeypatch):
                                                 bron="0" * 20, gebeurtenis_id="SS101", bsn="999990093",
                                                 registratie_datum_tijd=timezone.now(), ruw={},
                                                 status=NotificatieStatus.FOUT, pogingen=6)
-    client.force_login(consulent)
+    client.force_login(koppelbeheerder)
     assert client.post(reverse("duo_koppeling:opnieuw", args=[notificatie.pk])).status_code == 302
     notificatie.refresh_from_db()
     assert (notificatie.status, notificatie.pogingen) == (NotificatieStatus.ONTVANGEN, 0)
 
 
-def test_the_differences_page(client, consulent, werkcoach):
+def test_the_differences_page(client, koppelbeheerder, werkcoach):
     dossier = DossierFactory(werkcoach=werkcoach)
     DuoVerschil.objects.create(dossier=dossier, veld="pip_dagtekening", gemeente="2023-02-14", duo="2023-02-15",
                                gevonden_op=timezone.now())
     client.force_login(werkcoach)
     assert client.get(reverse("duo_koppeling:verschillen")).status_code == 403
-    client.force_login(consulent)
+    client.force_login(koppelbeheerder)
     pagina = client.get(reverse("duo_koppeling:verschillen")).content.decode()
     assert "pip_dagtekening" in pagina and "2023-02-15" in pagina
 

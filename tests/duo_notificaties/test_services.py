@@ -205,7 +205,7 @@ def test_an_unknown_code_is_kept_for_the_koppelbeheerder_never_dropped(lopend):
     assert not _signalen(lopend)
 
 
-def test_a_failure_is_retried_later_then_shown_as_fout(lopend, consulent, monkeypatch):
+def test_a_failure_is_retried_later_then_shown_as_fout(lopend, koppelbeheerder, monkeypatch):
     def kapot(*args, **kwargs):
         raise RuntimeError("stuk")
 
@@ -223,7 +223,7 @@ def test_a_failure_is_retried_later_then_shown_as_fout(lopend, consulent, monkey
 
     with pytest.raises(PermissionDenied):
         services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=lopend.werkcoach)
-    services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=consulent)
+    services.notificatie_opnieuw(notificatie_id=notificatie.pk, by=koppelbeheerder)
     monkeypatch.undo()
     assert services.notificatie_verwerken(notificatie_id=notificatie.pk) == NotificatieStatus.VERWERKT
 

@@ -72,7 +72,7 @@ def test_a_worker_killed_mid_processing_leaves_no_effect_and_the_row_is_processe
     duo_standin.beheer("POST", "/_beheer/storing", {"modus": "traag", "aantal": 1, "vertraging": 60})
 
     omgeving = {**os.environ, "DJANGO_SETTINGS_MODULE": "inburgering.settings.test", "DATABASE_URL": _database_url(),
-                "DUO_TEST_WORKER_URL": duo_standin.url, "DUO_NOTIFICATIE_LEASE_SECONDEN": str(LEASE),
+                "DUO_TEST_URL": duo_standin.url, "DUO_NOTIFICATIE_LEASE_SECONDEN": str(LEASE),
                 "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
     log = tmp_path / "worker.log"
     with log.open("w") as uitvoer:

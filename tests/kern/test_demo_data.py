@@ -32,6 +32,7 @@ VERWACHTE_ROLLEN = {
     "privacy": "privacy",
     "privacy2": "privacy",
     "postkamer": "postkamer",
+    "koppelbeheer": "koppelbeheer",
 }
 # avg's demo step adds these closed dossiers past their bewaartermijn (a vernietigingslijst to show).
 VERNIETIGING = len(avg_demo.VOORBEELDEN)

@@ -27,7 +27,7 @@ def test_production_defaults_mandatory_two_factor_lockout_per_account_and_addres
     result = manage(*TOON, environment=production_env())
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "['consulent', 'manager', 'beheerder', 'privacy', 'postkamer'] [['username', 'ip_address']] 5 "
+        "['consulent', 'manager', 'beheerder', 'privacy', 'postkamer', 'koppelbeheer'] [['username', 'ip_address']] 5 "
         "inburgering.audit.services.client_ip False  False"
     )
 

@@ -112,6 +112,7 @@ def test_a_superuser_account_is_not_editable_by_a_beheerder(client, beheerder):
     (None, Rol.BEHEERDER, True, 2, True),   # a second beheerder could otherwise approve anything
     (None, Rol.PRIVACY, True, 2, True),     # the privacy officer exports everything about a BSN
     (None, Rol.POSTKAMER, True, 2, True),   # the postkamer prints letters with names and addresses
+    (None, Rol.KOPPELBEHEER, True, 2, True),  # the DUO outbox holds BSNs and PIP data
     (Rol.BEHEERDER, None, True, 2, True),   # removing one would leave a sole beheerder
     (Rol.WERKCOACH, None, True, 2, False),  # taking a role away only reduces access
     (None, Rol.CONSULENT, True, 1, False),  # a sole beheerder: directly

@@ -62,7 +62,7 @@ def waarschuwing(request) -> Opzet:
     zaak = _na_gesprek(werkcoach, status="gesprek")
     tekst = "U kwam twee keer niet naar het PVT."
     return _opzet("waarschuwing", zaak, gebruiker=werkcoach,
-                  invoer={"verzonden_op": VANDAAG.isoformat(), "toelichting": tekst}, zichtbaar=tekst,
+                  invoer={"verzendwijze": "uitreiking", "uitgereikt_op": VANDAAG.isoformat(), "toelichting": tekst}, zichtbaar=tekst,
                   collega_slaat_op=_bijstand_door(zaak, collega),
                   velden=("waarschuwing_op", "waarschuwing_toelichting", "bijstand_toelichting"))
 
@@ -72,7 +72,7 @@ def voornemen(request) -> Opzet:
     zaak = _na_gesprek(werkcoach, status="waarschuwing", waarschuwing_op=GISTEREN, rapport_dagtekening=GISTEREN,
                        rapport_door=werkcoach)
     return _opzet("voornemen", zaak, gebruiker=consulent,
-                  invoer={"verzonden_op": VANDAAG.isoformat(), "verwijtbaarheid": "geen",
+                  invoer={"verzendwijze": "uitreiking", "uitgereikt_op": VANDAAG.isoformat(), "verwijtbaarheid": "geen",
                           "verwijtbaarheid_reden": "Geen opzet gebleken.", "toelichting": "Wij zijn van plan…"},
                   zichtbaar="Geen opzet gebleken.", collega_slaat_op=_bijstand_door(zaak, werkcoach),
                   velden=("voornemen_op", "verwijtbaarheid_reden", "bijstand_toelichting"))
@@ -109,7 +109,7 @@ def besluit(request) -> Opzet:
     tekst = "De naleving is alsnog hersteld."
     return _opzet("besluit", zaak, gebruiker=consulent,
                   invoer={"uitkomst": "geen_boete", "dagtekening": VANDAAG.isoformat(),
-                          "bekendmaking": VANDAAG.isoformat(), "motivering": tekst, "actie": "besluiten"},
+                          "verzendwijze": "uitreiking", "uitgereikt_op": VANDAAG.isoformat(), "motivering": tekst, "actie": "besluiten"},
                   zichtbaar=tekst, collega_slaat_op=_bijstand_door(zaak, werkcoach),
                   velden=("besluit_uitkomst", "motivering", "bijstand_toelichting"))
 
