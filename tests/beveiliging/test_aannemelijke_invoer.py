@@ -72,7 +72,7 @@ FORMULIER_MODULES = [
     "pip_plans.forms",
     "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
     "inburgering.formulierpagina", "inburgering.audit.forms", "inburgering.documenten.verzendformulier", "avg.forms",
-    "avg.inzage_forms", "duo.notificaties.forms",
+    "avg.inzage_forms", "duo.notificaties.forms", "duo.views",
 ]
 UREN_NAMEN = ("uren", "aantal")
 
