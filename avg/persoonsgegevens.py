@@ -30,7 +30,8 @@ from inburgering.documenten.models import Document, Verzending
 
 # The apps whose models can hold personal data about an inburgeraar (every domain app, the kernel's
 # documents, and the integration apps above them as they arrive).
-PROJECT_APPS = frozenset({"cases", "pip_plans", "leerroutes", "handhaving", "documenten", "avg", "duo", "brp"})
+PROJECT_APPS = frozenset({"cases", "pip_plans", "leerroutes", "handhaving", "documenten", "avg", "duo", "brp",
+                          "duo_notificaties"})  # DUO's notifications (issue 17): they hold a BSN
 # Models that point to a person but are the part the law lets us keep, or are the privacy app's own
 # bookkeeping (references only).
 BEWAARD = frozenset({"avg.Kerngegevens", "avg.Vernietigingslijst", "avg.Regel"})

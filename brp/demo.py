@@ -17,9 +17,10 @@ from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.kalender.datums import plus_maanden
 
 # The stand-in's scenario persons (standins/brp/personen.json): a household, an address with a letter, a
-# person who moves (after 3 minutes), one who dies (after 4), a stateless person, a voorvoegsel.
-SCENARIO_BSNS = ["999990007", "999990019", "999990020", "999990032", "999990044", "999990056", "999990093",
-                 "999990111"]
+# person who moves (after 3 minutes), one who dies (after 4), a voorvoegsel. Not 999990093 (Samir Osman,
+# stateless): the DUO stand-in announces him as a new plichtige (SS139) a minute after `make run` starts, and he
+# arrives in the team's "Instroom van DUO" (issue 17), not as a dossier made in advance.
+SCENARIO_BSNS = ["999990007", "999990019", "999990020", "999990032", "999990044", "999990056", "999990111"]
 
 
 def demo_brp(opdracht: DemoOpdracht) -> str | None:

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from django_fsm import can_proceed
+
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.documenten.talen import brief_taal
@@ -17,7 +19,7 @@ from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import opslaan, vergrendelen
 
 from . import access, haken, rules
-from .models import BEEINDIG_REDENEN, Dossier, EindReden, Huishouden, Inburgeraar
+from .models import AFROND_REDENEN, BEEINDIG_REDENEN, Dossier, EindReden, Huishouden, Inburgeraar
 from .termijnen.services import termijnen_herberekenen
 
 BSN_BESTAAT = "bsn_bestaat"
@@ -260,6 +262,25 @@ def dossier_beeindigen_uit_bron(*, dossier_id: int, reden: str, datum: date, toe
     is the source's system user (inburgering.accounts.systeem)."""
     return _beeindigen(vergrendelen(Dossier.objects.select_related("inburgeraar"), pk=dossier_id), reden=reden,
                        datum=min(datum, vandaag()), toelichting=toelichting, by=door)
+
+
+@transaction.atomic
+def dossier_afronden_uit_bron(*, dossier_id: int, reden: str, datum: date, toelichting: str, door: User) -> Dossier:
+    """Close a dossier in uitvoering as afgerond when DUO reports that the plicht was met (SS106 diploma, SS107
+    volledige vrijstelling, SS108 volledige ontheffing): DUO decides that, not the gemeente's checklist, so no
+    person's access rule or form version. The retention clock starts at `eind_datum` (cases.bewaartermijn)."""
+    dossier = vergrendelen(Dossier.objects.select_related("inburgeraar"), pk=dossier_id)
+    if reden not in AFROND_REDENEN:
+        raise ValidationError({"reden": _("Kies een reden voor het afronden.")})
+    if not can_proceed(dossier.afronden):
+        raise ValidationError(_("Alleen een dossier in uitvoering kan worden afgerond."))
+    dossier.afronden(reden=reden)
+    dossier.eind_datum = min(datum, vandaag())
+    dossier.eind_toelichting = toelichting
+    opslaan(dossier, reden=_reden(toelichting, f"Afgerond ({dossier.get_eind_reden_display()})"), door=door)
+    haken.dossier_beeindigd(dossier, dossier.eind_datum, door)  # e.g. a running leerroute enrolment stops
+    termijnen_herberekenen(dossier_id=dossier.pk, by=door)
+    return dossier
 
 
 def _beeindigen(dossier: Dossier, *, reden: str, datum: date, toelichting: str, by: User) -> Dossier:

@@ -40,6 +40,8 @@ urlpatterns = [
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
     path("", include("duo.urls")),  # the DUO tab of a dossier and the outbox screen (issue 16)
+    path("", include("duo.notificaties.urls")),  # DUO's notifications, the inflow and the DUO facts (issue 17)
+    path("", include("duo.notificaties.koppeling_urls")),  # the koppelbeheerder's list and reconciliation
     path("post/", include("inburgering.documenten.post_urls")),  # the postkamer's print batch (issue 15)
     path("privacy/inzageverzoek/", include("avg.inzage_urls")),
     path("privacy/", include("avg.urls")),  # the privacy officer: vernietigingslijsten (issue 13)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "avg",  # privacy: bewaartermijn, vernietiging, inzageverzoek (reads and destroys the data of every app)
     "brp",  # persons from the BRP API Personen: registration by BSN, nightly refresh (issue 14)
     "duo",  # sending to DUO through a transactional outbox (issue 16)
+    "duo.notificaties",  # DUO's notifications: the Notificatie endpoint, the inflow, raadplegingen (issue 17)
 ]
 
 MIDDLEWARE = [
@@ -285,6 +286,20 @@ DUO_REEKS = env.integer("DUO_REEKS", 20, minimum=1)  # messages claimed (and rec
 DUO_GELIJKTIJDIG = env.integer("DUO_GELIJKTIJDIG", 4, minimum=1)  # requests to DUO at once, each for another person
 # DUO's contracts (contracten/duo-m2m/*/openapi.yml): DUO_M2M_SPEC_DIR below; the pre-flight check validates
 # every message against them.
+# DUO's notifications to us (issue 17, duo/notificaties; README "Meldingen van DUO"). Production: the reverse
+# proxy checks DUO's PKIoverheid client certificate and passes its subject in DUO_NOTIFICATIE_CERT_HEADER; the
+# subject must contain DUO_NOTIFICATIE_CERT_SUBJECT (e.g. DUO's OIN as serialNumber). Dev/test: a token in
+# `Authorization: Token …` (DUO_NOTIFICATIE_TOKEN). Neither set: every notification is refused (401).
+DUO_NOTIFICATIE_CERT_HEADER = env.string("DUO_NOTIFICATIE_CERT_HEADER", "")  # e.g. X-SSL-Client-S-DN
+DUO_NOTIFICATIE_CERT_SUBJECT = env.string("DUO_NOTIFICATIE_CERT_SUBJECT", "")  # e.g. 00000001800866472000
+DUO_NOTIFICATIE_TOKEN = env.string("DUO_NOTIFICATIE_TOKEN", "")
+# The team whose inflow queue receives new plichtigen (its name); empty: the first active team.
+DUO_INSTROOM_TEAM = env.string("DUO_INSTROOM_TEAM", "")
+# Notifications not linked to a dossier (unknown persons, an inflow nobody took up) are pruned after this many
+# days; those of a dossier go with the dossier (its bewaartermijn, issue 13).
+DUO_NOTIFICATIE_BEWAARDAGEN = env.integer("DUO_NOTIFICATIE_BEWAARDAGEN", 90, minimum=1)
+# A claimed notification counts as abandoned (a killed worker) after this many seconds.
+DUO_NOTIFICATIE_LEASE_SECONDEN = env.integer("DUO_NOTIFICATIE_LEASE_SECONDEN", 300, minimum=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "inburgering.documenten.uploads.BegrensdeUploadHandler",  # stops writing past UPLOAD_MAX_BYTES
@@ -346,6 +361,18 @@ CELERY_BEAT_SCHEDULE = {
     "logboek-controleren": {
         "task": "audit.logboek_controleren",  # the hash chains of the logs (issue 12 item 3)
         "schedule": crontab(hour=4, minute=0),
+    },
+    "duo-notificaties-achterstand": {
+        "task": "duo_notificaties.achterstand_verwerken",  # what on_commit missed (broker down, worker killed)
+        "schedule": crontab(minute="*"),
+    },
+    "duo-afstemming": {
+        "task": "duo_notificaties.afstemmen",  # the gemeente's facts against DUO's, for the koppelbeheerder
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "duo-notificaties-snoeien": {
+        "task": "duo_notificaties.snoeien",  # notifications without a dossier, after DUO_NOTIFICATIE_BEWAARDAGEN
+        "schedule": crontab(hour=3, minute=50),
     },
     "duo-outbox": {
         "task": "duo.outbox_verzenden",  # the safety net of the DUO outbox (issue 16): what on_commit missed

@@ -7,6 +7,10 @@ os.environ.setdefault("DEBUG", "true")
 # `make run` starts the BRP stand-in (standins/brp) on this port with this key.
 os.environ.setdefault("BRP_URL", "http://127.0.0.1:8091")
 os.environ.setdefault("BRP_API_KEY", "dev-brp-sleutel")
+# ... and the DUO stand-in (standins/duo), which posts its notifications with this token (issue 17).
+os.environ.setdefault("DUO_NOTIFICATIE_TOKEN", "dev-duo-notificatie")
+# The demo SS139 (Samir Osman) arrives in the inflow queue of the demo werkcoach's team.
+os.environ.setdefault("DUO_INSTROOM_TEAM", "Team Delfzijl")
 
 from celery.schedules import crontab
 

@@ -45,3 +45,4 @@ BRP_URL = ""
 # No DUO unless a test points DUO_URL at the stand-in (tests/duo): messages are written and wait. A Celery worker
 # subprocess started by a test (tests/duo/test_standin.py) gets the stand-in's URL through DUO_TEST_URL.
 DUO_URL = os.environ.get("DUO_TEST_URL", "")
+DUO_NOTIFICATIE_TOKEN = "test-duo-notificatie"  # issue 17: DUO's notifications to us

@@ -8,6 +8,7 @@ are not the point here. A few fields get a fixed value where a constraint asks f
 """
 
 import hashlib
+import uuid
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -54,6 +55,8 @@ def _waarde(veld: models.Field, tekst: str):
         return tekst[: veld.max_length] if veld.max_length else tekst
     if isinstance(veld, models.DateTimeField):
         return timezone.now() - timedelta(days=400)
+    if isinstance(veld, models.UUIDField):
+        return uuid.uuid4()
     if isinstance(veld, models.DateField):
         return VERLEDEN
     if isinstance(veld, models.TimeField):

@@ -72,7 +72,7 @@ FORMULIER_MODULES = [
     "pip_plans.forms",
     "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
     "inburgering.formulierpagina", "inburgering.audit.forms", "inburgering.documenten.verzendformulier", "avg.forms",
-    "avg.inzage_forms",
+    "avg.inzage_forms", "duo.notificaties.forms", "duo.views",
 ]
 UREN_NAMEN = ("uren", "aantal")
 
@@ -92,7 +92,7 @@ def test_the_list_of_form_modules_is_complete():
 
     gevonden = {
         ".".join(p.relative_to(settings.BASE_DIR).with_suffix("").parts)
-        for app in ("cases", "pip_plans", "leerroutes", "handhaving", "dashboards", "avg", "inburgering")
+        for app in ("cases", "pip_plans", "leerroutes", "handhaving", "dashboards", "avg", "duo", "inburgering")
         for p in (Path(settings.BASE_DIR) / app).rglob("*.py")
         if "migrations" not in p.parts and (p.name == "forms.py" or "(forms.Form)" in p.read_text())
     }

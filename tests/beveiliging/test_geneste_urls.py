@@ -35,10 +35,12 @@ def _patronen(resolver: URLResolver, voorvoegsel: str = "", namespace: str = "")
             yield f"{namespace}{p.name}", voorvoegsel + str(p.pattern), p
 
 
-# The privacy officer's pages (issue 13), the postkamer's (issue 15) and the koppelbeheerder's DUO outbox
-# (issue 16) hold no dossier ids: every other role gets 403 before any lookup (tests/avg/test_views.py,
-# tests/brieven/test_postkamer.py, tests/duo/test_views.py), and their own nesting is tested there.
-EIGEN_ROLPAGINAS = ("avg:", "inzage:", "verwerkingen:", "post:", "duo:outbox", "duo:opnieuw", "duo:melding")
+# The privacy officer's pages (issue 13), the postkamer's (issue 15), the koppelbeheerder's DUO outbox (issue 16)
+# and DUO's notifications and reconciliation (issue 17) hold no dossier ids: every other role gets 403 before any
+# lookup (tests/avg/test_views.py, tests/brieven/test_postkamer.py, tests/duo/test_views.py,
+# tests/duo_notificaties/test_paginas.py), and their own nesting is tested there.
+EIGEN_ROLPAGINAS = ("avg:", "inzage:", "verwerkingen:", "post:", "duo:outbox", "duo:opnieuw", "duo:melding",
+                    "duo_koppeling:")
 
 
 def _dossierpaden():
@@ -175,11 +177,20 @@ def _enkel_pip(dossier):
     return PipFactory(dossier=dossier).pk
 
 
+def _instroom(dossier):
+    """An inflow item of DUO waiting in the queue of the dossier's team (issue 17)."""
+    from duo.notificaties.models import DuoInstroom
+
+    return DuoInstroom.objects.create(bsn="999990093", team=dossier.team, gebeurtenis_id="SS139",
+                                      datum_kennisgeving=date.today()).pk
+
+
 ENKELE_ID = {
     "pk": lambda dossier: dossier.pk,
     "dossier_pk": lambda dossier: dossier.pk,
     "zaak_id": lambda dossier: HandhavingszaakFactory(dossier=dossier).pk,
     "pip_id": _enkel_pip,
+    "instroom_id": _instroom,
 }
 SIGNAAL_URLS = ("werkvoorraad:signaal", "werkvoorraad:afhandelen", "werkvoorraad:wegzetten")
 TEKST = {"actie": "stoppen", "soort": "waarschuwing"}
