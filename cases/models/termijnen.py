@@ -55,6 +55,8 @@ class Termijn(models.Model):
             models.Index(fields=["fatale_datum"], condition=Q(status="open"), name="termijn_open_fataal"),
             models.Index(fields=["streefdatum"], condition=Q(status="open", nadert_gesignaleerd=False),
                          name="termijn_open_nadert"),
+            # The dossier list's termijn filter ("PIP-termijn verlopen"): the dossier ids of one soort and status.
+            models.Index(fields=["soort", "status", "dossier"], name="termijn_soort_status"),
         ]
 
     def __str__(self) -> str:
