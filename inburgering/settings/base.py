@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "inburgering.accounts.sessies.SessieAanrakenMiddleware",  # the idle timeout, renewed at most once a minute
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -216,7 +217,10 @@ CLIENT_IP_HEADER = env.string("CLIENT_IP_HEADER", "")
 CLIENT_IP_PROXIES = env.integer("CLIENT_IP_PROXIES", 1, minimum=1)
 
 SESSION_COOKIE_AGE = env.integer("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Not on every request (3 queries and a write each): inburgering.accounts.sessies renews the expiry at
+# most once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSIE_AANRAKEN_SECONDEN = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
