@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +30,7 @@ from inburgering.formulierpagina import (
 )
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
+from inburgering.paginering import BegrensdePaginator
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import zoekopdracht
 
@@ -68,7 +68,7 @@ def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None
     a search's without its term (inburgering.zoeken); default the request's own)."""
     querystring = (request.GET if parameters is None else parameters).copy()
     querystring.pop("pagina", None)
-    pagina = Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # Logboek Dataverwerkingen: the page shown is a read of its dossiers (a Dossier row: its pk; another
     # row: its dossier_id). The page is fetched here once; the template iterates the same list.
     pagina.object_list = list(pagina.object_list)

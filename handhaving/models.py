@@ -231,7 +231,12 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
         verbose_name = _("handhavingszaak")
         verbose_name_plural = _("handhavingszaken")
         ordering = ["-geopend_op", "-id"]
-        indexes = [models.Index(fields=["dossier", "status"]), models.Index(fields=["besluit_uitkomst", "dagtekening"])]
+        indexes = [
+            models.Index(fields=["dossier", "status"]), models.Index(fields=["besluit_uitkomst", "dagtekening"]),
+            # The zaken list: newest first, all or by status.
+            models.Index(fields=["-geopend_op", "-id"], name="zaak_geopend"),
+            models.Index(fields=["status", "-geopend_op", "-id"], name="zaak_status_geopend"),
+        ]
 
     def __str__(self) -> str:
         return f"Handhavingszaak {self.pk} ({self.get_verplichting_display()})"

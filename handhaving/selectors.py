@@ -74,7 +74,7 @@ class ZaakFilter:
 def zaken_lijst(*, user: User, filter: ZaakFilter | None = None) -> QuerySet[Handhavingszaak]:
     """Zaken of the dossiers the user may see, newest first; two queries with the paginator's count."""
     f = filter or ZaakFilter()
-    zaken = Handhavingszaak.objects.filter(dossier__in=access.zichtbare_dossiers(user).values("pk"))
+    zaken = access.beperk_tot_zichtbaar(Handhavingszaak.objects.all(), user)
     if f.status == OPEN:
         zaken = zaken.filter(status__in=OPEN_STATUSSEN)
     elif f.status:

@@ -161,6 +161,9 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
                 fields=["dossier"], condition=Q(status="vastgesteld"), name="pip_een_geldende_versie",
             ),
         ]
+        # The review queue ("Te beoordelen"): submitted versions, oldest first.
+        indexes = [models.Index(fields=["ingediend_op", "id"], condition=Q(status="ter_beoordeling"),
+                                name="pip_te_beoordelen")]
 
     @property
     def kenmerk(self) -> str:

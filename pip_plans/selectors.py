@@ -22,7 +22,7 @@ def geldend_pip(dossier: Dossier) -> Pip | None:
 def te_beoordelen(*, user: User) -> QuerySet[Pip]:
     """The consulent's review queue: oldest submission first."""
     return (
-        Pip.objects.filter(status=PipStatus.TER_BEOORDELING, dossier__in=access.zichtbare_dossiers(user).values("pk"))
+        access.beperk_tot_zichtbaar(Pip.objects.filter(status=PipStatus.TER_BEOORDELING), user)
         .select_related("dossier__inburgeraar", "dossier__werkcoach", "auteur")
         .order_by("ingediend_op", "pk")
     )

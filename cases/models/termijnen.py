@@ -55,6 +55,8 @@ class Termijn(models.Model):
             models.Index(fields=["fatale_datum"], condition=Q(status="open"), name="termijn_open_fataal"),
             models.Index(fields=["streefdatum"], condition=Q(status="open", nadert_gesignaleerd=False),
                          name="termijn_open_nadert"),
+            # The dossier list's termijn filter ("PIP-termijn verlopen"): the dossier ids of one soort and status.
+            models.Index(fields=["soort", "status", "dossier"], name="termijn_soort_status"),
         ]
 
     def __str__(self) -> str:
@@ -121,7 +123,12 @@ class Signaal(models.Model):
                                          related_name="+")
     notitie = models.TextField(_("notitie"), blank=True)
     gesnoozed_tot = models.DateField(_("weggezet tot"), null=True, blank=True)
-    history = HistoricalRecords()
+    # The werkvoorraad's sort key, stored so the worklist reads its page from one partial index instead of
+    # joining and sorting every open signal: verlopen first (0), then the termijn's current fatale datum
+    # (kept up to date by the termijnen services when it moves; none for an aandachtspunt: last).
+    urgentie = models.PositiveSmallIntegerField(_("urgentie"), default=1, editable=False)
+    sorteer_fatale_datum = models.DateField(_("fatale datum van de termijn"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["urgentie", "sorteer_fatale_datum"])
 
     class Meta:
         verbose_name = _("signaal")
@@ -132,11 +139,26 @@ class Signaal(models.Model):
             models.UniqueConstraint(fields=["termijn", "soort", "termijn_fatale_datum"],
                                     condition=Q(termijn__isnull=False), name="signaal_uniek_per_termijndatum"),
         ]
-        indexes = [models.Index(fields=["dossier"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open")]
+        indexes = [
+            models.Index(fields=["dossier"], condition=Q(afgehandeld_op__isnull=True), name="signaal_open"),
+            models.Index(fields=["urgentie", "sorteer_fatale_datum", "aangemaakt_op", "id"],
+                         condition=Q(afgehandeld_op__isnull=True), name="signaal_werkvoorraad"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.dossier_id})"
 
+    def save(self, *args, **kwargs) -> None:
+        self.urgentie = signaal_urgentie(self.soort)
+        if self.termijn_id is not None and self.sorteer_fatale_datum is None:
+            self.sorteer_fatale_datum = self.termijn.fatale_datum
+        super().save(*args, **kwargs)
+
     @property
     def is_open(self) -> bool:
         return self.afgehandeld_op is None
+
+
+def signaal_urgentie(soort: str) -> int:
+    """The werkvoorraad's first sort key: an expired termijn before everything else."""
+    return 0 if soort == SignaalSoort.VERLOPEN else 1

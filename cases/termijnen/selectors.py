@@ -4,7 +4,7 @@ however many signals or dossiers there are."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from cases import access
@@ -49,16 +49,18 @@ def _dossiers(user: User, bereik: str, **filters) -> QuerySet[Dossier]:
 
 def werkvoorraad(*, user: User, filter: SignaalFilter, peildatum: date) -> QuerySet[Signaal]:
     """Open signals by urgency: verlopen first; then the nearest fatale datum of the termijn, signals
-    without a termijn (aandachtspunten) after the dated ones; then the oldest first."""
-    dossiers = _dossiers(user, filter.bereik, zoek=filter.zoek, team=filter.team, werkcoach=filter.werkcoach)
-    qs = Signaal.objects.filter(open_signaal_q(peildatum), dossier__in=dossiers.values("pk"))
+    without a termijn (aandachtspunten) after the dated ones; then the oldest first. The sort key is
+    stored on the signal (`urgentie`, `sorteer_fatale_datum`), so a page is read from the partial index
+    `signaal_werkvoorraad`; a role that sees every dossier gets no dossier subquery for "alle"."""
+    qs = Signaal.objects.filter(open_signaal_q(peildatum))
+    if not (filter.bereik == Bereik.ALLE and access.zie_alles(user)
+            and not (filter.zoek or filter.team or filter.werkcoach)):
+        dossiers = _dossiers(user, filter.bereik, zoek=filter.zoek, team=filter.team, werkcoach=filter.werkcoach)
+        qs = qs.filter(dossier__in=dossiers.order_by().values("pk"))
     if filter.soort:
         qs = qs.filter(soort=filter.soort)
-    return (
-        qs.select_related("dossier__inburgeraar", "dossier__werkcoach", "termijn")
-        .annotate(urgentie=Case(When(soort=SignaalSoort.VERLOPEN, then=Value(0)), default=Value(1),
-                                output_field=IntegerField()))
-        .order_by("urgentie", F("termijn__fatale_datum").asc(nulls_last=True), "aangemaakt_op", "pk")
+    return qs.select_related("dossier__inburgeraar", "dossier__werkcoach", "termijn").order_by(
+        "urgentie", F("sorteer_fatale_datum").asc(nulls_last=True), "aangemaakt_op", "pk"
     )
 
 

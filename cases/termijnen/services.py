@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import access
 from cases.models import Dossier, Signaal, SignaalSoort, Termijn, TermijnOpschorting, TermijnStatus
+from cases.models.termijnen import signaal_urgentie
 from inburgering.accounts.models import User
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.instellingen.models import GemeenteInstellingen
@@ -78,6 +79,7 @@ def termijnen_bijwerken(
             termijn = Termijn(dossier=dossier, soort=b.soort, sleutel=b.sleutel, bron=bron)
         elif _ongewijzigd(termijn, b, stand, fataal):
             continue
+        verschoven = termijn.pk is not None and termijn.fatale_datum != fataal
         termijn.basisdatum = b.basisdatum
         termijn.berekende_fatale_datum = b.fatale_datum
         termijn.fatale_datum = fataal
@@ -88,6 +90,8 @@ def termijnen_bijwerken(
         if stand.reset_nadert:
             termijn.nadert_gesignaleerd = False
         opslaan(termijn, reden=f"Berekend ({bron})", door=door)
+        if verschoven:
+            _signalen_volgen(termijn)
     for termijn in bestaand.values():
         if termijn.status in ACTIEF:
             termijn.status = TermijnStatus.VERVALLEN
@@ -156,7 +160,13 @@ def termijn_hervatten(*, termijn_id: int, tot: date, by: User) -> Termijn:
     termijn.status = TermijnStatus.OPEN
     termijn.nadert_gesignaleerd = False
     opslaan(termijn, reden="Hervat na opschorting", door=by)
+    _signalen_volgen(termijn)
     return termijn
+
+
+def _signalen_volgen(termijn: Termijn) -> None:
+    """The werkvoorraad sorts on the termijn's current fatale datum, stored on its signals."""
+    Signaal.objects.filter(termijn=termijn).update(sorteer_fatale_datum=termijn.fatale_datum)
 
 
 def _dagen(n: int) -> timedelta:
@@ -223,7 +233,8 @@ def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
             geclaimd = set(selectie.filter(pk__in=ids).values_list("pk", flat=True))
             selectie.filter(pk__in=geclaimd).update(**wijziging)
             Signaal.objects.bulk_create(
-                [Signaal(dossier_id=d, termijn_id=pk, soort=soort, termijn_fatale_datum=f)
+                [Signaal(dossier_id=d, termijn_id=pk, soort=soort, termijn_fatale_datum=f,
+                         urgentie=signaal_urgentie(soort), sorteer_fatale_datum=f)
                  for pk, d, f in rijen if pk in geclaimd],
                 ignore_conflicts=True,
             )

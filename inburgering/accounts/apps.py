@@ -8,6 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # The beheerder's unlock and two-factor reset in the admin (after the admin's autodiscovery).
-        from . import inlogbeheer
+        from . import inlogbeheer, sessies  # noqa: F401 (sessies: the login stamp's receiver)
 
         inlogbeheer.registreren()

@@ -18,9 +18,9 @@ from tests.werkvoorraad.maak import aandachtspunt, nadert, termijn, vandaag, ver
 
 pytestmark = pytest.mark.django_db
 
-# Every request (6, see tests/cases/test_querycount.py) plus the dashboard's 7 aggregates and
-# handhaving's 3 (handhaving.selectors.handhaving_kpis) = 16.
-QUERIES_DASHBOARD = 16
+# Every request (3, see tests/cases/test_querycount.py) plus the dashboard's 7 aggregates and
+# handhaving's 3 (handhaving.selectors.handhaving_kpis) = 13.
+QUERIES_DASHBOARD = 13
 
 
 @pytest.mark.parametrize("actor,verwacht", [

@@ -382,3 +382,23 @@ def test_several_aandachtspunten_on_one_dossier_are_allowed(dossier, werkcoach):
         services.aandachtspunt_aanmaken(dossier_id=dossier.pk, omschrijving=tekst, by=werkcoach)
     assert Signaal.objects.filter(dossier=dossier, soort=SignaalSoort.AANDACHTSPUNT).count() == 2
 
+
+
+def test_a_resumed_termijn_moves_its_signals_in_the_werkvoorraad_sort(termijn, werkcoach):
+    signaal = SignaalFactory(termijn=termijn, soort="nadert")
+    assert (signaal.urgentie, signaal.sorteer_fatale_datum) == (1, termijn.fatale_datum)
+
+    services.termijn_opschorten(termijn_id=termijn.pk, van=VANDAAG - timedelta(days=5), reden="Ziek", by=werkcoach)
+    services.termijn_hervatten(termijn_id=termijn.pk, tot=VANDAAG - timedelta(days=1), by=werkcoach)
+
+    signaal.refresh_from_db()
+    assert signaal.sorteer_fatale_datum == termijn.fatale_datum + timedelta(days=5)
+
+
+def test_the_sweep_stores_the_werkvoorraad_sort_key_on_its_signals(werkcoach):
+    termijn = TermijnFactory(dossier__werkcoach=werkcoach, verlopen_gisteren=True)
+
+    services.termijnen_sweep(peildatum=VANDAAG)
+
+    signaal = Signaal.objects.get(termijn=termijn, soort="verlopen")
+    assert (signaal.urgentie, signaal.sorteer_fatale_datum) == (0, termijn.fatale_datum)

@@ -13,16 +13,16 @@ from tests.factories import DossierFactory, TeamFactory, WerkcoachFactory
 
 from .maak import aandachtspunt, nadert, termijn, verlopen
 
-# Every request: session, user, groups, and the session save (savepoint, update, release) = 6.
-# The worklist adds: count, the page (signals with dossier, person, werkcoach, termijn joined) = 8;
-# for consulent and manager also the teams and werkcoaches of the filter = 10.
+# Every request: session, user, groups = 3 (no session save: inburgering.accounts.sessies).
+# The worklist adds: count, the page (signals with dossier, person, werkcoach, termijn joined) = 5;
+# for consulent and manager also the teams and werkcoaches of the filter = 7.
 # Both also write the Logboek Dataverwerkingen row of the signals' dossiers on the page (6 queries,
 # inburgering/audit/verwerkingen.py).
 LOGBOEK_DATAVERWERKINGEN = 6
-QUERIES_WERKVOORRAAD = 8 + LOGBOEK_DATAVERWERKINGEN
-QUERIES_WERKVOORRAAD_ALLE = 10 + LOGBOEK_DATAVERWERKINGEN
-# The home page adds: dossiers per fase, open signals, this week's termijnen and their count = 10.
-QUERIES_HOME = 10
+QUERIES_WERKVOORRAAD = 5 + LOGBOEK_DATAVERWERKINGEN
+QUERIES_WERKVOORRAAD_ALLE = 7 + LOGBOEK_DATAVERWERKINGEN
+# The home page adds: dossiers per fase, open signals, this week's termijnen and their count = 7.
+QUERIES_HOME = 7
 
 
 def queries_voor(client, url: str, **params) -> int:

@@ -1,0 +1,53 @@
+"""A paginator for lists that can grow with every dossier (issue 18): it counts at most `GRENS` + 1 rows
+(`SELECT COUNT(*) FROM (… LIMIT 1001)`), so a page never costs a scan of the whole table to say how
+many rows there are. Below the cap the count, the pages and "Pagina 2 van 7" are exact; above it the page
+says "meer dan 1.000" and "Volgende" exists when one row more than a page comes back."""
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+GRENS = 1000
+
+
+class BegrensdePagina(Page):
+    def __init__(self, object_list, number, paginator, *, heeft_volgende: bool):
+        super().__init__(object_list, number, paginator)
+        self._heeft_volgende = heeft_volgende
+
+    def has_next(self) -> bool:
+        return self._heeft_volgende
+
+
+class BegrensdePaginator(Paginator):
+    grens = GRENS
+
+    @cached_property
+    def count(self) -> int:
+        if not isinstance(self.object_list, QuerySet):
+            return super().count  # a sequence of its own (the bijlagen) counts itself
+        return self.object_list[: self.grens + 1].count()
+
+    @property
+    def begrensd(self) -> bool:
+        """True when the count stopped at the cap: the list holds more than `grens` rows."""
+        return self.count > self.grens
+
+    def validate_number(self, number) -> int:
+        if not self.begrensd:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as fout:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from fout
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        onder = (number - 1) * self.per_page
+        rijen = list(self.object_list[onder: onder + self.per_page + 1])
+        if not rijen and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return BegrensdePagina(rijen[: self.per_page], number, self, heeft_volgende=len(rijen) > self.per_page)

@@ -1,0 +1,188 @@
+"""How the list pages, home and dashboard scale with the number of dossiers (issue 18).
+
+    DJANGO_SETTINGS_MODULE=inburgering.settings.test .venv/bin/python scripts/bench_schaal.py 1000 100000 [1000000]
+
+Each size gets its own PostgreSQL database (`--prefix`_N on 127.0.0.1, user postgres): made and migrated
+when missing, filled with N dossiers with their termijnen (`cases.demo.maak_dossiers`, kennisgeving up to
+900 days ago: the worst case, nearly every PIP termijn overdue) and swept once, so the werkvoorraad holds a
+signal for most dossiers. A database that already holds N dossiers is reused (`--opnieuw` builds it again).
+Each size is measured in its own process (`--meet`), then one table shows per page:
+
+- server time: median of `--herhaal` requests through Django's test client (whole middleware stack, no
+  network; the first request only warms caches);
+- ×1k: that time divided by the page's time at the smallest size (targets: lists ≤ 1.5 at 1M, home and
+  dashboard ≤ 2);
+- ×sql: the server time divided by the page's essential SQL alone (its 25-row main query, timed the same
+  way) — target ≤ 3 for the lists;
+- queries: the number of queries of one request (it must not grow with the size).
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.settings.test")
+
+PAGINA_GROOTTE = 25
+
+
+def _paginas():
+    """(name, user, url, the page's main query or None) — imported late: Django is set up by then."""
+    from django.utils import timezone
+
+    from cases.models import Inburgeraar
+    from cases.selectors import Bereik, DossierFilter, dossier_lijst
+    from cases.termijnen.selectors import SignaalFilter, werkvoorraad
+    from handhaving.selectors import zaken_lijst
+    from inburgering.accounts.models import User
+    from pip_plans.selectors import te_beoordelen
+
+    w, m, c = (User.objects.get(username=n) for n in ("werkcoach", "manager", "consulent"))
+    vandaag = timezone.localdate()
+    bsn = Inburgeraar.objects.order_by("pk").values_list("bsn", flat=True).first()
+
+    def lijst(user, **f):
+        return lambda: dossier_lijst(user=user, filter=DossierFilter(**f))
+
+    return [
+        ("mijn dossiers", w, "/dossiers/", lijst(w, bereik=Bereik.MIJN)),
+        ("team dossiers", w, "/dossiers/?bereik=team", lijst(w, bereik=Bereik.TEAM)),
+        ("alle dossiers", m, "/dossiers/?bereik=alle", lijst(m, bereik=Bereik.ALLE)),
+        ("lopende dossiers", m, "/dossiers/?bereik=alle&fase=lopend", lijst(m, bereik=Bereik.ALLE, fase="lopend")),
+        ("PIP-termijn verlopen", m, "/dossiers/?bereik=alle&termijn=pip_vaststellen&termijnstatus=verlopen",
+         lijst(m, bereik=Bereik.ALLE, termijn="pip_vaststellen", termijnstatus="verlopen")),
+        ("zoeken op naam", m, "/dossiers/?bereik=alle&zoek=Haddad", lijst(m, bereik=Bereik.ALLE, zoek="Haddad")),
+        ("zoeken op naam (geen)", m, "/dossiers/?bereik=alle&zoek=Jansen", lijst(m, bereik=Bereik.ALLE, zoek="Jansen")),
+        ("zoeken op BSN", m, f"/dossiers/?bereik=alle&zoek={bsn}", lijst(m, bereik=Bereik.ALLE, zoek=bsn)),
+        ("werkvoorraad (mijn)", w, "/werkvoorraad/",
+         lambda: werkvoorraad(user=w, filter=SignaalFilter(bereik=Bereik.MIJN), peildatum=vandaag)),
+        ("werkvoorraad (alle)", m, "/werkvoorraad/?bereik=alle",
+         lambda: werkvoorraad(user=m, filter=SignaalFilter(bereik=Bereik.ALLE), peildatum=vandaag)),
+        ("te beoordelen", c, "/pip/te-beoordelen/", lambda: te_beoordelen(user=c)),
+        ("handhaving zaken", m, "/handhaving/zaken/", lambda: zaken_lijst(user=m)),
+        ("startpagina", w, "/", None),
+        ("dashboard", m, "/dashboard/", None),
+    ]
+
+
+def _mediaan(functie, herhaal: int) -> float:
+    functie()  # warm
+    tijden = []
+    for _ in range(herhaal):
+        start = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - start)
+    return statistics.median(tijden)
+
+
+def meten(herhaal: int) -> dict:
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import Dossier
+
+    settings.ALLOWED_HOSTS.append("testserver")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # a settled database, not one with a bulk load's stale statistics
+    uitkomst = {"dossiers": Dossier.objects.count(), "paginas": {}}
+    clients = {}
+    for naam, user, url, hoofdquery in _paginas():
+        if user.pk not in clients:
+            clients[user.pk] = Client()
+            clients[user.pk].force_login(user)
+        client = clients[user.pk]
+
+        def verzoek(client=client, url=url):
+            antwoord = client.get(url)
+            if antwoord.status_code != 200:
+                raise SystemExit(f"{url}: HTTP {antwoord.status_code}")
+
+        server = _mediaan(verzoek, herhaal)
+        with CaptureQueriesContext(connection) as vastgelegd:
+            verzoek()
+        sql = _mediaan(lambda q=hoofdquery: list(q()[:PAGINA_GROOTTE]), herhaal) if hoofdquery else None
+        uitkomst["paginas"][naam] = {"server": server, "sql": sql, "queries": len(vastgelegd)}
+    return uitkomst
+
+
+def _psql(sql: str, database: str = "postgres") -> str:
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-Atc", sql],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _omgeving(database: str) -> dict:
+    return {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
+            "DJANGO_SETTINGS_MODULE": "inburgering.settings.test"}
+
+
+def opbouwen(database: str, aantal: int, opnieuw: bool) -> None:
+    bestaat = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
+    if bestaat and opnieuw:
+        _psql(f'DROP DATABASE "{database}"')
+        bestaat = False
+    if not bestaat:
+        _psql(f'CREATE DATABASE "{database}"')
+    omgeving = _omgeving(database)
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, env=omgeving)
+    aanwezig = int(_psql("SELECT count(*) FROM cases_dossier", database))
+    if aanwezig >= aantal:
+        print(f"{database}: {aanwezig} dossiers, hergebruikt", flush=True)
+        return
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_termijnen.py"), str(aantal - aanwezig),
+                    "--max-dagen", "900"], check=True, env=omgeving, stdout=subprocess.DEVNULL)
+    print(f"{database}: {aantal - aanwezig} dossiers opgebouwd en geveegd in {time.perf_counter() - start:.0f} s",
+          flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("aantallen", nargs="*", type=int, default=[1000, 100_000])
+    parser.add_argument("--prefix", default="inburgering_schaal")
+    parser.add_argument("--herhaal", type=int, default=5)
+    parser.add_argument("--opnieuw", action="store_true", help="bouw elke database opnieuw op")
+    parser.add_argument("--database", help="bij een enkel aantal: deze database (bv. een al gevulde)")
+    parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)  # the child: JSON on stdout
+    args = parser.parse_args()
+    if args.meet:
+        print(json.dumps(meten(args.herhaal)))
+        return
+
+    resultaten = {}
+    for aantal in sorted(args.aantallen):
+        database = args.database if args.database and len(args.aantallen) == 1 else f"{args.prefix}_{aantal}"
+        opbouwen(database, aantal, args.opnieuw)
+        kind = subprocess.run([sys.executable, __file__, "--meet", "--herhaal", str(args.herhaal)],
+                              check=True, env=_omgeving(database), capture_output=True, text=True)
+        resultaten[aantal] = json.loads(kind.stdout.strip().splitlines()[-1])
+    print_tabel(resultaten)
+
+
+def print_tabel(resultaten: dict) -> None:
+    aantallen = sorted(resultaten)
+    basis = resultaten[aantallen[0]]["paginas"]
+    print(f"\n{'pagina':24}" + "".join(f" | {resultaten[a]['dossiers']:>9} dossiers: ms  ×1k ×sql  q" for a in aantallen))
+    for naam in basis:
+        regel = f"{naam:24}"
+        for a in aantallen:
+            p = resultaten[a]["paginas"][naam]
+            maal_sql = f"{p['server'] / p['sql']:4.1f}" if p["sql"] else "   -"
+            regel += (f" | {'':>9}  {p['server'] * 1000:7.1f} {p['server'] / basis[naam]['server']:4.1f} "
+                      f"{maal_sql} {p['queries']:2d}")
+        print(regel)
+
+
+if __name__ == "__main__":
+    main()

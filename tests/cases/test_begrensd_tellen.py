@@ -1,0 +1,44 @@
+"""Lists count at most 1 000 + 1 rows (issue 18): above the cap the page says "meer dan", and the pages
+still work without an exact count."""
+
+from django.urls import reverse
+
+import pytest
+
+from inburgering.paginering import GRENS, BegrensdePaginator
+from tests.factories import DossierFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_cap_is_1000():
+    assert GRENS == BegrensdePaginator.grens == 1000
+
+
+def test_below_the_cap_the_count_and_the_pages_are_exact(client, werkcoach):
+    DossierFactory.create_batch(30, werkcoach=werkcoach)
+    client.force_login(werkcoach)
+
+    pagina = client.get(reverse("cases:dossier_lijst")).context["pagina"]
+
+    assert (pagina.paginator.count, pagina.paginator.begrensd, pagina.paginator.num_pages) == (30, False, 2)
+
+
+def test_above_the_cap_the_list_says_more_than_and_volgende_exists_while_rows_come_back(
+    client, werkcoach, monkeypatch
+):
+    monkeypatch.setattr(BegrensdePaginator, "grens", 20)
+    DossierFactory.create_batch(55, werkcoach=werkcoach)
+    client.force_login(werkcoach)
+    url = reverse("cases:dossier_lijst")
+
+    eerste = client.get(url)
+    derde = client.get(url, {"pagina": 3})
+
+    assert eerste.context["pagina"].paginator.begrensd
+    assert "Meer dan 20 dossiers" in eerste.content.decode()
+    assert eerste.context["pagina"].has_next() and len(eerste.context["pagina"].object_list) == 25
+    # Beyond the counted 21 rows: page 3 exists because its rows come back, and it is the last.
+    assert derde.context["pagina"].number == 3
+    assert len(derde.context["pagina"].object_list) == 5
+    assert not derde.context["pagina"].has_next()
