@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0016_lijst_indexen'),
+        ('cases', '0017_lijst_indexen'),
         ('documenten', '0003_document_dossier_id'),
         ('handhaving', '0008_document_dossier_id_vullen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

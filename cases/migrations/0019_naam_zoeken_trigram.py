@@ -29,7 +29,7 @@ def verwijderen(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0017_signaal_sorteersleutel")]
+    dependencies = [("cases", "0018_signaal_sorteersleutel")]
 
     operations = [
         TrigramExtension(),  # does nothing on SQLite

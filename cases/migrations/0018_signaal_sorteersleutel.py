@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ('cases', '0016_lijst_indexen'),
+        ('cases', '0017_lijst_indexen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

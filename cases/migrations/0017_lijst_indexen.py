@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0011_rol_postkamer_keuzes'),
-        ('cases', '0015_oproepbrieven'),
+        ('cases', '0016_signaalsoort_duo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
