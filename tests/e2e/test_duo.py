@@ -51,7 +51,7 @@ def test_a_vastgesteld_pip_reaches_the_duo_standin(page: Page, live_server, inlo
     page.get_by_role("button", name="PIP vaststellen").click()
     expect(page.get_by_role("status")).to_contain_text("Het PIP is vastgesteld")
 
-    page.get_by_role("navigation", name="Dossieronderdelen").get_by_role("link", name="DUO").click()
+    page.get_by_role("navigation", name="Dossieronderdelen").get_by_role("link", name="DUO", exact=True).click()
     expect(page.get_by_role("heading", level=2, name="Berichten aan DUO")).to_be_visible()
     rij = page.get_by_role("row", name=re.compile("^PIP"))
     expect(rij).to_contain_text("Wachtend")
