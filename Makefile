@@ -20,22 +20,9 @@ node_modules/.package-lock.json: package-lock.json
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
+# scripts/draai.py: migrate, the stand-ins, the demo data, the worker and runserver; Ctrl-C stops each once.
 run: install
-	$(PY) manage.py migrate --no-input
-	@trap 'kill 0' INT TERM EXIT; export BRP_URL=http://127.0.0.1:$(BRP_PORT); \
-	export DUO_URL=http://127.0.0.1:$(DUO_PORT)/v1; \
-	$(PY) -m standins.brp --host 127.0.0.1 --port $(BRP_PORT) --api-key dev-brp-sleutel --beheer \
-		--opslag var/brp-standin.json --log-level WARNING & \
-	$(PY) -m standins.duo --host 127.0.0.1 --port $(DUO_PORT) --opslag var/duo-standin.json --beheer \
-		--log-level WARNING --notificatie-url http://127.0.0.1:$(PORT)/duo/notificaties \
-		--notificatie-token dev-duo-notificatie --demo-notificatie-na 60 & \
-	$(PY) scripts/wacht_op_poort.py 127.0.0.1 $(BRP_PORT) && \
-	$(PY) scripts/wacht_op_poort.py 127.0.0.1 $(DUO_PORT) && \
-	$(PY) manage.py demo_data --als-leeg && \
-	$(PY) manage.py termijnen_sweep && \
-	echo "Open http://127.0.0.1:$(PORT)/ en log in als werkcoach / demo (zie README). BRP-stand-in: http://127.0.0.1:$(BRP_PORT)/, DUO-stand-in: http://127.0.0.1:$(DUO_PORT)/v1" && \
-	{ $(VENV)/bin/celery -A inburgering worker --beat --loglevel=INFO --concurrency=1 --pool=solo & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT); }
+	@$(PY) scripts/draai.py --poort $(PORT) --brp-poort $(BRP_PORT) --duo-poort $(DUO_PORT)
 
 test: install
 	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -7,10 +7,14 @@ class CasesConfig(AppConfig):
     verbose_name = "Dossiers"
 
     def ready(self) -> None:
+        from django.db.models import Q
+
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
         from inburgering.documenten.verzending import registreer_bij_verzending
 
+        from . import models
         from .contact.services import uitnodiging_verzonden
+        from .geschiedenis import registreer_geschiedenisbron
         from .intake.services import oproep_verzonden
         from .tabs import registreer_tab
 
@@ -24,6 +28,14 @@ class CasesConfig(AppConfig):
         for namespace, activiteit in (("cases", "dossierbeheer"), ("intake", "brede-intake"),
                                       ("contact", "leerroute-begeleiding"), ("werkvoorraad", "termijnbewaking")):
             registreer_verwerkingsactiviteit(namespace, activiteit)
+        # Issue 19: the Geschiedenis tab; the apps above register their own models.
+        registreer_geschiedenisbron(code="dossier", model=models.Dossier, dossier=lambda d: Q(id=d.pk))
+        registreer_geschiedenisbron(code="persoon", model=models.Inburgeraar, dossier=lambda d: Q(id=d.inburgeraar_id))
+        for code, model in (("contactmoment", models.Contactmoment),
+                            ("uitnodiging_voortgangsgesprek", models.UitnodigingVoortgangsgesprek),
+                            ("intake_uitnodiging", models.Uitnodiging), ("brede_intake", models.BredeIntake),
+                            ("warme_overdracht", models.WarmeOverdracht), ("termijn", models.Termijn)):
+            registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(dossier_id=d.pk))
         # Issue 15: an oproep or invitation sent in the print batch is verzonden on the day it was posted.
         registreer_bij_verzending("intake_oproep", oproep_verzonden)
         registreer_bij_verzending("uitnodiging_voortgangsgesprek", uitnodiging_verzonden)

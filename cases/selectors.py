@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
 
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -131,53 +130,6 @@ def huishoudgenoten(dossier: Dossier) -> list[Dossier]:
         .exclude(pk=dossier.pk)
         .select_related("inburgeraar", "werkcoach")
     )
-
-
-@dataclass(frozen=True)
-class Wijziging:
-    tijdstip: object
-    door: User | None
-    wat: str
-    reden: str
-    velden: list[tuple[str, object, object]]
-
-
-def dossier_geschiedenis(dossier: Dossier) -> list[Wijziging]:
-    """The dossier's and the person's history, newest first, with the changed fields."""
-    records = chain(
-        _met_velden(dossier.history.select_related("history_user").order_by("-history_date", "-history_id"), "dossier"),
-        _met_velden(
-            dossier.inburgeraar.history.select_related("history_user").order_by("-history_date", "-history_id"),
-            "persoon",
-        ),
-    )
-    return sorted(records, key=lambda w: w.tijdstip, reverse=True)
-
-
-# Foreign keys show as ids in a diff; the change reason names the new werkcoach/team instead.
-GEEN_DIFF = ["versie", "gewijzigd_op", "werkcoach", "team", "huishouden", "inburgeraar"]
-
-
-def _met_velden(historie, wat: str) -> list[Wijziging]:
-    records = list(historie)
-    wijzigingen = []
-    for nieuwer, ouder in zip(records, [*records[1:], None], strict=True):
-        velden = []
-        if ouder is not None:
-            delta = nieuwer.diff_against(ouder, excluded_fields=GEEN_DIFF)
-            velden = [
-                (nieuwer.instance_type._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes
-            ]
-        wijzigingen.append(
-            Wijziging(
-                tijdstip=nieuwer.history_date,
-                door=nieuwer.history_user,
-                wat=wat,
-                reden=nieuwer.history_change_reason or "",
-                velden=velden,
-            )
-        )
-    return wijzigingen
 
 
 @dataclass(frozen=True)

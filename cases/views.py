@@ -34,7 +34,7 @@ from inburgering.paginering import BegrensdePaginator
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import zoekopdracht
 
-from . import access, bewaartermijn, bron_services, persoonsbron, selectors, services
+from . import access, bewaartermijn, bron_services, geschiedenis, persoonsbron, selectors, services
 from .forms import (
     AanvullingForm,
     BeeindigenForm,
@@ -385,8 +385,13 @@ def _fatale_datum(termijn: Termijn, uitleg: str) -> str:
 
 @login_required
 def dossier_geschiedenis(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change of the dossier and what hangs off it (cases.geschiedenis), newest first, a page at a
+    time; the read is logged as for every dossier page."""
     dossier, context = dossier_pagina(request, pk, "geschiedenis")
-    context["wijzigingen"] = selectors.dossier_geschiedenis(dossier)
+    pagina = BegrensdePaginator(geschiedenis.gebeurtenissen(dossier), PAGINA_GROOTTE).get_page(
+        request.GET.get("pagina"))
+    pagina.object_list = geschiedenis.uitwerken(pagina.object_list)
+    context["pagina"] = pagina
     return render(request, "cases/dossier_geschiedenis.html", context)
 
 

@@ -7,6 +7,9 @@ class HandhavingConfig(AppConfig):
     verbose_name = "Handhaving"
 
     def ready(self) -> None:
+        from django.db.models import Q
+
+        from cases.geschiedenis import registreer_geschiedenisbron
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
@@ -23,3 +26,9 @@ class HandhavingConfig(AppConfig):
         registreer_bij_verzending("handhaving_waarschuwing", services.waarschuwing_verzonden)
         registreer_bij_verzending("handhaving_voornemen", services.voornemen_verzonden)
         registreer_bij_verzending("handhaving_boetebeschikking", services.boetebeschikking_bekendgemaakt)
+        # Issue 19: the handhavingszaak, its talks and notes on the dossier's Geschiedenis tab.
+        from .models import Gesprek, Handhavingszaak, Notitie
+
+        registreer_geschiedenisbron(code="handhavingszaak", model=Handhavingszaak, dossier=lambda d: Q(dossier_id=d.pk))
+        for code, model in (("handhaving_gesprek", Gesprek), ("handhaving_notitie", Notitie)):
+            registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(zaak__dossier_id=d.pk))

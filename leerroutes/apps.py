@@ -7,7 +7,10 @@ class LeerroutesConfig(AppConfig):
     verbose_name = "Leerroutes en onderdelen"
 
     def ready(self) -> None:
+        from django.db.models import Q
+
         from cases import haken
+        from cases.geschiedenis import registreer_geschiedenisbron
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
@@ -26,3 +29,15 @@ class LeerroutesConfig(AppConfig):
         pip_haken.registreer_nt2_uren(nt2_uren_voor_afschalen)
         pip_haken.registreer_bij_vastgesteld(inschrijving_bij_pip_vastgesteld)
         registreer_verwerkingsactiviteit("leerroutes", "leerroute-begeleiding")  # Logboek Dataverwerkingen
+        # Issue 19: the traject on the dossier's Geschiedenis tab.
+        from . import models
+
+        for code, model in (("inschrijving", models.Inschrijving), ("examen", models.Examen),
+                            ("afsluiting", models.Afsluiting), ("pvt", models.Pvt), ("map", models.Map),
+                            ("uren", models.Uren), ("z_route_norm", models.ZRouteNorm),
+                            ("maatschappelijke_begeleiding", models.MaatschappelijkeBegeleiding),
+                            ("ontzorging", models.Ontzorging)):
+            registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(dossier_id=d.pk))
+        registreer_geschiedenisbron(code="pvt_sessie", model=models.PvtSessie, dossier=lambda d: Q(pvt__dossier_id=d.pk))
+        registreer_geschiedenisbron(code="mb_activiteit", model=models.MbActiviteit,
+                                    dossier=lambda d: Q(begeleiding__dossier_id=d.pk))

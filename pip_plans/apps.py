@@ -7,6 +7,9 @@ class PipPlansConfig(AppConfig):
     verbose_name = "PIP"
 
     def ready(self) -> None:
+        from django.db.models import Q
+
+        from cases.geschiedenis import registreer_geschiedenisbron
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
         from cases.termijnen.soorten import registreer_soorten
@@ -22,3 +25,9 @@ class PipPlansConfig(AppConfig):
         registreer_verwerkingsactiviteit("pip_plans", "pip")  # Logboek Dataverwerkingen
         # Issue 15: a beschikking sent in the print batch is bekendgemaakt on the day it was posted.
         registreer_bij_verzending("pip_beschikking", services.beschikking_bekendgemaakt)
+        # Issue 19: the PIP and its requests on the dossier's Geschiedenis tab.
+        from .models import InformatieVerzoek, Pip, TermijnVerlengingDuo
+
+        for code, model in (("pip", Pip), ("pip_informatieverzoek", InformatieVerzoek),
+                            ("pip_termijnverlenging", TermijnVerlengingDuo)):
+            registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(dossier_id=d.pk))

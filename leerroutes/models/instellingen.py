@@ -15,7 +15,10 @@ class LeerroutesInstellingen(AppInstellingen):
         _("PVT asiel niet eerder dan (maanden na huisvesting)"), default=12
     )
     map_norm_uren = models.PositiveSmallIntegerField(
-        _("MAP: norm praktijkuren"), default=40, help_text=_("Uit de Regeling; nog te bevestigen [?].")
+        _("MAP: norm praktijkuren"), default=40, help_text=_(
+            "Het aantal praktijkuren dat de MAP ten minste omvat, zoals de Regeling inburgering 2021 het noemt. "
+            "Pas het aan als de Regeling verandert of de gemeente meer uren afspreekt."
+        ),
     )
     pvt_extra_themas = models.TextField(
         _("PVT: extra thema's van de gemeente"), blank=True,
