@@ -98,11 +98,11 @@ def uitwerken(rijen: Iterable[tuple[str, int, datetime.datetime]]) -> list[Gebeu
             | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
         ).order_by("-history_date", "-history_id").values("history_id")[:1]
         nieuw = list(bron.historie().filter(history_id__in=ids).select_related("history_user")
-                     .annotate(vorige_id=Subquery(eerder)))
-        vorige_ids = [r.vorige_id for r in nieuw if r.vorige_id is not None]
+                     .annotate(geschiedenis_vorige_id=Subquery(eerder)))
+        vorige_ids = [r.geschiedenis_vorige_id for r in nieuw if r.geschiedenis_vorige_id is not None]
         vorige = {r.history_id: r for r in bron.historie().filter(history_id__in=vorige_ids)} if vorige_ids else {}
         for record in nieuw:
-            records[code, record.history_id] = (bron, record, vorige.get(record.vorige_id))
+            records[code, record.history_id] = (bron, record, vorige.get(record.geschiedenis_vorige_id))
     return [_gebeurtenis(*records[code, history_id]) for code, history_id, _datum in rijen]
 
 
