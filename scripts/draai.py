@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "BRP_URL": f"http://{host}:{args.brp_poort}",
            "DUO_URL": f"http://{host}:{args.duo_poort}/v1", "PYTHONUNBUFFERED": "1"}
     py = sys.executable
+    var = Path(os.environ.get("VAR_DIR", MAP / "var"))  # the stand-ins keep their state beside the rest
     celery = str(Path(py).with_name("celery"))
     toezicht = Toezicht(env)
 
@@ -149,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
             return code
         brp = toezicht.start("BRP-stand-in", [
             py, "-m", "standins.brp", "--host", host, "--port", str(args.brp_poort), "--api-key", "dev-brp-sleutel",
-            "--beheer", "--opslag", "var/brp-standin.json", "--log-level", "WARNING"])
+            "--beheer", "--opslag", str(var / "brp-standin.json"), "--log-level", "WARNING"])
         duo = toezicht.start("DUO-stand-in", [
             py, "-m", "standins.duo", "--host", host, "--port", str(args.duo_poort), "--opslag",
-            "var/duo-standin.json", "--beheer", "--log-level", "WARNING",
+            str(var / "duo-standin.json"), "--beheer", "--log-level", "WARNING",
             "--notificatie-url", f"http://{host}:{args.poort}/duo/notificaties",
             "--notificatie-token", "dev-duo-notificatie", "--demo-notificatie-na", "60"])
         for naam, proces, poort in (("BRP-stand-in", brp, args.brp_poort), ("DUO-stand-in", duo, args.duo_poort)):

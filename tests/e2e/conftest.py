@@ -35,6 +35,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+GEEN_CHROMIUM = "geen Chromium voor de browsertests"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """`make test` on a machine without Chromium: say at the end, where it is read, how many browser tests
+    were skipped and how to get them (the skip reasons alone scroll by unnoticed)."""
+    overgeslagen = [r for r in terminalreporter.stats.get("skipped", []) if GEEN_CHROMIUM in str(r.longrepr)]
+    if not overgeslagen:
+        return
+    pad = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    terminalreporter.write_sep("=", f"{len(overgeslagen)} browsertests overgeslagen", yellow=True, bold=True)
+    terminalreporter.write_line(
+        f"Er is geen Chromium op {pad}, dus de browsertests (tests/e2e: toetsenbord, axe-scan) zijn niet gedraaid.\n"
+        "Installeer Chromium en draai `make test` opnieuw:\n"
+        "    sudo apt-get install chromium        (Debian/Ubuntu)\n"
+        "of wijs CHROMIUM_PATH naar een Chromium of Chrome die er al is: make test CHROMIUM_PATH=/pad/naar/chromium"
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if E2E_MAP in Path(item.fspath).parents:
@@ -62,7 +81,7 @@ def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
     """Overrides pytest-playwright's browser: the OS Chromium, never a downloaded one."""
     pad = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not Path(pad).is_file():
-        pytest.skip(f"chromium not found at {pad} (set CHROMIUM_PATH); browser tests skipped")
+        pytest.skip(f"{GEEN_CHROMIUM}: {pad} bestaat niet (CHROMIUM_PATH)")
     playwright = request.getfixturevalue("playwright")
     browser = playwright.chromium.launch(executable_path=pad, args=CHROMIUM_ARGS, headless=True)
     yield browser
