@@ -58,6 +58,11 @@ def wacht_op_poort(host: str, poort: int, proces: subprocess.Popen, seconden: fl
     return False
 
 
+def exitstatus(code: int) -> int:
+    """Popen's -N (killed by signal N) as a shell reports it: 128 + N."""
+    return 128 - code if code < 0 else code
+
+
 class Toezicht:
     def __init__(self, env: dict[str, str]) -> None:
         self.env = env
@@ -71,21 +76,19 @@ class Toezicht:
         return proces
 
     def stap(self, naam: str, argumenten: list[str]) -> int:
-        """A step that runs to its end (migrate, demo data); a stop request stops it too."""
+        """A step that runs to its end (migrate, demo data); on a stop request it is still among the
+        children, and stop_alles stops it with the rest."""
         proces = self.start(naam, argumenten)
-        try:
-            return proces.wait()
-        finally:
-            self.kinderen.remove((naam, proces))
-            if proces.poll() is None:
-                self._stop(proces)
+        code = proces.wait()
+        self.kinderen.remove((naam, proces))
+        return exitstatus(code)
 
     def wacht(self) -> tuple[str, int]:
         """Until a long-running child ends: its name and exit status."""
         while True:
             for naam, proces in self.kinderen:
                 if (code := proces.poll()) is not None:
-                    return naam, code
+                    return naam, exitstatus(code)
             time.sleep(0.2)
 
     def stop_alles(self) -> None:
@@ -101,14 +104,6 @@ class Toezicht:
                 self._signaal(proces, signal.SIGKILL)
                 proces.wait()
         self.kinderen.clear()
-
-    def _stop(self, proces: subprocess.Popen) -> None:
-        self._signaal(proces, signal.SIGTERM)
-        try:
-            proces.wait(timeout=GRACE)
-        except subprocess.TimeoutExpired:
-            self._signaal(proces, signal.SIGKILL)
-            proces.wait()
 
     @staticmethod
     def _signaal(proces: subprocess.Popen, sig: int) -> None:
