@@ -44,7 +44,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     overgeslagen = [r for r in terminalreporter.stats.get("skipped", []) if GEEN_CHROMIUM in str(r.longrepr)]
     if not overgeslagen:
         return
-    pad = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    pad = chromium_pad()
     terminalreporter.write_sep("=", f"{len(overgeslagen)} browsertests overgeslagen", yellow=True, bold=True)
     terminalreporter.write_line(
         f"Er is geen Chromium op {pad}, dus de browsertests (tests/e2e: toetsenbord, axe-scan) zijn niet gedraaid.\n"
@@ -54,11 +54,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     )
 
 
+def chromium_pad() -> str:
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
 def pytest_collection_modifyitems(config, items):
+    # Without Chromium every browser test is skipped before its fixtures (live server, database) start.
+    zonder_chromium = not Path(chromium_pad()).is_file()
     for item in items:
         if E2E_MAP in Path(item.fspath).parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True))
+            if zonder_chromium:
+                item.add_marker(pytest.mark.skip(reason=f"{GEEN_CHROMIUM}: {chromium_pad()} bestaat niet (CHROMIUM_PATH)"))
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +87,7 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
     """Overrides pytest-playwright's browser: the OS Chromium, never a downloaded one."""
-    pad = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    pad = chromium_pad()
     if not Path(pad).is_file():
         pytest.skip(f"{GEEN_CHROMIUM}: {pad} bestaat niet (CHROMIUM_PATH)")
     playwright = request.getfixturevalue("playwright")
