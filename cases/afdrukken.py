@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.views.decorators.http import require_GET
 
 from inburgering.kalender.selectors import vandaag
 
@@ -55,7 +54,6 @@ def afdrukblokken(dossier: Dossier) -> list[Afdrukblok]:
 
 
 @login_required
-@require_GET
 def afdrukken(request: HttpRequest, pk: int) -> HttpResponse:
     dossier, context = dossier_pagina(request, pk, "afdrukken")
     context.update({

@@ -131,7 +131,8 @@ def xlsx_bestand(rijen: Iterable[list], *, blad: str) -> tempfile.SpooledTempora
                 cel.font = Font(bold=True)
             cellen.append(cel)
         werkblad.append(cellen)
-    bestand = tempfile.SpooledTemporaryFile(max_size=5 * 1024 * 1024)
+    # Kept in memory up to 5 MB, then on disk; FileResponse closes it when the download is sent.
+    bestand = tempfile.SpooledTemporaryFile(max_size=5 * 1024 * 1024)  # noqa: SIM115
     boek.save(bestand)
     bestand.seek(0)
     return bestand

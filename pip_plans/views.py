@@ -22,11 +22,11 @@ from inburgering.schrijven import VERSIE_CODE, versie_van
 from . import rules, selectors, services
 from . import termijnen as pip_termijnen
 from .forms import (
-    TeBeoordelenFilterForm,
     InformatieVerzoekForm,
     IntrekkenForm,
     OntvangenForm,
     PipForm,
+    TeBeoordelenFilterForm,
     TermijnVerlengingDuoForm,
     TerugsturenForm,
     VaststellenForm,

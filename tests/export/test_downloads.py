@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from cases.models import Fase
 from inburgering.audit.models import Beveiligingslog, Dataverwerking, DataverwerkingDossier, Gebeurtenis
 from tests.factories import (
-    ConsulentFactory,
     DossierFactory,
     HandhavingszaakFactory,
     InburgeraarFactory,

@@ -55,7 +55,7 @@ def test_the_csv_is_utf8_with_a_bom_semicolons_and_crlf():
 
 def test_the_xlsx_holds_text_as_text_and_dates_as_dates():
     bestand = export.xlsx_bestand(
-        export.regels(KOLOMMEN + [Kolom("Datum", lambda r: r[2])], [("=1+1", 3, date(2026, 1, 2))],
+        export.regels([*KOLOMMEN, Kolom("Datum", lambda r: r[2])], [("=1+1", 3, date(2026, 1, 2))],
                       voor="xlsx", afgekapt=False, grens=10),
         blad="Dossiers",
     )
