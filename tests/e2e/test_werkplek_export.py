@@ -84,7 +84,7 @@ def test_de_consulent_ziet_te_beoordelen_met_fatale_datum_en_filtert_op_team(pag
     inloggen(consulent)
     page.goto(f"{live_server.url}/pip/te-beoordelen/")
     expect(page.get_by_role("columnheader", name="Fatale datum PIP-termijn")).to_be_visible()
-    rijen = page.get_by_role("row").filter(has_text="Pip ")
+    rijen = page.locator("tbody").get_by_role("row")
     expect(rijen).to_have_count(3)
     expect(rijen.nth(0)).to_contain_text("Pip Dringend")
     expect(rijen.nth(0)).to_contain_text("3 dagen verlopen")
