@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import afdrukken, exporten, views
 from .bijlage import views as documenten
 
 app_name = "cases"
@@ -10,6 +10,8 @@ urlpatterns = [
     path("nieuw/", views.dossier_nieuw, name="dossier_nieuw"),
     path("nieuw/<str:token>/", views.dossier_nieuw_brp, name="dossier_nieuw_brp"),
     path("nieuw/<str:token>/handmatig/", views.dossier_nieuw_handmatig, name="dossier_nieuw_handmatig"),
+    path("export/<str:formaat>/", exporten.dossiers, name="dossier_export"),  # issue 20: CSV / Excel
+    path("<int:pk>/afdrukken/", afdrukken.afdrukken, name="dossier_afdrukken"),  # issue 20: print view
     path("herverdelen/", views.dossiers_herverdelen, name="dossiers_herverdelen"),
     path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("<int:pk>/geschiedenis/", views.dossier_geschiedenis, name="dossier_geschiedenis"),

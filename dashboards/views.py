@@ -117,4 +117,5 @@ def route_dossiers(request: HttpRequest, leerroute: str) -> HttpResponse:
     )
     return render(request, "dashboards/route_dossiers.html", {
         **lijstpagina(request, dossiers), "titel": titel, "mag_herverdelen": False,
+        "export_url": "dashboards:route_dossiers_export", "export_arg": leerroute,  # issue 20: the download links
     })

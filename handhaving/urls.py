@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exporten, views
 
 app_name = "handhaving"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/handhaving/nieuw/", views.zaak_openen, name="zaak_openen"),
     path("dossiers/<int:pk>/handhaving/eerdere-boete/", views.eerdere_boete, name="eerdere_boete"),
     path("handhaving/zaken/", views.zaken, name="zaken"),
+    path("handhaving/zaken/export/<str:formaat>/", exporten.zaken, name="zaken_export"),  # issue 20
     path("handhaving/te-besluiten/", views.te_besluiten, name="te_besluiten"),
     path("handhaving/<int:zaak_id>/", views.zaak_detail, name="zaak_detail"),
     path("handhaving/<int:zaak_id>/gesprek/", views.gesprek, name="gesprek"),

@@ -9,6 +9,7 @@ class PipPlansConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models import Q
 
+        from cases.afdrukken import registreer_afdrukblok
         from cases.geschiedenis import registreer_geschiedenisbron
         from cases.tabs import registreer_tab
         from cases.termijnen import registry
@@ -16,9 +17,10 @@ class PipPlansConfig(AppConfig):
         from inburgering.audit.verwerkingen import registreer_verwerkingsactiviteit
         from inburgering.documenten.verzending import registreer_bij_verzending
 
-        from . import services, termijnen
+        from . import afdrukken, services, termijnen
 
         registreer_tab(code="pip", label=_("PIP"), url_naam="pip_plans:pip_tab", volgorde=20)
+        registreer_afdrukblok(code="pip", volgorde=10, functie=afdrukken.pip_blok)  # the dossier's print view
         registreer_soorten(termijnen.PipTermijn, bron=termijnen.BRON, regels=termijnen.REGELS)
         registry.registreer(termijnen.BRON, termijnen.bereken)
         registry.registreer_bulk(termijnen.BRON, termijnen.bereken_nieuwe_dossiers)

@@ -139,3 +139,27 @@ class TermijnVerlengingDuoForm(forms.Form):
         help_text=_("Neem de datum over zoals DUO die doorgeeft: de dag ná de laatste dag van de termijn."),
     )
     toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TeBeoordelenFilterForm(forms.Form):
+    """The review queue's filter and sort (issue 20 item 4): by team, by fatale datum or submission.
+    Invalid values drop out; a GET form: neither carries personal data."""
+
+    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"))
+    sorteer = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=[
+        ("fatale_datum", _("Fatale datum, eerstvolgende eerst")),
+        ("-fatale_datum", _("Fatale datum, laatste eerst")),
+        ("ingediend", _("Aangeboden op, oudste eerst")),
+    ])
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+    def waarden(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
+        return {"team": data["team"].pk if data.get("team") else None,
+                "sorteer": data.get("sorteer") or "fatale_datum"}

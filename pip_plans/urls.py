@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exporten, views
 
 app_name = "pip_plans"
 
@@ -13,6 +13,7 @@ urlpatterns = [
          name="informatie_ontvangen"),
     path("dossiers/<int:pk>/pip/verlenging-duo/", views.termijnverlenging_nieuw, name="termijnverlenging_nieuw"),
     path("pip/te-beoordelen/", views.te_beoordelen, name="te_beoordelen"),
+    path("pip/te-beoordelen/export/<str:formaat>/", exporten.te_beoordelen, name="te_beoordelen_export"),
     path("pip/<int:pip_id>/", views.pip_detail, name="pip_detail"),
     path("pip/<int:pip_id>/bewerken/", views.pip_bewerken, name="pip_bewerken"),
     path("pip/<int:pip_id>/indienen/", views.pip_indienen, name="pip_indienen"),

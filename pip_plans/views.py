@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import access
+from cases import selectors as dossier_selectors
 from cases.models import Dossier, Fase
 from cases.views import dossier_formulier, dossier_pagina, lijstpagina
 from inburgering.accounts.roles import Rol
@@ -25,6 +26,7 @@ from .forms import (
     IntrekkenForm,
     OntvangenForm,
     PipForm,
+    TeBeoordelenFilterForm,
     TermijnVerlengingDuoForm,
     TerugsturenForm,
     VaststellenForm,
@@ -288,7 +290,15 @@ def pip_beschikking(request: HttpRequest, pip_id: int) -> HttpResponse:
 def te_beoordelen(request: HttpRequest) -> HttpResponse:
     if not request.user.heeft_rol(Rol.CONSULENT):
         raise PermissionDenied
-    return render(request, "pip_plans/te_beoordelen.html", lijstpagina(request, selectors.te_beoordelen(user=request.user)))
+    form = TeBeoordelenFilterForm(request.GET or None, teams=dossier_selectors.teams())
+    filter = form.waarden()
+    peildatum = vandaag()
+    context = lijstpagina(request, selectors.te_beoordelen(user=request.user, **filter))
+    context.update({
+        "form": form,
+        "regels": [selectors.WachtrijRegel(pip=pip, peildatum=peildatum) for pip in context["pagina"].object_list],
+    })
+    return render(request, "pip_plans/te_beoordelen.html", context)
 
 
 def _informatieverzoek_uitleg(dossier: Dossier) -> str:

@@ -257,6 +257,8 @@ MEDIA_URL = "/media/"
 # (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`); empty = no virus scan.
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
 CLAMD_ADDRESS = env.string("CLAMD_ADDRESS", "")
+# Downloads of a list as CSV or Excel (issue 20, inburgering/export.py): at most this many rows per file.
+EXPORT_MAX_RIJEN = env.integer("EXPORT_MAX_RIJEN", 10_000, minimum=1)
 
 # The BRP API Personen (issue 14; brp/client.py). Empty URL: no BRP — persons are typed by hand and marked
 # so. Production: RvIG's endpoint with the gemeente's API key and its PKIoverheid client certificate.

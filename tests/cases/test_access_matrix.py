@@ -50,10 +50,13 @@ MATRIX = {
     "bijlage_download":          (200,  200,  404,  200,      200,    404,      LOGIN),
     "termijn_opschorten":        (200,  200,  404,  200,      403,    404,      LOGIN),
     "termijn_hervatten":         (200,  200,  404,  200,      403,    404,      LOGIN),
+    # issue 20: the list's download (each sees their own reach) and the print view of a dossier
+    "dossier_export":            (200,  200,  200,  200,      200,    403,      LOGIN),
+    "dossier_afdrukken":         (200,  200,  404,  200,      200,    404,      LOGIN),
 }  # fmt: skip
 
 ZONDER_DOSSIER = {"dossier_lijst", "dossier_nieuw", "dossiers_herverdelen", "dossier_nieuw_brp",
-                  "dossier_nieuw_handmatig"}
+                  "dossier_nieuw_handmatig", "dossier_export"}
 
 # The page name each dossier page writes in the inzage log.
 PAGINANAMEN = {
@@ -75,6 +78,7 @@ PAGINANAMEN = {
     "document_toevoegen": "document_toevoegen",
     "brief_download": "document",
     "bijlage_download": "document",
+    "dossier_afdrukken": "afdrukken",
 }
 
 ACTOR_FIXTURES = {
@@ -102,6 +106,8 @@ def test_the_matrix_covers_every_url_of_the_cases_app():
 def url_voor(naam: str, dossier) -> str:
     if naam in ("dossier_nieuw_brp", "dossier_nieuw_handmatig"):
         return reverse(f"cases:{naam}", kwargs={"token": "onbekend"})
+    if naam == "dossier_export":
+        return reverse("cases:dossier_export", args=["csv"])
     if naam in ZONDER_DOSSIER:
         return reverse(f"cases:{naam}")
     if naam.startswith("tab:"):

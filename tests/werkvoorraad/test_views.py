@@ -31,6 +31,7 @@ MATRIX = {
     ("aandachtspunt", "get"):  (200,  200,  404,  200,      403,    404,      LOGIN),
     ("aandachtspunt", "post"): (302,  302,  404,  302,      403,    404,      LOGIN),
     ("samenvatting", "post"):  (302,  302,  302,  403,      403,    403,      LOGIN),
+    ("export", "get"):         (200,  200,  200,  200,      200,    403,      LOGIN),  # issue 20: own reach
 }  # fmt: skip
 GELDIGE_POST = {
     "afhandelen": {"notitie": "Gebeld, PIP-gesprek gepland."},
@@ -58,6 +59,7 @@ def test_access_matrix(request, client, naam, methode, actor, werkcoach, collega
         "lijst": reverse("werkvoorraad:lijst"),
         "samenvatting": reverse("werkvoorraad:samenvatting"),
         "aandachtspunt": reverse("werkvoorraad:aandachtspunt", args=[dossier.pk]),
+        "export": reverse("werkvoorraad:export", args=["csv"]),
     }.get(naam) or reverse(f"werkvoorraad:{naam}", args=[signaal.pk])
     if methode == "post":
         response = client.post(url, GELDIGE_POST[naam])
