@@ -259,3 +259,20 @@ def test_a_cancelled_appointment_is_cancelled_in_the_feed(client, dossier, werkc
     inhoud = client.get(pad).content.decode()
 
     assert "STATUS:CANCELLED\r\n" in inhoud and "SEQUENCE:1\r\n" in inhoud
+
+
+# eigen, team, ander (another team), consulent, manager, beheerder
+TOEGANG = {
+    "afspraak_nieuw": (200, 200, 404, 200, 403, 404),
+    "afspraak_afzeggen": (200, 200, 404, 200, 403, 404),
+}
+
+
+@pytest.mark.parametrize("naam", sorted(TOEGANG))
+@pytest.mark.parametrize("index,actor", enumerate(
+    ["werkcoach", "collega", "werkcoach_ander_team", "consulent", "manager", "beheerder"]))
+def test_access_to_the_forms(client, request, dossier, naam, index, actor):
+    a = afspraak(dossier, start=morgen_om(9))
+    client.force_login(request.getfixturevalue(actor))
+    args = [dossier.pk] if naam == "afspraak_nieuw" else [dossier.pk, a.pk]
+    assert client.get(reverse(f"agenda:{naam}", args=args)).status_code == TOEGANG[naam][index]
