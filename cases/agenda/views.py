@@ -148,8 +148,16 @@ def agendalink_intrekken(request: HttpRequest) -> HttpResponse:
     return redirect("agenda:agenda")
 
 
+def _zonder_padlog(antwoord: HttpResponse) -> HttpResponse:
+    """Django logs every 4xx response with its path (logger django.request): for the feed that path holds
+    the token. The refusal is answered without that log line; the Logboek Dataverwerkingen gets FEED_PAD."""
+    antwoord._has_been_logged = True  # django.utils.log.log_response skips a response marked so
+    return antwoord
+
+
 def _niet_gevonden() -> HttpResponse:
-    return HttpResponse(_("Deze agendalink bestaat niet (meer)."), status=404, content_type="text/plain; charset=utf-8")
+    return _zonder_padlog(HttpResponse(_("Deze agendalink bestaat niet (meer)."), status=404,
+                                       content_type="text/plain; charset=utf-8"))
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -169,7 +177,7 @@ def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
         antwoord = HttpResponse(_("Te vaak opgehaald; probeer het over een halve minuut opnieuw."), status=429,
                                 content_type="text/plain; charset=utf-8")
         antwoord["Retry-After"] = str(int(FEED_INTERVAL.total_seconds()))
-        return antwoord
+        return _zonder_padlog(antwoord)
     gebruiker = feed.gebruiker
     afspraken_ = selectors.feed_afspraken(gebruiker, nu)
     if verzamelaar is not None:  # the Logboek Dataverwerkingen: the owner of the link read these dossiers

@@ -13,8 +13,8 @@ from cases.models import Afspraak, AfspraakSoort, AgendaFeed, Dossier, Fase
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import VERSIE_VEROUDERD
 from tests.agenda.maak import afspraak, morgen_om
-from tests.brieven.test_oproepbrieven import intake_dossier, oproep, uitnodigen
 from tests.brieven.test_briefkop import uit_brp
+from tests.brieven.test_oproepbrieven import intake_dossier, oproep, uitnodigen
 from tests.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db

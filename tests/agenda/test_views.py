@@ -226,11 +226,17 @@ def test_a_revoked_or_unknown_address_is_404(client, werkcoach):
     assert client.get(reverse("agenda:ical", args=["x" * 43])).status_code == 404
 
 
-def test_fetching_again_within_the_interval_is_429(client, werkcoach):
+def test_fetching_again_within_the_interval_is_429(client, werkcoach, caplog):
     pad = _link_maken(client, werkcoach)
     assert client.get(pad).status_code == 200
     te_snel = client.get(pad)
     assert te_snel.status_code == 429 and te_snel["Retry-After"] == "30"
+    client.force_login(werkcoach)
+    client.post(reverse("agenda:ical_intrekken"))
+    client.logout()
+    assert client.get(pad).status_code == 404
+    token = pad.removeprefix("/agenda/ical/").removesuffix(".ics")
+    assert token not in caplog.text  # no "Not Found: /agenda/ical/<token>.ics" in the server log
 
 
 def test_the_feed_costs_the_same_queries_for_3_and_60_appointments(client, werkcoach):

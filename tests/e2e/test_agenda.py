@@ -8,6 +8,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+
 from playwright.sync_api import Page, expect
 
 from cases.models import Afspraak
