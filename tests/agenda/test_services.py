@@ -151,3 +151,23 @@ def test_the_link_of_a_deactivated_user_stops_working(werkcoach):
     werkcoach.is_active = False
     werkcoach.save()
     assert selectors.feed_van_token(token) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_destroying_a_dossier_removes_its_appointments_and_their_medewerkers(werkcoach, settings, tmp_path):
+    from django.db import connection, transaction
+
+    from avg import services as avg_services
+
+    settings.MEDIA_ROOT = tmp_path
+    dossier = DossierFactory(werkcoach=werkcoach, fase=Fase.IN_UITVOERING, inburgeraar=uit_brp())
+    uitnodiging = uitnodigen(dossier, werkcoach)  # its appointment points to the letter and the invitation
+    ander = afspraak(DossierFactory(werkcoach=werkcoach), start=morgen_om(15))
+
+    with transaction.atomic():
+        avg_services.dossier_vernietigen(dossier.pk, peildatum=vandaag())
+
+    assert not Afspraak.objects.filter(pk=uitnodiging.afspraak.pk).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT afspraak_id FROM cases_afspraak_medewerkers")
+        assert [rij[0] for rij in cursor.fetchall()] == [ander.pk]
