@@ -96,10 +96,12 @@ def afspraak_afzeggen(*, dossier_id: int, afspraak_id: int, versie: int | None, 
     return afspraak
 
 
-def _van_uitnodiging(*, dossier: Dossier, soort: str, datum: date, tijd: time, plaats: str, document, kenmerk: str,
-                     by: User, **uitnodiging) -> Afspraak:
-    """The appointment of an invitation letter, inside the invitation's transaction: for the dossier's
-    werkcoach (or who sent it, when the dossier has none), an hour long."""
+def afspraak_bij_brief(*, dossier: Dossier, soort: str, datum: date, tijd: time, plaats: str, document, kenmerk: str,
+                      by: User, **uitnodiging) -> Afspraak:
+    """The appointment of an invitation letter, inside the caller's transaction: for the dossier's
+    werkcoach (or who sent it, when the dossier has none), an hour long. The invitation flows of cases call
+    it; an app above cases (e.g. handhaving's letter for a hoorzitting, soort HOORZITTING) may call it
+    too: the agenda then shows the appointment with its letter."""
     start = moment(datum, tijd)
     afspraak = Afspraak(
         dossier=dossier, soort=soort, start=start, eind=start + rules.STANDAARD_DUUR, locatie=plaats or "",
@@ -114,7 +116,7 @@ def afspraak_bij_oproep(uitnodiging: Uitnodiging, by: User) -> Afspraak | None:
     """An oproep for the brede intake with a time becomes an intake appointment (no time: none)."""
     if uitnodiging.tijd is None:
         return None
-    return _van_uitnodiging(
+    return afspraak_bij_brief(
         dossier=uitnodiging.dossier, soort=AfspraakSoort.INTAKE, datum=uitnodiging.gesprek_op, tijd=uitnodiging.tijd,
         plaats=uitnodiging.plaats, document=uitnodiging.document, kenmerk=uitnodiging.kenmerk, by=by,
         uitnodiging_intake=uitnodiging,
@@ -122,7 +124,7 @@ def afspraak_bij_oproep(uitnodiging: Uitnodiging, by: User) -> Afspraak | None:
 
 
 def afspraak_bij_voortgangsuitnodiging(uitnodiging: UitnodigingVoortgangsgesprek, by: User) -> Afspraak:
-    return _van_uitnodiging(
+    return afspraak_bij_brief(
         dossier=uitnodiging.dossier, soort=AfspraakSoort.VOORTGANGSGESPREK, datum=uitnodiging.datum,
         tijd=uitnodiging.tijd, plaats=uitnodiging.plaats, document=uitnodiging.document,
         kenmerk=uitnodiging.kenmerk, by=by, uitnodiging_voortgangsgesprek=uitnodiging,
