@@ -20,13 +20,15 @@ class CasesConfig(AppConfig):
 
         registreer_tab(code="overzicht", label=_("Overzicht"), url_naam="cases:dossier_detail", volgorde=0)
         registreer_tab(code="intake", label=_("Intake"), url_naam="intake:intake_tab", volgorde=10)
+        # Between Handhaving (40) and Documenten (50): the dossier's appointments (issue 20).
+        registreer_tab(code="afspraken", label=_("Afspraken"), url_naam="agenda:afspraken", volgorde=45)
         # After Handhaving (40): every letter and upload of the dossier (issue 15).
         registreer_tab(code="documenten", label=_("Documenten"), url_naam="cases:documenten", volgorde=50)
         registreer_tab(code="geschiedenis", label=_("Geschiedenis"), url_naam="cases:dossier_geschiedenis",
                        volgorde=100)
         # Logboek Dataverwerkingen: the processing activity of each URL namespace of this app.
         for namespace, activiteit in (("cases", "dossierbeheer"), ("intake", "brede-intake"),
-                                      ("contact", "leerroute-begeleiding"), ("werkvoorraad", "termijnbewaking")):
+                                      ("contact", "leerroute-begeleiding"), ("agenda", "leerroute-begeleiding"), ("werkvoorraad", "termijnbewaking")):
             registreer_verwerkingsactiviteit(namespace, activiteit)
         # Issue 19: the Geschiedenis tab; the apps above register their own models.
         registreer_geschiedenisbron(code="dossier", model=models.Dossier, dossier=lambda d: Q(id=d.pk))

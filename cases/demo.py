@@ -22,6 +22,7 @@ from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
 
 from . import rules
+from .agenda.demo import demo_afspraken
 from .models import Dossier, Fase, Inburgeraar, Regime
 from .rules import Doelgroep
 from .termijnen.bulk import termijnen_bulk_aanmaken
@@ -88,6 +89,7 @@ def registreer_demostappen() -> None:
     registreer_demostap("gemeente", fixtures_stap("instellingen_gemeente", historie=(GemeenteInstellingen,)), 10)
     registreer_demostap("gebruikers", demo_gebruikers, 20)
     registreer_demostap("dossiers", _dossiers, 50)
+    registreer_demostap("afspraken", demo_afspraken, 65)  # issue 20: after the journeys of the apps above
 
 
 def demo_gebruikers(opdracht: DemoOpdracht | None = None) -> None:

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("pip_plans.urls")),
     path("", include("leerroutes.urls")),
     path("", include("handhaving.urls")),
+    path("", include("cases.agenda.urls")),  # issue 20: Afspraken tab, agenda, iCalendar feed
     path("dossiers/", include("cases.intake.urls")),
     path("dossiers/", include("cases.contact.urls")),
     path("dossiers/", include("cases.urls")),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from cases import access, brieven
+from cases.agenda.services import afspraak_bij_voortgangsuitnodiging
 from cases.models import Contactmoment, UitnodigingVoortgangsgesprek
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
@@ -84,6 +85,7 @@ def voortgangsgesprek_uitnodigen(
         per_post=per_post, uitgereikt_op=uitgereikt_op, by=by,
     )
     opslaan(uitnodiging, reden="Uitnodiging voortgangsgesprek vastgelegd", door=by)
+    afspraak_bij_voortgangsuitnodiging(uitnodiging, by)  # in the agenda and the feed (issue 20)
     return uitnodiging
 
 

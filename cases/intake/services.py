@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from cases import access, brieven
+from cases.agenda.services import afspraak_bij_oproep
 from cases.models import BredeIntake, Dossier, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht, Werkervaring
 from cases.termijnen.services import termijnen_herberekenen
 from inburgering.accounts.models import User
@@ -247,6 +248,7 @@ def uitnodiging_vastleggen(
             per_post=per_post, uitgereikt_op=uitgereikt_op, by=by,
         )
     opslaan(uitnodiging, reden=f"Oproep {uitnodiging.volgnummer} vastgelegd", door=by)
+    afspraak_bij_oproep(uitnodiging, by)  # with a time: in the agenda and the feed (issue 20)
     return uitnodiging
 
 

@@ -1,6 +1,7 @@
 """cases models: the person and the dossier (dossier.py), the handover and the brede intake (intake.py),
 the documents uploaded to a dossier (bijlage.py)."""
 
+from .afspraak import Afspraak, AfspraakSoort, AgendaFeed
 from .bijlage import BijlageCategorie, DossierBijlage
 from .contact import Contactmoment, UitnodigingVoortgangsgesprek
 from .dossier import (
@@ -37,6 +38,9 @@ __all__ = [
     "AFROND_REDENEN",
     "BEEINDIG_REDENEN",
     "BRP_VELDEN",
+    "Afspraak",
+    "AfspraakSoort",
+    "AgendaFeed",
     "BijlageCategorie",
     "BredeIntake",
     "Bron",

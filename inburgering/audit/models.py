@@ -147,6 +147,7 @@ class Gebeurtenis(models.TextChoices):
     VERNIETIGING = "vernietiging", _("vernietiging (bewaartermijn)")
     VERZONDEN = "verzonden", _("brieven verzonden (printbatch)")
     DUO_KOPPELING = "duo_koppeling", _("koppeling met DUO geweigerd (401/403)")
+    AGENDALINK = "agendalink", _("agendalink (iCalendar) aangemaakt, vernieuwd of ingetrokken")
 
 
 class Beveiligingslog(AppendOnly):

@@ -68,7 +68,7 @@ def test_plausible_hours_per_registration_issue_12_item_8(aantal, dagen, goed):
 
 
 FORMULIER_MODULES = [
-    "cases.forms", "cases.contact.forms", "cases.intake.forms", "cases.termijnen.forms", "cases.bijlage.forms",
+    "cases.forms", "cases.contact.forms", "cases.intake.forms", "cases.agenda.forms", "cases.termijnen.forms", "cases.bijlage.forms",
     "pip_plans.forms",
     "leerroutes.forms", "handhaving.forms", "inburgering.accounts.forms", "inburgering.accounts.admin",
     "inburgering.formulierpagina", "inburgering.audit.forms", "inburgering.documenten.verzendformulier", "avg.forms",

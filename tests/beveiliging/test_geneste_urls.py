@@ -95,7 +95,14 @@ def _informatieverzoek(dossier):
     return {"pk": dossier.pk}, {"verzoek_id": verzoek.pk}
 
 
+def _afspraak(dossier):
+    from tests.agenda.maak import afspraak
+
+    return {"pk": dossier.pk}, {"afspraak_id": afspraak(dossier).pk}
+
+
 MAKERS = {
+    "agenda:afspraak_afzeggen": _afspraak,
     "cases:termijn_opschorten": _termijn,
     "cases:termijn_hervatten": _termijn,
     "intake:uitnodiging_uitkomst": _uitnodiging,

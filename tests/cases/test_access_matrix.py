@@ -41,6 +41,7 @@ MATRIX = {
     "tab:traject":       (200,  200,  404,  200,      200,    404,      LOGIN),
     "tab:handhaving":    (200,  200,  404,  200,      200,    404,      LOGIN),
     "tab:duo":           (200,  200,  404,  200,      200,    404,      LOGIN),  # issue 16: sent to DUO
+    "tab:afspraken":     (200,  200,  404,  200,      200,    404,      LOGIN),  # issue 20: appointments
     "tab:duo_gegevens":  (200,  200,  404,  200,      200,    404,      LOGIN),  # issue 17: Gegevens van DUO
     # issue 15: the Documenten tab, the upload form, the downloads (a letter and an upload of the dossier)
     "documenten":                (200,  200,  404,  200,      200,    404,      LOGIN),
@@ -70,6 +71,7 @@ PAGINANAMEN = {
     "tab:traject": "traject",
     "tab:handhaving": "handhaving",
     "tab:duo": "duo",
+    "tab:afspraken": "afspraken",
     "tab:duo_gegevens": "duo_gegevens",
     "termijn_opschorten": "termijn",
     "termijn_hervatten": "termijn",

@@ -146,7 +146,7 @@ def test_the_demo_dossiers_are_spread_over_doelgroepen_teams_and_werkcoaches(db)
 def test_the_apps_register_their_demo_steps_in_order():
     assert [stap.naam for stap in demostappen()] == [
         "gemeente", "pip-instellingen", "leerroutes-instellingen", "gebruikers", "aanbieders", "dossiers",
-        "trajecten", "vernietiging", "brp",
+        "trajecten", "afspraken", "vernietiging", "brp",
     ]
 
 
