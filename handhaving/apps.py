@@ -23,3 +23,8 @@ class HandhavingConfig(AppConfig):
         registreer_bij_verzending("handhaving_waarschuwing", services.waarschuwing_verzonden)
         registreer_bij_verzending("handhaving_voornemen", services.voornemen_verzonden)
         registreer_bij_verzending("handhaving_boetebeschikking", services.boetebeschikking_bekendgemaakt)
+        from inburgering import overal_zoeken
+
+        from .zoeken import AANBIEDER
+
+        overal_zoeken.registreer(AANBIEDER)  # issue 20 item 3: a zaak by its kenmerk

@@ -22,3 +22,8 @@ class PipPlansConfig(AppConfig):
         registreer_verwerkingsactiviteit("pip_plans", "pip")  # Logboek Dataverwerkingen
         # Issue 15: a beschikking sent in the print batch is bekendgemaakt on the day it was posted.
         registreer_bij_verzending("pip_beschikking", services.beschikking_bekendgemaakt)
+        from inburgering import overal_zoeken
+
+        from .zoeken import AANBIEDER
+
+        overal_zoeken.registreer(AANBIEDER)  # issue 20 item 3: a PIP by its kenmerk
