@@ -18,7 +18,8 @@ def zoek_pips(vraag: Zoekvraag) -> Groep:
     if delen is None:
         return Groep(sleutel="pips", titel=str(PIPS))
     dossier_id, versie = delen
-    rijen = list(access.beperk_tot_zichtbaar(Pip.objects.filter(dossier_id=dossier_id, versie=versie), vraag.user)
+    rijen = list(access.beperk_tot_zichtbaar(Pip.objects.filter(dossier_id=dossier_id, versie=versie).order_by(),
+                                             vraag.user)
                  .select_related("dossier__inburgeraar")[: vraag.limiet + 1])
     return Groep(sleutel="pips", titel=str(PIPS), meer=len(rijen) > vraag.limiet, treffers=[
         Treffer(titel=pip.kenmerk, url=reverse("pip_plans:pip_detail", args=[pip.pk]), dossier_id=pip.dossier_id,
