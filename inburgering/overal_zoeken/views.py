@@ -40,7 +40,7 @@ def start(request: HttpRequest) -> HttpResponse:
         elif len(term) > MAX_LENGTE:
             fout = _("Een zoekterm is ten hoogste %(n)s tekens.") % {"n": MAX_LENGTE}
         if fout:
-            return render(request, "zoeken/resultaten.html", {"fout": fout, "term": term[:MAX_LENGTE]}, status=400)
+            return render(request, "zoeken/resultaten.html", {"fout": fout, "term": term[:MAX_LENGTE]})
         token = sessietokens.bewaren(request, zoeken.SESSIE_SLEUTEL, term, nu=zoeken._nu(),
                                      geldigheid=zoeken.GELDIGHEID, maximum=zoeken.MAXIMUM)
         beveiliging_vastleggen(Gebeurtenis.ZOEKOPDRACHT, request=request,

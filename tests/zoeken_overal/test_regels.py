@@ -1,7 +1,8 @@
 """The pure rules of the search everywhere: what a term is, kenmerken, the registry."""
 
-import pytest
 from django.core.exceptions import ImproperlyConfigured
+
+import pytest
 
 from cases.zoeken import soort_term
 from inburgering import overal_zoeken
