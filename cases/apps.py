@@ -41,3 +41,10 @@ class CasesConfig(AppConfig):
         # Issue 15: an oproep or invitation sent in the print batch is verzonden on the day it was posted.
         registreer_bij_verzending("intake_oproep", oproep_verzonden)
         registreer_bij_verzending("uitnodiging_voortgangsgesprek", uitnodiging_verzonden)
+        # Issue 20 item 3: dossiers and letters in the search everywhere.
+        from inburgering import overal_zoeken
+
+        from .zoeken import AANBIEDERS
+
+        for aanbieder in AANBIEDERS:
+            overal_zoeken.registreer(aanbieder)

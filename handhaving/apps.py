@@ -32,3 +32,8 @@ class HandhavingConfig(AppConfig):
         registreer_geschiedenisbron(code="handhavingszaak", model=Handhavingszaak, dossier=lambda d: Q(dossier_id=d.pk))
         for code, model in (("handhaving_gesprek", Gesprek), ("handhaving_notitie", Notitie)):
             registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(zaak__dossier_id=d.pk))
+        from inburgering import overal_zoeken
+
+        from .zoeken import AANBIEDER
+
+        overal_zoeken.registreer(AANBIEDER)  # issue 20 item 3: a zaak by its kenmerk

@@ -40,6 +40,7 @@ urlpatterns = [
     path("dossiers/", include("cases.urls")),
     path("werkvoorraad/", include("cases.termijnen.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("zoeken/", include("inburgering.overal_zoeken.urls")),  # search everywhere (issue 20 item 3)
     path("", include("duo.urls")),  # the DUO tab of a dossier and the outbox screen (issue 16)
     path("", include("duo.notificaties.urls")),  # DUO's notifications, the inflow and the DUO facts (issue 17)
     path("", include("duo.notificaties.koppeling_urls")),  # the koppelbeheerder's list and reconciliation

@@ -33,3 +33,8 @@ class PipPlansConfig(AppConfig):
         for code, model in (("pip", Pip), ("pip_informatieverzoek", InformatieVerzoek),
                             ("pip_termijnverlenging", TermijnVerlengingDuo)):
             registreer_geschiedenisbron(code=code, model=model, dossier=lambda d: Q(dossier_id=d.pk))
+        from inburgering import overal_zoeken
+
+        from .zoeken import AANBIEDER
+
+        overal_zoeken.registreer(AANBIEDER)  # issue 20 item 3: a PIP by its kenmerk

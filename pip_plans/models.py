@@ -163,7 +163,10 @@ class Pip(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the prote
         ]
         # The review queue ("Te beoordelen"): submitted versions, oldest first.
         indexes = [models.Index(fields=["ingediend_op", "id"], condition=Q(status="ter_beoordeling"),
-                                name="pip_te_beoordelen")]
+                                name="pip_te_beoordelen"),
+                   # issue 20 item 7: the trends page reads the first PIPs vastgesteld per month
+                   models.Index(fields=["dagtekening"], condition=Q(vorige__isnull=True, dagtekening__isnull=False),
+                                name="pip_eerste_dagtekening")]
 
     @property
     def kenmerk(self) -> str:

@@ -108,7 +108,11 @@ class Inburgeraar(models.Model):
     class Meta:
         verbose_name = _("inburgeraar")
         verbose_name_plural = _("inburgeraars")
-        indexes = [models.Index(fields=["geslachtsnaam", "voornamen"])]
+        indexes = [
+            models.Index(fields=["geslachtsnaam", "voornamen"]),
+            # issue 20 item 3: the search everywhere finds a person by V-nummer (exact)
+            models.Index(fields=["v_nummer"], name="inburgeraar_v_nummer"),
+        ]
 
     def __str__(self) -> str:
         return self.volledige_naam

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
@@ -153,6 +154,9 @@ class BredeIntake(models.Model):
     class Meta:
         verbose_name = _("brede intake")
         verbose_name_plural = _("brede intakes")
+        # issue 20 item 7: the trends page reads the intakes afgerond per month
+        indexes = [models.Index(fields=["afgerond_op"], condition=Q(afgerond_op__isnull=False),
+                                name="brede_intake_afgerond")]
 
     def __str__(self) -> str:
         return f"Brede intake {self.dossier_id}"

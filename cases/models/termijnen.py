@@ -57,6 +57,9 @@ class Termijn(models.Model):
                          name="termijn_open_nadert"),
             # The dossier list's termijn filter ("PIP-termijn verlopen"): the dossier ids of one soort and status.
             models.Index(fields=["soort", "status", "dossier"], name="termijn_soort_status"),
+            # issue 20 item 7: the trends page reads the termijnen gehaald per month (PIP vaststellen)
+            models.Index(fields=["soort", "gehaald_op"], condition=Q(gehaald_op__isnull=False),
+                         name="termijn_soort_gehaald"),
         ]
 
     def __str__(self) -> str:

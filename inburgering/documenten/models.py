@@ -131,7 +131,11 @@ class Verzending(models.Model):
         verbose_name = _("verzending")
         verbose_name_plural = _("verzendingen")
         ordering = ["aangemaakt_op", "id"]
-        indexes = [models.Index(fields=["wijze", "status", "batch"], name="verzending_wachtrij")]
+        indexes = [
+            models.Index(fields=["wijze", "status", "batch"], name="verzending_wachtrij"),
+            # issue 20 item 3: a letter by its kenmerk, exact or as a prefix (pattern ops: LIKE 'HH-1-2-%')
+            models.Index(fields=["kenmerk"], name="verzending_kenmerk", opclasses=["varchar_pattern_ops"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status=VerzendStatus.AANGEMAAKT) | Q(verzonden_op__isnull=False),
