@@ -180,3 +180,10 @@ def test_the_help_text_is_tied_to_its_field(client, werkcoach):
     beschrijving = re.search(r'aria-describedby="([^"]+)"', veld).group(1)
     hulp = re.search(rf'id="{beschrijving.split()[0]}"[^>]*>(.*?)<', html, re.S).group(1)
     assert "visuele beperking" in hulp
+
+
+@pytest.mark.django_db
+def test_the_admin_links_the_beheerder_to_his_manual(client, beheerder):
+    client.force_login(beheerder)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert f'<a href="{reverse("handleiding:rol", args=["beheerder"])}">Handleiding</a>' in html
