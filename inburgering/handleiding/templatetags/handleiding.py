@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from .. import secties
+from inburgering.handleiding import secties
 
 register = template.Library()
 
