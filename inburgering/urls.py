@@ -48,6 +48,7 @@ urlpatterns = [
     path("privacy/inzageverzoek/", include("avg.inzage_urls")),
     path("privacy/", include("avg.urls")),  # the privacy officer: vernietigingslijsten (issue 13)
     path("privacy/", include("inburgering.audit.urls")),  # Logboek Dataverwerkingen and register (privacy officer)
+    path("handleiding/", include("inburgering.handleiding.urls")),  # the manual per role (issue 20)
     path("", include("inburgering.accounts.urls")),  # own password page; before the admin's password_change
     path("beheer/", admin.site.urls),
     # Login through the gemeente's identity provider (404 unless OIDC_ENABLED).

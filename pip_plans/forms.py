@@ -48,6 +48,7 @@ class PipForm(VersieVeld, forms.ModelForm):
     ontzorgen_vaste_lasten = forms.MultipleChoiceField(
         label=_("Vaste lasten die worden doorbetaald"), choices=VASTE_LASTEN, required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies minstens één als financieel ontzorgen aan staat."),
     )
     afschalen_onderdelen = forms.MultipleChoiceField(
         label=_("Af te schalen examenonderdelen"), choices=EXAMENONDERDELEN, required=False,
@@ -59,6 +60,23 @@ class PipForm(VersieVeld, forms.ModelForm):
         formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = Pip
         fields = PIP_VELDEN + WIJZIGING_VELDEN
+        # Help on the fields users misread (issue 20 item 5); the manual (handleiding) explains the rest.
+        help_texts = {
+            "leerroute": _("Volg de uitslag van de leerbaarheidstoets. B1-route: taal op B1 met werk of "
+                           "participatie. Onderwijsroute: taalschakeltraject naar een opleiding. Z-route: "
+                           "zelfredzaamheid, als B1 en onderwijs niet haalbaar zijn."),
+            "lbt_afwijking_motivering": _("Alleen als de leerroute afwijkt van de uitslag van de "
+                                          "leerbaarheidstoets: leg uit waarom de andere routes niet passen."),
+            "pvt_vorm": _("Participatieverklaringstraject, voor elke leerroute: minstens 12 uur over de "
+                          "kernwaarden, afgesloten met het ondertekenen van de participatieverklaring."),
+            "pvt_intensiteit": _("Hoeveel en hoe vaak, bijvoorbeeld: 6 bijeenkomsten van 2 uur."),
+            "map_vorm": _("Module Arbeidsmarkt en Participatie: oriëntatie op werk, afgesloten met een "
+                          "eindgesprek met de gemeente. Niet in de onderwijsroute."),
+            "map_intensiteit": _("Hoeveel en hoe vaak, bijvoorbeeld: 10 groepsbijeenkomsten van 4 uur."),
+            "ontzorgen": _("Alleen voor asielstatushouders met bijstand: de gemeente betaalt zes maanden de "
+                           "vaste lasten uit de bijstand door, op naam van de persoon."),
+            "ontzorgen_start": _("De eerste dag van de bijstand. Het ontzorgen duurt zes maanden vanaf die dag."),
+        }
         widgets = {
             "pvt_geplande_start": DatumInput(),
             "ontzorgen_start": DatumInput(),

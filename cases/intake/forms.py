@@ -64,6 +64,18 @@ class IntakeForm(VersieVeld, forms.ModelForm):
 
         formfield_callback = datum_velden  # dates: DatumVeld, plausible bounds
         model = BredeIntake
+        # Help on the leerbaarheidstoets, the part users misread (issue 20 item 5).
+        help_texts = {
+            "lbt_uitkomst": _("De uitslag die DUO van de leerbaarheidstoets geeft. Leeg laten als de toets niet "
+                              "is afgenomen of als er een vrijstelling is."),
+            "lbt_score": _("De behaalde score, zoals op de uitslag van DUO."),
+            "lbt_vereiste_score": _("De score die nodig is voor de B1-route, ook van de uitslag van DUO. Vul score "
+                                    "en vereiste score allebei in, of geen van beide."),
+            "lbt_vrijstelling": _("Alleen bij een visuele beperking, of een auditieve beperking die de toets "
+                                  "onmogelijk maakt (Wet inburgering 2021, art. 14 lid 6). Dan geen uitslag."),
+            "lbt_geen_reden": _("Vul in als er geen uitslag en geen vrijstelling is, bijvoorbeeld: toets gepland "
+                                "op een datum."),
+        }
         fields = [
             "reden_zonder_overdracht", "locatie", "tolk_gebruikt", "tolk_taal", "een_op_een_gewezen",
             "lbt_uitkomst", "lbt_score", "lbt_vereiste_score", "lbt_datum", "lbt_vrijstelling", "lbt_geen_reden",

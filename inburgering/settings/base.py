@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "inburgering.audit",
     "inburgering.kalender",
     "inburgering.documenten",
+    "inburgering.handleiding",  # the in-app manual per role (issue 20 item 5)
     # domain apps
     "cases",
     "pip_plans",
