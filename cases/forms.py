@@ -39,7 +39,7 @@ class SnelleSelect(forms.Select):
             if groep:
                 delen.append("\n  </optgroup>")
         delen.append("\n</select>")
-        return mark_safe("".join(delen))  # noqa: S308 - every value above is escaped
+        return mark_safe("".join(delen))  # every value above is escaped
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):

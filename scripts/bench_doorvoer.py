@@ -6,7 +6,7 @@ page, with the same workers, measured by a load generator in another process.
 
 The database (PostgreSQL on 127.0.0.1, user postgres) must hold the demo users and dossiers
 (`cases.demo.maak_dossiers`, e.g. the one `scripts/bench_schaal.py 100000` builds); by default
-`inburgering_schaal_100000` when it exists, else `--database`. gunicorn serves `inburgering.wsgi` with
+`inburgering_schaal_100000` unless `--database` names another; it must be migrated to this code. gunicorn serves `inburgering.wsgi` with
 `--workers` sync workers (persistent database connections as configured: DATABASE_CONN_MAX_AGE); the load
 comes from `wrk` when installed (apt install wrk), else from a threaded keep-alive client in a separate
 process. Each page is loaded for `--duur` seconds after a warm-up; only 200 answers count. The sessions
@@ -131,7 +131,7 @@ def sessies(gebruikers: set[str]) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", default="inburgering_sweep_bench")
+    parser.add_argument("--database", help="default inburgering_schaal_100000 (scripts/bench_schaal.py), gemigreerd")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2 cores: 2)")
     parser.add_argument("--verbindingen", type=int, default=8)
     parser.add_argument("--duur", type=float, default=10)
@@ -140,9 +140,9 @@ def main() -> None:
     if args.laden:
         print(json.dumps(_laden(*json.loads(args.laden))))
         return
-    database = args.database
-    if _psql("SELECT 1 FROM pg_database WHERE datname = 'inburgering_schaal_100000'") == "1":
-        database = "inburgering_schaal_100000"
+    database = args.database or "inburgering_schaal_100000"
+    if _psql(f"SELECT count(*) FROM pg_database WHERE datname = '{database}'") != "1":
+        raise SystemExit(f"Database {database} bestaat niet: bouw die met scripts/bench_schaal.py of geef --database.")
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
     koekjes = sessies({gebruiker for _n, gebruiker, _p in PAGINAS})
     from cases.models import Dossier

@@ -9,7 +9,6 @@ from django.urls import reverse
 import pytest
 
 from inburgering.audit.verwerkingen import queries_per_verwerking
-
 from tests.factories import DossierFactory, TeamFactory, WerkcoachFactory
 
 # Every request: load session, user, the user's groups = 3; the session is saved at most once a minute

@@ -3,7 +3,7 @@ werkvoorraad's sort key), a second run is a no-op, concurrent sweeps on the real
 work without doing a row twice, and a big sweep refreshes the planner statistics."""
 
 import threading
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import connection
 
@@ -84,7 +84,7 @@ def test_concurrent_sweeps_on_the_database_do_every_row_exactly_once(aantal):
         try:
             start.wait(timeout=10)
             resultaten.append(services.termijnen_sweep(batch=7))
-        except Exception as fout:  # noqa: BLE001 - surfaced below; a thread's exception is otherwise lost
+        except Exception as fout:  # surfaced below: a thread's exception is otherwise lost
             fouten.append(fout)
         finally:
             connection.close()

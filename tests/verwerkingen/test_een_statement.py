@@ -75,7 +75,7 @@ def test_concurrent_requests_keep_one_unbroken_chain_with_time_and_id_in_order()
             start.wait(timeout=10)
             for i in range(15):
                 verwerking_vastleggen("raadplegen", dossier_ids=[nummer * 100 + i])
-        except Exception as fout:  # noqa: BLE001 - surfaced below
+        except Exception as fout:  # surfaced below: a thread's exception is otherwise lost
             fouten.append(fout)
         finally:
             connection.close()

@@ -9,7 +9,6 @@ from django.urls import reverse
 import pytest
 
 from inburgering.audit.verwerkingen import queries_per_verwerking
-
 from pip_plans.termijnen import PipTermijn
 from tests.factories import DossierFactory, TeamFactory, WerkcoachFactory
 
