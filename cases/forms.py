@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
@@ -9,6 +11,35 @@ from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase
 from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
 from .selectors import LOPEND, SORTERINGEN, Bereik
 from .termijnen.soorten import soorten
+
+
+def _attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html in Python."""
+    return "".join(
+        f" {naam}" if waarde is True else f' {naam}="{conditional_escape(str(waarde))}"'
+        for naam, waarde in attrs.items() if waarde is not False
+    )
+
+
+class SnelleSelect(forms.Select):
+    """The same HTML as Django's select.html (one `select_option.html` include per option), built in
+    Python: the list's filter form has nine fields, the werkcoach choice one option per werkcoach, and
+    rendering them through the widget templates was a third of the list page's server time (issue 18).
+    tests/werkvoorraad/test_filter_render.py compares the output with the templates'."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        delen = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for groep, opties, _index in widget["optgroups"]:
+            if groep:
+                delen.append(f'\n  <optgroup label="{conditional_escape(groep)}">')
+            for optie in opties:
+                delen.append(f'\n  <option value="{conditional_escape(str(optie["value"]))}"{_attrs(optie["attrs"])}>'
+                             f'{conditional_escape(optie["label"])}</option>\n')
+            if groep:
+                delen.append("\n  </optgroup>")
+        delen.append("\n</select>")
+        return mark_safe("".join(delen))  # every value above is escaped
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
@@ -153,19 +184,21 @@ class BeeindigenForm(VersieVeld):
 class FilterForm(forms.Form):
     zoek = forms.CharField(label=_("Zoek op naam of BSN"), required=False)
     bereik = forms.ChoiceField(
-        label=_("Welke dossiers"), required=False,
+        label=_("Welke dossiers"), required=False, widget=SnelleSelect,
         choices=[(Bereik.MIJN, _("Mijn dossiers")), (Bereik.TEAM, _("Mijn team")), (Bereik.ALLE, _("Alle dossiers"))],
     )
     fase = forms.ChoiceField(
-        label=_("Fase"), required=False, choices=[("", _("Alle fasen")), (LOPEND, _("Alle lopende fasen")), *Fase.choices]
+        label=_("Fase"), required=False, widget=SnelleSelect, choices=[("", _("Alle fasen")), (LOPEND, _("Alle lopende fasen")), *Fase.choices]
     )
     doelgroep = forms.ChoiceField(
-        label=_("Doelgroep"), required=False, choices=[("", _("Alle doelgroepen")), *DoelgroepKort.CHOICES]
+        label=_("Doelgroep"), required=False, widget=SnelleSelect, choices=[("", _("Alle doelgroepen")), *DoelgroepKort.CHOICES]
     )
-    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"))
-    werkcoach = WerkcoachKeuze(label=_("Werkcoach"), required=False, queryset=None, empty_label=_("Alle werkcoaches"))
+    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"),
+                                  widget=SnelleSelect)
+    werkcoach = WerkcoachKeuze(label=_("Werkcoach"), required=False, queryset=None,
+                               empty_label=_("Alle werkcoaches"), widget=SnelleSelect)
     sorteer = forms.ChoiceField(
-        label=_("Sorteer op"), required=False,
+        label=_("Sorteer op"), required=False, widget=SnelleSelect,
         choices=[
             ("-kennisgeving", _("Kennisgeving, nieuwste eerst")), ("kennisgeving", _("Kennisgeving, oudste eerst")),
             ("naam", _("Naam A–Z")), ("-naam", _("Naam Z–A")), ("fase", _("Fase")),
@@ -174,10 +207,10 @@ class FilterForm(forms.Form):
     )
     # Drill-down from the dashboard's deadline figures (cases.selectors.TERMIJN_STANDEN).
     termijn = forms.ChoiceField(
-        label=_("Termijn"), required=False, choices=lambda: [("", _("Alle termijnen")), *soorten()]
+        label=_("Termijn"), required=False, widget=SnelleSelect, choices=lambda: [("", _("Alle termijnen")), *soorten()]
     )
     termijnstatus = forms.ChoiceField(
-        label=_("Stand van de termijn"), required=False,
+        label=_("Stand van de termijn"), required=False, widget=SnelleSelect,
         choices=[
             ("", _("Elke stand")), ("open", _("Open")), ("verlopen", _("Verlopen")), ("gehaald", _("Gehaald")),
             ("tijdig", _("Op tijd gehaald")), ("te_laat", _("Te laat gehaald")),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import WerkcoachKeuze
+from cases.forms import SnelleSelect, WerkcoachKeuze
 from cases.models import SignaalSoort
 from cases.selectors import Bereik
 from inburgering.formulieren import DatumInput, DatumVeld
@@ -18,14 +18,16 @@ OMSCHRIJVING_VERPLICHT = _("Beschrijf het aandachtspunt.")
 class SignaalFilterForm(forms.Form):
     zoek = forms.CharField(label=_("Zoek op naam of BSN"), required=False)
     bereik = forms.ChoiceField(
-        label=_("Welke dossiers"), required=False,
+        label=_("Welke dossiers"), required=False, widget=SnelleSelect,
         choices=[(Bereik.MIJN, _("Mijn dossiers")), (Bereik.TEAM, _("Mijn team")), (Bereik.ALLE, _("Alle dossiers"))],
     )
     soort = forms.ChoiceField(
-        label=_("Soort signaal"), required=False, choices=[("", _("Alle soorten")), *SignaalSoort.choices]
+        label=_("Soort signaal"), required=False, widget=SnelleSelect, choices=[("", _("Alle soorten")), *SignaalSoort.choices]
     )
-    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"))
-    werkcoach = WerkcoachKeuze(label=_("Werkcoach"), required=False, queryset=None, empty_label=_("Alle werkcoaches"))
+    team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("Alle teams"),
+                                  widget=SnelleSelect)
+    werkcoach = WerkcoachKeuze(label=_("Werkcoach"), required=False, queryset=None,
+                               empty_label=_("Alle werkcoaches"), widget=SnelleSelect)
 
     def __init__(self, *args, teams, werkcoaches, bereiken: list[str], **kwargs):
         super().__init__(*args, **kwargs)

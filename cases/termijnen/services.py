@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -186,59 +186,141 @@ def _termijn(termijn_id: int, by: User) -> Termijn:
 
 
 # --- The sweep ---------------------------------------------------------------------------------------
+# After a sweep that changed at least this many rows the planner statistics of the touched tables are
+# refreshed: the werkvoorraad's partial indexes change a lot at once and autovacuum may come much
+# later (stale statistics once gave the worklist a 0.5 s plan).
+ANALYSE_VANAF = 10_000
+_ANALYSE_SLOT = 0x7465726D  # advisory lock key: one ANALYZE at a time when workers finish together
+
+
 @dataclass(frozen=True)
 class SweepResultaat:
     verlopen: int
     nadert: int
     verstreken: int = 0  # the citizen's terms that passed: no signal (DOMAIN §8)
+    geanalyseerd: bool = False  # ANALYZE ran on the touched tables (a big sweep)
 
 
-def termijnen_sweep(*, peildatum: date | None = None, batch: int = 2000) -> SweepResultaat:
+def termijnen_sweep(
+    *, peildatum: date | None = None, batch: int = 5000, analyse_vanaf: int = ANALYSE_VANAF
+) -> SweepResultaat:
     """Mark open termijnen whose fatale datum has passed as verlopen and signal them; signal those
     whose streefdatum has come. No lower time bound: a sweep that did not run for a week catches up.
-    Safe at any time and concurrently: rows are claimed in batches with SKIP LOCKED and a conditional
-    UPDATE; the unique (termijn, soort) constraint makes a second signal impossible.
 
     A fatale datum is the last allowed day, so a termijn is verlopen from the day after it. The
     citizen's terms (bezwaar, zienswijze) are no deadline of the gemeente: when they pass they become
-    verstreken, without a signal and without counting as a failure (DOMAIN §8)."""
+    verstreken, without a signal and without counting as a failure (DOMAIN §8).
+
+    Set-based and safe to run on several workers at once: the due ids are read once from the partial
+    indexes (linear in due rows, not in all termijnen), then handled in chunks of `batch`, each in
+    one statement that claims its rows with SELECT … FOR UPDATE SKIP LOCKED (rows another sweep is
+    holding are skipped, rows it already changed no longer match), changes them and inserts their
+    signals (the unique (termijn, soort, fatale datum) constraint makes a second signal impossible).
+    Two sweeps thus leapfrog over the chunks and never do a row twice. After a big sweep the touched
+    tables are ANALYZEd (`analyse_vanaf`)."""
     peildatum = peildatum or vandaag()
-    burger = soorten_van(Eigenaar.BURGER)
-    verlopen = _sweep_batches(
-        Termijn.objects.filter(status=TermijnStatus.OPEN, fatale_datum__lt=peildatum).exclude(soort__in=burger),
-        {"status": TermijnStatus.VERLOPEN}, SignaalSoort.VERLOPEN, batch,
+    burger = list(soorten_van(Eigenaar.BURGER))
+    if connection.vendor != "postgresql":
+        return _sweep_orm(peildatum, burger, batch)
+    verlopen, gevonden_v = _sweep_chunks(_VERLOPEN_IDS, _VERLOPEN, peildatum, burger, batch)
+    with connection.cursor() as cursor:
+        # One conditional UPDATE: a concurrent sweep waits on the row lock and then finds it changed.
+        cursor.execute(_VERSTREKEN, {"peildatum": peildatum, "burger": burger})
+        verstreken = cursor.rowcount
+    nadert, gevonden_n = _sweep_chunks(_NADERT_IDS, _NADERT, peildatum, burger, batch)
+    geanalyseerd = gevonden_v + gevonden_n + verstreken >= analyse_vanaf
+    if geanalyseerd:
+        geanalyseerd = _analyseren()
+    return SweepResultaat(verlopen=verlopen, nadert=nadert, verstreken=verstreken, geanalyseerd=geanalyseerd)
+
+
+_T = Termijn._meta.db_table
+_S = Signaal._meta.db_table
+_VERLOPEN_IDS = f"""
+    SELECT id FROM {_T}
+    WHERE status = 'open' AND fatale_datum < %(peildatum)s AND NOT (soort = ANY(%(burger)s)) ORDER BY id"""
+_NADERT_IDS = f"""
+    SELECT id FROM {_T}
+    WHERE status = 'open' AND NOT nadert_gesignaleerd AND streefdatum <= %(peildatum)s ORDER BY id"""
+_VERSTREKEN = f"""
+    UPDATE {_T} SET status = 'verstreken'
+    WHERE status = 'open' AND fatale_datum < %(peildatum)s AND soort = ANY(%(burger)s)"""
+
+
+def _claim_wijzig_signaleer(voorwaarde: str, wijziging: str, soort: str) -> str:
+    """One statement per chunk: claim (skipping rows another sweep holds; FOR UPDATE re-checks the
+    condition on the newest row version, so rows it already changed drop out), change, signal."""
+    return f"""
+    WITH geclaimd AS (
+        SELECT id FROM {_T} WHERE id = ANY(%(ids)s) AND {voorwaarde} FOR UPDATE SKIP LOCKED
+    ), gewijzigd AS (
+        UPDATE {_T} t SET {wijziging} FROM geclaimd WHERE t.id = geclaimd.id
+        RETURNING t.id, t.dossier_id, t.fatale_datum
+    ), gesignaleerd AS (
+        INSERT INTO {_S} (dossier_id, termijn_id, soort, termijn_fatale_datum, omschrijving, aangemaakt_op,
+                          notitie, urgentie, sorteer_fatale_datum)
+        SELECT dossier_id, id, '{soort}', fatale_datum, '', now(), '', {signaal_urgentie(soort)}, fatale_datum
+        FROM gewijzigd
+        ON CONFLICT DO NOTHING
     )
-    verstreken = Termijn.objects.filter(
-        status=TermijnStatus.OPEN, fatale_datum__lt=peildatum, soort__in=burger
-    ).update(status=TermijnStatus.VERSTREKEN)
-    nadert = _sweep_batches(
-        Termijn.objects.filter(status=TermijnStatus.OPEN, nadert_gesignaleerd=False, streefdatum__lte=peildatum),
-        {"nadert_gesignaleerd": True}, SignaalSoort.NADERT, batch,
-    )
+    SELECT count(*) FROM gewijzigd"""
+
+
+_VERLOPEN = _claim_wijzig_signaleer(
+    "status = 'open' AND fatale_datum < %(peildatum)s AND NOT (soort = ANY(%(burger)s))",
+    "status = 'verlopen'", SignaalSoort.VERLOPEN)
+_NADERT = _claim_wijzig_signaleer(
+    "status = 'open' AND NOT nadert_gesignaleerd AND streefdatum <= %(peildatum)s",
+    "nadert_gesignaleerd = true", SignaalSoort.NADERT)
+
+
+def _sweep_chunks(ids_sql: str, chunk_sql: str, peildatum: date, burger: list[str], batch: int) -> tuple[int, int]:
+    """(rows this sweep changed, due rows it found)."""
+    params = {"peildatum": peildatum, "burger": burger}
+    with connection.cursor() as cursor:
+        cursor.execute(ids_sql, params)
+        ids = [rij[0] for rij in cursor.fetchall()]
+    totaal = 0
+    for begin in range(0, len(ids), batch):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(chunk_sql, {**params, "ids": ids[begin:begin + batch]})
+            totaal += cursor.fetchone()[0]
+    return totaal, len(ids)
+
+
+def _sweep_orm(peildatum: date, burger: list[str], batch: int) -> SweepResultaat:
+    """The same sweep through the ORM for SQLite (development; one writer at a time, no row locks)."""
+    open_ = Termijn.objects.filter(status=TermijnStatus.OPEN)
+    verlopen = _sweep_orm_batches(open_.filter(fatale_datum__lt=peildatum).exclude(soort__in=burger),
+                                  {"status": TermijnStatus.VERLOPEN}, SignaalSoort.VERLOPEN, batch)
+    verstreken = open_.filter(fatale_datum__lt=peildatum, soort__in=burger).update(status=TermijnStatus.VERSTREKEN)
+    nadert = _sweep_orm_batches(open_.filter(nadert_gesignaleerd=False, streefdatum__lte=peildatum),
+                                {"nadert_gesignaleerd": True}, SignaalSoort.NADERT, batch)
     return SweepResultaat(verlopen=verlopen, nadert=nadert, verstreken=verstreken)
 
 
-def _sweep_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
+def _sweep_orm_batches(selectie, wijziging: dict, soort: str, batch: int) -> int:
     totaal = 0
-    while True:
+    while rijen := list(selectie.order_by("pk").values_list("pk", "dossier_id", "fatale_datum")[:batch]):
         with transaction.atomic():
-            rijen = list(
-                selectie.select_for_update(skip_locked=True).order_by("pk")
-                .values_list("pk", "dossier_id", "fatale_datum")[:batch]
-            )
-            if not rijen:
-                return totaal
-            ids = [pk for pk, _d, _f in rijen]
-            # Conditional UPDATE: only rows still matching are claimed; another sweep may have won.
-            geclaimd = set(selectie.filter(pk__in=ids).values_list("pk", flat=True))
-            selectie.filter(pk__in=geclaimd).update(**wijziging)
+            selectie.filter(pk__in=[pk for pk, _d, _f in rijen]).update(**wijziging)
             Signaal.objects.bulk_create(
                 [Signaal(dossier_id=d, termijn_id=pk, soort=soort, termijn_fatale_datum=f,
-                         urgentie=signaal_urgentie(soort), sorteer_fatale_datum=f)
-                 for pk, d, f in rijen if pk in geclaimd],
+                         urgentie=signaal_urgentie(soort), sorteer_fatale_datum=f) for pk, d, f in rijen],
                 ignore_conflicts=True,
             )
-            totaal += len(geclaimd)
+        totaal += len(rijen)
+    return totaal
+
+
+def _analyseren() -> bool:
+    """ANALYZE the tables a big sweep changed, unless a concurrent sweep is doing it right now."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_ANALYSE_SLOT])
+        if not cursor.fetchone()[0]:
+            return False
+        cursor.execute(f"ANALYZE {_T}, {_S}")
+    return True
 
 
 # --- Worklist actions ----------------------------------------------------------------------------------

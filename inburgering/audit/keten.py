@@ -40,3 +40,20 @@ def inhoud(obj) -> dict:
 def bereken_hash(obj) -> str:
     tekst = json.dumps(inhoud(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(tekst.encode()).hexdigest()
+
+
+_OPEN = {"tijdstip": "\x00tijdstip\x00", "vorige_hash": "\x00vorige_hash\x00"}
+
+
+def hash_sjabloon(obj) -> tuple[str, str, str]:
+    """The hashed text of a row whose `tijdstip` and `vorige_hash` the database fills in (one INSERT
+    that takes the chain's lock itself): the text before the tijdstip, between it and `vorige_hash`,
+    and after it; the tijdstip goes in as its isoformat in UTC with microseconds, the hash as a JSON
+    string. Same serialisation as `bereken_hash`, so verifying stays pure Python."""
+    waarden = inhoud(obj) | _OPEN
+    tekst = json.dumps(waarden, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    tijd, hash_ = (json.dumps(v) for v in _OPEN.values())
+    voor, rest = tekst.split(tijd)
+    tussen, na = rest.split(hash_)
+    # The placeholders were JSON strings: the tijdstip and the hash go in with their quotes.
+    return voor + '"', '"' + tussen + '"', '"' + na

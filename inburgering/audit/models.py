@@ -50,6 +50,9 @@ class Ketenkop(models.Model):
     logboek = models.CharField(_("logboek"), max_length=30, primary_key=True)
     laatste_id = models.BigIntegerField(_("laatste regel"), null=True, blank=True)
     laatste_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
+    # The last row's tijdstip, for the one-statement insert (inburgering/audit/verwerkingen.py): a row's
+    # tijdstip is never before its predecessor's, so time and id order agree.
+    laatste_tijdstip = models.DateTimeField(_("tijdstip van de laatste regel"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("kop van de hashketen")
