@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0008_gebeurtenis_duo_koppeling'),
+        ('audit', '0009_gebeurtenis_agendalink'),
     ]
 
     operations = [
