@@ -2,6 +2,7 @@
    disables its buttons just after the browser has taken the form data (so the clicked button's own
    name/value still goes along); a second submit of a marked form is cancelled. The server refuses a
    second POST too (a one-time token, inburgering.formulierpagina); this only spares the wait.
+   While it waits, the clicked button reads "Bezig…" (issue 19 item 6, see bezigTonen).
    htmx forms (the live search) are left alone. An external file: no inline script (CSP). */
 (function () {
   "use strict";
@@ -24,8 +25,10 @@
     }
     form.dataset.verstuurd = "ja";
     form.setAttribute("aria-busy", "true");
+    var knop = event.submitter;
     window.setTimeout(function () {
       zetKnoppen(form, true);
+      bezigTonen(form, knop);
     }, 0);
     // A POST that answers with a download stays on the page: the form is usable again after a while.
     window.setTimeout(function () {
@@ -39,10 +42,37 @@
     });
   }
 
+  // Busy state (issue 19 item 6): a long action (vaststellen renders a PDF) says it is working. The clicked
+  // button reads "Bezig…" (the text comes from the page, `data-bezig` on <body>, so it is translated) and a
+  // status message is announced once; both go back when the form is released.
+  function bezigTonen(form, knop) {
+    var tekst = document.body.dataset.bezig || "Bezig…";
+    if (knop instanceof HTMLButtonElement && form.contains(knop)) {
+      knop.dataset.tekst = knop.innerHTML;
+      knop.style.minInlineSize = knop.offsetWidth + "px";
+      knop.textContent = tekst;
+    }
+    var melding = document.createElement("p");
+    melding.className = "visueel-verborgen formulier-bezig";
+    melding.setAttribute("role", "status");
+    form.appendChild(melding);
+    window.setTimeout(function () {
+      melding.textContent = tekst;
+    }, 50);
+  }
+
   function vrijgeven(form) {
     delete form.dataset.verstuurd;
     form.removeAttribute("aria-busy");
     zetKnoppen(form, false);
+    form.querySelectorAll("button[data-tekst]").forEach(function (knop) {
+      knop.innerHTML = knop.dataset.tekst;
+      knop.style.minInlineSize = "";
+      delete knop.dataset.tekst;
+    });
+    form.querySelectorAll(".formulier-bezig").forEach(function (melding) {
+      melding.remove();
+    });
   }
 
   // Back from the next page (bfcache): the form may be used again.

@@ -293,7 +293,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     page.get_by_role("table").get_by_role("link", name="Samira Haddad").click()
     expect(page.get_by_text("30 maanden")).to_be_visible()
     dagtekening = _veld(page, "Dagtekening")
-    expect(dagtekening).to_have_value(VANDAAG.isoformat())
+    expect(dagtekening).to_have_value(f"{VANDAAG:%d-%m-%Y}")
     dagtekening.fill((VANDAAG + timedelta(days=1)).isoformat())
     page.get_by_role("button", name="PIP vaststellen").click()
     _fouten_in_formulier(page, "De dagtekening kan niet in de toekomst liggen.")
