@@ -136,7 +136,7 @@ def test_een_brede_tabel_scrollt_in_een_eigen_regio_die_het_toetsenbord_bereikt(
     inloggen(werkplek["werkcoach"])
     page.goto(f"{live_server.url}/werkvoorraad/")
     page.set_viewport_size({"width": 320, "height": 800})
-    regio = page.get_by_role("region", name=re.compile("open signalen$"))
+    regio = page.get_by_role("region", name="Open signalen, meest urgente eerst")
     expect(regio).to_have_attribute("tabindex", "0")
     regio.focus()
     expect(regio).to_be_focused()
