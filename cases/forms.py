@@ -10,7 +10,6 @@ from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, 
 from .selectors import LOPEND, SORTERINGEN, Bereik
 from .termijnen.soorten import soorten
 
-
 GESLACHT_KIEZEN = _("Kies het geslacht; 'Anders / onbekend' als het niet bekend is.")
 
 

@@ -531,8 +531,7 @@ def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
     gekozen_ids = data.getlist("dossiers") if data else gevraagd
     gekozen = list(zichtbaar.filter(pk__in=[i for i in gekozen_ids if i.isdigit()])
                    .order_by("inburgeraar__geslachtsnaam", "pk")[:HERVERDELEN_MAXIMUM])
-    if te_veel:
-        form.add_error(None, TE_VEEL_VOOR_HERVERDELEN % {"max": HERVERDELEN_MAXIMUM})
     return render(request, "cases/dossiers_herverdelen.html", {
         "form": form, "gekozen": gekozen, "terug_url": terug_url, "selectie": selectie,
+        "te_veel": TE_VEEL_VOOR_HERVERDELEN % {"max": HERVERDELEN_MAXIMUM} if te_veel else "",
     })

@@ -79,9 +79,7 @@ def datum_lezen(invoer: str) -> date | None:
     tekst = re.sub(r"\s+", " ", (invoer or "").strip())
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", tekst):  # ISO: year first
         jaar, maand, dag = (int(d) for d in m.groups())
-    elif m := re.fullmatch(r"(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})", tekst):
-        dag, maand, jaar = (int(d) for d in m.groups())
-    elif m := re.fullmatch(r"(\d{2})(\d{2})(\d{4})", tekst):
+    elif (m := re.fullmatch(r"(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})", tekst)) or (m := re.fullmatch(r"(\d{2})(\d{2})(\d{4})", tekst)):
         dag, maand, jaar = (int(d) for d in m.groups())
     else:
         return None

@@ -2,7 +2,6 @@
 a table scrolls inside its own focusable region instead of the page. axe-core scans every page at 320 px."""
 
 import os
-import re
 from datetime import date, timedelta
 
 import pytest
