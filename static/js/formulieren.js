@@ -2,7 +2,7 @@
    disables its buttons just after the browser has taken the form data (so the clicked button's own
    name/value still goes along); a second submit of a marked form is cancelled. The server refuses a
    second POST too (a one-time token, inburgering.formulierpagina); this only spares the wait.
-   While it waits, the clicked button reads "Bezig…" (issue 19 item 6, see bezigTonen).
+   While it waits, "Bezig…" shows next to the clicked button (issue 19 item 6, see bezigTonen).
    htmx forms (the live search) are left alone. An external file: no inline script (CSP). */
 (function () {
   "use strict";
@@ -42,34 +42,28 @@
     });
   }
 
-  // Busy state (issue 19 item 6): a long action (vaststellen renders a PDF) says it is working. The clicked
-  // button reads "Bezig…" (the text comes from the page, `data-bezig` on <body>, so it is translated) and a
-  // status message is announced once; both go back when the form is released.
+  // Busy state (issue 19 item 6): a long action (vaststellen renders a PDF) says it is working. Next to the
+  // clicked button (its name stays, the button is disabled) a visible status "Bezig…" appears and is
+  // announced; the text comes from the page (`data-bezig` on <body>), so it is translated. It goes when the
+  // form is released.
   function bezigTonen(form, knop) {
-    var tekst = document.body.dataset.bezig || "Bezig…";
-    if (knop instanceof HTMLButtonElement && form.contains(knop)) {
-      knop.dataset.tekst = knop.innerHTML;
-      knop.style.minInlineSize = knop.offsetWidth + "px";
-      knop.textContent = tekst;
+    var melding = document.createElement("span");
+    melding.className = "formulier-bezig";
+    melding.setAttribute("aria-live", "polite"); // no role=status: the page's own status messages keep theirs
+    if (knop instanceof HTMLElement && form.contains(knop)) {
+      knop.insertAdjacentElement("afterend", melding);
+    } else {
+      form.appendChild(melding);
     }
-    var melding = document.createElement("p");
-    melding.className = "visueel-verborgen formulier-bezig";
-    melding.setAttribute("role", "status");
-    form.appendChild(melding);
     window.setTimeout(function () {
-      melding.textContent = tekst;
-    }, 50);
+      melding.textContent = document.body.dataset.bezig || "Bezig…";
+    }, 0);
   }
 
   function vrijgeven(form) {
     delete form.dataset.verstuurd;
     form.removeAttribute("aria-busy");
     zetKnoppen(form, false);
-    form.querySelectorAll("button[data-tekst]").forEach(function (knop) {
-      knop.innerHTML = knop.dataset.tekst;
-      knop.style.minInlineSize = "";
-      delete knop.dataset.tekst;
-    });
     form.querySelectorAll(".formulier-bezig").forEach(function (melding) {
       melding.remove();
     });

@@ -104,9 +104,10 @@ def test_kop_geslacht_datum_aanbieder_en_pip_zonder_termijn(page: Page, live_ser
         form.requestSubmit(knop);
         form.requestSubmit(knop);  // a second click while the first is on its way
         return new Promise(klaar => setTimeout(() => klaar({
-            tekst: knop.textContent, uit: knop.disabled, bezig: form.getAttribute('aria-busy')}), 20));
+            status: form.querySelector('.formulier-bezig').textContent, naam: knop.textContent.trim(),
+            uit: knop.disabled, bezig: form.getAttribute('aria-busy')}), 20));
     }""")
-    assert staat == {"tekst": "Bezig…", "uit": True, "bezig": "true"}
+    assert staat == {"status": "Bezig…", "naam": "Ter beoordeling aanbieden", "uit": True, "bezig": "true"}
     expect(page.get_by_role("status")).to_contain_text("Het PIP is ter beoordeling aangeboden")
     pip.refresh_from_db()
     assert pip.status == PipStatus.TER_BEOORDELING
