@@ -4,13 +4,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
-from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
+from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
 from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase, Inburgeraar
 from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
 from .selectors import LOPEND, SORTERINGEN, Bereik
 from .termijnen.soorten import soorten
+
+GESLACHT_KIEZEN = _("Kies het geslacht; 'Anders / onbekend' als het niet bekend is.")
 
 
 def _attrs(attrs: dict) -> str:
@@ -66,7 +68,17 @@ class InburgeraarForm(forms.ModelForm):
         widgets = {"geboortedatum": DatumInput()}
 
     def __init__(self, *args, bsn_vast: bool = False, **kwargs):
+        gegeven = kwargs.get("initial") or {}
         super().__init__(*args, **kwargs)
+        if not self.instance.pk and "geslacht" in self.fields:
+            if "geslacht" not in gegeven:
+                self.initial.pop("geslacht", None)
+            # No preselection (issue 19 item 4): the model's default 'Anders / onbekend' would be saved for
+            # whoever does not look; a new person's geslacht is chosen on purpose.
+            veld = self.fields["geslacht"]
+            veld.choices = [("", LEGE_KEUZE), *[c for c in veld.choices if c[0] != ""]]
+            veld.initial = None
+            veld.error_messages["required"] = GESLACHT_KIEZEN
         if self.instance.pk and self.instance.bron == Bron.BRP:
             # The BRP is the source of these (issue 14): shown, never edited here; a disabled field keeps
             # its stored value whatever a POST says.

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from inburgering import sessietokens
@@ -32,7 +33,7 @@ from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
 from inburgering.paginering import BegrensdePaginator
 from inburgering.schrijven import versie_van
-from inburgering.zoeken import zoekopdracht
+from inburgering.zoeken import filterdata, zoekopdracht
 
 from . import access, bewaartermijn, bron_services, geschiedenis, persoonsbron, selectors, services
 from .forms import (
@@ -48,7 +49,7 @@ from .forms import (
     OpschortenForm,
     ToewijzenForm,
 )
-from .models import Dossier, Inburgeraar, Termijn
+from .models import ACTIEVE_FASEN, Dossier, Inburgeraar, Termijn
 from .selectors import Bereik, DossierFilter
 from .tabs import tabs
 from .termijnen import rules as termijn_rules
@@ -461,16 +462,63 @@ def dossier_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+HERVERDELEN_MAXIMUM = 500  # dossiers in one bulk reassignment ("all matching the filter" included)
+TE_VEEL_VOOR_HERVERDELEN = gettext_lazy(
+    "Dit filter geeft meer dan %(max)s lopende dossiers. Verfijn het filter (bijvoorbeeld op team of werkcoach) "
+    "en herverdeel in delen."
+)
+
+
+def _terug_naar_lijst(request: HttpRequest) -> tuple[QueryDict, str]:
+    """The dossier list's query string the bulk action came from (filters and the search token, no personal
+    data) and the list's URL with it: after the action the list keeps its filter (issue 19 item 5). Only a
+    query string is taken, the path is always the list's own (no open redirect)."""
+    terug = QueryDict((request.GET.get("terug") or "")[:2000], mutable=True)
+    for sleutel in list(terug):
+        if sleutel not in FilterForm.base_fields and sleutel not in ("zoekopdracht", "pagina"):
+            del terug[sleutel]
+    terug.pop("zoek", None)
+    if not terug:
+        terug["bereik"] = Bereik.ALLE
+    return terug, f"{reverse('cases:dossier_lijst')}?{terug.urlencode()}"
+
+
+def _dossiers_van_filter(request: HttpRequest, terug: QueryDict) -> list[int] | None:
+    """The lopende dossiers the user sees under the list's filter, by id; None when there are more than
+    HERVERDELEN_MAXIMUM (the user refines the filter instead)."""
+    user = request.user
+    bereiken = ([Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []) + (
+        [Bereik.ALLE] if access.mag_alle_dossiers_zien(user) else [])
+    form = FilterForm(filterdata(request, terug), teams=selectors.teams(), werkcoaches=selectors.werkcoaches(),
+                      standaard_bereik=bereiken[0], bereiken=bereiken)
+    ids = list(selectors.dossier_lijst(user=user, filter=DossierFilter(**form.waarden()))
+               .filter(fase__in=ACTIEVE_FASEN).values_list("pk", flat=True)[:HERVERDELEN_MAXIMUM + 1])
+    return None if len(ids) > HERVERDELEN_MAXIMUM else ids
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
-    """Managers: select dossiers on the list, choose a werkcoach and a reason, move them all at once."""
+    """Managers: select dossiers on the list (some, all on the page, or all matching the filter), choose a
+    werkcoach and a reason, see how many and which, and move them all at once; back on the list with its
+    filter."""
     vereist(access.mag_herverdelen(request.user))
     zichtbaar = access.zichtbare_dossiers(request.user).select_related("inburgeraar", "werkcoach")
+    terug, terug_url = _terug_naar_lijst(request)
     data = request.POST if request.method == "POST" else None
+    selectie = request.GET.get("selectie", "")
+    te_veel = False
+    if selectie == "filter":
+        gevraagd = _dossiers_van_filter(request, terug)
+        te_veel = gevraagd is None
+        gevraagd = [str(i) for i in gevraagd or []]
+    elif selectie == "pagina":
+        gevraagd = request.GET.getlist("pagina_dossiers")
+    else:
+        gevraagd = request.GET.getlist("dossiers")
     form = HerverdelenForm(
         data, dossiers=zichtbaar, werkcoaches=selectors.werkcoaches(),
-        initial={"dossiers": request.GET.getlist("dossiers")},
+        initial={"dossiers": gevraagd},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -484,7 +532,11 @@ def dossiers_herverdelen(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("%(n)s dossiers zijn herverdeeld naar %(wc)s.") % {"n": aantal, "wc": form.cleaned_data["werkcoach"]}
             )
-            return redirect(reverse("cases:dossier_lijst") + "?bereik=alle")
-    gekozen_ids = data.getlist("dossiers") if data else request.GET.getlist("dossiers")
-    gekozen = list(zichtbaar.filter(pk__in=[i for i in gekozen_ids if i.isdigit()])[:500])
-    return render(request, "cases/dossiers_herverdelen.html", {"form": form, "gekozen": gekozen})
+            return redirect(terug_url)
+    gekozen_ids = data.getlist("dossiers") if data else gevraagd
+    gekozen = list(zichtbaar.filter(pk__in=[i for i in gekozen_ids if i.isdigit()])
+                   .order_by("inburgeraar__geslachtsnaam", "pk")[:HERVERDELEN_MAXIMUM])
+    return render(request, "cases/dossiers_herverdelen.html", {
+        "form": form, "gekozen": gekozen, "terug_url": terug_url, "selectie": selectie,
+        "te_veel": TE_VEEL_VOOR_HERVERDELEN % {"max": HERVERDELEN_MAXIMUM} if te_veel else "",
+    })

@@ -179,7 +179,10 @@ def waarschuwing(request: HttpRequest, zaak_id: int) -> HttpResponse:
         request, zaak_id, pagina="handhaving_waarschuwing", form_class=forms.WaarschuwingForm,
         opslaan=lambda zaak, data: services.waarschuwing_versturen(zaak_id=zaak.pk, by=request.user,
                                                                     **verzendkeuze(data)),
-        titel=_("Schriftelijke waarschuwing versturen"), knop=_("Waarschuwing versturen"),
+        titel=_("Schriftelijke waarschuwing: de brief maken"), knop=_("Waarschuwingsbrief maken"),
+        uitleg=_("Dit maakt de waarschuwingsbrief (PDF) en legt de waarschuwing vast in de zaak. Er gaat nog niets "
+                 "de deur uit: per post gaat de brief mee met de volgende printbatch van de postkamer; persoonlijk "
+                 "uitgereikt geeft u hem zelf mee. De brief staat daarna onder Documenten."),
         melding=_("De waarschuwing is gemaakt. Per post gaat hij mee met de volgende printbatch; de brief staat "
                   "onder Documenten."),
         initial={"verzendwijze": POST},

@@ -5,6 +5,7 @@ Utrecht classes and replaces the browser's own `required` check (English pop-ups
 so the server answers with a Dutch message next to the field.
 """
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django import forms
 from django.db import models
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.kalender.selectors import vandaag
@@ -60,11 +62,44 @@ class Renderer(TemplatesSetting):
     bound_field_class = UtrechtBoundField
 
 
-class DatumInput(forms.DateInput):
-    input_type = "date"
+# --- Dates the NL Design System way (issue 19 item 7) ---------------------------------------------------
+# One text field with its format stated in the hint ("dd-mm-jjjj"), not the browser's date picker: that one
+# shows and reads the date in the browser's locale (mm/dd/yyyy on an English system), is hard to use by
+# keyboard and screen reader, and differs per browser. The field reads what people type: 17-3-2025,
+# 17-03-2025, 17/03/2025, 17.03.2025, 17 03 2025, 17032025, and the ISO form 2025-03-17 (what a browser
+# test or an older form posts). It shows a date as dd-mm-jjjj.
+DATUM_WEERGAVE = "%d-%m-%Y"
+DATUM_FORMAAT_HINT = _("Formaat: dd-mm-jjjj, bijvoorbeeld 17-03-2025.")
+DATUM_ONGELDIG = _("Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 17-03-2025.")
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+
+def datum_lezen(invoer: str) -> date | None:
+    """The date in what someone typed, or None when it is not a date (pure). Day first; separators '-',
+    '/', '.', or spaces; a day and month of one digit; eight digits without separators; or ISO."""
+    tekst = re.sub(r"\s+", " ", (invoer or "").strip())
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", tekst):  # ISO: year first
+        jaar, maand, dag = (int(d) for d in m.groups())
+    elif (m := re.fullmatch(r"(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})", tekst)) or (m := re.fullmatch(r"(\d{2})(\d{2})(\d{4})", tekst)):
+        dag, maand, jaar = (int(d) for d in m.groups())
+    else:
+        return None
+    try:
+        return date(jaar, maand, dag)
+    except ValueError:  # 31-02-2025, month 13
+        return None
+
+
+class DatumInput(forms.TextInput):
+    """The one date widget of every form: a text field as wide as a date, shown as dd-mm-jjjj."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text",
+                                "class": "datumveld", "size": "10", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, date):
+            return value.strftime(DATUM_WEERGAVE)
+        return super().format_value(value)
 
 
 # --- Plausible input (issue 12 item 8) ---------------------------------------------------------------
@@ -133,12 +168,30 @@ def uren_fout(aantal: Decimal | int | None, *, dagen: int | None = None) -> str 
 
 
 class DatumVeld(forms.DateField):
-    """Every date field of a form: the date picker and the plausible bounds of its kind (`soort`)."""
+    """Every date field of a form: the date widget (dd-mm-jjjj, its format in the hint), Dutch messages, and
+    the plausible bounds of its kind (`soort`)."""
+
+    default_error_messages = {"invalid": DATUM_ONGELDIG}
 
     def __init__(self, *, soort: str = DatumSoort.ZAAK, **kwargs):
-        kwargs.setdefault("widget", DatumInput())
+        widget = kwargs.setdefault("widget", DatumInput())
+        if widget is forms.DateInput or isinstance(widget, forms.DateInput):  # Django's own: the browser picker
+            kwargs["widget"] = widget = DatumInput()
+        if isinstance(widget, DatumInput):
+            hulp = kwargs.get("help_text")
+            kwargs["help_text"] = format_lazy("{} {}", hulp, DATUM_FORMAAT_HINT) if hulp else DATUM_FORMAAT_HINT
         super().__init__(**kwargs)
         self.soort = soort
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        datum = datum_lezen(str(value))
+        if datum is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return datum
 
     def validate(self, value):
         super().validate(value)

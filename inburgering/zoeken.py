@@ -99,3 +99,17 @@ def zoekopdracht(request: HttpRequest, *, soort: str, veld: str = "zoek") -> Zoe
             data[veld] = term
     data.pop(PARAMETER, None)
     return Zoekopdracht(data=data or None, parameters=parameters)
+
+
+def filterdata(request: HttpRequest, parameters: QueryDict, *, veld: str = "zoek") -> QueryDict:
+    """A list's filter form data from the query string of one of its pages (`parameters`: the filters and
+    the search token, e.g. kept by a bulk action to come back to), the term read from the session. An
+    unknown or expired token searches nothing."""
+    data = parameters.copy()
+    data.pop("pagina", None)
+    data.pop(veld, None)  # a term in a query string is never used
+    if token := data.pop(PARAMETER, [""])[-1]:
+        term = sessietokens.lezen(request, SESSIE_SLEUTEL, token, nu=_nu())
+        if term is not None:
+            data[veld] = term
+    return data

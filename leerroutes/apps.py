@@ -18,7 +18,7 @@ class LeerroutesConfig(AppConfig):
         from pip_plans import haken as pip_haken
 
         from . import termijnen
-        from .selectors import nt2_uren_voor_afschalen
+        from .selectors import leerroute_aanbieder_namen, nt2_uren_voor_afschalen
         from .services.afronden import inschrijving_stoppen_bij_einde
         from .services.inschrijving import inschrijving_bij_pip_vastgesteld
 
@@ -28,6 +28,7 @@ class LeerroutesConfig(AppConfig):
         haken.registreer_bij_beeindigen(inschrijving_stoppen_bij_einde)
         pip_haken.registreer_nt2_uren(nt2_uren_voor_afschalen)
         pip_haken.registreer_bij_vastgesteld(inschrijving_bij_pip_vastgesteld)
+        pip_haken.registreer_aanbieders(leerroute_aanbieder_namen)
         registreer_verwerkingsactiviteit("leerroutes", "leerroute-begeleiding")  # Logboek Dataverwerkingen
         # Issue 19: the traject on the dossier's Geschiedenis tab.
         from . import models

@@ -33,7 +33,7 @@ from .models import (
     VasteLast,
     ZRouteNorm,
 )
-from .rules import InschrijvingStatus, UrenCategorie
+from .rules import AanbiederSoort, InschrijvingStatus, UrenCategorie
 from .voldaan import Voldaan, VoldaanFeiten, afgeschaalde_onderdelen, plicht_voldaan
 
 
@@ -45,6 +45,14 @@ def aanbieders(*, soort: str | None = None, alleen_actief: bool = True) -> Query
     if soort:
         qs = qs.filter(soort=soort)
     return qs.order_by("naam")
+
+
+def leerroute_aanbieder_namen() -> list[str]:
+    """The active taalaanbieders and onderwijsinstellingen, by name: the choices of a PIP's beoogde
+    aanbieder leerroute (pip_plans.haken.registreer_aanbieders)."""
+    return list(aanbieders().filter(
+        soort__in=[AanbiederSoort.TAALAANBIEDER, AanbiederSoort.ONDERWIJSINSTELLING]
+    ).values_list("naam", flat=True))
 
 
 Enkel = Pvt | Map | Ontzorging | MaatschappelijkeBegeleiding | ZRouteNorm  # one per dossier, edited through a form

@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.documenten.verzendformulier import VerzendwijzeVelden
-from inburgering.formulieren import DatumInput, DatumVeld, datum_velden
+from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
-from . import rules
+from . import haken, rules
 from .models import VASTE_LASTEN, Pip, TermijnVerlengingDuo, WijzigingReden
 from .rules import EXAMENONDERDELEN
 
@@ -97,6 +97,23 @@ class PipForm(VersieVeld, forms.ModelForm):
             for veld in WIJZIGING_VELDEN:
                 del self.fields[veld]
         self.fields["niveau"].help_text = _("Leeg laten: DUO registreert B1 bij de B1- en onderwijsroute.")
+        self._aanbieder_uit_register()
+
+    def _aanbieder_uit_register(self) -> None:
+        """The beoogde aanbieder is picked from the aanbieders registry (issue 19 item 4), not typed; a name
+        stored before (free text, or an aanbieder since made inactive) stays a choice so nothing is lost."""
+        namen = haken.aanbieder_namen()
+        if namen is None or "aanbieder" not in self.fields:
+            return
+        huidig = self.instance.aanbieder if self.instance.pk else ""
+        keuzes = [("", LEGE_KEUZE), *[(naam, naam) for naam in namen]]
+        if huidig and huidig not in namen:
+            keuzes.append((huidig, _("%(naam)s (niet in het register)") % {"naam": huidig}))
+        oud = self.fields["aanbieder"]
+        self.fields["aanbieder"] = forms.ChoiceField(
+            label=oud.label, required=False, choices=keuzes,
+            help_text=_("De taalaanbieders en onderwijsinstellingen uit het register van aanbieders (Beheer)."),
+        )
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,8 @@ and a failing hook rolls the whole change back. pip_plans never imports the apps
   afschalen). Without a registered source a dossier has 0 registered hours.
 - `registreer_bij_vastgesteld`: what an app does when a PIP version is vastgesteld, inside
   `services.pip_vaststellen`'s transaction (e.g. stop the enrolment in the old route on a schakeling).
+- `registreer_aanbieders`: the names of the aanbieders a PIP's beoogde aanbieder leerroute is picked
+  from (the aanbieders registry, issue 19 item 4). Without a registered source the field is free text.
 """
 
 from collections.abc import Callable
@@ -18,9 +20,11 @@ from .models import Pip
 
 Nt2Uren = Callable[[Dossier], Decimal | int]
 BijVastgesteld = Callable[[Pip, User], None]
+Aanbieders = Callable[[], list[str]]
 
 _NT2_UREN: list[Nt2Uren] = []
 _BIJ_VASTGESTELD: list[BijVastgesteld] = []
+_AANBIEDERS: list[Aanbieders] = []
 
 AL_GEREGISTREERD = "Er is al een andere bron van NT2-uren geregistreerd: {bestaand}."
 
@@ -51,3 +55,14 @@ def pip_vastgesteld(pip: Pip, by: User) -> None:
     order, in the same transaction."""
     for functie in _BIJ_VASTGESTELD:
         functie(pip, by)
+
+
+def registreer_aanbieders(functie: Aanbieders) -> None:
+    """One source of aanbieder names (the registry); registering the same function twice is a no-op."""
+    if functie not in _AANBIEDERS:
+        _AANBIEDERS[:] = [functie]
+
+
+def aanbieder_namen() -> list[str] | None:
+    """The names to pick the beoogde aanbieder from, or None when no app provides a registry."""
+    return _AANBIEDERS[0]() if _AANBIEDERS else None

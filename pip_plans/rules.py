@@ -283,6 +283,25 @@ def pip_deadline(
     return PipDeadline(basis, laatste, fataal, toelichting, oorspronkelijke_fatale_datum=oorspronkelijk)
 
 
+TERMIJN_ONBEKEND = _(
+    "Dit PIP kan nog niet ter beoordeling worden aangeboden: de termijn om het PIP vast te stellen is niet te "
+    "berekenen, want %(ontbreekt)s. Vul dit aan bij de dossiergegevens (Gegevens wijzigen); daarna kan het PIP "
+    "worden aangeboden (Besluit inburgering 2021, art. 5.3 lid 1)."
+)
+ONTBREEKT_BRP_VESTIGING = _("de datum van inschrijving (BRP) in de gemeente van huisvesting ontbreekt")
+
+
+def indienen_termijn_fout(deadline: PipDeadline | None) -> str | None:
+    """Why the first PIP cannot be offered for review yet (issue 19 item 8): a consulent must know by when
+    to vaststellen it. The deadline has no start date while an asielstatushouder is not yet registered
+    (BRP) in the housing gemeente. Waiting for third-party information (lid 2) is not missing data: the
+    start is known and the term extended. `deadline` None: no deadline applies (a PIP is already
+    vastgesteld; a wijziging has no term to vaststellen)."""
+    if deadline is None or deadline.basis is not None or deadline.opgeschort:
+        return None
+    return str(TERMIJN_ONBEKEND % {"ontbreekt": ONTBREEKT_BRP_VESTIGING})
+
+
 # --- Wijzigingen: schakelen and afschalen (Wet 17, Besluit 5.4–5.5) ---------------------------------
 class SchakelUitzondering:
     GEEN = ""

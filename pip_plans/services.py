@@ -27,7 +27,7 @@ from inburgering.kalender import datums
 from inburgering.kalender.selectors import bezwaar_einde, vandaag
 from inburgering.schrijven import NIET_CONTROLEREN, opslaan, vergrendelen, versie_controleren
 
-from . import haken, rules
+from . import haken, rules, selectors
 from .instellingen import PipInstellingen
 from .models import InformatieVerzoek, Pip, PipStatus, TermijnVerlengingDuo, WijzigingReden
 from .selectors import geldend_pip
@@ -47,6 +47,7 @@ AL_OPEN = rules.AL_OPEN
 GEEN_GELDEND_PIP = rules.GEEN_GELDEND_PIP
 REDEN_WIJZIGING = _("Kies de reden van de wijziging.")
 
+TERMIJN_ONBEKEND_CODE = "termijn_onbekend"
 NIET_CONCEPT = _("Dit kan alleen met een concept-PIP.")
 NIET_TER_BEOORDELING = _("Dit PIP staat niet (meer) ter beoordeling.")
 
@@ -275,10 +276,20 @@ def pip_indienen(*, pip_id: int, by: User) -> Pip:
     pip = _pip(pip_id, by)
     _overgang_toegestaan(pip.indienen, NIET_CONCEPT)
     inhoud_valideren(pip)
+    if fout := rules.indienen_termijn_fout(pip_deadline_bij_indienen(pip.dossier)):
+        raise ValidationError(fout, code=TERMIJN_ONBEKEND_CODE)
     pip.indienen()
     pip.ingediend_op = timezone.now()
     opslaan(pip, reden="Ter beoordeling aangeboden", door=by)
     return pip
+
+
+def pip_deadline_bij_indienen(dossier: Dossier) -> rules.PipDeadline | None:
+    """The deadline to vaststellen the dossier's first PIP, or None once a PIP is vastgesteld (a wijziging
+    has no such term)."""
+    if dossier.pips.filter(status=PipStatus.VASTGESTELD).exists():
+        return None
+    return selectors.pip_deadline_voor(dossier).deadline
 
 
 def heeft_meegeschreven(pip: Pip, user: User) -> bool:

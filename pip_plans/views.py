@@ -83,6 +83,9 @@ def pip_tab(request: HttpRequest, pk: int) -> HttpResponse:
         mag_opstellen=context["mag_bewerken"] and rules.opstellen_fout(
             in_opstelling=dossier.fase == Fase.PIP_IN_OPSTELLING, statussen=statussen) is None,
         mag_wijzigen=context["mag_bewerken"] and rules.wijziging_fout(statussen=statussen) is None,
+        # Issue 19 item 8: said before the werkcoach offers the concept, not after the consulent opens it.
+        indienen_fout=rules.indienen_termijn_fout(deadline.deadline if deadline else None)
+        if open_pip is not None and open_pip.status == PipStatus.CONCEPT else None,
         mag_beoordelen=open_pip is not None and rules.kan_beoordelen(
             is_consulent=request.user.heeft_rol(Rol.CONSULENT), status=open_pip.status),
     )
@@ -168,6 +171,8 @@ def pip_indienen(request: HttpRequest, pip_id: int) -> HttpResponse:
             return redirect(reverse("pip_plans:pip_bewerken", args=[pip.pk]) + "?controle=1")
         for bericht in fout.messages:
             messages.error(request, bericht)
+        if getattr(fout, "code", None) == services.TERMIJN_ONBEKEND_CODE:  # missing dossier data, not content
+            return redirect("pip_plans:pip_tab", pk=pip.dossier_id)
         return redirect("pip_plans:pip_bewerken", pip_id=pip.pk)
     messages.success(request, _("Het PIP is ter beoordeling aangeboden aan een consulent."))
     return redirect("pip_plans:pip_tab", pk=pip.dossier_id)

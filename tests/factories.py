@@ -133,7 +133,10 @@ class BredeIntakeFactory(factory.django.DjangoModelFactory):
 
     class Params:
         afgerond = factory.Trait(
-            dossier=factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING),
+            # Registered in the BRP by the time the intake is done: the PIP deadline can be computed (an
+            # asielstatushouder without it cannot offer a PIP for review, issue 19 item 8).
+            dossier=factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING,
+                                       datum_brp_vestiging=factory.SelfAttribute("datum_kennisgeving")),
             afgerond_op=factory.LazyFunction(date.today),
             afgerond_door=factory.LazyAttribute(lambda o: o.dossier.werkcoach),
         )
@@ -154,7 +157,8 @@ class PipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "pip_plans.Pip"
 
-    dossier = factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING)
+    dossier = factory.SubFactory(DossierFactory, fase=Fase.PIP_IN_OPSTELLING,
+                                 datum_brp_vestiging=factory.SelfAttribute("datum_kennisgeving"))
     versie = 1
     leerroute = "B"
     niveau = "B1"

@@ -90,7 +90,7 @@ class Stap(models.TextChoices):
     name (`handhaving:<value>`)."""
 
     GESPREK = "gesprek", _("Gesprek vastleggen")
-    WAARSCHUWING = "waarschuwing", _("Waarschuwing versturen")
+    WAARSCHUWING = "waarschuwing", _("Waarschuwingsbrief maken")
     RAPPORT = "rapport", _("Rapport opmaken (Awb 5:48)")
     VOORNEMEN = "voornemen", _("Voornemen tot boete opstellen")
     ZIENSWIJZE = "zienswijze", _("Zienswijze vastleggen")

@@ -87,12 +87,13 @@ def test_from_signal_to_a_lawful_fine(page: Page, live_server, inloggen):
     page.get_by_role("button", name="Vastleggen").click()
     expect(page.get_by_role("status")).to_contain_text("Het gesprek is vastgelegd.")
 
-    page.get_by_role("link", name="Waarschuwing versturen").click()
+    page.get_by_role("link", name="Waarschuwingsbrief maken").click()
+    expect(page.get_by_text("Er gaat nog niets de deur uit")).to_be_visible()
     assert_geen_axe_fouten(page, "waarschuwing")
     _veld(page, "Toelichting in de brief").fill("U bent twee keer niet verschenen.")
     page.get_by_label("Persoonlijk uitgereikt").check()  # handed over at the counter: sent today
     _veld(page, "Uitgereikt op").fill(VANDAAG.isoformat())
-    page.get_by_role("button", name="Waarschuwing versturen").click()
+    page.get_by_role("button", name="Waarschuwingsbrief maken").click()
     expect(page.get_by_role("status")).to_contain_text("De waarschuwing is gemaakt.")
     assert_geen_axe_fouten(page, "zaak, waarschuwing")
     assert _download(page, "Waarschuwing downloaden (PDF)").startswith(b"%PDF")

@@ -182,7 +182,7 @@ def test_voortgangsgesprek_opschorten_en_hervatten_maar_niet_de_wettelijke_pip_t
 
     rij.get_by_role("link", name=f"Hervatten {naam}").click()
     expect(page.get_by_role("heading", level=1, name=f"{naam} hervatten")).to_be_visible()
-    expect(_veld(page, "Opgeschort tot en met")).to_have_value(VANDAAG.isoformat())
+    expect(_veld(page, "Opgeschort tot en met")).to_have_value(f"{VANDAAG:%d-%m-%Y}")
     assert_geen_axe_fouten(page, "termijn hervatten")
     page.get_by_role("button", name="Hervatten").click()
 

@@ -19,6 +19,7 @@ from pip_plans.selectors import pip_deadline_voor
 from pip_plans.services import bezwaar_einde
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
+    AanbiederFactory,
     BredeIntakeFactory,
     ConsulentFactory,
     DossierFactory,
@@ -90,6 +91,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
         datum_kennisgeving=VANDAAG - timedelta(days=30),
         datum_brp_vestiging=VANDAAG - timedelta(days=40),  # registered before the kennisgeving
     )
+    AanbiederFactory(naam="Taalschool Noorderlicht")
     assert dossier.fase == Fase.AANGEMELD
     dossier_url = f"{live_server.url}/dossiers/{dossier.pk}/"
 
@@ -239,7 +241,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
 
     _veld(page, "Leerroute").select_option(label="B1-route")
     _veld(page, "Niveau").select_option(label="B1")
-    _veld(page, "Beoogde aanbieder leerroute").fill("Taalschool Noorderlicht")
+    _veld(page, "Beoogde aanbieder leerroute").select_option(label="Taalschool Noorderlicht")  # from the registry
     _veld(page, "Aantal voortgangsgesprekken").fill("4")
     page.get_by_role("button", name="Concept opslaan").click()
     _status(page, "De wijzigingen in het PIP zijn opgeslagen.")
@@ -293,7 +295,7 @@ def test_van_warme_overdracht_tot_vastgesteld_pip_met_beschikking(page: Page, li
     page.get_by_role("table").get_by_role("link", name="Samira Haddad").click()
     expect(page.get_by_text("30 maanden")).to_be_visible()
     dagtekening = _veld(page, "Dagtekening")
-    expect(dagtekening).to_have_value(VANDAAG.isoformat())
+    expect(dagtekening).to_have_value(f"{VANDAAG:%d-%m-%Y}")
     dagtekening.fill((VANDAAG + timedelta(days=1)).isoformat())
     page.get_by_role("button", name="PIP vaststellen").click()
     _fouten_in_formulier(page, "De dagtekening kan niet in de toekomst liggen.")

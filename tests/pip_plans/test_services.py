@@ -48,7 +48,7 @@ def vaststellen(pip, by, dagtekening=VANDAAG, bekendmaking=VANDAAG) -> Pip:
 
 
 def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulent, tweede_consulent):
-    dossier = DossierFactory(werkcoach=werkcoach)
+    dossier = DossierFactory(werkcoach=werkcoach, datum_brp_vestiging=VANDAAG - timedelta(days=30))
     intake_services.overdracht_vastleggen(
         dossier_id=dossier.pk, by=werkcoach, versie=0,
         gegevens={"datum": VANDAAG - timedelta(days=20), "plaats": "AZC Delfzijl", "coa_contactpersoon": "COA",

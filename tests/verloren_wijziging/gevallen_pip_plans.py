@@ -9,7 +9,7 @@ from django.urls import reverse
 from inburgering.schrijven import versie_van
 from pip_plans import services
 from pip_plans.models import InformatieVerzoek, Pip
-from tests.factories import BredeIntakeFactory, PipFactory
+from tests.factories import AanbiederFactory, BredeIntakeFactory, PipFactory
 
 from .geval import Geval, Opzet
 
@@ -39,6 +39,7 @@ def _pip_stand(pip: Pip):
 
 def pip_bewerken(request) -> Opzet:
     pip = _concept(request)
+    AanbiederFactory(naam="Taalschool van de werkcoach")  # the beoogde aanbieder is picked from the registry
     return Opzet(
         gebruiker=request.getfixturevalue("werkcoach"),
         url=reverse("pip_plans:pip_bewerken", args=[pip.pk]),
