@@ -19,7 +19,6 @@ from inburgering.accounts.models import Team, User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
 
-from . import rules
 from .demo_bulk import opslaan_met_historie
 from .models import Dossier, Fase, Inburgeraar, Regime, Termijn
 from .rules import Doelgroep
