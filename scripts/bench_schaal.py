@@ -188,14 +188,22 @@ def main() -> None:
     parser.add_argument("--opnieuw", action="store_true", help="bouw elke database opnieuw op")
     parser.add_argument("--database", help="bij een enkel aantal: deze database (bv. een al gevulde)")
     parser.add_argument("--alleen-opbouwen", action="store_true", help="bouw de databases, meet niets")
+    parser.add_argument("--metingen", type=Path,
+                        help="JSON-bestand: een aantal dat daarin al gemeten is wordt niet opnieuw gemeten, een "
+                             "nieuwe meting wordt erin bewaard (een lange opbouw hoeft de tabel niet op te houden)")
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)  # the child: JSON on stdout
     args = parser.parse_args()
     if args.meet:
         print(json.dumps(meten(args.herhaal)))
         return
 
+    bewaard = json.loads(args.metingen.read_text()) if args.metingen and args.metingen.exists() else {}
     resultaten = {}
     for aantal in sorted(args.aantallen):
+        if str(aantal) in bewaard:
+            resultaten[aantal] = bewaard[str(aantal)]
+            print(f"{aantal}: meting uit {args.metingen}", flush=True)
+            continue
         database = args.database if args.database and len(args.aantallen) == 1 else f"{args.prefix}_{aantal}"
         opbouwen(database, aantal, args.opnieuw)
         if args.alleen_opbouwen:
@@ -203,6 +211,9 @@ def main() -> None:
         kind = subprocess.run([sys.executable, __file__, "--meet", "--herhaal", str(args.herhaal)],
                               check=True, env=_omgeving(database), capture_output=True, text=True)
         resultaten[aantal] = json.loads(kind.stdout.strip().splitlines()[-1])
+        if args.metingen:
+            bewaard[str(aantal)] = resultaten[aantal]
+            args.metingen.write_text(json.dumps(bewaard))
     if resultaten:
         print_tabel(resultaten)
 
