@@ -15,17 +15,16 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import models, transaction
 
-from simple_history.utils import bulk_create_with_history
-
 from inburgering.accounts.models import Team, User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
 
-from . import rules
 from .agenda.demo import demo_afspraken
-from .models import Dossier, Fase, Inburgeraar, Regime
+from .demo_bulk import opslaan_met_historie
+from .models import Dossier, Fase, Inburgeraar, Regime, Termijn
 from .rules import Doelgroep
-from .termijnen.bulk import termijnen_bulk_aanmaken
+from .termijnen import registry
+from .termijnen.bulk import _termijn as bereken_termijn
 
 DEMO_REDEN = "Demodata"
 
@@ -38,6 +37,11 @@ class DemoOpdracht:
     dossiers: int
     seed: int
     vandaag: date
+    # The DUO kennisgeving of a demo dossier lies up to this many days ago (at least 7): 120 is a
+    # realistic mix of open, nearing and overdue PIP termijnen; 900 the benchmarks' worst case.
+    kennisgeving_max_dagen: int = 120
+    # Called with the number of dossiers made so far, after every batch (the command's progress line).
+    voortgang: Callable[[int], None] | None = None
 
 
 # A step makes its part of the demo and may say what it made, for the command's report.
@@ -100,8 +104,8 @@ def demo_gebruikers(opdracht: DemoOpdracht | None = None) -> None:
 
 
 def _dossiers(opdracht: DemoOpdracht) -> str:
-    # Kennisgevingen of the last four months: a realistic mix of open, nearing and overdue PIP termijnen.
-    aantal = maak_dossiers(opdracht.dossiers, seed=opdracht.seed, vandaag=opdracht.vandaag, kennisgeving_dagen=(7, 120))
+    aantal = maak_dossiers(opdracht.dossiers, seed=opdracht.seed, vandaag=opdracht.vandaag,
+                           kennisgeving_dagen=(7, opdracht.kennisgeving_max_dagen), voortgang=opdracht.voortgang)
     return f"{aantal} dossiers aangemaakt"
 
 
@@ -120,23 +124,29 @@ DOELGROEP_GEWICHTEN = [
 
 
 def synthetische_bsns(start: int = 900_000_000) -> Iterator[str]:
-    """Consecutive 9-range numbers that pass the elfproef (about one in eleven)."""
-    getal = start
-    while getal <= 999_999_999:
-        kandidaat = f"{getal:09d}"
-        if rules.bsn_is_geldig(kandidaat):
-            yield kandidaat
-        getal += 1
+    """Consecutive 9-range numbers from `start` that pass the elfproef (about ten in eleven 8-digit
+    prefixes have one). The check digit is computed, not searched: 9·d1 + … + 2·d8 − d9 ≡ 0 (mod 11)
+    gives d9 = (9·d1 + … + 2·d8) mod 11, valid when it is a single digit."""
+    prefix = start // 10
+    while prefix <= 99_999_999:
+        som = sum(int(c) * g for c, g in zip(f"{prefix:08d}", (9, 8, 7, 6, 5, 4, 3, 2), strict=True))
+        controle = som % 11
+        if controle <= 9 and (getal := prefix * 10 + controle) >= start:
+            yield f"{getal:09d}"
+        prefix += 1
 
 
 @transaction.atomic
 def maak_dossiers(
-    aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 5000, kennisgeving_dagen: tuple[int, int] = (7, 900)
+    aantal: int, *, seed: int = 2022, vandaag: date, batch: int = 5000, kennisgeving_dagen: tuple[int, int] = (7, 900),
+    voortgang: Callable[[int], None] | None = None,
 ) -> int:
     """Create `aantal` synthetic inburgeraars with a dossier each, spread over doelgroepen,
-    werkcoaches and teams, with their termijnen (computed in bulk by the same rules; the sweep then
-    signals the overdue ones). The DUO kennisgeving lies `kennisgeving_dagen` (min, max) days ago.
-    Fast enough for 100 000 (bulk inserts with history rows)."""
+    werkcoaches and teams, with their termijnen (computed in bulk by the same rules as
+    `cases.termijnen.bulk`; the sweep then signals the overdue ones). The DUO kennisgeving lies
+    `kennisgeving_dagen` (min, max) days ago. Every row gets its creation row in the history.
+    Written per `batch` dossiers (memory stays flat): on PostgreSQL with COPY (`demo_bulk`), fast enough
+    for 1 000 000; elsewhere with bulk_create. `voortgang(gemaakt)` is called after every batch."""
     rnd = random.Random(seed)
     werkcoaches = list(User.objects.filter(groups__name=Rol.WERKCOACH, team__isnull=False).select_related("team"))
     if not werkcoaches:
@@ -144,6 +154,8 @@ def maak_dossiers(
     hoogste = Inburgeraar.objects.filter(bsn__startswith="9").order_by("-bsn").values_list("bsn", flat=True).first()
     bsns = synthetische_bsns(int(hoogste) + 1 if hoogste else 900_000_000)
     doelgroepen, gewichten = zip(*DOELGROEP_GEWICHTEN, strict=True)
+    vooraf = GemeenteInstellingen.huidig().signaal_vooraf_dagen
+    calculators = registry.bulk_calculators()
     gemaakt = 0
     while gemaakt < aantal:
         n = min(batch, aantal - gemaakt)
@@ -151,7 +163,7 @@ def maak_dossiers(
         # in scope (18 up to the AOW age on the kennisgeving date, as the registration form demands).
         kennisgevingen = [vandaag - timedelta(days=rnd.randint(*kennisgeving_dagen)) for _ in range(n)]
         personen = [_persoon(rnd, next(bsns), kennisgeving) for kennisgeving in kennisgevingen]
-        personen = bulk_create_with_history(personen, Inburgeraar, default_change_reason=DEMO_REDEN)
+        opslaan_met_historie(personen, Inburgeraar, reden=DEMO_REDEN)
         dossiers = []
         for persoon, kennisgeving in zip(personen, kennisgevingen, strict=True):
             coach = werkcoaches[rnd.randrange(len(werkcoaches))]
@@ -165,9 +177,19 @@ def maak_dossiers(
                 datum_brp_vestiging=huisvesting if huisvesting <= vandaag else None,
                 werkcoach=coach, team=coach.team, fase=Fase.AANGEMELD,
             ))
-        dossiers = bulk_create_with_history(dossiers, Dossier, default_change_reason=DEMO_REDEN)
-        termijnen_bulk_aanmaken(dossiers=dossiers, vandaag=vandaag, batch=batch)
+        opslaan_met_historie(dossiers, Dossier, reden=DEMO_REDEN)
+        # The termijnen of every registered bulk calculator, stored open (as cases.termijnen.bulk does):
+        # the sweep marks the overdue ones verlopen and signals them.
+        termijnen = [
+            bereken_termijn(dossier_id, bron, berekening, vooraf, vandaag)
+            for bron, calculator in calculators.items()
+            for dossier_id, berekeningen in calculator(dossiers).items()
+            for berekening in berekeningen
+        ]
+        opslaan_met_historie(termijnen, Termijn, reden="Berekend (bulk)")
         gemaakt += n
+        if voortgang:
+            voortgang(gemaakt)
     return gemaakt
 
 

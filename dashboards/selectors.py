@@ -1,22 +1,34 @@
 """Aggregates for the manager dashboard: a fixed number of grouped queries, however many dossiers,
 signals or werkcoaches there are. The definitions are the ones the linked lists use
 (cases.selectors.TERMIJN_STANDEN, cases.termijnen.selectors.open_signaal_q), so a number and the list
-behind it agree."""
+behind it agree.
+
+At national scale (issue 18) those grouped queries read every dossier and termijn: up to `LIVE_TOT`
+dossiers the dashboard counts on each visit (exact, now); above it, it shows the stand counted by the
+scheduled task every `STAND_MINUTEN` minutes (`DashboardStand`, exact at that moment) and says so. The
+start page counts the user's own scope with capped counts instead (`startpagina`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from cases.models import ACTIEVE_FASEN, Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnStatus
-from cases.selectors import TERMIJN_STANDEN
-from cases.termijnen.selectors import open_signaal_q
-from cases.termijnen.soorten import soort_regels, soorten
+from cases.selectors import TERMIJN_STANDEN, DossierFilter, dossier_lijst
+from cases.termijnen.selectors import DEZE_WEEK_DAGEN, DEZE_WEEK_MAX, open_signaal_q
+from cases.termijnen.soorten import soort_label, soort_regels, soorten
+from handhaving.models import ZaakStatus
 from handhaving.selectors import HandhavingKpis, handhaving_kpis
 from inburgering.accounts.models import User
 from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
+from inburgering.paginering import GRENS
 from pip_plans.models import Pip, PipStatus
 from pip_plans.rules import Leerroute
 from pip_plans.termijnen import PipTermijn
@@ -77,6 +89,17 @@ class Dashboard:
     pip_kpi: PipKpi
     verlopen_termijnen: list[Telling]  # dossiers with a verlopen termijn, per kind
     handhaving: HandhavingKpis  # open zaken per stap, fines this year, closed by restored compliance
+    # None: counted on this visit. Else the moment of the stand shown (more than LIVE_TOT dossiers).
+    geteld_op: datetime | None = None
+
+    @property
+    def dossiers(self) -> int:
+        return sum(t.aantal for t in self.per_fase)
+
+    @property
+    def verouderd(self) -> bool:
+        """The stand is older than twice the schedule: the task that counts has not run."""
+        return self.geteld_op is not None and timezone.now() - self.geteld_op > timedelta(minutes=2 * STAND_MINUTEN)
 
 
 def dashboard(*, peildatum: date) -> Dashboard:
@@ -134,7 +157,11 @@ def geldende_pips():
 
 
 def _routes() -> list[RouteRegel]:
-    aantallen = dict(geldende_pips().order_by().values_list("leerroute").annotate(n=Count("pk")))
+    return _route_regels(dict(geldende_pips().order_by().values_list("leerroute").annotate(n=Count("pk"))))
+
+
+def _route_regels(aantallen: dict[str, int]) -> list[RouteRegel]:
+    """The routes with their share and the policy's expectation (the beleidsinstellingen: one query)."""
     totaal = sum(aantallen.values())
     instellingen = GemeenteInstellingen.huidig()
     verwachting = {
@@ -172,3 +199,168 @@ def _verlopen_termijnen() -> list[Telling]:
     )
     return [Telling(sleutel=code, label=label, aantal=aantallen[code]) for code, label in soorten()
             if aantallen.get(code) and soort_regels(code).verloopt_voor_gemeente]
+
+
+# --- the counted stand (issue 18) ----------------------------------------------------------------------
+LIVE_TOT = 10_000  # up to this many dossiers the dashboard counts on every visit (≈ 0.1 s)
+STAND_MINUTEN = 15  # the task's schedule (CELERY_BEAT_SCHEDULE "dashboard-stand")
+
+
+def dashboard_voor_pagina(*, peildatum: date) -> Dashboard:
+    """What the page shows: the counted stand when the gemeente had more than LIVE_TOT dossiers at the last
+    count (three queries: the stand, the werkcoaches, the beleidsinstellingen), else a count now. A count
+    now that finds more than LIVE_TOT dossiers stores itself as the stand, so the next visit reads it."""
+    from .models import DashboardStand
+
+    stand = DashboardStand.objects.order_by("-pk").first()
+    if stand is not None and stand.dossiers > LIVE_TOT:
+        return _uit_stand(stand.gegevens, geteld_op=stand.berekend_op)
+    nu = dashboard(peildatum=peildatum)
+    if nu.dossiers > LIVE_TOT:
+        _opslaan(nu)
+    return nu
+
+
+def stand_bijwerken(*, peildatum: date | None = None):
+    """Count everything now and store it as the stand (the scheduled task)."""
+    return _opslaan(dashboard(peildatum=peildatum or timezone.localdate()))
+
+
+def _opslaan(d: Dashboard):
+    from .models import DashboardStand
+
+    stand, _nieuw = DashboardStand.objects.update_or_create(
+        pk=1, defaults={"berekend_op": timezone.now(), "dossiers": d.dossiers, "gegevens": _naar_stand(d)})
+    return stand
+
+
+def _naar_stand(d: Dashboard) -> dict:
+    """Counts by code only: the labels are the current language's when the stand is shown."""
+    h = d.handhaving
+    return {
+        "caseload": [[r.werkcoach.pk, r.dossiers, r.open_signalen, r.verlopen_signalen] for r in d.caseload],
+        "per_fase": {t.sleutel: t.aantal for t in d.per_fase},
+        "routes": {r.leerroute: r.aantal for r in d.routes},
+        "pip_kpi": {"tijdig": d.pip_kpi.tijdig, "te_laat": d.pip_kpi.te_laat, "verlopen": d.pip_kpi.verlopen},
+        "verlopen_termijnen": {t.sleutel: t.aantal for t in d.verlopen_termijnen},
+        "handhaving": {
+            "open_per_status": {status: n for status, _label, n in h.open_per_status},
+            "boetes_dit_jaar": h.boetes_dit_jaar, "boetes_dit_jaar_totaal": str(h.boetes_dit_jaar_totaal),
+            "afgesloten": h.afgesloten, "afgesloten_naleving_hersteld": h.afgesloten_naleving_hersteld, "jaar": h.jaar,
+        },
+    }
+
+
+def _uit_stand(g: dict, *, geteld_op: datetime) -> Dashboard:
+    gebruikers = User.objects.select_related("team").in_bulk([r[0] for r in g["caseload"]])
+    caseload = sorted(
+        (WerkcoachRegel(werkcoach=gebruikers[pk], dossiers=n, open_signalen=o, verlopen_signalen=v)
+         for pk, n, o, v in g["caseload"] if pk in gebruikers),
+        key=lambda r: (r.werkcoach.first_name, r.werkcoach.last_name, r.werkcoach.pk),
+    )
+    routes = _route_regels(g["routes"])
+    h = g["handhaving"]
+    return Dashboard(
+        caseload=caseload,
+        totaal_lopend=sum(r.dossiers for r in caseload),
+        totaal_open_signalen=sum(r.open_signalen for r in caseload),
+        totaal_verlopen_signalen=sum(r.verlopen_signalen for r in caseload),
+        per_fase=[Telling(sleutel=f.value, label=str(f.label), aantal=g["per_fase"].get(f.value, 0)) for f in Fase],
+        routes=routes,
+        geldende_pips=sum(r.aantal for r in routes),
+        pip_kpi=PipKpi(**g["pip_kpi"]),
+        verlopen_termijnen=[Telling(sleutel=code, label=soort_label(code), aantal=n)
+                            for code, n in g["verlopen_termijnen"].items()],
+        handhaving=HandhavingKpis(
+            open_per_status=[(s.value, str(s.label), h["open_per_status"].get(s.value, 0)) for s in ZaakStatus
+                             if s != ZaakStatus.AFGESLOTEN],
+            boetes_dit_jaar=h["boetes_dit_jaar"], boetes_dit_jaar_totaal=Decimal(h["boetes_dit_jaar_totaal"]),
+            afgesloten=h["afgesloten"], afgesloten_naleving_hersteld=h["afgesloten_naleving_hersteld"], jaar=h["jaar"],
+        ),
+        geteld_op=geteld_op,
+    )
+
+
+# --- the start page: capped counts of the user's own scope (issue 18) ------------------------------------
+@dataclass(frozen=True)
+class Aantal:
+    """A count that stops at GRENS + 1: `begrensd` means "more than GRENS"; below it, it is exact."""
+
+    aantal: int
+
+    @property
+    def begrensd(self) -> bool:
+        return self.aantal > GRENS
+
+    def __str__(self) -> str:
+        if self.begrensd:
+            return gettext("meer dan %(grens)s") % {"grens": number_format(GRENS, force_grouping=True)}
+        return str(self.aantal)
+
+
+@dataclass(frozen=True)
+class FaseAantal:
+    fase: str
+    label: str
+    aantal: Aantal
+
+
+@dataclass(frozen=True)
+class Startpagina:
+    per_fase: list[FaseAantal]
+    lopend: Aantal
+    open_signalen: Aantal
+    verlopen_signalen: Aantal
+    deze_week: list[Termijn]
+    deze_week_aantal: Aantal
+
+    @property
+    def grens(self) -> int:
+        return GRENS
+
+    @property
+    def iets_begrensd(self) -> bool:
+        return any(a.begrensd for a in (self.lopend, self.open_signalen, self.verlopen_signalen,
+                                        self.deze_week_aantal, *(t.aantal for t in self.per_fase)))
+
+
+def startpagina(*, user: User, bereik: str, peildatum: date) -> Startpagina:
+    """The start page's numbers for the user's scope (the dossier list's `bereik`, access included), in
+    two queries however large the scope: one with every count capped at GRENS + 1 rows (each a
+    `COUNT(*)` over `LIMIT 1001`, as the lists count), and this week's first termijnen."""
+    dossiers = dossier_lijst(user=user, filter=DossierFilter(bereik=bereik)).order_by()
+    in_bereik = dossiers.values("pk")
+    signalen = Signaal.objects.filter(open_signaal_q(peildatum), dossier__in=in_bereik)
+    termijnen = Termijn.objects.filter(
+        status=TermijnStatus.OPEN, fatale_datum__range=(peildatum, peildatum + timedelta(days=DEZE_WEEK_DAGEN)),
+        dossier__in=in_bereik,
+    )
+    tellingen = begrensd_tellen({
+        **{f.value: dossiers.filter(fase=f.value) for f in Fase},
+        "lopend": dossiers.actief(),
+        "open": signalen,
+        "verlopen": signalen.filter(soort=SignaalSoort.VERLOPEN),
+        "week": termijnen,
+    })
+    return Startpagina(
+        per_fase=[FaseAantal(fase=f.value, label=str(f.label), aantal=tellingen[f.value]) for f in Fase],
+        lopend=tellingen["lopend"],
+        open_signalen=tellingen["open"],
+        verlopen_signalen=tellingen["verlopen"],
+        deze_week=list(termijnen.select_related("dossier__inburgeraar").order_by("fatale_datum", "pk")[:DEZE_WEEK_MAX]),
+        deze_week_aantal=tellingen["week"],
+    )
+
+
+def begrensd_tellen(querysets: dict[str, QuerySet]) -> dict[str, Aantal]:
+    """Count each queryset up to GRENS + 1 rows, all in one query:
+    `SELECT (SELECT COUNT(*) FROM (… LIMIT 1001) t0), (SELECT COUNT(*) FROM (… LIMIT 1001) t1), …`."""
+    delen, parameters = [], []
+    for i, qs in enumerate(querysets.values()):
+        sql, p = qs.order_by().values("pk")[: GRENS + 1].query.sql_with_params()
+        delen.append(f"(SELECT COUNT(*) FROM ({sql}) t{i})")
+        parameters.extend(p)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(delen), parameters)
+        rij = cursor.fetchone()
+    return {naam: Aantal(n) for naam, n in zip(querysets, rij, strict=True)}

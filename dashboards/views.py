@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from cases import access
 from cases.selectors import Bereik, DossierFilter, dossier_lijst
-from cases.termijnen.selectors import bereiken_voor, werkcoach_home
+from cases.termijnen.selectors import bereiken_voor
 from cases.views import lijstpagina
 from inburgering.accounts.roles import Rol
 from pip_plans.rules import Leerroute
@@ -66,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
     bereiken = bereiken_voor(user)
     bereik = request.GET.get("bereik") if request.GET.get("bereik") in bereiken else bereiken[0]
     return render(request, "dashboards/home.html", {
-        "thuis": werkcoach_home(user=user, bereik=bereik, peildatum=localdate()),
+        "thuis": selectors.startpagina(user=user, bereik=bereik, peildatum=localdate()),
         "bereik": bereik,
         "bereiken": [(b, BEREIK_LABELS[b]) for b in bereiken],
         "mag_dashboard_zien": mag_dashboard_zien(user),
@@ -77,9 +77,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not mag_dashboard_zien(request.user):
         raise PermissionDenied
-    gegevens = selectors.dashboard(peildatum=localdate())
+    gegevens = selectors.dashboard_voor_pagina(peildatum=localdate())
     return render(request, "dashboards/dashboard.html", {
-        "d": gegevens,
+        "d": gegevens, "live_tot": selectors.LIVE_TOT, "stand_minuten": selectors.STAND_MINUTEN,
         "fase_diagram": grafieken.staafdiagram(
             id="diagram-fasen", titel=_("Staafdiagram: aantal dossiers per fase"),
             groepen=[(t.label, [(t.aantal, number_format(t.aantal))]) for t in gegevens.per_fase],

@@ -3,9 +3,10 @@
     DJANGO_SETTINGS_MODULE=inburgering.settings.test .venv/bin/python scripts/bench_schaal.py 1000 100000 [1000000]
 
 Each size gets its own PostgreSQL database (`--prefix`_N on 127.0.0.1, user postgres): made and migrated
-when missing, filled with N dossiers with their termijnen (`cases.demo.maak_dossiers`, kennisgeving up to
-900 days ago: the worst case, nearly every PIP termijn overdue) and swept once, so the werkvoorraad holds a
-signal for most dossiers. A database that already holds N dossiers is reused (`--opnieuw` builds it again).
+when missing, filled with N dossiers with their termijnen by `manage.py demo_data --dossiers N --max-dagen
+900` (kennisgeving up to 900 days ago: the worst case, nearly every PIP termijn overdue; timed, with its
+rows/s and peak memory from /usr/bin/time -v) and swept once, so the werkvoorraad holds a signal for most
+dossiers. A database that already holds N dossiers is reused (`--opnieuw` builds it again).
 Each size is measured in its own process (`--meet`), then one table shows per page:
 
 - server time: median of `--herhaal` requests through Django's test client (whole middleware stack, no
@@ -20,6 +21,7 @@ Each size is measured in its own process (`--meet`), then one table shows per pa
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -127,7 +129,25 @@ def _omgeving(database: str) -> dict:
             "DJANGO_SETTINGS_MODULE": "inburgering.settings.test"}
 
 
-def opbouwen(database: str, aantal: int, opnieuw: bool) -> None:
+TABELLEN = ["cases_inburgeraar", "cases_historicalinburgeraar", "cases_dossier", "cases_historicaldossier",
+            "cases_termijn", "cases_historicaltermijn"]
+
+
+def _rijen(database: str) -> int:
+    return sum(int(_psql(f"SELECT count(*) FROM {t}", database)) for t in TABELLEN)
+
+
+def _migraties_open(database: str) -> bool:
+    """Cheaper than `migrate` on a loaded machine: are there migration files the database has not applied?"""
+    mappen = [m for m in ROOT.iterdir() if (m / "__init__.py").exists()]  # the project's packages
+    bestanden = {p.stem for m in mappen for p in m.rglob("migrations/0*.py")}
+    return bool(bestanden - set(_psql("SELECT name FROM django_migrations", database).splitlines()))
+
+
+def opbouwen(database: str, aantal: int, opnieuw: bool) -> dict | None:
+    """Make, migrate and fill the database when it holds fewer than `aantal` dossiers: `manage.py
+    demo_data --dossiers N --max-dagen 900` under /usr/bin/time -v (wall time, peak memory), then one
+    sweep. Returns the build's figures, or None when the database was reused."""
     bestaat = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
     if bestaat and opnieuw:
         _psql(f'DROP DATABASE "{database}"')
@@ -135,16 +155,29 @@ def opbouwen(database: str, aantal: int, opnieuw: bool) -> None:
     if not bestaat:
         _psql(f'CREATE DATABASE "{database}"')
     omgeving = _omgeving(database)
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, env=omgeving)
+    if not bestaat or _migraties_open(database):
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, env=omgeving)
     aanwezig = int(_psql("SELECT count(*) FROM cases_dossier", database))
     if aanwezig >= aantal:
         print(f"{database}: {aanwezig} dossiers, hergebruikt", flush=True)
-        return
+        return None
+    rijen_voor = _rijen(database)
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_termijnen.py"), str(aantal - aanwezig),
-                    "--max-dagen", "900"], check=True, env=omgeving, stdout=subprocess.DEVNULL)
-    print(f"{database}: {aantal - aanwezig} dossiers opgebouwd en geveegd in {time.perf_counter() - start:.0f} s",
-          flush=True)
+    laden = subprocess.run(
+        ["/usr/bin/time", "-v", sys.executable, str(ROOT / "manage.py"), "demo_data", "--dossiers",
+         str(aantal - aanwezig), "--max-dagen", "900"], check=True, env=omgeving, capture_output=True, text=True)
+    duur = time.perf_counter() - start
+    piek_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", laden.stderr)[1]) / 1024
+    rijen = _rijen(database) - rijen_voor
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import django; django.setup(); from cases.termijnen.services import "
+                    "termijnen_sweep; termijnen_sweep()"], check=True, env=omgeving, cwd=ROOT)
+    sweep = time.perf_counter() - start
+    bouw = {"dossiers": aantal - aanwezig, "seconden": duur, "rijen": rijen, "piek_mb": piek_mb, "sweep": sweep}
+    print(f"{database}: demo_data {bouw['dossiers']} dossiers in {duur:.0f} s ({bouw['dossiers'] / duur:.0f} "
+          f"dossiers/s, {rijen / duur:.0f} rijen/s incl. historie, piekgeheugen {piek_mb:.0f} MB), "
+          f"sweep {sweep:.0f} s", flush=True)
+    return bouw
 
 
 def main() -> None:
@@ -154,23 +187,39 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=5)
     parser.add_argument("--opnieuw", action="store_true", help="bouw elke database opnieuw op")
     parser.add_argument("--database", help="bij een enkel aantal: deze database (bv. een al gevulde)")
+    parser.add_argument("--alleen-opbouwen", action="store_true", help="bouw de databases, meet niets")
+    parser.add_argument("--metingen", type=Path,
+                        help="JSON-bestand: een aantal dat daarin al gemeten is wordt niet opnieuw gemeten, een "
+                             "nieuwe meting wordt erin bewaard (een lange opbouw hoeft de tabel niet op te houden)")
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)  # the child: JSON on stdout
     args = parser.parse_args()
     if args.meet:
         print(json.dumps(meten(args.herhaal)))
         return
 
+    bewaard = json.loads(args.metingen.read_text()) if args.metingen and args.metingen.exists() else {}
     resultaten = {}
     for aantal in sorted(args.aantallen):
+        if str(aantal) in bewaard:
+            resultaten[aantal] = bewaard[str(aantal)]
+            print(f"{aantal}: meting uit {args.metingen}", flush=True)
+            continue
         database = args.database if args.database and len(args.aantallen) == 1 else f"{args.prefix}_{aantal}"
         opbouwen(database, aantal, args.opnieuw)
+        if args.alleen_opbouwen:
+            continue
         kind = subprocess.run([sys.executable, __file__, "--meet", "--herhaal", str(args.herhaal)],
                               check=True, env=_omgeving(database), capture_output=True, text=True)
         resultaten[aantal] = json.loads(kind.stdout.strip().splitlines()[-1])
-    print_tabel(resultaten)
+        if args.metingen:
+            bewaard[str(aantal)] = resultaten[aantal]
+            args.metingen.write_text(json.dumps(bewaard))
+    if resultaten:
+        print_tabel(resultaten)
 
 
 def print_tabel(resultaten: dict) -> None:
+    """The table, then the same as Markdown (README "Schaal")."""
     aantallen = sorted(resultaten)
     basis = resultaten[aantallen[0]]["paginas"]
     print(f"\n{'pagina':24}" + "".join(f" | {resultaten[a]['dossiers']:>9} dossiers: ms  ×1k ×sql  q" for a in aantallen))
@@ -182,6 +231,23 @@ def print_tabel(resultaten: dict) -> None:
             regel += (f" | {'':>9}  {p['server'] * 1000:7.1f} {p['server'] / basis[naam]['server']:4.1f} "
                       f"{maal_sql} {p['queries']:2d}")
         print(regel)
+
+    def getal(x: float, decimalen: int = 1) -> str:
+        return f"{x:.{decimalen}f}".replace(".", ",")
+
+    print("\n| pagina | " + " | ".join(f"{_kort(a)}: ms | ×1k | ×sql | q" for a in aantallen) + " |")
+    print("| --- |" + " ---: | ---: | ---: | ---: |" * len(aantallen))
+    for naam in basis:
+        cellen = []
+        for a in aantallen:
+            p = resultaten[a]["paginas"][naam]
+            cellen += [getal(p["server"] * 1000, 0), getal(p["server"] / basis[naam]["server"]),
+                       getal(p["server"] / p["sql"]) if p["sql"] else "–", str(p["queries"])]
+        print(f"| {naam} | " + " | ".join(cellen) + " |")
+
+
+def _kort(aantal: int) -> str:
+    return f"{aantal // 1_000_000}M" if aantal >= 1_000_000 else f"{aantal // 1000}k"
 
 
 if __name__ == "__main__":

@@ -357,6 +357,10 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # The one beat schedule of the system.
 CELERY_BEAT_SCHEDULE = {
+    "dashboard-stand": {
+        "task": "dashboards.stand_bijwerken",  # the dashboard's numbers above 10 000 dossiers (issue 18)
+        "schedule": crontab(minute="*/15"),  # dashboards.selectors.STAND_MINUTEN
+    },
     "termijnen-sweep": {
         "task": "cases.termijnen_sweep",
         "schedule": crontab(hour=6, minute=0),  # Europe/Amsterdam (CELERY_TIMEZONE)
