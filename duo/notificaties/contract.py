@@ -80,6 +80,24 @@ def headers_controleren(headers) -> dict[str, str]:
     return waarden
 
 
+def _tekst_zonder_nul(waarde) -> bool:
+    """JSON allows \\u0000 and lone surrogates (\\udb2f) in a string; PostgreSQL's jsonb and text store neither.
+    Such a body is no text DUO can mean: refused as invalid, instead of failing at the insert."""
+    if isinstance(waarde, str):
+        if "\x00" in waarde:
+            return False
+        try:
+            waarde.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(waarde, dict):
+        return all(_tekst_zonder_nul(k) and _tekst_zonder_nul(v) for k, v in waarde.items())
+    if isinstance(waarde, list):
+        return all(_tekst_zonder_nul(v) for v in waarde)
+    return True
+
+
 def body_lezen(content_type: str, ruw: bytes) -> dict:
     """The body as JSON, valid against the `Notificatie` schema."""
     if content_type.split(";")[0].strip().lower() != "application/json":
@@ -88,6 +106,8 @@ def body_lezen(content_type: str, ruw: bytes) -> dict:
         body = json.loads(ruw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise OngeldigVerzoek("body is geen JSON") from None
+    if not _tekst_zonder_nul(body):
+        raise OngeldigVerzoek("body bevat een NUL-teken of een losse surrogaat (geen opslagbare tekst)")
     fout = next(iter(_validator().iter_errors(body)), None)
     if fout is not None:
         raise OngeldigVerzoek(f"body voldoet niet aan het contract ({'/'.join(map(str, fout.path)) or fout.validator})")

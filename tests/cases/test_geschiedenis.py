@@ -14,6 +14,7 @@ import pytest
 from cases import geschiedenis
 from cases.models import Contactmoment, Dossier, Fase, Inburgeraar
 from inburgering.audit.models import InzageLog
+from inburgering.audit.verwerkingen import queries_per_verwerking
 from leerroutes.models import LeerroutesInstellingen
 from tests.factories import (
     ContactmomentFactory,
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 # and the UNION page = 2; per source on the page its records (with user and previous id) and the
 # previous records = 2; the Logboek Dataverwerkingen row of the read (savepoint, chain head, row, head
 # update, release, the dossier row) = 6.
-QUERIES_GESCHIEDENIS_EEN_BRON = 3 + 1 + 5 + 2 + 2 + 6
+QUERIES_GESCHIEDENIS_EEN_BRON = 3 + 1 + 5 + 2 + 2 + queries_per_verwerking()
 
 
 def _pagina(client, dossier: Dossier, **params) -> str:
