@@ -79,6 +79,7 @@ def gebeurtenissen(dossier: Dossier) -> models.QuerySet:
         bron.historie().filter(bron.dossier(dossier))
         .annotate(geschiedenisbron=Value(bron.code, output_field=CharField()))
         .values_list("geschiedenisbron", "history_id", "history_date")
+        .order_by()  # the historical models' default ordering: SQLite allows no ORDER BY inside a UNION part
         for bron in bronnen()
     ]
     eerste, *rest = delen
