@@ -9,7 +9,7 @@ from inburgering.formulierpagina import VersieVeld
 
 from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase, Inburgeraar
 from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
-from .selectors import LOPEND, SORTERINGEN, Bereik
+from .selectors import LOPEND, SORTERINGEN, Bereik, filteropties
 from .termijnen.soorten import soorten
 
 
@@ -40,6 +40,12 @@ class SnelleSelect(forms.Select):
                 delen.append("\n  </optgroup>")
         delen.append("\n</select>")
         return mark_safe("".join(delen))  # every value above is escaped
+
+
+def opties_uit_cache(veld: forms.ModelChoiceField, soort: str) -> None:
+    """The field's options rendered from `cases.selectors.filteropties` (cached) instead of a query per
+    request (issue 18); the same HTML. Validation keeps using the field's queryset."""
+    veld.widget.choices = [("", veld.empty_label), *filteropties(soort)]
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
@@ -222,6 +228,8 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["werkcoach"].queryset = werkcoaches
+        opties_uit_cache(self.fields["team"], "teams")
+        opties_uit_cache(self.fields["werkcoach"], "werkcoaches")
         self.fields["bereik"].choices = [c for c in self.fields["bereik"].choices if c[0] in bereiken]
         self.standaard_bereik = standaard_bereik
 
