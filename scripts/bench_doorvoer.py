@@ -34,10 +34,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.settings.test")
 PAGINAS = [
     ("triviale pagina (wachtwoord)", "manager", "/account/wachtwoord/"),
     ("mijn dossiers", "werkcoach", "/dossiers/"),
+    ("team dossiers", "werkcoach", "/dossiers/?bereik=team"),
     ("alle dossiers", "manager", "/dossiers/?bereik=alle"),
     ("lopende dossiers", "manager", "/dossiers/?bereik=alle&fase=lopend"),
     ("werkvoorraad (mijn)", "werkcoach", "/werkvoorraad/"),
     ("werkvoorraad (alle)", "manager", "/werkvoorraad/?bereik=alle"),
+    ("te beoordelen", "consulent", "/pip/te-beoordelen/"),
+    ("handhaving zaken", "manager", "/handhaving/zaken/"),
 ]
 
 
