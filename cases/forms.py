@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -42,10 +43,25 @@ class SnelleSelect(forms.Select):
         return mark_safe("".join(delen))  # every value above is escaped
 
 
+class _OptiesUitCache(BaseChoiceIterator):
+    """Read when the widget renders, not before: an export builds the same form and renders nothing
+    (a BaseChoiceIterator: Django's normalize_choices leaves it unread)."""
+
+    def __init__(self, leeg, soort: str):
+        self.leeg, self.soort = leeg, soort
+
+    def __iter__(self):
+        yield ("", self.leeg)
+        yield from filteropties(self.soort)
+
+    def __len__(self) -> int:
+        return 1 + len(filteropties(self.soort))
+
+
 def opties_uit_cache(veld: forms.ModelChoiceField, soort: str) -> None:
     """The field's options rendered from `cases.selectors.filteropties` (cached) instead of a query per
     request (issue 18); the same HTML. Validation keeps using the field's queryset."""
-    veld.widget.choices = [("", veld.empty_label), *filteropties(soort)]
+    veld.widget.choices = _OptiesUitCache(veld.empty_label, soort)
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
