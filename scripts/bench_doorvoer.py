@@ -49,6 +49,18 @@ def _psql(sql: str) -> str:
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
+def _wacht_op_poort(poort: int, seconden: float = 60) -> None:
+    """Until gunicorn accepts connections."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn luistert na {seconden} s nog niet op poort {poort}")
+
+
 def _vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -158,8 +170,7 @@ def main() -> None:
         cwd=ROOT, env=omgeving,
     )
     try:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "wacht_op_poort.py"), "127.0.0.1", str(poort)],
-                       check=False, timeout=60)
+        _wacht_op_poort(poort)
         print(f"database {database} ({Dossier.objects.count()} dossiers), gunicorn {args.workers} sync workers, "
               f"{args.verbindingen} verbindingen, {args.duur:.0f} s per pagina, "
               f"belasting: {'wrk' if shutil.which('wrk') else 'Python-client (eigen proces)'}")
