@@ -36,7 +36,10 @@ EURO = {"max_digits": 8, "decimal_places": 2}
 
 
 def _keuzelabel(keuzes: type[models.TextChoices], waarde: str) -> str:
-    return str(keuzes(waarde).label) if waarde in keuzes.values else waarde
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:  # a value outside the choices: shown as is, like Django's own
+        return waarde
 
 
 def _euro(label, default: str, **kwargs) -> models.DecimalField:

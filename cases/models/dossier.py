@@ -268,7 +268,10 @@ class Dossier(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the p
     def get_fase_display(self) -> str:
         # Django's own builds a hashable dict of every (lazy) choice on each call: a tenth of a list page's
         # rendering (issue 18). The same label.
-        return str(Fase(self.fase).label) if self.fase in Fase.values else self.fase
+        try:
+            return str(Fase(self.fase).label)
+        except ValueError:
+            return self.fase
 
     def get_doelgroep_kort_display(self) -> str:
         return str(dict(rules.DoelgroepKort.CHOICES)[self.doelgroep_kort])

@@ -151,7 +151,10 @@ class Signaal(models.Model):
     def get_soort_display(self) -> str:
         # Django's own builds a hashable dict of every (lazy) choice on each call; the werkvoorraad calls
         # this twice per row (issue 18). The same label.
-        return str(SignaalSoort(self.soort).label) if self.soort in SignaalSoort.values else self.soort
+        try:
+            return str(SignaalSoort(self.soort).label)
+        except ValueError:
+            return self.soort
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.dossier_id})"
