@@ -48,3 +48,15 @@ class CasesConfig(AppConfig):
 
         for aanbieder in AANBIEDERS:
             overal_zoeken.registreer(aanbieder)
+        # Issue 18: the filter forms' cached option lists go when a team or user changes. A cache, not domain
+        # logic: a signal also catches the admin's and the management commands' saves, which a call would miss.
+        from django.db.models.signals import m2m_changed, post_delete, post_save  # noqa: TID251
+
+        from inburgering.accounts.models import Team, User
+
+        from .selectors import opties_vergeten
+
+        for model in (Team, User):
+            post_save.connect(opties_vergeten, sender=model, dispatch_uid=f"opties_vergeten_{model.__name__}")
+            post_delete.connect(opties_vergeten, sender=model, dispatch_uid=f"opties_vergeten_d_{model.__name__}")
+        m2m_changed.connect(opties_vergeten, sender=User.groups.through, dispatch_uid="opties_vergeten_groepen")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from inburgering.formulierpagina import VersieVeld
 
 from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase, Inburgeraar
 from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
-from .selectors import LOPEND, SORTERINGEN, Bereik
+from .selectors import LOPEND, SORTERINGEN, Bereik, filteropties
 from .termijnen.soorten import soorten
 
 GESLACHT_KIEZEN = _("Kies het geslacht; 'Anders / onbekend' als het niet bekend is.")
@@ -42,6 +43,27 @@ class SnelleSelect(forms.Select):
                 delen.append("\n  </optgroup>")
         delen.append("\n</select>")
         return mark_safe("".join(delen))  # every value above is escaped
+
+
+class _OptiesUitCache(BaseChoiceIterator):
+    """Read when the widget renders, not before: an export builds the same form and renders nothing
+    (a BaseChoiceIterator: Django's normalize_choices leaves it unread)."""
+
+    def __init__(self, leeg, soort: str):
+        self.leeg, self.soort = leeg, soort
+
+    def __iter__(self):
+        yield ("", self.leeg)
+        yield from filteropties(self.soort)
+
+    def __len__(self) -> int:
+        return 1 + len(filteropties(self.soort))
+
+
+def opties_uit_cache(veld: forms.ModelChoiceField, soort: str) -> None:
+    """The field's options rendered from `cases.selectors.filteropties` (cached) instead of a query per
+    request (issue 18); the same HTML. Validation keeps using the field's queryset."""
+    veld.widget.choices = _OptiesUitCache(veld.empty_label, soort)
 
 
 class WerkcoachKeuze(forms.ModelChoiceField):
@@ -234,6 +256,8 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["werkcoach"].queryset = werkcoaches
+        opties_uit_cache(self.fields["team"], "teams")
+        opties_uit_cache(self.fields["werkcoach"], "werkcoaches")
         self.fields["bereik"].choices = [c for c in self.fields["bereik"].choices if c[0] in bereiken]
         self.standaard_bereik = standaard_bereik
 

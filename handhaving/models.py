@@ -35,6 +35,13 @@ from .rules import (
 EURO = {"max_digits": 8, "decimal_places": 2}
 
 
+def _keuzelabel(keuzes: type[models.TextChoices], waarde: str) -> str:
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:  # a value outside the choices: shown as is, like Django's own
+        return waarde
+
+
 def _euro(label, default: str, **kwargs) -> models.DecimalField:
     return models.DecimalField(label, default=Decimal(default), validators=[MinValueValidator(0)], **EURO, **kwargs)
 
@@ -237,6 +244,20 @@ class Handhavingszaak(FSMModelMixin, models.Model):  # mixin: refresh_from_db wi
             models.Index(fields=["-geopend_op", "-id"], name="zaak_geopend"),
             models.Index(fields=["status", "-geopend_op", "-id"], name="zaak_status_geopend"),
         ]
+
+    # Django's get_FOO_display builds a hashable dict of every (lazy) choice on each call: the zaken list
+    # calls four per row (issue 18). The same labels, looked up directly.
+    def get_verplichting_display(self) -> str:
+        return _keuzelabel(Verplichting, self.verplichting)
+
+    def get_status_display(self) -> str:
+        return _keuzelabel(ZaakStatus, self.status)
+
+    def get_besluit_uitkomst_display(self) -> str:
+        return _keuzelabel(BesluitUitkomst, self.besluit_uitkomst)
+
+    def get_afsluit_reden_display(self) -> str:
+        return _keuzelabel(AfsluitReden, self.afsluit_reden)
 
     def __str__(self) -> str:
         return f"Handhavingszaak {self.pk} ({self.get_verplichting_display()})"

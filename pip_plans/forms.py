@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.forms import opties_uit_cache
 from inburgering.documenten.verzendformulier import VerzendwijzeVelden
 from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
@@ -190,6 +191,7 @@ class TeBeoordelenFilterForm(forms.Form):
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
+        opties_uit_cache(self.fields["team"], "teams")
 
     def waarden(self) -> dict:
         if not self.is_bound:

@@ -34,16 +34,31 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.settings.test")
 PAGINAS = [
     ("triviale pagina (wachtwoord)", "manager", "/account/wachtwoord/"),
     ("mijn dossiers", "werkcoach", "/dossiers/"),
+    ("team dossiers", "werkcoach", "/dossiers/?bereik=team"),
     ("alle dossiers", "manager", "/dossiers/?bereik=alle"),
     ("lopende dossiers", "manager", "/dossiers/?bereik=alle&fase=lopend"),
     ("werkvoorraad (mijn)", "werkcoach", "/werkvoorraad/"),
     ("werkvoorraad (alle)", "manager", "/werkvoorraad/?bereik=alle"),
+    ("te beoordelen", "consulent", "/pip/te-beoordelen/"),
+    ("handhaving zaken", "manager", "/handhaving/zaken/"),
 ]
 
 
 def _psql(sql: str) -> str:
     return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc", sql],
                           check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _wacht_op_poort(poort: int, seconden: float = 60) -> None:
+    """Until gunicorn accepts connections."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn luistert na {seconden} s nog niet op poort {poort}")
 
 
 def _vrije_poort() -> int:
@@ -155,8 +170,7 @@ def main() -> None:
         cwd=ROOT, env=omgeving,
     )
     try:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "wacht_op_poort.py"), "127.0.0.1", str(poort)],
-                       check=False, timeout=60)
+        _wacht_op_poort(poort)
         print(f"database {database} ({Dossier.objects.count()} dossiers), gunicorn {args.workers} sync workers, "
               f"{args.verbindingen} verbindingen, {args.duur:.0f} s per pagina, "
               f"belasting: {'wrk' if shutil.which('wrk') else 'Python-client (eigen proces)'}")

@@ -265,6 +265,14 @@ class Dossier(FSMModelMixin, models.Model):  # mixin: refresh_from_db with the p
     def is_actief(self) -> bool:
         return self.fase in ACTIEVE_FASEN
 
+    def get_fase_display(self) -> str:
+        # Django's own builds a hashable dict of every (lazy) choice on each call: a tenth of a list page's
+        # rendering (issue 18). The same label.
+        try:
+            return str(Fase(self.fase).label)
+        except ValueError:
+            return self.fase
+
     def get_doelgroep_kort_display(self) -> str:
         return str(dict(rules.DoelgroepKort.CHOICES)[self.doelgroep_kort])
 

@@ -148,6 +148,14 @@ class Signaal(models.Model):
                          condition=Q(afgehandeld_op__isnull=True), name="signaal_werkvoorraad"),
         ]
 
+    def get_soort_display(self) -> str:
+        # Django's own builds a hashable dict of every (lazy) choice on each call; the werkvoorraad calls
+        # this twice per row (issue 18). The same label.
+        try:
+            return str(SignaalSoort(self.soort).label)
+        except ValueError:
+            return self.soort
+
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.dossier_id})"
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import SnelleSelect, WerkcoachKeuze
+from cases.forms import SnelleSelect, WerkcoachKeuze, opties_uit_cache
 from cases.models import SignaalSoort
 from cases.selectors import Bereik
 from inburgering.formulieren import DatumInput, DatumVeld
@@ -33,6 +33,8 @@ class SignaalFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["werkcoach"].queryset = werkcoaches
+        opties_uit_cache(self.fields["team"], "teams")
+        opties_uit_cache(self.fields["werkcoach"], "werkcoaches")
         self.fields["bereik"].choices = [c for c in self.fields["bereik"].choices if c[0] in bereiken]
         self.standaard_bereik = bereiken[0]
 
