@@ -180,8 +180,9 @@ def maak_dossiers(
         opslaan_met_historie(dossiers, Dossier, reden=DEMO_REDEN)
         # The termijnen of every registered bulk calculator, stored open (as cases.termijnen.bulk does):
         # the sweep marks the overdue ones verlopen and signals them.
+        kennisgevingen = {d.pk: d.datum_kennisgeving for d in dossiers}
         termijnen = [
-            bereken_termijn(dossier_id, bron, berekening, vooraf, vandaag)
+            bereken_termijn(dossier_id, bron, berekening, vooraf, vandaag, kennisgeving=kennisgevingen[dossier_id])
             for bron, calculator in calculators.items()
             for dossier_id, berekeningen in calculator(dossiers).items()
             for berekening in berekeningen

@@ -12,6 +12,7 @@ from inburgering.accounts.roles import Rol
 
 from . import access, rules
 from .models import Dossier, Termijn, TermijnStatus
+from .termijnen.soorten import een_per_dossier
 
 SORTERINGEN = {
     "naam": ("inburgeraar__geslachtsnaam", "inburgeraar__voornamen", "pk"),
@@ -24,6 +25,12 @@ SORTERINGEN = {
     "-werkcoach": ("-werkcoach__first_name", "-werkcoach__last_name", "-pk"),
 }
 STANDAARD_SORTERING = "-kennisgeving"
+# The dossier list filtered on a termijn (of a kind with one per dossier) and a status, sorted on the
+# kennisgeving: the same order, on the joined termijn's copy of it (issue 18, index termijn_lijst_volgorde).
+VIA_TERMIJN = {
+    "kennisgeving": ("termijnen__dossier_kennisgeving", "termijnen__dossier_id"),
+    "-kennisgeving": ("-termijnen__dossier_kennisgeving", "-termijnen__dossier_id"),
+}
 
 
 # The `termijnstatus` filter of the dossier list: the statuses, plus the deadline KPIs of the dashboard
@@ -73,13 +80,21 @@ def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
         qs = qs.filter(team_id=filter.team)
     if filter.werkcoach:
         qs = qs.filter(werkcoach_id=filter.werkcoach)
+    sorteer = filter.sorteer if filter.sorteer in SORTERINGEN else STANDAARD_SORTERING
+    if filter.termijn and filter.termijnstatus in TermijnStatus.values and een_per_dossier(filter.termijn) \
+            and sorteer in VIA_TERMIJN:
+        # issue 18: one termijn of this kind per dossier, so a join lists a dossier at most once; sorted on
+        # the termijn's copy of the dossier's datum_kennisgeving (equal to it) the page is read from the
+        # index termijn_lijst_volgorde in the list's order, instead of probing every dossier's termijnen.
+        qs = qs.filter(termijnen__soort=filter.termijn, termijnen__status=filter.termijnstatus)
+        return qs.order_by(*VIA_TERMIJN[sorteer])
     if filter.termijn or filter.termijnstatus in TERMIJN_STANDEN:
         # A subquery, not a join: a dossier with two matching termijnen (bezwaar) is listed once.
         termijnen = Termijn.objects.filter(TERMIJN_STANDEN.get(filter.termijnstatus, Q()))
         if filter.termijn:
             termijnen = termijnen.filter(soort=filter.termijn)
         qs = qs.filter(pk__in=termijnen.values("dossier_id"))
-    return qs.order_by(*SORTERINGEN.get(filter.sorteer, SORTERINGEN[STANDAARD_SORTERING]))
+    return qs.order_by(*SORTERINGEN[sorteer])
 
 
 def _zoek(qs: QuerySet[Dossier], zoek: str) -> QuerySet[Dossier]:

@@ -32,12 +32,12 @@ class PipTermijn(TextChoices):
 # Who owns each kind and on which ground it may move (DOMAIN.md §8; cases.termijnen.soorten).
 REGELS = {
     PipTermijn.PIP_VASTSTELLEN: SoortRegels(
-        eigenaar=Eigenaar.WET, atw=rules.ATW_PIP_VASTSTELLEN,
+        eigenaar=Eigenaar.WET, atw=rules.ATW_PIP_VASTSTELLEN, een_per_dossier=True,
         grond=_("alleen verlenging wegens informatie van een derde die vóór het einde van de 10 weken is gevraagd "
                 "(Besluit inburgering 2021, art. 5.3 lid 2; vast te leggen op het PIP-tabblad), of een nieuwe "
                 "termijn na verhuizing (lid 3)")),
     PipTermijn.INBURGERINGSTERMIJN: SoortRegels(
-        eigenaar=Eigenaar.WET,
+        eigenaar=Eigenaar.WET, een_per_dossier=True,
         grond=_("alleen verlenging door DUO (Wet inburgering 2021, art. 11; vast te leggen als verlenging door "
                 "DUO op het PIP-tabblad)")),
     PipTermijn.BEZWAAR: SoortRegels(
@@ -45,7 +45,7 @@ REGELS = {
         grond=_("geen: zes weken na de bekendmaking (Awb 6:7 en 6:8); of een te laat bezwaar verschoonbaar is "
                 "(Awb 6:11), beoordeelt de bezwaarbehandeling")),
     PipTermijn.SCHAKELEN: SoortRegels(
-        eigenaar=Eigenaar.WET,
+        eigenaar=Eigenaar.WET, een_per_dossier=True,
         grond=_("geen: anderhalf jaar na de start van de termijn (Besluit inburgering 2021, art. 5.4); daarna "
                 "alleen de uitzonderingen van art. 5.4, vast te leggen bij de wijziging van het PIP")),
     PipTermijn.VOORTGANGSGESPREK: SoortRegels(

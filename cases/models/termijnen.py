@@ -41,7 +41,12 @@ class Termijn(models.Model):
     opgeschorte_dagen = models.PositiveIntegerField(_("opgeschorte dagen"), default=0)
     nadert_gesignaleerd = models.BooleanField(default=False)
     bijgewerkt_op = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["bijgewerkt_op", "nadert_gesignaleerd"])
+    # issue 18: a copy of the dossier's datum_kennisgeving, the dossier list's sort key, so the list filtered
+    # on a termijn and its status reads its page from one index in the list's order (termijn_lijst_volgorde)
+    # instead of probing the termijnen of every dossier in that order. Kept equal by the termijnen services
+    # (termijnen_bijwerken follows a changed date), the bulk writers and save().
+    dossier_kennisgeving = models.DateField(_("datum kennisgeving van het dossier"), editable=False)
+    history = HistoricalRecords(excluded_fields=["bijgewerkt_op", "nadert_gesignaleerd", "dossier_kennisgeving"])
 
     class Meta:
         verbose_name = _("termijn")
@@ -57,6 +62,8 @@ class Termijn(models.Model):
                          name="termijn_open_nadert"),
             # The dossier list's termijn filter ("PIP-termijn verlopen"): the dossier ids of one soort and status.
             models.Index(fields=["soort", "status", "dossier"], name="termijn_soort_status"),
+            # issue 18: the dossier list filtered on a termijn and its status, in the list's order.
+            models.Index(fields=["soort", "status", "-dossier_kennisgeving", "-dossier"], name="termijn_lijst_volgorde"),
             # issue 20 item 7: the trends page reads the termijnen gehaald per month (PIP vaststellen)
             models.Index(fields=["soort", "gehaald_op"], condition=Q(gehaald_op__isnull=False),
                          name="termijn_soort_gehaald"),
@@ -64,6 +71,11 @@ class Termijn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.dossier_id}): {self.fatale_datum}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.dossier_kennisgeving is None:
+            self.dossier_kennisgeving = self.dossier.datum_kennisgeving
+        super().save(*args, **kwargs)
 
     def get_soort_display(self) -> str:
         return soort_label(self.soort)

@@ -61,6 +61,7 @@ def termijnen_bijwerken(
         (t.soort, t.sleutel): t
         for t in Termijn.objects.select_for_update().filter(dossier=dossier, bron=bron).prefetch_related("opschortingen")
     }
+    _kennisgeving_volgen(dossier, bestaand.values())
     nu = vandaag()
     for b in berekeningen:
         termijn = bestaand.pop((b.soort, b.sleutel), None)
@@ -76,7 +77,8 @@ def termijnen_bijwerken(
         )
         fataal = _na_verschuiving(b.soort, stand.fatale_datum, opgeschort)
         if termijn is None:
-            termijn = Termijn(dossier=dossier, soort=b.soort, sleutel=b.sleutel, bron=bron)
+            termijn = Termijn(dossier=dossier, soort=b.soort, sleutel=b.sleutel, bron=bron,
+                              dossier_kennisgeving=dossier.datum_kennisgeving)
         elif _ongewijzigd(termijn, b, stand, fataal):
             continue
         verschoven = termijn.pk is not None and termijn.fatale_datum != fataal
@@ -96,6 +98,17 @@ def termijnen_bijwerken(
         if termijn.status in ACTIEF:
             termijn.status = TermijnStatus.VERVALLEN
             opslaan(termijn, reden=f"Vervallen: niet meer berekend ({bron})", door=door)
+
+
+def _kennisgeving_volgen(dossier: Dossier, termijnen) -> None:
+    """issue 18: the termijnen keep a copy of the dossier's datum_kennisgeving (the dossier list's sort
+    key). When it changed (the services that change it recompute the termijnen, which lands here), every
+    termijn of the dossier follows in one UPDATE — also those of a bron no longer computed. No query when
+    nothing changed."""
+    if any(t.dossier_kennisgeving != dossier.datum_kennisgeving for t in termijnen):
+        Termijn.objects.filter(dossier=dossier).update(dossier_kennisgeving=dossier.datum_kennisgeving)
+        for t in termijnen:
+            t.dossier_kennisgeving = dossier.datum_kennisgeving
 
 
 def _ongewijzigd(termijn: Termijn, b: rules.TermijnBerekening, stand: rules.NieuweStand, fataal: date) -> bool:

@@ -36,6 +36,10 @@ class SoortRegels:
     eigenaar: str
     grond: str | Promise
     atw: bool = False
+    # At most one termijn of this kind per dossier (always computed without a sleutel): the dossier list
+    # filtered on it may join the termijn instead of probing it per dossier (issue 18) — a kind with
+    # sleutels (a bezwaartermijn per beschikking) would list a dossier twice.
+    een_per_dossier: bool = False
 
     @property
     def vrij_opschorten(self) -> bool:
@@ -81,6 +85,11 @@ def soort_label(code: str) -> str:
 def soort_regels(code: str) -> SoortRegels:
     soort = _SOORTEN.get(code)
     return soort.regels if soort else _ONBEKEND
+
+
+def een_per_dossier(code: str) -> bool:
+    """Whether a dossier has at most one termijn of this kind (its registered rules say so)."""
+    return soort_regels(code).een_per_dossier
 
 
 def soorten() -> list[tuple[str, str]]:
