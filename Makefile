@@ -7,7 +7,7 @@ BRP_PORT ?= 8091
 DUO_PORT ?= 8092
 export DJANGO_SETTINGS_MODULE ?= inburgering.settings.dev
 
-.PHONY: install run test lint worker clean brp-standin duo-standin vertalingen
+.PHONY: install run test lint handleiding worker clean brp-standin duo-standin vertalingen
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: install
 
 test: install
 	DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The manual's screenshots (static/handleiding/), made anew by their browser test (Chromium needed); commit them.
+handleiding: install
+	HANDLEIDING_BIJWERKEN=1 DJANGO_SETTINGS_MODULE=inburgering.settings.test $(VENV)/bin/pytest \
+		tests/e2e/test_handleiding_schermafbeeldingen.py -q -p no:randomly
 
 # Style, migrations that match the models, and the layer contract (.importlinter); CI runs this first.
 lint: install

@@ -5,11 +5,16 @@ describes and writes one PNG per entry of OPNAMES into static/handleiding/ (comm
 them). Then it checks the manual against what it made: the set of <img> sources on the manual's pages is
 exactly the set of files this test wrote, and static/handleiding/ holds no other PNG.
 
+A normal test run writes the screenshots to a temporary folder and compares them, by name, with the committed
+ones (so `make test` leaves the working tree clean); `HANDLEIDING_BIJWERKEN=1` writes them into
+static/handleiding/ to commit: `make handleiding`.
+
 A new section with a screenshot: add its `{% include "handleiding/_afbeelding.html" with bestand=... %}`
 to the section's template and one `Opname` here.
 """
 
 import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +34,7 @@ from inburgering.handleiding.secties import ROLHANDLEIDINGEN
 from pip_plans.models import Pip
 
 MAP = Path(settings.BASE_DIR) / "static" / "handleiding"
+BIJWERKEN = os.environ.get("HANDLEIDING_BIJWERKEN") == "1"
 VIEWPORT = {"width": 1000, "height": 700}
 MAX_HOOGTE = 700  # px: a tall region is cut off below this
 KLEUREN = 64  # a palette of 64 colours keeps screenshots of text small and sharp
@@ -125,11 +131,12 @@ def _inloggen(page: Page, live_server, gebruikersnaam: str) -> None:
     expect(page).not_to_have_url(re.compile(r"/inloggen/"))
 
 
-def test_the_manual_shows_exactly_the_screenshots_this_test_makes(page: Page, live_server):
+def test_the_manual_shows_exactly_the_screenshots_this_test_makes(page: Page, live_server, tmp_path):
     call_command("demo_data", dossiers=30)
     termijnen_sweep()  # signals on the werkvoorraad, as `make run` does once
     page.set_viewport_size(VIEWPORT)
-    MAP.mkdir(parents=True, exist_ok=True)
+    doel = MAP if BIJWERKEN else tmp_path
+    doel.mkdir(parents=True, exist_ok=True)
 
     gemaakt: set[str] = set()
     ingelogd = None
@@ -140,7 +147,7 @@ def test_the_manual_shows_exactly_the_screenshots_this_test_makes(page: Page, li
         page.goto(f"{live_server.url}{opname.pad()}")
         regio = opname.regio(page)
         expect(regio).to_be_visible()
-        _opslaan(regio.screenshot(animations="disabled"), MAP / opname.bestand)
+        _opslaan(regio.screenshot(animations="disabled"), doel / opname.bestand)
         gemaakt.add(opname.bestand)
 
     assert len(gemaakt) == len(OPNAMES), "two entries write the same file"
@@ -148,7 +155,8 @@ def test_the_manual_shows_exactly_the_screenshots_this_test_makes(page: Page, li
     assert set(in_handleiding) == gemaakt, (
         f"in de handleiding maar niet gemaakt: {sorted(set(in_handleiding) - gemaakt)}; "
         f"gemaakt maar niet in de handleiding: {sorted(gemaakt - set(in_handleiding))}")
-    assert {p.name for p in MAP.glob("*.png")} == gemaakt, "an old screenshot is left in static/handleiding/"
+    assert {p.name for p in MAP.glob("*.png")} == gemaakt, (
+        "static/handleiding/ does not hold exactly the screenshots this test makes: run `make handleiding`")
     assert all(len(alt) > 20 and re.search(r"\b(de|het|een|met)\b", alt) for alt in in_handleiding.values())
-    totaal = sum((MAP / naam).stat().st_size for naam in gemaakt)
+    totaal = sum((doel / naam).stat().st_size for naam in gemaakt)
     assert totaal < MAX_TOTAAL, f"{totaal} bytes"
