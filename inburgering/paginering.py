@@ -26,7 +26,9 @@ class BegrensdePaginator(Paginator):
     def count(self) -> int:
         if not isinstance(self.object_list, QuerySet):
             return super().count  # a sequence of its own (the bijlagen) counts itself
-        return self.object_list[: self.grens + 1].count()
+        # No ORDER BY: which 1 001 rows are counted does not matter, and the list's sort would make PostgreSQL
+        # walk the sort index and probe every row (werkvoorraad of a werkcoach at 1M dossiers: 55 → 4.5 ms).
+        return self.object_list.order_by()[: self.grens + 1].count()
 
     @property
     def begrensd(self) -> bool:

@@ -15,6 +15,20 @@ def test_the_cap_is_1000():
     assert GRENS == BegrensdePaginator.grens == 1000
 
 
+def test_the_capped_count_does_not_sort(werkcoach):
+    """The sort of the list only costs in the count (issue 18: an ordered index walk with a probe per row)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import Dossier
+
+    DossierFactory.create_batch(3, werkcoach=werkcoach)
+    paginator = BegrensdePaginator(Dossier.objects.order_by("-datum_kennisgeving", "-id"), 25)
+    with CaptureQueriesContext(connection) as ctx:
+        assert paginator.count == 3
+    assert "ORDER BY" not in ctx.captured_queries[0]["sql"].upper()
+
+
 def test_below_the_cap_the_count_and_the_pages_are_exact(client, werkcoach):
     DossierFactory.create_batch(30, werkcoach=werkcoach)
     client.force_login(werkcoach)
