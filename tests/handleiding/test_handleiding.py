@@ -158,6 +158,7 @@ def test_a_page_without_a_section_has_no_hulp_link(client, werkcoach):
 @pytest.mark.parametrize("veld", ["leerroute", "lbt_afwijking_motivering", "pvt_vorm", "pvt_intensiteit",
                                   "map_vorm", "map_intensiteit", "ontzorgen", "ontzorgen_start",
                                   "ontzorgen_vaste_lasten"])
+@pytest.mark.django_db  # the beoogde aanbieder's choices come from the aanbieders register
 def test_the_pip_form_explains_leerroute_pvt_map_and_ontzorgen(veld):
     assert len(str(PipForm(wijziging=False).fields[veld].help_text)) > 20
 
