@@ -14,8 +14,7 @@ from inburgering.export import Kolom
 from inburgering.zoeken import zoekopdracht
 
 from . import access, selectors
-from .forms import FilterForm
-from .selectors import Bereik, DossierFilter
+from .forms import dossierlijst_filter
 from .termijnen import selectors as werkvoorraad_selectors
 from .termijnen.forms import SignaalFilterForm
 from .termijnen.selectors import SignaalFilter
@@ -51,24 +50,11 @@ def _signaal_kolommen(peildatum):
     ]
 
 
-def dossier_filter(request: HttpRequest, data) -> DossierFilter:
-    """The dossier list's filter from its query string (as `views.dossier_lijst` reads it)."""
-    user = request.user
-    bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
-    if access.mag_alle_dossiers_zien(user):
-        bereiken.append(Bereik.ALLE)
-    if not data:
-        return DossierFilter(bereik=bereiken[0])
-    form = FilterForm(data, teams=selectors.teams(), werkcoaches=selectors.werkcoaches(),
-                      standaard_bereik=bereiken[0], bereiken=bereiken)
-    return DossierFilter(**form.waarden())
-
-
 @login_required
 @require_GET
 def dossiers(request: HttpRequest, formaat: str) -> HttpResponse:
     vereist(access.mag_dossiers_zien(request.user))
-    filter = dossier_filter(request, zoekopdracht(request, soort="dossiers").data)
+    _form, filter = dossierlijst_filter(request.user, zoekopdracht(request, soort="dossiers").data)
     return export.download(
         request, formaat=formaat, lijst="dossiers", titel=_("Dossiers"), kolommen=DOSSIER_KOLOMMEN,
         rijen=selectors.dossier_lijst(user=request.user, filter=filter), dossier_veld="pk",

@@ -8,9 +8,10 @@ from inburgering.accounts.models import User
 from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
+from . import access, selectors
 from .models import BEEINDIG_REDENEN, BRP_VELDEN, Bron, Dossier, EindReden, Fase, Inburgeraar
 from .rules import BSN_ONGELDIG, DoelgroepKort, bsn_is_geldig, normaliseer_bsn, tolk_fout
-from .selectors import LOPEND, SORTERINGEN, Bereik, filteropties
+from .selectors import LOPEND, SORTERINGEN, Bereik, DossierFilter, filteropties
 from .termijnen.soorten import soorten
 
 GESLACHT_KIEZEN = _("Kies het geslacht; 'Anders / onbekend' als het niet bekend is.")
@@ -276,6 +277,23 @@ class FilterForm(forms.Form):
             "termijn": data.get("termijn", ""),
             "termijnstatus": data.get("termijnstatus", ""),
         }
+
+
+def dossierlijst_bereiken(user) -> list[str]:
+    """The scopes of the dossier list this user may choose; the first is the default."""
+    bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
+    if access.mag_alle_dossiers_zien(user):
+        bereiken.append(Bereik.ALLE)
+    return bereiken
+
+
+def dossierlijst_filter(user, data) -> tuple[FilterForm, DossierFilter]:
+    """The dossier list's form and filter from its query data: one reading for the list, its download and the
+    bulk reassign of everything matching it (no data: the user's default scope)."""
+    bereiken = dossierlijst_bereiken(user)
+    form = FilterForm(data, teams=selectors.teams(), werkcoaches=selectors.werkcoaches(),
+                      standaard_bereik=bereiken[0], bereiken=bereiken)
+    return form, DossierFilter(**form.waarden()) if data else DossierFilter(bereik=bereiken[0])
 
 
 class OpschortenForm(forms.Form):

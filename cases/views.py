@@ -48,9 +48,10 @@ from .forms import (
     NieuwDossierExtraForm,
     OpschortenForm,
     ToewijzenForm,
+    dossierlijst_filter,
 )
 from .models import ACTIEVE_FASEN, Dossier, Inburgeraar, Termijn
-from .selectors import Bereik, DossierFilter
+from .selectors import Bereik
 from .tabs import tabs
 from .termijnen import rules as termijn_rules
 from .termijnen import services as termijn_services
@@ -84,20 +85,10 @@ def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None
 def dossier_lijst(request: HttpRequest) -> HttpResponse:
     user = request.user
     vereist(access.mag_dossiers_zien(user))
-    bereiken = [Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []
-    if access.mag_alle_dossiers_zien(user):
-        bereiken.append(Bereik.ALLE)
     zoeken = zoekopdracht(request, soort="dossiers")
     if zoeken.antwoord:
         return zoeken.antwoord
-    form = FilterForm(
-        zoeken.data,
-        teams=selectors.teams(),
-        werkcoaches=selectors.werkcoaches(),
-        standaard_bereik=bereiken[0],
-        bereiken=bereiken,
-    )
-    filter = DossierFilter(**form.waarden()) if zoeken.data else DossierFilter(bereik=bereiken[0])
+    form, filter = dossierlijst_filter(user, zoeken.data)
     context = {
         **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter), zoeken.parameters),
         "form": form,
@@ -487,11 +478,8 @@ def _dossiers_van_filter(request: HttpRequest, terug: QueryDict) -> list[int] | 
     """The lopende dossiers the user sees under the list's filter, by id; None when there are more than
     HERVERDELEN_MAXIMUM (the user refines the filter instead)."""
     user = request.user
-    bereiken = ([Bereik.MIJN, Bereik.TEAM] if user.is_werkcoach else []) + (
-        [Bereik.ALLE] if access.mag_alle_dossiers_zien(user) else [])
-    form = FilterForm(filterdata(request, terug), teams=selectors.teams(), werkcoaches=selectors.werkcoaches(),
-                      standaard_bereik=bereiken[0], bereiken=bereiken)
-    ids = list(selectors.dossier_lijst(user=user, filter=DossierFilter(**form.waarden()))
+    _form, filter = dossierlijst_filter(user, filterdata(request, terug))
+    ids = list(selectors.dossier_lijst(user=user, filter=filter)
                .filter(fase__in=ACTIEVE_FASEN).values_list("pk", flat=True)[:HERVERDELEN_MAXIMUM + 1])
     return None if len(ids) > HERVERDELEN_MAXIMUM else ids
 
