@@ -20,7 +20,7 @@ from inburgering.accounts.roles import Rol
 from inburgering.instellingen.models import GemeenteInstellingen
 
 from .agenda.demo import demo_afspraken
-from .demo_bulk import opslaan_met_historie
+from .demo_bulk import opslaan_met_historie, statistieken_bijwerken
 from .models import Dossier, Fase, Inburgeraar, Regime, Termijn
 from .rules import Doelgroep
 from .termijnen import registry
@@ -191,6 +191,7 @@ def maak_dossiers(
         gemaakt += n
         if voortgang:
             voortgang(gemaakt)
+    statistieken_bijwerken([Inburgeraar, Dossier, Termijn])
     return gemaakt
 
 

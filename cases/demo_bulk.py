@@ -89,3 +89,15 @@ def _copy(tabel: str, kolommen: list[str], rijen: Iterable[Sequence]) -> None:
     ) as copy:
         for rij in rijen:
             copy.write_row(rij)
+
+
+def statistieken_bijwerken(modellen: Iterable[type[models.Model]]) -> None:
+    """ANALYZE the tables of `modellen` and their history after a bulk load (PostgreSQL; SQLite plans without
+    them). Without statistics the planner takes a freshly loaded million-row table for a small one: the
+    first sweep after `demo_data --dossiers 1000000` ran 27 s per chunk of 5 000 instead of 0.2 s."""
+    if connection.vendor != "postgresql":
+        return
+    tabellen = [t for model in modellen
+                for t in (model._meta.db_table, *([model.history.model._meta.db_table] if hasattr(model, "history") else []))]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tabellen))

@@ -13,8 +13,9 @@ Each size is measured in its own process (`--meet`), then one table shows per pa
   network; the first request only warms caches);
 - ×1k: that time divided by the page's time at the smallest size (targets: lists ≤ 1.5 at 1M, home and
   dashboard ≤ 2);
-- ×sql: the server time divided by the page's essential SQL alone (its 25-row main query, timed the same
-  way) — target ≤ 3 for the lists;
+- ×sql: the server time divided by the page's essential SQL alone — the list's own two queries, timed the
+  same way through the ORM: its page of rows (26: one more tells whether there is a next page) and its
+  count capped at 1 001 rows — target ≤ 3 for the lists; ×rij: the same against the page of rows alone;
 - queries: the number of queries of one request (it must not grow with the size).
 """
 
@@ -69,7 +70,8 @@ def _paginas():
          lambda: werkvoorraad(user=m, filter=SignaalFilter(bereik=Bereik.ALLE), peildatum=vandaag)),
         ("te beoordelen", c, "/pip/te-beoordelen/", lambda: te_beoordelen(user=c)),
         ("handhaving zaken", m, "/handhaving/zaken/", lambda: zaken_lijst(user=m)),
-        ("startpagina", w, "/", None),
+        ("startpagina (mijn)", w, "/", None),
+        ("startpagina (alle)", m, "/?bereik=alle", None),
         ("dashboard", m, "/dashboard/", None),
     ]
 
@@ -94,6 +96,7 @@ def meten(herhaal: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from cases.models import Dossier
+    from inburgering.paginering import GRENS
 
     settings.ALLOWED_HOSTS.append("testserver")
     with connection.cursor() as cursor:
@@ -114,8 +117,13 @@ def meten(herhaal: int) -> dict:
         server = _mediaan(verzoek, herhaal)
         with CaptureQueriesContext(connection) as vastgelegd:
             verzoek()
-        sql = _mediaan(lambda q=hoofdquery: list(q()[:PAGINA_GROOTTE]), herhaal) if hoofdquery else None
-        uitkomst["paginas"][naam] = {"server": server, "sql": sql, "queries": len(vastgelegd)}
+        rij = sql = None
+        if hoofdquery:
+            # The list's own SQL, as BegrensdePaginator runs it: the page plus one row, the count without ORDER BY.
+            rij = _mediaan(lambda q=hoofdquery: list(q()[:PAGINA_GROOTTE + 1]), herhaal)
+            sql = _mediaan(lambda q=hoofdquery: (q().order_by()[:GRENS + 1].count(), list(q()[:PAGINA_GROOTTE + 1])),
+                           herhaal)
+        uitkomst["paginas"][naam] = {"server": server, "sql": sql, "rij": rij, "queries": len(vastgelegd)}
     return uitkomst
 
 
@@ -222,27 +230,36 @@ def print_tabel(resultaten: dict) -> None:
     """The table, then the same as Markdown (README "Schaal")."""
     aantallen = sorted(resultaten)
     basis = resultaten[aantallen[0]]["paginas"]
-    print(f"\n{'pagina':24}" + "".join(f" | {resultaten[a]['dossiers']:>9} dossiers: ms  ×1k ×sql  q" for a in aantallen))
+    print(f"\n{'pagina':24}" + "".join(f" | {resultaten[a]['dossiers']:>9} dossiers: ms  ×1k ×sql ×rij  q"
+                                        for a in aantallen))
     for naam in basis:
         regel = f"{naam:24}"
         for a in aantallen:
-            p = resultaten[a]["paginas"][naam]
-            maal_sql = f"{p['server'] / p['sql']:4.1f}" if p["sql"] else "   -"
+            p = resultaten[a]["paginas"].get(naam)
+            if p is None:
+                regel += f" | {'(niet gemeten)':>40}"
+                continue
+            maal_sql = f"{p['server'] / p['sql']:4.1f}" if p.get("sql") else "   -"
+            maal_rij = f"{p['server'] / p['rij']:4.1f}" if p.get("rij") else "   -"
             regel += (f" | {'':>9}  {p['server'] * 1000:7.1f} {p['server'] / basis[naam]['server']:4.1f} "
-                      f"{maal_sql} {p['queries']:2d}")
+                      f"{maal_sql} {maal_rij} {p['queries']:2d}")
         print(regel)
 
     def getal(x: float, decimalen: int = 1) -> str:
         return f"{x:.{decimalen}f}".replace(".", ",")
 
-    print("\n| pagina | " + " | ".join(f"{_kort(a)}: ms | ×1k | ×sql | q" for a in aantallen) + " |")
-    print("| --- |" + " ---: | ---: | ---: | ---: |" * len(aantallen))
+    print("\n| pagina | " + " | ".join(f"{_kort(a)}: ms | ×1k | ×sql | ×rij | q" for a in aantallen) + " |")
+    print("| --- |" + " ---: | ---: | ---: | ---: | ---: |" * len(aantallen))
     for naam in basis:
         cellen = []
         for a in aantallen:
-            p = resultaten[a]["paginas"][naam]
+            p = resultaten[a]["paginas"].get(naam)
+            if p is None:
+                cellen += ["–"] * 5
+                continue
             cellen += [getal(p["server"] * 1000, 0), getal(p["server"] / basis[naam]["server"]),
-                       getal(p["server"] / p["sql"]) if p["sql"] else "–", str(p["queries"])]
+                       getal(p["server"] / p["sql"]) if p.get("sql") else "–",
+                       getal(p["server"] / p["rij"]) if p.get("rij") else "–", str(p["queries"])]
         print(f"| {naam} | " + " | ".join(cellen) + " |")
 
 

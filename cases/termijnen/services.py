@@ -229,18 +229,18 @@ def termijnen_sweep(
     one statement that claims its rows with SELECT … FOR UPDATE SKIP LOCKED (rows another sweep is
     holding are skipped, rows it already changed no longer match), changes them and inserts their
     signals (the unique (termijn, soort, fatale datum) constraint makes a second signal impossible).
-    Two sweeps thus leapfrog over the chunks and never do a row twice. After a big sweep the touched
-    tables are ANALYZEd (`analyse_vanaf`)."""
+    Two sweeps thus leapfrog over the chunks and never do a row twice. Before the chunks of a big sweep
+    and after it, the touched tables are ANALYZEd (`analyse_vanaf`)."""
     peildatum = peildatum or vandaag()
     burger = list(soorten_van(Eigenaar.BURGER))
     if connection.vendor != "postgresql":
         return _sweep_orm(peildatum, burger, batch)
-    verlopen, gevonden_v = _sweep_chunks(_VERLOPEN_IDS, _VERLOPEN, peildatum, burger, batch)
+    verlopen, gevonden_v = _sweep_chunks(_VERLOPEN_IDS, _VERLOPEN, peildatum, burger, batch, analyse_vanaf)
     with connection.cursor() as cursor:
         # One conditional UPDATE: a concurrent sweep waits on the row lock and then finds it changed.
         cursor.execute(_VERSTREKEN, {"peildatum": peildatum, "burger": burger})
         verstreken = cursor.rowcount
-    nadert, gevonden_n = _sweep_chunks(_NADERT_IDS, _NADERT, peildatum, burger, batch)
+    nadert, gevonden_n = _sweep_chunks(_NADERT_IDS, _NADERT, peildatum, burger, batch, analyse_vanaf)
     geanalyseerd = gevonden_v + gevonden_n + verstreken >= analyse_vanaf
     if geanalyseerd:
         geanalyseerd = _analyseren()
@@ -263,9 +263,13 @@ _VERSTREKEN = f"""
 def _claim_wijzig_signaleer(voorwaarde: str, wijziging: str, soort: str) -> str:
     """One statement per chunk: claim (skipping rows another sweep holds; FOR UPDATE re-checks the
     condition on the newest row version, so rows it already changed drop out), change, signal."""
+    # The chunk's ids drive the plan (a nested loop over the primary key), whatever the statistics say: with
+    # `id = ANY(ids)` as a filter, a freshly bulk-loaded table without statistics got a scan of all
+    # 867 000 overdue rows, each compared with the 5 000 ids (27 s per chunk at 1M dossiers; 0.2 s now).
     return f"""
     WITH geclaimd AS (
-        SELECT id FROM {_T} WHERE id = ANY(%(ids)s) AND {voorwaarde} FOR UPDATE SKIP LOCKED
+        SELECT t.id FROM unnest(%(ids)s::bigint[]) AS te(id) JOIN {_T} t ON t.id = te.id
+        WHERE {voorwaarde} FOR UPDATE OF t SKIP LOCKED
     ), gewijzigd AS (
         UPDATE {_T} t SET {wijziging} FROM geclaimd WHERE t.id = geclaimd.id
         RETURNING t.id, t.dossier_id, t.fatale_datum
@@ -287,12 +291,17 @@ _NADERT = _claim_wijzig_signaleer(
     "nadert_gesignaleerd = true", SignaalSoort.NADERT)
 
 
-def _sweep_chunks(ids_sql: str, chunk_sql: str, peildatum: date, burger: list[str], batch: int) -> tuple[int, int]:
-    """(rows this sweep changed, due rows it found)."""
+def _sweep_chunks(
+    ids_sql: str, chunk_sql: str, peildatum: date, burger: list[str], batch: int, analyse_vanaf: int
+) -> tuple[int, int]:
+    """(rows this sweep changed, due rows it found). Many due rows are ANALYZEd first: a bulk load or a
+    restore may have left the tables without statistics, and the chunks' plans depend on them."""
     params = {"peildatum": peildatum, "burger": burger}
     with connection.cursor() as cursor:
         cursor.execute(ids_sql, params)
         ids = [rij[0] for rij in cursor.fetchall()]
+    if len(ids) >= analyse_vanaf:
+        _analyseren()
     totaal = 0
     for begin in range(0, len(ids), batch):
         with transaction.atomic(), connection.cursor() as cursor:

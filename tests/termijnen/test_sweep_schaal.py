@@ -134,6 +134,19 @@ def test_a_big_sweep_analyzes_the_touched_tables_and_a_small_one_does_not():
     assert _analyses() == voor + 2  # both tables
 
 
+@postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_sweep_with_many_due_rows_analyzes_before_its_chunks_as_well_as_after():
+    # Before: a bulk load or restore may have left no statistics, and the chunks' plans depend on them.
+    TermijnFactory.create_batch(6, verlopen_gisteren=True)
+    voor = _analyses()
+
+    resultaat = services.termijnen_sweep(analyse_vanaf=5, batch=2)
+
+    assert resultaat.geanalyseerd and resultaat.verlopen == 6
+    assert _analyses() == voor + 4  # both tables, before the chunks and after the sweep
+
+
 def test_the_default_threshold_is_a_big_sweep():
     assert services.ANALYSE_VANAF >= 1000
 
