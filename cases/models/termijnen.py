@@ -57,7 +57,10 @@ class Termijn(models.Model):
         ]
         indexes = [
             # The sweep's two scans, each on open rows only (healthchecks' partial-index pattern).
-            models.Index(fields=["fatale_datum"], condition=Q(status="open"), name="termijn_open_fataal"),
+            # (fatale datum, id) with the dossier: the start page's "deze week" reads its first 20 in this order
+            # and counts them without the table (issue 18: 40 → 0.6 ms and 55 → 16 ms at 1M dossiers).
+            models.Index(fields=["fatale_datum", "id"], include=["dossier"], condition=Q(status="open"),
+                         name="termijn_open_fataal"),
             models.Index(fields=["streefdatum"], condition=Q(status="open", nadert_gesignaleerd=False),
                          name="termijn_open_nadert"),
             # The dossier list's termijn filter ("PIP-termijn verlopen"): the dossier ids of one soort and status.
