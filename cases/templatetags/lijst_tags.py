@@ -22,6 +22,8 @@ def _tekst(waarde) -> str:
 
 @register.simple_tag
 def dossier_rijen(dossiers, mag_herverdelen) -> str:
+    dossier_url = _Url("cases:dossier_detail")
+    labels = {}
     delen = []
     for dossier in dossiers:
         persoon = dossier.inburgeraar
@@ -38,11 +40,11 @@ def dossier_rijen(dossiers, mag_herverdelen) -> str:
         delen.append(
             f'\n    <tr class="utrecht-table__row">\n      {keuze}\n'
             f'      <td class="utrecht-table__cell"><a class="utrecht-link" '
-            f'href="{reverse("cases:dossier_detail", args=[dossier.pk])}">{_tekst(persoon.geslachtsnaam)}'
+            f'href="{dossier_url(dossier.pk)}">{_tekst(persoon.geslachtsnaam)}'
             f'{voorvoegsel}, {_tekst(persoon.voornamen)}</a></td>\n'
             f'      <td class="utrecht-table__cell">{_tekst(persoon.bsn_gemaskeerd)}</td>\n'
-            f'      <td class="utrecht-table__cell">{_tekst(dossier.get_doelgroep_kort_display())}</td>\n'
-            f'      <td class="utrecht-table__cell">{_tekst(dossier.get_fase_display())}</td>\n'
+            f'      <td class="utrecht-table__cell">{_label(labels, "doelgroep", dossier.doelgroep, dossier.get_doelgroep_kort_display)}</td>\n'
+            f'      <td class="utrecht-table__cell">{_label(labels, "fase", dossier.fase, dossier.get_fase_display)}</td>\n'
             f'      <td class="utrecht-table__cell">{f"{datum.day}-{datum.month}-{datum.year}" if datum else ""}</td>\n'
             f'      <td class="utrecht-table__cell">{_tekst(dossier.werkcoach)}</td>\n'
             f'      <td class="utrecht-table__cell">{_tekst(dossier.team)}</td>\n'
