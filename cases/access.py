@@ -15,15 +15,25 @@ from inburgering.accounts.roles import Rol
 from .models import Dossier
 
 
-def zichtbare_dossiers(user: User) -> QuerySet[Dossier]:
+def zichtbaar_voorwaarde(user: User, *, via: str = "") -> Q | None:
+    """The condition on a dossier (reached through `via`, e.g. "dossier__") that `zichtbare_dossiers` filters
+    on; None: no dossier at all. A row hanging off a dossier can filter on its joined dossier with it instead
+    of a subquery over the dossiers (issue 18: the planner joins the dossier twice then)."""
     if not user.is_authenticated or not user.is_active:
-        return Dossier.objects.none()
+        return None
     if user.heeft_rol(Rol.CONSULENT, Rol.MANAGER):
-        return Dossier.objects.all()
+        return Q()
     if user.heeft_rol(Rol.WERKCOACH):
-        eigen = Q(werkcoach=user)
-        return Dossier.objects.filter(eigen | Q(team_id=user.team_id) if user.team_id else eigen)
-    return Dossier.objects.none()
+        eigen = Q(**{f"{via}werkcoach": user})
+        return eigen | Q(**{f"{via}team_id": user.team_id}) if user.team_id else eigen
+    return None
+
+
+def zichtbare_dossiers(user: User) -> QuerySet[Dossier]:
+    voorwaarde = zichtbaar_voorwaarde(user)
+    if voorwaarde is None:
+        return Dossier.objects.none()
+    return Dossier.objects.filter(voorwaarde) if voorwaarde else Dossier.objects.all()
 
 
 def zie_alles(user: User) -> bool:

@@ -63,6 +63,16 @@ class DossierFilter:
     termijnstatus: str = ""
 
 
+# What a row of the dossier list shows (cases.templatetags.lijst_tags.dossier_rijen, the reassign checkboxes):
+# its page reads only these columns of the dossier, person, werkcoach and team (issue 18). A row that reads
+# another field costs a query per row: tests/cases/test_querycount.py would say so.
+LIJST_VELDEN = (
+    "fase", "doelgroep", "datum_kennisgeving", "inburgeraar_id", "werkcoach_id", "team_id",
+    "inburgeraar__bsn", "inburgeraar__voornamen", "inburgeraar__voorvoegsel", "inburgeraar__geslachtsnaam",
+    "werkcoach__username", "werkcoach__first_name", "werkcoach__last_name", "team__naam",
+)
+
+
 def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
     qs = access.zichtbare_dossiers(user).select_related("inburgeraar", "werkcoach", "team")
     if filter.bereik == Bereik.MIJN:

@@ -90,7 +90,8 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
         return zoeken.antwoord
     form, filter = dossierlijst_filter(user, zoeken.data)
     context = {
-        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter), zoeken.parameters),
+        **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter).only(*selectors.LIJST_VELDEN),
+                      zoeken.parameters),
         "form": form,
         "filter": filter,
         "mag_aanmaken": access.mag_dossier_aanmaken(user),

@@ -43,8 +43,8 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     )
     filter = SignaalFilter(**form.waarden())
     peildatum = localdate()
-    lijst = lijstpagina(request, selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum),
-                        zoeken.parameters)
+    signalen = selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum).only(*selectors.LIJST_VELDEN)
+    lijst = lijstpagina(request, signalen, zoeken.parameters)
     context = {
         **lijst,
         "form": form,

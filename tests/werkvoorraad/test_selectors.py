@@ -121,3 +121,34 @@ def test_home_counts_dossiers_per_fase_open_signals_and_this_weeks_termijnen(wer
     assert thuis.deze_week == [deze_week] and thuis.deze_week_aantal == 1
     team = werkcoach_home(user=werkcoach, bereik=Bereik.TEAM, peildatum=vandaag())
     assert {t.fase: t.aantal for t in team.per_fase}["intake"] == 3
+
+
+def test_without_a_search_the_scope_on_the_joined_dossier_gives_the_dossier_lists_signals(team, werkcoach, consulent,
+                                                                                          manager, beheerder):
+    """Issue 18: without a search the worklist filters on the signal's own dossier instead of a subquery over the
+    dossier list; for every role, scope, team and werkcoach filter it lists the same signals as that subquery."""
+    from cases.models import Signaal
+    from cases.selectors import DossierFilter, dossier_lijst
+    from cases.termijnen.selectors import open_signaal_q
+    from tests.factories import TeamFactory, WerkcoachFactory
+
+    ander_team = TeamFactory(naam="Team Anders")
+    collega = WerkcoachFactory(team=team)
+    elders = WerkcoachFactory(team=ander_team)
+    zonder_team = WerkcoachFactory(team=None)
+    for coach, dossier_team in [(werkcoach, team), (collega, team), (elders, ander_team), (zonder_team, ander_team),
+                                (collega, ander_team), (elders, team)]:
+        d = DossierFactory(werkcoach=coach, team=dossier_team)
+        verlopen(d)
+        aandachtspunt(d)
+    gebruikers = [werkcoach, collega, zonder_team, consulent, manager, beheerder]
+    getoetst = 0
+    for gebruiker in gebruikers:
+        for bereik in [Bereik.MIJN, Bereik.TEAM, Bereik.ALLE]:
+            for filters in [{}, {"team": team.pk}, {"team": ander_team.pk}, {"werkcoach": elders.pk},
+                            {"werkcoach": werkcoach.pk, "team": team.pk}]:
+                dossiers = dossier_lijst(user=gebruiker, filter=DossierFilter(bereik=bereik, **filters))
+                verwacht = set(Signaal.objects.filter(open_signaal_q(vandaag()), dossier__in=dossiers.values("pk")))
+                assert set(_lijst(gebruiker, bereik=bereik, **filters)) == verwacht, (gebruiker, bereik, filters)
+                getoetst += bool(verwacht)
+    assert getoetst > 20  # the comparison is not between empty lists
