@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import User
-from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, datum_velden
+from inburgering.formulieren import LEGE_KEUZE, DatumInput, DatumVeld, SnelleVeldgroep, datum_velden
 from inburgering.formulierpagina import VersieVeld
 
 from . import access, selectors
@@ -32,14 +32,22 @@ class SnelleSelect(forms.Select):
     tests/werkvoorraad/test_filter_render.py compares the output with the templates'."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        # Widget.get_context gives the name and attributes without building an option dict per choice
+        # (ChoiceWidget.optgroups); the choices are walked here by the same rules: None is "", a choice
+        # whose label is a list is a group, and only the first option with a chosen value is selected.
+        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        gekozen, al_gekozen = set(widget["value"]), False
         delen = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for groep, opties, _index in widget["optgroups"]:
+        for optie_waarde, optie_label in self.choices:
+            groep = optie_waarde if isinstance(optie_label, list | tuple) else None
+            opties = optie_label if groep is not None else [("" if optie_waarde is None else optie_waarde, optie_label)]
             if groep:
                 delen.append(f'\n  <optgroup label="{conditional_escape(groep)}">')
-            for optie in opties:
-                delen.append(f'\n  <option value="{conditional_escape(str(optie["value"]))}"{_attrs(optie["attrs"])}>'
-                             f'{conditional_escape(optie["label"])}</option>\n')
+            for waarde, label in opties:
+                gekozen_hier = not al_gekozen and str(waarde) in gekozen
+                al_gekozen |= gekozen_hier
+                delen.append(f'\n  <option value="{conditional_escape(str(waarde))}"{" selected" if gekozen_hier else ""}>'
+                             f'{conditional_escape(label)}</option>\n')
             if groep:
                 delen.append("\n  </optgroup>")
         delen.append("\n</select>")
@@ -217,6 +225,8 @@ class BeeindigenForm(VersieVeld):
 
 
 class FilterForm(forms.Form):
+    bound_field_class = SnelleVeldgroep  # the field groups in Python (issue 18), same HTML
+
     zoek = forms.CharField(label=_("Zoek op naam of BSN"), required=False)
     bereik = forms.ChoiceField(
         label=_("Welke dossiers"), required=False, widget=SnelleSelect,

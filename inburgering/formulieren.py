@@ -13,7 +13,10 @@ from django import forms
 from django.db import models
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.kalender.selectors import vandaag
@@ -55,6 +58,40 @@ class UtrechtBoundField(BoundField):
         bestaand = widget.attrs.get("class", "")
         attrs["class"] = f"{bestaand} {klasse}".strip()
         return attrs
+
+
+class SnelleVeldgroep(UtrechtBoundField):
+    """templates/forms/veld.html built in Python for a field with a label or none, outside a fieldset and
+    not a checkbox (every field of the list filters): the same HTML, without a template render per field
+    (issue 18: the dossier list's nine filter fields cost a quarter of its server time). Other fields use
+    the template. A form opts in with `bound_field_class = SnelleVeldgroep`; tests/kern/test_veldgroep.py
+    compares both."""
+
+    def as_field_group(self):
+        if self.widget_type == "checkbox" or self.use_fieldset:
+            return super().as_field_group()
+        fouten = self.errors
+        delen = ['<div class="utrecht-form-field', " utrecht-form-field--invalid" if fouten else "", '">\n']
+        if self.label:
+            verplicht = f' <span class="verplicht">({_VERPLICHT()})</span>' if self.field.required else ""
+            delen.append(f'\n  <div class="utrecht-form-field__label"><label class="utrecht-form-label" '
+                         f'for="{conditional_escape(self.id_for_label)}">{conditional_escape(self.label)}{verplicht}'
+                         f'</label></div>\n')
+        delen.append("\n")
+        if self.help_text:
+            hulp_id = f' id="{conditional_escape(self.auto_id)}_helptext"' if self.auto_id else ""
+            delen.append(f'<div class="utrecht-form-field-description utrecht-form-field__description"{hulp_id}>'
+                         f'{conditional_escape(self.help_text)}</div>')
+        delen.append("\n")
+        if fouten:
+            delen.append(f'<div class="utrecht-form-field-error-message utrecht-form-field__error-message">'
+                         f'{conditional_escape(fouten)}</div>')
+        delen.append(f'\n<div class="utrecht-form-field__input">{conditional_escape(self)}</div>\n\n</div>')  # the renderer strips
+        return mark_safe("".join(delen))  # every value above is escaped
+
+
+def _VERPLICHT() -> str:
+    return conditional_escape(gettext("verplicht"))
 
 
 class Renderer(TemplatesSetting):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms import SnelleSelect, WerkcoachKeuze, opties_uit_cache
 from cases.models import SignaalSoort
 from cases.selectors import Bereik
-from inburgering.formulieren import DatumInput, DatumVeld
+from inburgering.formulieren import DatumInput, DatumVeld, SnelleVeldgroep
 
 from . import rules
 
@@ -16,6 +16,8 @@ OMSCHRIJVING_VERPLICHT = _("Beschrijf het aandachtspunt.")
 
 
 class SignaalFilterForm(forms.Form):
+    bound_field_class = SnelleVeldgroep  # the field groups in Python (issue 18), same HTML
+
     zoek = forms.CharField(label=_("Zoek op naam of BSN"), required=False)
     bereik = forms.ChoiceField(
         label=_("Welke dossiers"), required=False, widget=SnelleSelect,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import TextChoices
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -93,8 +94,15 @@ def een_per_dossier(code: str) -> bool:
 
 
 def soorten() -> list[tuple[str, str]]:
-    """(code, label) of every registered kind, in registration order (for filters and dashboards)."""
-    return [(code, str(soort.label)) for code, soort in _SOORTEN.items()]
+    """(code, label) of every registered kind, in registration order (for filters and dashboards). Made once
+    per language and registry size: every list filter asks for it several times per request (issue 18)."""
+    sleutel = (get_language(), len(_SOORTEN))
+    if (lijst := _SOORTEN_PER_TAAL.get(sleutel)) is None:
+        lijst = _SOORTEN_PER_TAAL[sleutel] = [(code, str(soort.label)) for code, soort in _SOORTEN.items()]
+    return list(lijst)
+
+
+_SOORTEN_PER_TAAL: dict[tuple[str | None, int], list[tuple[str, str]]] = {}
 
 
 def soorten_van(eigenaar: str) -> list[str]:
