@@ -31,7 +31,7 @@ from inburgering.formulierpagina import (
 )
 from inburgering.instellingen.models import GemeenteInstellingen
 from inburgering.kalender.selectors import vandaag
-from inburgering.paginering import BegrensdePaginator
+from inburgering.paginering import ZOEK_GRENS, BegrensdePaginator
 from inburgering.schrijven import versie_van
 from inburgering.zoeken import filterdata, zoekopdracht
 
@@ -65,12 +65,14 @@ def vereist(toegestaan: bool) -> None:
         raise PermissionDenied
 
 
-def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None) -> dict:
+def lijstpagina(request: HttpRequest, rijen, parameters: QueryDict | None = None, *, zoekterm: str = "") -> dict:
     """One page of a filtered list, and the filter's query string for the page links (`parameters`, e.g.
-    a search's without its term (inburgering.zoeken); default the request's own)."""
+    a search's without its term (inburgering.zoeken); default the request's own). With a `zoekterm` the
+    count stops at ZOEK_GRENS instead of GRENS."""
     querystring = (request.GET if parameters is None else parameters).copy()
     querystring.pop("pagina", None)
-    pagina = BegrensdePaginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(rijen, PAGINA_GROOTTE, grens=ZOEK_GRENS if zoekterm else None).get_page(
+        request.GET.get("pagina"))
     # Logboek Dataverwerkingen: the page shown is a read of its dossiers (a Dossier row: its pk; another
     # row: its dossier_id). The page is fetched here once; the template iterates the same list.
     pagina.object_list = list(pagina.object_list)
@@ -91,7 +93,7 @@ def dossier_lijst(request: HttpRequest) -> HttpResponse:
     form, filter = dossierlijst_filter(user, zoeken.data)
     context = {
         **lijstpagina(request, selectors.dossier_lijst(user=user, filter=filter).only(*selectors.LIJST_VELDEN),
-                      zoeken.parameters),
+                      zoeken.parameters, zoekterm=filter.zoek),
         "form": form,
         "filter": filter,
         "mag_aanmaken": access.mag_dossier_aanmaken(user),

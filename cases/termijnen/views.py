@@ -44,7 +44,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     filter = SignaalFilter(**form.waarden())
     peildatum = localdate()
     signalen = selectors.werkvoorraad(user=user, filter=filter, peildatum=peildatum).only(*selectors.LIJST_VELDEN)
-    lijst = lijstpagina(request, signalen, zoeken.parameters)
+    lijst = lijstpagina(request, signalen, zoeken.parameters, zoekterm=filter.zoek)
     context = {
         **lijst,
         "form": form,

@@ -56,3 +56,47 @@ def test_above_the_cap_the_list_says_more_than_and_volgende_exists_while_rows_co
     assert derde.context["pagina"].number == 3
     assert len(derde.context["pagina"].object_list) == 5
     assert not derde.context["pagina"].has_next()
+
+
+def test_the_capped_count_leaves_out_the_joins_of_select_related(werkcoach):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import Dossier
+
+    DossierFactory.create_batch(2, werkcoach=werkcoach)
+    paginator = BegrensdePaginator(Dossier.objects.select_related("inburgeraar", "werkcoach", "team").order_by("pk"), 25)
+    with CaptureQueriesContext(connection) as ctx:
+        assert paginator.count == 2
+    assert "JOIN" not in ctx.captured_queries[0]["sql"].upper()
+
+
+def test_a_paginator_may_have_its_own_cap():
+    paginator = BegrensdePaginator(list(range(10)), 3, grens=4)
+    assert (paginator.grens, BegrensdePaginator.grens) == (4, GRENS)
+
+
+def test_a_search_counts_its_hits_to_the_search_cap_and_says_so(client, werkcoach, monkeypatch):
+    from cases import views
+    from tests.factories import InburgeraarFactory
+
+    monkeypatch.setattr(views, "ZOEK_GRENS", 3)
+    for _ in range(5):
+        DossierFactory(werkcoach=werkcoach, inburgeraar=InburgeraarFactory(geslachtsnaam="Haddad"))
+    DossierFactory.create_batch(2, werkcoach=werkcoach)
+    client.force_login(werkcoach)
+
+    zoek = client.post(reverse("cases:dossier_lijst"), {"zoek": "Haddad"})  # the term never goes in a URL
+    gezocht = client.get(zoek["Location"])
+    alles = client.get(reverse("cases:dossier_lijst"))
+
+    assert gezocht.context["pagina"].paginator.begrensd
+    assert "Meer dan 3 dossiers" in gezocht.content.decode()
+    assert len(gezocht.context["pagina"].object_list) == 5  # every hit is still listed
+    assert (alles.context["pagina"].paginator.count, alles.context["pagina"].paginator.begrensd) == (7, False)
+
+
+def test_the_search_cap_is_below_the_list_cap():
+    from inburgering.paginering import ZOEK_GRENS
+
+    assert 25 <= ZOEK_GRENS < GRENS
