@@ -141,13 +141,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parallel query off for this app's connections (issue 18): its pages run small, index-driven queries that
-    # stop after a page or a capped count, and starting a parallel worker (~5 ms) cost more than the query
-    # itself (the start page's week count at 1M dossiers: 7.4 ms with a worker, 0.6 ms of work). -1 leaves
-    # the server's setting, e.g. behind PgBouncer, which refuses startup options.
-    if (_parallel := env.integer("DATABASE_PARALLEL_WORKERS", 0, minimum=-1)) >= 0:
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c max_parallel_workers_per_gather={_parallel}"
+# Parallel query off for this app's connections (issue 18): its pages run small, index-driven queries that
+# stop after a page or a capped count, and starting a parallel worker (~5 ms) cost more than the query
+# itself (the start page's week count at 1M dossiers: 7.4 ms with a worker, 0.6 ms of work). -1 leaves
+# the server's setting, e.g. behind PgBouncer, which refuses startup options.
+_PARALLEL = env.integer("DATABASE_PARALLEL_WORKERS", 0, minimum=-1)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _PARALLEL >= 0:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c max_parallel_workers_per_gather={_PARALLEL}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

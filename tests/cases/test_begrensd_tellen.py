@@ -100,3 +100,11 @@ def test_the_search_cap_is_below_the_list_cap():
     from inburgering.paginering import ZOEK_GRENS
 
     assert 25 <= ZOEK_GRENS < GRENS
+
+
+def test_a_union_is_counted_too(werkcoach):
+    from cases.models import Dossier
+
+    DossierFactory.create_batch(2, werkcoach=werkcoach)
+    deel = Dossier.objects.order_by().values_list("pk", flat=True)  # SQLite: no ORDER BY inside a UNION
+    assert BegrensdePaginator(deel.filter(pk__gt=0).union(deel.filter(pk__lt=0)).order_by("pk"), 25).count == 2
