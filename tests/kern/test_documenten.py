@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from django.contrib.admin.sites import site
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.utils import timezone
 
 import pytest
 from pypdf import PdfReader
@@ -214,7 +215,8 @@ def test_document_opslaan_stores_the_file_its_sha256_and_the_html(media, opslaan
     )
     assert document.mime_type == "application/pdf"
     assert document.aangemaakt_door == werkcoach
-    assert document.bestand.name.startswith(f"documenten/{document.aangemaakt_op:%Y/%m}/pip_beschikking-")
+    # upload_to dates by the local (Amsterdam) clock, as a user sees the month; aangemaakt_op is stored in UTC
+    assert document.bestand.name.startswith(f"documenten/{timezone.localtime(document.aangemaakt_op):%Y/%m}/pip_beschikking-")
     assert _pdf_bestanden(media) == [Path(document.bestand.path)]
 
 
