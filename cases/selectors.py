@@ -73,23 +73,35 @@ LIJST_VELDEN = (
 )
 
 
+def selectie_voorwaarde(user: User, *, bereik: str, team: int | None = None, werkcoach: int | None = None,
+                        via: str = "") -> Q | None:
+    """The dossier list's selection — access, bereik, team and werkcoach — as a condition on a dossier reached
+    through `via` (e.g. "dossier__" from a signal, so the werkvoorraad filters on its joined dossier instead of a
+    subquery over the dossiers); None: no dossier at all."""
+    voorwaarde = access.zichtbaar_voorwaarde(user, via=via)
+    if voorwaarde is None:
+        return None
+    if bereik == Bereik.MIJN:
+        voorwaarde &= Q(**{f"{via}werkcoach": user})
+    elif bereik == Bereik.TEAM:
+        voorwaarde &= Q(**{f"{via}team_id": user.team_id})
+    if team:
+        voorwaarde &= Q(**{f"{via}team_id": team})
+    if werkcoach:
+        voorwaarde &= Q(**{f"{via}werkcoach_id": werkcoach})
+    return voorwaarde
+
+
 def dossier_lijst(*, user: User, filter: DossierFilter) -> QuerySet[Dossier]:
-    qs = access.zichtbare_dossiers(user).select_related("inburgeraar", "werkcoach", "team")
-    if filter.bereik == Bereik.MIJN:
-        qs = qs.filter(werkcoach=user)
-    elif filter.bereik == Bereik.TEAM:
-        qs = qs.filter(team_id=user.team_id)
-    qs = _zoek(qs, filter.zoek)
+    voorwaarde = selectie_voorwaarde(user, bereik=filter.bereik, team=filter.team, werkcoach=filter.werkcoach)
+    qs = Dossier.objects.none() if voorwaarde is None else Dossier.objects.filter(voorwaarde)
+    qs = _zoek(qs.select_related("inburgeraar", "werkcoach", "team"), filter.zoek)
     if filter.fase == LOPEND:
         qs = qs.actief()
     elif filter.fase:
         qs = qs.filter(fase=filter.fase)
     if filter.doelgroep:
         qs = qs.filter(doelgroep__in=rules.doelgroepen_voor(filter.doelgroep))
-    if filter.team:
-        qs = qs.filter(team_id=filter.team)
-    if filter.werkcoach:
-        qs = qs.filter(werkcoach_id=filter.werkcoach)
     sorteer = filter.sorteer if filter.sorteer in SORTERINGEN else STANDAARD_SORTERING
     if filter.termijn and filter.termijnstatus in TermijnStatus.values and een_per_dossier(filter.termijn) \
             and sorteer in VIA_TERMIJN:

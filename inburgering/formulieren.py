@@ -73,7 +73,8 @@ class SnelleVeldgroep(UtrechtBoundField):
         fouten = self.errors
         delen = ['<div class="utrecht-form-field', " utrecht-form-field--invalid" if fouten else "", '">\n']
         if self.label:
-            verplicht = f' <span class="verplicht">({_VERPLICHT()})</span>' if self.field.required else ""
+            verplicht = (f' <span class="verplicht">({conditional_escape(gettext("verplicht"))})</span>'
+                         if self.field.required else "")
             delen.append(f'\n  <div class="utrecht-form-field__label"><label class="utrecht-form-label" '
                          f'for="{conditional_escape(self.id_for_label)}">{conditional_escape(self.label)}{verplicht}'
                          f'</label></div>\n')
@@ -88,10 +89,6 @@ class SnelleVeldgroep(UtrechtBoundField):
                          f'{conditional_escape(fouten)}</div>')
         delen.append(f'\n<div class="utrecht-form-field__input">{conditional_escape(self)}</div>\n\n</div>')  # the renderer strips
         return mark_safe("".join(delen))  # every value above is escaped
-
-
-def _VERPLICHT() -> str:
-    return conditional_escape(gettext("verplicht"))
 
 
 class Renderer(TemplatesSetting):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from cases import access
 from cases.models import Dossier, Fase, Signaal, SignaalSoort, Termijn, TermijnStatus
-from cases.selectors import Bereik, DossierFilter, dossier_lijst
+from cases.selectors import Bereik, DossierFilter, dossier_lijst, selectie_voorwaarde
 from inburgering.accounts.models import User
 
 DEZE_WEEK_DAGEN = 7
@@ -80,22 +80,14 @@ LIJST_VELDEN = (
 
 
 def _dossier_voorwaarde(user: User, filter: SignaalFilter) -> Q | None:
-    """Without a search, the dossier list's selection (cases.selectors.dossier_lijst: access, bereik, team,
-    werkcoach) as a condition on the signal's joined dossier: with the dossiers as a subquery PostgreSQL
-    joined cases_dossier twice and spent 5 ms planning the page (1 ms to run it) at 60 000 dossiers
-    (issue 18). Both give the same signals (tests/werkvoorraad/test_selectors.py). None: use the subquery."""
-    voorwaarde = access.zichtbaar_voorwaarde(user, via="dossier__")
-    if filter.zoek or voorwaarde is None:
+    """Without a search, the dossier list's selection (cases.selectors.selectie_voorwaarde) as a condition on the
+    signal's joined dossier: with the dossiers as a subquery PostgreSQL joined cases_dossier twice and spent 5 ms
+    planning the page (1 ms to run it) at 60 000 dossiers (issue 18). Both give the same signals
+    (tests/werkvoorraad/test_selectors.py). None: use the subquery."""
+    if filter.zoek:
         return None
-    if filter.bereik == Bereik.MIJN:
-        voorwaarde &= Q(dossier__werkcoach=user)
-    elif filter.bereik == Bereik.TEAM:
-        voorwaarde &= Q(dossier__team_id=user.team_id)
-    if filter.team:
-        voorwaarde &= Q(dossier__team_id=filter.team)
-    if filter.werkcoach:
-        voorwaarde &= Q(dossier__werkcoach_id=filter.werkcoach)
-    return voorwaarde
+    return selectie_voorwaarde(user, bereik=filter.bereik, team=filter.team, werkcoach=filter.werkcoach,
+                               via="dossier__")
 
 
 @dataclass(frozen=True)
