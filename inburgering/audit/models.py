@@ -242,17 +242,21 @@ class Dataverwerking(AppendOnly):
 
     KETEN = "dataverwerkingen"
 
-    trace_id = models.CharField(_("trace-id"), max_length=32, db_index=True)
+    # Every index costs each request that logs (one row per request): only the ones a query uses, no
+    # duplicates (issue 18): the time index below covers `tijdstip`, the activity and user indexes their keys.
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, editable=False)
+    trace_id = models.CharField(_("trace-id"), max_length=32)
     span_id = models.CharField(_("span-id"), max_length=16)
     parent_span_id = models.CharField(_("bovenliggende span-id"), max_length=16, blank=True)
     naam = models.CharField(_("naam"), max_length=200, help_text=_("De URL-naam of de naam van de taak."))
     handelingen = models.CharField(_("handelingen"), max_length=200)
     activiteit = models.ForeignKey(
         Verwerkingsactiviteit, verbose_name=_("verwerkingsactiviteit"), on_delete=models.PROTECT, related_name="+",
+        db_index=False,
     )
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
+        related_name="+", db_index=False,
     )
     start = models.DateTimeField(_("begin"))
     eind = models.DateTimeField(_("einde"))
@@ -269,6 +273,8 @@ class Dataverwerking(AppendOnly):
             models.Index(fields=["-tijdstip", "-id"], name="verwerking_tijd"),
             models.Index(fields=["activiteit", "-tijdstip"], name="verwerking_activiteit_tijd"),
             models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
+            # A trace id looked up from another system's log (equality only: no pattern index).
+            models.Index(fields=["trace_id"], name="verwerking_trace"),
         ]
 
     def __str__(self) -> str:

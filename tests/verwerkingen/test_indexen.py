@@ -36,3 +36,30 @@ def test_the_dossier_filter_uses_the_dossier_index():
     plan = _plan(verwerkingen_zoeken(dossier=42)[:25])
 
     assert "verwerking_dossier" in plan, plan
+
+
+@pytest.mark.django_db
+def test_the_log_has_no_duplicate_indexes_and_keeps_its_append_only_trigger():
+    """Every request that processes personal data writes a row: each index is paid for on every such request
+    (issue 18). Five duplicated another or served no query and were dropped (audit 0011)."""
+    with connection.cursor() as cursor:
+        indexen = {
+            naam for naam, info in connection.introspection.get_constraints(cursor, "audit_dataverwerking").items()
+            if info["index"] and not info["primary_key"]
+        }
+    assert indexen == {"verwerking_tijd", "verwerking_activiteit_tijd", "verwerking_gebruiker_tijd", "verwerking_trace"}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_dataverwerking'::regclass "
+                           "AND NOT tgisinternal")
+            assert [r[0] for r in cursor.fetchall()] == ["audit_dataverwerking_alleen_toevoegen"]
+
+
+@pytest.mark.django_db
+def test_the_user_and_activity_filters_use_their_composite_indexes():
+    from inburgering.audit.models import Dataverwerking
+
+    plan = _plan(Dataverwerking.objects.filter(gebruiker_id=1).order_by("-tijdstip")[:25])
+    assert "verwerking_gebruiker_tijd" in plan, plan
+    plan = _plan(Dataverwerking.objects.filter(activiteit_id="x").order_by("-tijdstip")[:25])
+    assert "verwerking_activiteit_tijd" in plan, plan
