@@ -5,6 +5,7 @@ from django.db import connection
 
 import pytest
 
+from tests import klok
 from tests.factories import (
     BeheerderFactory,
     ConsulentFactory,
@@ -13,6 +14,12 @@ from tests.factories import (
     TeamFactory,
     WerkcoachFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _klok() -> None:
+    """The modules' VANDAAG, GISTEREN, ... as of this test, not of the import (tests/klok.py)."""
+    klok.bijwerken()
 
 
 @pytest.fixture

@@ -19,12 +19,16 @@ from cases.models import Dossier, EindReden, Fase
 from handhaving.rules import Betaalstatus
 from inburgering.audit.models import Beveiligingslog, Gebeurtenis
 from inburgering.instellingen.models import GemeenteInstellingen
-from tests import versies
+from tests import klok, versies
 from tests.factories import DossierFactory, HandhavingszaakFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _goedgekeurd_en_vernietigd(lijst, privacy, privacy2):

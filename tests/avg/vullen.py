@@ -20,9 +20,14 @@ from avg import persoonsgegevens
 from cases.models import Dossier, Inburgeraar
 from inburgering.documenten.models import Document
 from leerroutes.models import Aanbieder
+from tests import klok
 from tests.factories import AanbiederFactory
 
-VERLEDEN = date.today() - timedelta(days=400)
+
+@klok.per_test
+def _datums() -> None:
+    global VERLEDEN
+    VERLEDEN = date.today() - timedelta(days=400)
 
 
 def _te_vullen() -> list[type[models.Model]]:

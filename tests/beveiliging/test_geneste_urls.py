@@ -16,6 +16,7 @@ import pytest
 
 from cases.models import Fase
 from inburgering.audit.models import InzageLog
+from tests import klok
 from tests.factories import (
     DossierFactory,
     HandhavingszaakFactory,
@@ -114,9 +115,13 @@ MAKERS = {
     "pip_plans:informatie_ontvangen": _informatieverzoek,
 }
 
-# A POST with what each form needs, so a missing check would really change something.
-POST = {"verschenen": "nee", "van": date.today().isoformat(), "datum": date.today().isoformat(),
-        "ontvangen_op": date.today().isoformat(), "reden": "Ziek", "versie": "1"}
+
+@klok.per_test
+def _datums() -> None:
+    global POST
+    # A POST with what each form needs, so a missing check would really change something.
+    POST = {"verschenen": "nee", "van": date.today().isoformat(), "datum": date.today().isoformat(),
+            "ontvangen_op": date.today().isoformat(), "reden": "Ziek", "versie": "1"}
 
 
 def test_every_nested_url_has_a_maker():

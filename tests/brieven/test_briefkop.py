@@ -11,13 +11,17 @@ from pypdf import PdfReader
 from handhaving import services as hh
 from pip_plans import services as pip_services
 from pip_plans.rules import Leerroute, Niveau
-from tests import versies
+from tests import klok, versies
 from tests.factories import BredeIntakeFactory, DossierFactory, InburgeraarFactory, UitnodigingFactory
 from tests.handhaving.test_services import invoer, openen, tot_voornemen, versie
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def tekst(document) -> str:

@@ -18,15 +18,19 @@ from inburgering.documenten import verzending
 from inburgering.documenten.models import Verzending, VerzendStatus, VerzendWijze
 from inburgering.kalender.selectors import bezwaar_einde
 from pip_plans.termijnen import PipTermijn
-from tests import versies
+from tests import klok, versies
 from tests.brieven.test_briefkop import assert_kop, pdf_a, tekst, uit_brp
 from tests.factories import DossierFactory, InburgeraarFactory, UitnodigingFactory, UserFactory
 from tests.handhaving.test_services import invoer, openen, rapport, versie
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-GISTEREN = VANDAAG - timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GISTEREN
+    VANDAAG = date.today()
+    GISTEREN = VANDAAG - timedelta(days=1)
 
 
 @pytest.fixture

@@ -19,13 +19,20 @@ from cases.models import Fase, Uitnodiging, UitnodigingVoortgangsgesprek
 from inburgering.accounts.roles import Rol
 from inburgering.documenten import verzending
 from inburgering.documenten.models import VerzendStatus, VerzendWijze
+from tests import klok
 from tests.brieven.test_briefkop import assert_kop, pdf_a, tekst, uit_brp
 from tests.factories import DossierFactory, InburgeraarFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-GESPREK = VANDAAG + timedelta(days=14)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GESPREK
+    VANDAAG = date.today()
+    GESPREK = VANDAAG + timedelta(days=14)
+
+
 WAARSCHUWING = "boete geven van € 250"
 
 

@@ -22,12 +22,16 @@ from pip_plans import services
 from pip_plans.models import Pip
 from pip_plans.rules import Leerroute, Niveau
 from pip_plans.termijnen import PipTermijn
-from tests import versies
+from tests import klok, versies
 from tests.factories import BredeIntakeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 @pytest.fixture

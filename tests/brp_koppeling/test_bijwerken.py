@@ -10,11 +10,16 @@ import pytest
 from cases import bron_services
 from cases.models import Bron, EindReden, Fase, Signaal, SignaalSoort
 from cases.persoonsbron import Persoonsgegevens
+from tests import klok
 from tests.factories import DossierFactory, InburgeraarFactory
 
 pytestmark = pytest.mark.django_db
 
-GISTEREN = date.today() - timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global GISTEREN
+    GISTEREN = date.today() - timedelta(days=1)
 
 
 def brp(persoon, **kwargs) -> Persoonsgegevens:

@@ -8,12 +8,17 @@ import pytest
 from brp.tasks import personen_verversen_task
 from cases import bron_services
 from cases.models import Bron, EindReden, Fase, Inburgeraar, Signaal, SignaalSoort
+from tests import klok
 from tests.conftest import brp_wijzigen
 from tests.factories import DossierFactory, InburgeraarFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today().isoformat()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today().isoformat()
 
 
 def dossier_voor(bsn, werkcoach):

@@ -19,6 +19,7 @@ from inburgering.audit.models import InzageLog
 from inburgering.audit.verwerkingen import queries_per_verwerking
 from inburgering.documenten.models import Document
 from inburgering.documenten.uploads import FOUT_SOORT
+from tests import klok
 from tests.factories import DossierFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -101,12 +102,12 @@ def test_an_infected_file_is_refused(settings, dossier, werkcoach, monkeypatch, 
 
 
 @pytest.mark.parametrize(("veld", "waarde"), [
-    ("categorie", "geheim"), ("datum", None), ("datum", date.today() + timedelta(days=1)),
+    ("categorie", "geheim"), ("datum", None), ("datum", lambda: date.today() + timedelta(days=1)),
     ("datum", date(1899, 12, 31)), ("omschrijving", "   "), ("bestand", None),
 ])
 def test_each_missing_or_implausible_field_is_refused_next_to_it(dossier, werkcoach, veld, waarde, tmp_path):
     with pytest.raises(ValidationError) as fout:
-        toevoegen(dossier, werkcoach, **{veld: waarde})
+        toevoegen(dossier, werkcoach, **{veld: klok.invullen(waarde)})
 
     assert set(fout.value.message_dict) == {veld}
     assert not DossierBijlage.objects.exists() and bestanden(tmp_path) == []

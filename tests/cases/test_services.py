@@ -10,9 +10,14 @@ from cases import services
 from cases.models import Dossier, EindReden, Fase, Huishouden, Inburgeraar
 from cases.rules import Doelgroep
 from inburgering.accounts.models import User
+from tests import klok
 from tests.factories import DossierFactory, InburgeraarFactory, WerkcoachFactory
 
-GISTEREN = date.today() - timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global GISTEREN
+    GISTEREN = date.today() - timedelta(days=1)
 
 
 def persoon(**extra) -> dict:
@@ -179,11 +184,12 @@ def test_a_known_bsn_outside_ones_reach_is_refused_without_revealing_the_dossier
     [
         ({"bsn": "999993654"}, {}, "bsn"),
         ({"bsn": "12345"}, {}, "bsn"),
-        ({"geboortedatum": date.today() - timedelta(days=17 * 365)}, {}, "geboortedatum"),
+        ({"geboortedatum": lambda: date.today() - timedelta(days=17 * 365)}, {}, "geboortedatum"),
         ({"geboortedatum": date(1940, 1, 1)}, {}, "geboortedatum"),  # past AOW age
-        ({"geboortedatum": date.today() + timedelta(days=1)}, {}, "geboortedatum"),
-        ({}, {"datum_kennisgeving": date.today() + timedelta(days=1)}, "datum_kennisgeving"),
-        ({}, {"datum_koppeling": GISTEREN, "datum_huisvesting": GISTEREN - timedelta(days=1)}, "datum_huisvesting"),
+        ({"geboortedatum": lambda: date.today() + timedelta(days=1)}, {}, "geboortedatum"),
+        ({}, {"datum_kennisgeving": lambda: date.today() + timedelta(days=1)}, "datum_kennisgeving"),
+        ({}, {"datum_koppeling": lambda: GISTEREN, "datum_huisvesting": lambda: GISTEREN - timedelta(days=1)},
+         "datum_huisvesting"),
     ],
 )
 def test_invalid_input_is_refused_with_an_error_on_the_field_and_nothing_is_saved(
@@ -192,7 +198,8 @@ def test_invalid_input_is_refused_with_an_error_on_the_field_and_nothing_is_save
     voor = tel_rijen()
     with pytest.raises(ValidationError) as excinfo:
         services.inburgeraar_met_dossier_aanmaken(
-            persoon=persoon(**persoon_extra), dossier=dossiergegevens(**dossier_extra), by=werkcoach
+            persoon=persoon(**klok.invullen(persoon_extra)), dossier=dossiergegevens(**klok.invullen(dossier_extra)),
+            by=werkcoach,
         )
     assert fout_velden(excinfo) == {veld}
     assert tel_rijen() == voor
@@ -520,10 +527,10 @@ def test_bulk_reassigning_counts_a_dossier_selected_twice_once(manager, dossier,
 # ---------------------------------------------------------------------------------------------
 
 
-def _beeindig(dossier: Dossier, by: User, *, versie: int | None = None, datum: date = GISTEREN) -> Dossier:
+def _beeindig(dossier: Dossier, by: User, *, versie: int | None = None, datum: date | None = None) -> Dossier:
     return services.dossier_beeindigen(
         dossier_id=dossier.pk, versie=dossier.versie if versie is None else versie, reden=EindReden.VERHUISD,
-        datum=datum, toelichting="naar Groningen", by=by,
+        datum=GISTEREN if datum is None else datum, toelichting="naar Groningen", by=by,
     )
 
 

@@ -11,9 +11,14 @@ from cases import rules, services
 from cases.models import Dossier, Fase, Inburgeraar
 from cases.rules import Doelgroep
 from inburgering.schrijven import VERSIE_VEROUDERD
+from tests import klok
 from tests.factories import DossierFactory
 
-KENNISGEVING = date.today() - timedelta(days=20)
+
+@klok.per_test
+def _datums() -> None:
+    global KENNISGEVING
+    KENNISGEVING = date.today() - timedelta(days=20)
 
 
 def nieuw_formulier(**wijzig) -> dict:
@@ -89,9 +94,9 @@ def test_a_bsn_typed_with_dots_and_spaces_is_accepted_by_the_form(client, werkco
     ("wijzig", "veld", "fout"),
     [
         ({"persoon-bsn": "999993654"}, "bsn", rules.BSN_ONGELDIG),
-        ({"persoon-geboortedatum": (KENNISGEVING - timedelta(days=365 * 17)).isoformat()}, "geboortedatum",
+        ({"persoon-geboortedatum": lambda: (KENNISGEVING - timedelta(days=365 * 17)).isoformat()}, "geboortedatum",
          "de inburgeringsplicht geldt vanaf 18 jaar"),
-        ({"dossier-datum_kennisgeving": (date.today() + timedelta(days=3)).isoformat()}, "datum_kennisgeving",
+        ({"dossier-datum_kennisgeving": lambda: (date.today() + timedelta(days=3)).isoformat()}, "datum_kennisgeving",
          rules.DATUM_IN_TOEKOMST),
         ({"dossier-datum_koppeling": "2024-03-02", "dossier-datum_huisvesting": "2024-03-01"}, "datum_huisvesting",
          rules.HUISVESTING_VOOR_KOPPELING),
@@ -103,7 +108,7 @@ def test_creating_with_bad_input_shows_the_dutch_error_next_to_the_field_and_sav
 ):
     client.force_login(werkcoach)
 
-    response = client.post(reverse("cases:dossier_nieuw"), nieuw_formulier(**wijzig))
+    response = client.post(reverse("cases:dossier_nieuw"), nieuw_formulier(**klok.invullen(wijzig)))
 
     assert response.status_code == 200
     assert str(fout) in veldfout(response, veld)

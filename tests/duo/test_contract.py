@@ -19,7 +19,7 @@ from leerroutes import services
 from leerroutes.models import Map, Pvt
 from leerroutes.rules import UrenCategorie as C
 from pip_plans import services as pip_services
-from tests import versies
+from tests import klok, versies
 from tests.factories import AanbiederFactory, PipFactory, UrenFactory
 from tests.versies import nu
 
@@ -28,8 +28,14 @@ from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAP
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-DAGTEKENING = VANDAAG - timedelta(days=200)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, DAGTEKENING
+    VANDAAG = date.today()
+    DAGTEKENING = VANDAAG - timedelta(days=200)
+
+
 HEADERS = {"bron": settings.DUO_OIN_GEMEENTE, "doel": settings.DUO_OIN_DUO}
 
 

@@ -17,15 +17,21 @@ from leerroutes.models import Map, Pvt
 from leerroutes.rules import UrenCategorie as C
 from pip_plans import services as pip_services
 from pip_plans.models import Pip
-from tests import versies
+from tests import klok, versies
 from tests.factories import AanbiederFactory, PipFactory, UrenFactory, WerkcoachFactory
 from tests.versies import nu
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-DAGTEKENING = VANDAAG - timedelta(days=200)
-TERMIJN_START = DAGTEKENING + timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, DAGTEKENING, TERMIJN_START
+    VANDAAG = date.today()
+    DAGTEKENING = VANDAAG - timedelta(days=200)
+    TERMIJN_START = DAGTEKENING + timedelta(days=1)
+
+
 KERN = ["vrijheid", "gelijkwaardigheid", "solidariteit", "participatie"]
 
 

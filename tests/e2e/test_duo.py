@@ -12,6 +12,7 @@ from cases.rules import Doelgroep
 from duo import verzenden
 from duo.models import DuoBericht, Soort, Status
 from inburgering.accounts.roles import Rol
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
     BredeIntakeFactory,
@@ -22,7 +23,13 @@ from tests.factories import (
     WerkcoachFactory,
 )
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 AMINA = "999990007"  # known to the DUO stand-in (standins/duo/personen.json)
 
 

@@ -15,6 +15,7 @@ from cases.rules import Doelgroep
 from handhaving.models import Handhavingszaak
 from inburgering.accounts.roles import Rol
 from inburgering.kalender.selectors import bezwaar_einde
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten, printbatch_posten
 from tests.factories import (
     ConsulentFactory,
@@ -25,7 +26,11 @@ from tests.factories import (
     WerkcoachFactory,
 )
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _veld(page: Page, label: str):

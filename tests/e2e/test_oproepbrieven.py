@@ -10,11 +10,16 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Uitnodiging
 from inburgering.accounts.roles import Rol
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten, printbatch_posten
 from tests.factories import DossierFactory, TeamFactory, UserFactory, WerkcoachFactory
 
-VANDAAG = date.today()
-GESPREK = VANDAAG + timedelta(days=14)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GESPREK
+    VANDAAG = date.today()
+    GESPREK = VANDAAG + timedelta(days=14)
 
 
 def _veld(page: Page, label: str):

@@ -16,6 +16,7 @@ from cases.rules import Doelgroep
 from cases.termijnen.services import termijnen_herberekenen
 from pip_plans.models import TermijnVerlengingDuo
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
     AanbiederFactory,
@@ -26,7 +27,11 @@ from tests.factories import (
     WerkcoachFactory,
 )
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _veld(page: Page, label: str):

@@ -17,6 +17,7 @@ from cases.models import Fase
 from pip_plans.models import Pip, PipStatus
 from pip_plans.selectors import pip_deadline_voor
 from pip_plans.services import bezwaar_einde
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
     AanbiederFactory,
@@ -30,7 +31,13 @@ from tests.factories import (
     WerkcoachFactory,
 )
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 DUO_A2_ONDERWIJS = "Niveau A2 kan niet bij de onderwijsroute (DUO-regel)."
 OPMERKING = "Vul de periode in waarin het doel gehaald moet worden."
 

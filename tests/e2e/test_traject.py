@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from cases.models import Fase
 from leerroutes.models import Afsluiting, Inschrijving
 from leerroutes.rules import KERNWAARDEN, MAP_THEMAS
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import (
     AanbiederFactory,
@@ -20,7 +21,11 @@ from tests.factories import (
     WerkcoachFactory,
 )
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _veld(page: Page, label: str):

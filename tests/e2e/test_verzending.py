@@ -13,10 +13,15 @@ from playwright.sync_api import Page, expect
 from inburgering.accounts.roles import Rol
 from inburgering.kalender.selectors import bezwaar_einde
 from pip_plans.models import Pip
+from tests import klok
 from tests.e2e.conftest import assert_geen_axe_fouten
 from tests.factories import BredeIntakeFactory, ConsulentFactory, PipFactory, TeamFactory, UserFactory, WerkcoachFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _veld(page: Page, label: str):

@@ -17,6 +17,7 @@ from handhaving.termijnen import HandhavingTermijn
 from inburgering.documenten.models import Document, DocumentOnveranderlijk
 from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.factories import (
     ConsulentFactory,
     ContactmomentFactory,
@@ -29,8 +30,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-GISTEREN = VANDAAG - timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GISTEREN
+    VANDAAG = date.today()
+    GISTEREN = VANDAAG - timedelta(days=1)
 
 
 @pytest.fixture

@@ -10,18 +10,24 @@ import pytest
 from cases.intake import rules, services
 from cases.models import BredeIntake, Fase, IntakeGezondheid, Uitnodiging, WarmeOverdracht
 from inburgering.audit.models import InzageLog
+from tests import klok
 from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, WarmeOverdrachtFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
 
-OVERDRACHT = {"datum": VANDAAG - timedelta(days=3), "plaats": "AZC Musselkanaal", "coa_contactpersoon": "P. Bakker",
-              "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": "Wil snel aan het werk."}
-INTAKE = {"lbt_uitkomst": rules.LbtUitkomst.HAALBAAR, "lbt_score": 62, "lbt_vereiste_score": 50,
-          "lbt_datum": VANDAAG - timedelta(days=1), "opleiding_niveau": "voortgezet", "kinderen_leeftijden": "3, 8",
-          "nederlands_niveau": "A1", "arbeidsmogelijkheden": "Kapper, eigen zaak", "zelfredzaamheid": "hoog",
-          "een_op_een_gewezen": True}
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, OVERDRACHT, INTAKE
+    VANDAAG = date.today()
+    OVERDRACHT = {"datum": VANDAAG - timedelta(days=3), "plaats": "AZC Musselkanaal", "coa_contactpersoon": "P. Bakker",
+                  "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": "Wil snel aan het werk."}
+    INTAKE = {"lbt_uitkomst": rules.LbtUitkomst.HAALBAAR, "lbt_score": 62, "lbt_vereiste_score": 50,
+              "lbt_datum": VANDAAG - timedelta(days=1), "opleiding_niveau": "voortgezet", "kinderen_leeftijden": "3, 8",
+              "nederlands_niveau": "A1", "arbeidsmogelijkheden": "Kapper, eigen zaak", "zelfredzaamheid": "hoog",
+              "een_op_een_gewezen": True}
+
+
 WERK = [{"beroep": "Kapper", "land": "Syrië", "jaren": 4, "omschrijving": ""}]
 
 

@@ -14,16 +14,19 @@ from leerroutes import services
 from leerroutes.rules import InschrijvingStatus, StopReden
 from pip_plans import services as pip_services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
-from tests import versies
+from tests import klok, versies
 from tests.factories import AanbiederFactory, PipFactory, UrenFactory
 
 pytestmark = pytest.mark.django_db
 
-# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
-ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
-              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
 
-VANDAAG = date.today()
+@klok.per_test
+def _datums() -> None:
+    global ONHAALBAAR, VANDAAG
+    # Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+    ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+                  "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+    VANDAAG = date.today()
 
 
 @pytest.fixture

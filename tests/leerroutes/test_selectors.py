@@ -23,11 +23,18 @@ from leerroutes.models import (
     VasteLast,
 )
 from leerroutes.rules import UrenCategorie as C
+from tests import klok
 from tests.factories import AanbiederFactory, ExamenFactory, InschrijvingFactory, PipFactory, UrenFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 # leerroutes settings, geldend PIP, enrolments (+aanbieder), hours (+aanbieder), exams, the Z-route norm,
 # PVT + sessions, MAP, ontzorging + vaste lasten + notes (+author), begeleiding + activities (+aanbieder) = 14.
 QUERIES_TRAJECT = 14  # the inburgeringstermijn (3 years) is law, not a setting read per page

@@ -16,14 +16,21 @@ from leerroutes.models import Afsluiting, Inschrijving, LeerroutesInstellingen, 
 from leerroutes.rules import InschrijvingStatus, StopReden
 from leerroutes.rules import UrenCategorie as C
 from pip_plans.models import Pip
+from tests import klok
 from tests.factories import AanbiederFactory, DossierFactory, ExamenFactory, PipFactory, UrenFactory
 from tests.versies import nu
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-DAGTEKENING = VANDAAG - timedelta(days=200)
-TERMIJN_START = DAGTEKENING + timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, DAGTEKENING, TERMIJN_START
+    VANDAAG = date.today()
+    DAGTEKENING = VANDAAG - timedelta(days=200)
+    TERMIJN_START = DAGTEKENING + timedelta(days=1)
+
+
 KERN = ["vrijheid", "gelijkwaardigheid", "solidariteit", "participatie"]
 ACHT = [code for code, _l in rules.MAP_THEMAS]
 
@@ -81,13 +88,13 @@ def test_a_transition_from_the_wrong_status_is_a_user_error(pip_b, taalschool, w
     ("aanbieder", "veld"),
     [
         pytest.param({"zonder_keurmerk": True}, "aanbieder", id="no-keurmerk"),
-        pytest.param({"keurmerk_geldig_tot": DAGTEKENING}, "aanbieder", id="keurmerk-expired-before-start"),
+        pytest.param({"keurmerk_geldig_tot": lambda: DAGTEKENING}, "aanbieder", id="keurmerk-expired-before-start"),
         pytest.param({"taalschakeltraject": True}, "aanbieder", id="taalschakeltraject-for-B-route"),
     ],
 )
 def test_b_route_needs_a_keurmerk_valid_on_the_start_date(pip_b, werkcoach, aanbieder, veld):
     with pytest.raises(ValidationError) as fout:
-        inschrijven(pip_b, AanbiederFactory(**aanbieder), werkcoach)
+        inschrijven(pip_b, AanbiederFactory(**klok.invullen(aanbieder)), werkcoach)
     assert veld in fout.value.message_dict
 
 

@@ -12,13 +12,18 @@ from leerroutes import rules, services, termijnen
 from leerroutes.models import Inschrijving, Map, Ontzorging, Pvt
 from leerroutes.rules import ExamenFeit
 from pip_plans.models import TermijnVerlengingDuo
+from tests import klok
 from tests.factories import AanbiederFactory, PipFactory
 from tests.termijnsoorten import S
 from tests.versies import nu
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _soorten(dossier) -> dict[str, Termijn]:

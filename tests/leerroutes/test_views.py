@@ -17,11 +17,18 @@ from inburgering.audit.models import InzageLog
 from leerroutes import rules, services
 from leerroutes.models import Examen, Inschrijving, Pvt, PvtSessie, Uren
 from leerroutes.rules import InschrijvingStatus
+from tests import klok
 from tests.factories import AanbiederFactory, ExamenFactory, PipFactory, UrenFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 ROLLEN = ["werkcoach", "collega", "werkcoach_ander_team", "consulent", "manager", "beheerder", "anoniem"]
 
 

@@ -11,19 +11,24 @@ from pypdf import PdfReader
 from pip_plans import services
 from pip_plans.models import WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
-from tests import versies
+from tests import klok, versies
 from tests.factories import BredeIntakeFactory, ConsulentFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
 
-# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
-ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
-              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+
+@klok.per_test
+def _datums() -> None:
+    global ONHAALBAAR, DAGTEKENING, BEKENDMAKING
+    # Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+    ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+                  "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+    DAGTEKENING = date.today() - timedelta(days=2)
+    BEKENDMAKING = date.today() - timedelta(days=1)
+
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"]
-DAGTEKENING = date.today() - timedelta(days=2)
-BEKENDMAKING = date.today() - timedelta(days=1)
 
 
 def nederlands(d: date) -> str:

@@ -28,7 +28,8 @@ from pip_plans import services
 from pip_plans.rules import Leerroute, Niveau
 from tests import versies
 from tests.factories import BredeIntakeFactory
-from tests.pip_plans.test_beschikking_pdf import BEKENDMAKING, DAGTEKENING, nederlands, pdf_lezen, tekst
+from tests.pip_plans import test_beschikking_pdf
+from tests.pip_plans.test_beschikking_pdf import nederlands, pdf_lezen, tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +59,9 @@ def vaststellen(werkcoach, consulent, taal: str = "", leerroute: str = Leerroute
     pip = services.pip_opstellen(dossier_id=dossier.pk, by=werkcoach, gegevens={
         "leerroute": leerroute, "niveau": Niveau.B1, "aanbieder": "Noorderpoort"})
     services.pip_indienen(pip_id=pip.pk, by=werkcoach)
-    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=DAGTEKENING, bekendmaking=BEKENDMAKING,
-                                    versie=versies.van(pip), by=consulent)
+    # the module's attributes, not imported names: they are set anew for every test (tests/klok.py)
+    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=test_beschikking_pdf.DAGTEKENING,
+                                    bekendmaking=test_beschikking_pdf.BEKENDMAKING, versie=versies.van(pip), by=consulent)
 
 
 def paginas(pip) -> list[str]:

@@ -14,16 +14,21 @@ from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import rules, services
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 from pip_plans.rules import Leerroute, Niveau
-from tests import versies
+from tests import klok, versies
 from tests.factories import BredeIntakeFactory, ConsulentFactory, DossierFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
 
-# Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
-ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
-              "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
 
-VANDAAG = date.today()
+@klok.per_test
+def _datums() -> None:
+    global ONHAALBAAR, VANDAAG
+    # Wet 17 lid 3: the recorded finding that B1 is not feasible within the (extended) termijn.
+    ONHAALBAAR = {"afschalen_onhaalbaar_op": date.today(),
+                  "afschalen_onhaalbaar_grond": "Volgens de aanbieder is B1 niet haalbaar voor het einde van de termijn."}
+    VANDAAG = date.today()
+
+
 PIP = {"leerroute": Leerroute.B1, "niveau": Niveau.B1, "aanbieder": "Taalschool Noord", "aantal_voortgangsgesprekken": 6}
 
 
@@ -43,8 +48,9 @@ def ingediend(dossier, by, **gegevens) -> Pip:
     return services.pip_indienen(pip_id=pip.pk, by=by)
 
 
-def vaststellen(pip, by, dagtekening=VANDAAG, bekendmaking=VANDAAG) -> Pip:
-    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=dagtekening, bekendmaking=bekendmaking, versie=versies.van(pip), by=by)
+def vaststellen(pip, by, dagtekening=None, bekendmaking=None) -> Pip:
+    return services.pip_vaststellen(pip_id=pip.pk, dagtekening=dagtekening or VANDAAG, bekendmaking=bekendmaking or VANDAAG,
+                                    versie=versies.van(pip), by=by)
 
 
 def test_the_whole_path_from_overdracht_to_a_vastgesteld_pip(werkcoach, consulent, tweede_consulent):

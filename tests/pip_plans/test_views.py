@@ -14,7 +14,7 @@ from cases.rules import Doelgroep
 from inburgering.schrijven import VERSIE_VEROUDERD
 from pip_plans import rules
 from pip_plans.models import PipStatus
-from tests import versies
+from tests import klok, versies
 from tests.factories import BredeIntakeFactory, DossierFactory, IntakeGezondheidFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,11 +172,14 @@ def test_vaststellen_with_a_dagtekening_before_the_kennisgeving_shows_the_error_
     assert "vóór de start van de inburgeringsplicht" in " ".join(response.context["vaststellen_form"]["dagtekening"].errors)
 
 
-BEOORDELING = {
-    "vaststellen": ({"dagtekening": (date.today() - timedelta(days=1)).isoformat(),
-                     "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat()}, (date.today() - timedelta(days=1)).isoformat()),
-    "terugsturen": ({"opmerkingen": "Vul de MAP-intensiteit in."}, "Vul de MAP-intensiteit in."),
-}
+@klok.per_test
+def _datums() -> None:
+    global BEOORDELING
+    BEOORDELING = {
+        "vaststellen": ({"dagtekening": (date.today() - timedelta(days=1)).isoformat(),
+                         "verzendwijze": "uitreiking", "uitgereikt_op": date.today().isoformat()}, (date.today() - timedelta(days=1)).isoformat()),
+        "terugsturen": ({"opmerkingen": "Vul de MAP-intensiteit in."}, "Vul de MAP-intensiteit in."),
+    }
 
 
 @pytest.mark.parametrize("actie", BEOORDELING)

@@ -11,9 +11,14 @@ import pytest
 from pip_plans import rules, services
 from pip_plans.forms import PipForm
 from pip_plans.models import PipStatus
+from tests import klok
 from tests.factories import AanbiederFactory, DossierFactory, PipFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _deadline(**kwargs):

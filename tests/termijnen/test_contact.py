@@ -12,14 +12,19 @@ from cases.contact import services
 from cases.models import Contactmoment, Dossier, Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.termijnen.services import termijnen_herberekenen, termijnen_sweep
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.factories import ContactmomentFactory, DossierFactory, PipFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
-GESPREK = {"datum": VANDAAG - timedelta(days=1), "soort": "voortgangsgesprek", "deelnemers": "inburgeraar, werkcoach",
-           "tolk_gebruikt": True, "tolk_taal": "Arabisch", "onderwerpen": "Voortgang taalles", "leerroute_past": "ja",
-           "afspraken": "Volgende maand examen LZ", "volgende_afspraak": VANDAAG + timedelta(days=30)}
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GESPREK
+    VANDAAG = date.today()
+    GESPREK = {"datum": VANDAAG - timedelta(days=1), "soort": "voortgangsgesprek", "deelnemers": "inburgeraar, werkcoach",
+               "tolk_gebruikt": True, "tolk_taal": "Arabisch", "onderwerpen": "Voortgang taalles", "leerroute_past": "ja",
+               "afspraken": "Volgende maand examen LZ", "volgende_afspraak": VANDAAG + timedelta(days=30)}
 
 
 def vastleggen(dossier, by, **wijzig) -> Contactmoment:
@@ -56,15 +61,15 @@ def test_a_contact_is_recorded_with_its_author_and_a_history_reason(dossier, wer
 
 
 @pytest.mark.parametrize(("wijzig", "veld"), [
-    ({"datum": VANDAAG + timedelta(days=1)}, "datum"),
+    ({"datum": lambda: VANDAAG + timedelta(days=1)}, "datum"),
     ({"leerroute_past": ""}, "leerroute_past"),
-    ({"volgende_afspraak": VANDAAG - timedelta(days=1)}, "volgende_afspraak"),
+    ({"volgende_afspraak": lambda: VANDAAG - timedelta(days=1)}, "volgende_afspraak"),
     ({"tolk_taal": ""}, "tolk_taal"),
     ({"soort": "brief"}, "soort"),
 ])
 def test_an_invalid_contact_is_refused_with_a_dutch_error_on_the_field(dossier, werkcoach, wijzig, veld):
     with pytest.raises(ValidationError) as fout:
-        vastleggen(dossier, werkcoach, **wijzig)
+        vastleggen(dossier, werkcoach, **klok.invullen(wijzig))
     assert veld in fout.value.message_dict
     assert not Contactmoment.objects.exists()
 

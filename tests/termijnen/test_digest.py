@@ -12,11 +12,16 @@ from cases.models import Signaal
 from cases.tasks import digest_versturen_task
 from cases.termijnen import digest
 from inburgering.accounts.models import User
+from tests import klok
 from tests.factories import DossierFactory, SignaalFactory, TermijnFactory, WerkcoachFactory
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = timezone.localdate()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = timezone.localdate()
 
 
 @pytest.fixture

@@ -15,12 +15,17 @@ from cases.termijnen.services import termijnen_herberekenen
 from inburgering.kalender import datums
 from pip_plans import services
 from pip_plans.models import TermijnVerlengingDuo
+from tests import klok
 from tests.factories import BredeIntakeFactory, HandhavingszaakFactory, IntakeGezondheidFactory, PipFactory
 from tests.termijnsoorten import S
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _termijnen(dossier) -> dict[str, Termijn]:
@@ -68,13 +73,13 @@ def test_the_latest_duo_decision_wins(pip, werkcoach):
 
 @pytest.mark.parametrize(("wijzig", "veld"), [
     ({"duo_einddatum": "gewoon"}, "duo_einddatum"),
-    ({"besluitdatum": VANDAAG + timedelta(days=1)}, "besluitdatum"),
+    ({"besluitdatum": lambda: VANDAAG + timedelta(days=1)}, "besluitdatum"),
     ({"grond": "zomaar"}, "grond"),
 ])
 def test_an_extension_must_end_after_the_ordinary_end_be_decided_already_and_have_a_ground(pip, werkcoach, wijzig,
                                                                                             veld):
     args = {"besluitdatum": VANDAAG, "grond": "op_aanvraag",
-            "duo_einddatum": _gewone_duo_einddatum(pip) + timedelta(days=30), **wijzig}
+            "duo_einddatum": _gewone_duo_einddatum(pip) + timedelta(days=30), **klok.invullen(wijzig)}
     if args["duo_einddatum"] == "gewoon":
         args["duo_einddatum"] = _gewone_duo_einddatum(pip)
     with pytest.raises(ValidationError) as fout:

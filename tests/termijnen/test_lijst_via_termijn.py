@@ -18,10 +18,17 @@ from cases.termijnen.bulk import termijnen_bulk_aanmaken
 from cases.termijnen.services import termijnen_herberekenen
 from cases.termijnen.soorten import een_per_dossier
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.cases.test_querycount import QUERIES_LIJST
 from tests.factories import DossierFactory, TermijnFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 PIP = PipTermijn.PIP_VASTSTELLEN
 
 

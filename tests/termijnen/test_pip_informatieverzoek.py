@@ -14,9 +14,14 @@ from cases.termijnen.services import termijnen_herberekenen
 from inburgering.kalender import datums
 from pip_plans import rules, selectors, services
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.factories import BredeIntakeFactory, PipFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 @pytest.mark.parametrize(("gevraagd_op", "verlengt"), [

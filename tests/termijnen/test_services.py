@@ -16,6 +16,7 @@ from cases.termijnen import services
 from inburgering.accounts.systeem import Systeembron, systeemgebruiker
 from inburgering.kalender import datums
 from pip_plans.termijnen import PipTermijn
+from tests import klok
 from tests.factories import (
     BredeIntakeFactory,
     ConsulentFactory,
@@ -28,7 +29,13 @@ from tests.pip_plans.test_services import ingediend, vaststellen
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 ZATERDAG = date(2025, 3, 1)  # + 10 weeks = Saturday 10 May 2025 → Algemene termijnenwet: Monday 12 May
 
 
@@ -246,12 +253,12 @@ def test_a_suspended_termijn_stays_suspended_when_recomputed_and_is_not_swept(te
 
 
 @pytest.mark.parametrize(("van", "reden", "melding"), [
-    (VANDAAG + timedelta(days=1), "Ziek", "Deze datum ligt in de toekomst."),
-    (VANDAAG, "  ", "Geef een reden op."),
+    (lambda: VANDAAG + timedelta(days=1), "Ziek", "Deze datum ligt in de toekomst."),
+    (lambda: VANDAAG, "  ", "Geef een reden op."),
 ])
 def test_a_suspension_needs_a_reason_and_a_start_that_is_not_in_the_future(termijn, werkcoach, van, reden, melding):
     with pytest.raises(ValidationError) as fout:
-        services.termijn_opschorten(termijn_id=termijn.pk, van=van, reden=reden, by=werkcoach)
+        services.termijn_opschorten(termijn_id=termijn.pk, van=klok.invullen(van), reden=reden, by=werkcoach)
     assert melding in str(fout.value)
 
 

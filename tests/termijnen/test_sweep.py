@@ -11,9 +11,14 @@ import pytest
 from cases.models import Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.tasks import termijnen_sweep_task
 from cases.termijnen import services
+from tests import klok
 from tests.factories import TermijnFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def signalen():

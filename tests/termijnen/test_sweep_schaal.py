@@ -12,9 +12,15 @@ import pytest
 from cases.models import Signaal, SignaalSoort, Termijn, TermijnStatus
 from cases.termijnen import services
 from cases.termijnen.soorten import Eigenaar, soorten_van
+from tests import klok
 from tests.factories import TermijnFactory
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
 
 postgres = pytest.mark.skipif(connection.vendor != "postgresql",
                               reason="row locks and ANALYZE: run with DATABASE_URL=postgres://…")

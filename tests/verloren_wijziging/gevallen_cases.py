@@ -8,6 +8,7 @@ from django.urls import reverse
 from cases import services
 from cases.intake import services as intake_services
 from cases.models import BredeIntake, Dossier, IntakeGezondheid, WarmeOverdracht
+from tests import klok
 from tests.factories import (
     BredeIntakeFactory,
     ConsulentFactory,
@@ -18,8 +19,15 @@ from tests.factories import (
 
 from .geval import Geval, Opzet
 
-VANDAAG = date.today()
 INVOER = "Invoer van de werkcoach"
+
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, OVERDRACHT
+    VANDAAG = date.today()
+    OVERDRACHT = {"datum": (VANDAAG - timedelta(days=3)).isoformat(), "plaats": "AZC Musselkanaal",
+                  "coa_contactpersoon": "P. Bakker", "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": INVOER}
 
 
 def _bewerk_invoer(dossier: Dossier, **wijzig) -> dict[str, str]:
@@ -83,10 +91,6 @@ def dossier_toewijzen(request) -> Opzet:
         ),
         stand=_dossierstand(dossier),
     )
-
-
-OVERDRACHT = {"datum": (VANDAAG - timedelta(days=3)).isoformat(), "plaats": "AZC Musselkanaal",
-              "coa_contactpersoon": "P. Bakker", "deelnemers": "inburgeraar, COA, werkcoach", "motivatie": INVOER}
 
 
 def _overdracht_opzet(request, dossier: Dossier) -> Opzet:

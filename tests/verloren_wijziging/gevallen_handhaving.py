@@ -7,12 +7,17 @@ from django.urls import reverse
 
 from handhaving import services
 from handhaving.models import Gesprek, Handhavingszaak
+from tests import klok
 from tests.factories import HandhavingszaakFactory
 
 from .geval import Geval, Opzet
 
-VANDAAG = date.today()
-GISTEREN = VANDAAG - timedelta(days=1)
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG, GISTEREN
+    VANDAAG = date.today()
+    GISTEREN = VANDAAG - timedelta(days=1)
 
 
 def _versie(zaak) -> int:

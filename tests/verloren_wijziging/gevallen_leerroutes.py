@@ -25,11 +25,18 @@ from leerroutes.models import (
     ZRouteNorm,
 )
 from leerroutes.rules import UrenCategorie
+from tests import klok
 from tests.factories import AanbiederFactory, ConsulentFactory, InschrijvingFactory, PipFactory
 
 from .geval import Geval, Opzet
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
+
+
 KERN = ["vrijheid", "gelijkwaardigheid", "solidariteit", "participatie"]
 ACHT = [code for code, _label in rules.MAP_THEMAS]
 

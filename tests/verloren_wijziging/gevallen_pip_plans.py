@@ -9,11 +9,16 @@ from django.urls import reverse
 from inburgering.schrijven import versie_van
 from pip_plans import services
 from pip_plans.models import InformatieVerzoek, Pip
+from tests import klok
 from tests.factories import AanbiederFactory, BredeIntakeFactory, PipFactory
 
 from .geval import Geval, Opzet
 
-VANDAAG = date.today()
+
+@klok.per_test
+def _datums() -> None:
+    global VANDAAG
+    VANDAAG = date.today()
 
 
 def _concept(request) -> Pip:
