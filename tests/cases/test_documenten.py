@@ -102,7 +102,7 @@ def test_an_infected_file_is_refused(settings, dossier, werkcoach, monkeypatch, 
 
 
 @pytest.mark.parametrize(("veld", "waarde"), [
-    ("categorie", "geheim"), ("datum", None), ("datum", lambda: date.today() + timedelta(days=1)),
+    ("categorie", "geheim"), ("datum", None), pytest.param("datum", lambda: date.today() + timedelta(days=1), id="datum-morgen"),
     ("datum", date(1899, 12, 31)), ("omschrijving", "   "), ("bestand", None),
 ])
 def test_each_missing_or_implausible_field_is_refused_next_to_it(dossier, werkcoach, veld, waarde, tmp_path):

@@ -253,8 +253,8 @@ def test_a_suspended_termijn_stays_suspended_when_recomputed_and_is_not_swept(te
 
 
 @pytest.mark.parametrize(("van", "reden", "melding"), [
-    (lambda: VANDAAG + timedelta(days=1), "Ziek", "Deze datum ligt in de toekomst."),
-    (lambda: VANDAAG, "  ", "Geef een reden op."),
+    pytest.param(lambda: VANDAAG + timedelta(days=1), "Ziek", "Deze datum ligt in de toekomst.", id="morgen"),
+    pytest.param(lambda: VANDAAG, "  ", "Geef een reden op.", id="zonder-reden"),
 ])
 def test_a_suspension_needs_a_reason_and_a_start_that_is_not_in_the_future(termijn, werkcoach, van, reden, melding):
     with pytest.raises(ValidationError) as fout:
