@@ -12,6 +12,7 @@ from cases.agenda import selectors, services
 from cases.models import Afspraak, AfspraakSoort, AgendaFeed, Dossier, Fase
 from inburgering.kalender.selectors import vandaag
 from inburgering.schrijven import VERSIE_VEROUDERD
+from tests import klok
 from tests.agenda.maak import afspraak, morgen_om
 from tests.brieven.test_briefkop import uit_brp
 from tests.brieven.test_oproepbrieven import intake_dossier, oproep, uitnodigen
@@ -19,7 +20,12 @@ from tests.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db
 
-MORGEN = vandaag() + timedelta(days=1)
+
+
+@klok.per_test
+def _datums() -> None:
+    global MORGEN
+    MORGEN = vandaag() + timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
