@@ -20,10 +20,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from inburgering.accounts.context_processors import rollen as rol_vlaggen
+
 register = template.Library()
 
 SJABLOON = "includes/kop.html"
-ROLLEN = ("is_werkcoach", "is_consulent", "is_manager", "is_privacy", "is_postkamer", "is_koppelbeheer")
 # Stand-ins rendered into the kept HTML, replaced per request; nothing else in the header can contain them.
 NAAM = "KOP-NAAM-7f3a1c"
 CSRF = "KOP-CSRF-7f3a1c"
@@ -45,16 +46,21 @@ class _Gebruiker:
         return NAAM
 
 
+def _vlaggen(user) -> dict:
+    """The role flags the templates get (the `rollen` context processor), for this user."""
+    return rol_vlaggen(SimpleNamespace(user=user))
+
+
 def sleutel(request, user) -> tuple:
     match = getattr(request, "resolver_match", None)
-    rollen = tuple(bool(getattr(user, r)) for r in ROLLEN) if user.is_authenticated else ()
+    rollen = tuple(sorted(_vlaggen(user).items()))
     return (get_language(), get_script_prefix(), user.is_authenticated, rollen,
             user.is_authenticated and user.is_staff, getattr(user, "rol", None), match.view_name if match else None)
 
 
 def _opbouwen(request, user) -> str:
     gebruiker = _Gebruiker(user) if user.is_authenticated else user
-    context = {r: bool(getattr(user, r)) for r in ROLLEN} if user.is_authenticated else {}
+    context = _vlaggen(user)
     context.update(
         user=gebruiker, csrf_token=CSRF,
         request=SimpleNamespace(user=gebruiker, resolver_match=getattr(request, "resolver_match", None)),
